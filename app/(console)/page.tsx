@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { AccountCard } from "@/components/overview/account-card";
+import { ApiAccessCard } from "@/components/overview/api-access-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageContext, publicOrigin } from "@/lib/http/page-context";
+import { getTranslate } from "@/lib/i18n/server";
+import { getMe } from "@/lib/users";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const ctx = await pageContext();
+  const [me, { t, locale }, origin] = await Promise.all([getMe({ ctx }), getTranslate(), publicOrigin()]);
+  return (
+    <>
+      <PageHeader title={t("overview.title")} description={t("overview.welcome", { name: me.displayName || me.username })} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <AccountCard me={me} t={t} locale={locale} />
+        <ApiAccessCard origin={origin} username={me.username} t={t} />
+      </div>
+    </>
+  );
+}

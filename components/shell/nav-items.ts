@@ -1,0 +1,12 @@
+// Safe to import from client components. An area gets an entry when it lands, never before.
+import { LayoutDashboard, type LucideIcon } from "lucide-react";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  icon: LucideIcon;
+  sysadminOnly?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "nav.overview", icon: LayoutDashboard }];

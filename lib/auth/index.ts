@@ -1,0 +1,3 @@
+export { issueLoginToken, type LoginResult } from "./issue-login-token";
+export { LoginInput } from "./schemas";
+export type { Actor } from "./actor";

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { apiTokens } from "@/lib/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { loginTokenTtlSeconds } from "@/lib/env";
+import type { RequestContext } from "@/lib/http/context";
+import { withSpan } from "@/lib/observability/tracer";
+import type { LoginInput } from "./schemas";
+import { newToken, hashToken } from "./token-format";
+import { verifyCredentials } from "./verify-credentials";
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: { username: string; displayName: string; systemRole: "sysadmin" | "normal" };
+}
+
+/** POST /api/v1/login: checks the password and issues a bearer token for scripts. */
+export async function issueLoginToken({ ctx, input }: { ctx: RequestContext; input: LoginInput }): Promise<LoginResult> {
+  return withSpan("verb auth.issueLoginToken", {}, async () => {
+    const user = await verifyCredentials({ ...input, clientAddress: ctx.clientAddress });
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + loginTokenTtlSeconds() * 1000);
+    await getDb().transaction(async (tx) => {
+      await tx.insert(apiTokens).values({ userId: user.id, kind: "login", name: "api login", tokenHash: hashToken(token), expiresAt });
+      await writeAudit(tx, ctx, { actor: user.username, action: "auth.login", target: `user/${user.username}`, after: { via: "api", expiresAt } });
+    });
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      user: { username: user.username, displayName: user.displayName, systemRole: user.systemRole },
+    };
+  });
+}

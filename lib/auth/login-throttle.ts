@@ -1,0 +1,69 @@
+// Failed sign-ins per minute, by username and by client address. In memory: Facet runs as one
+// process per database; a multi-replica deployment would move this to a shared store.
+export const MAX_FAILURES = 10;
+export const WINDOW_MS = 60_000;
+
+type Clock = () => number;
+
+export class LoginThrottle {
+  private failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly max = MAX_FAILURES,
+    private readonly windowMs = WINDOW_MS,
+    private readonly now: Clock = Date.now,
+  ) {}
+
+  private recent(key: string): number[] {
+    const cutoff = this.now() - this.windowMs;
+    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
+    if (list.length) this.failures.set(key, list);
+    else this.failures.delete(key);
+    return list;
+  }
+
+  private keys(username: string, address: string | null): string[] {
+    const keys = [`u:${username.toLowerCase()}`];
+    if (address) keys.push(`a:${address}`);
+    return keys;
+  }
+
+  /** Seconds to wait before another attempt, or 0 when one is allowed now. */
+  retryAfter(username: string, address: string | null): number {
+    let wait = 0;
+    for (const key of this.keys(username, address)) {
+      const list = this.recent(key);
+      if (list.length >= this.max) {
+        const oldestThatCounts = list[list.length - this.max];
+        wait = Math.max(wait, Math.ceil((oldestThatCounts + this.windowMs - this.now()) / 1000));
+      }
+    }
+    return wait;
+  }
+
+  recordFailure(username: string, address: string | null): void {
+    for (const key of this.keys(username, address)) {
+      const list = this.recent(key);
+      list.push(this.now());
+      this.failures.set(key, list);
+    }
+  }
+
+  recordSuccess(username: string): void {
+    this.failures.delete(`u:${username.toLowerCase()}`);
+  }
+
+  /** Drops empty windows so memory stays bounded by recent activity. */
+  sweep(): void {
+    for (const key of [...this.failures.keys()]) this.recent(key);
+  }
+}
+
+const holder = globalThis as unknown as { facetLoginThrottle?: LoginThrottle };
+export function loginThrottle(): LoginThrottle {
+  if (!holder.facetLoginThrottle) {
+    holder.facetLoginThrottle = new LoginThrottle();
+    setInterval(() => holder.facetLoginThrottle?.sweep(), WINDOW_MS).unref();
+  }
+  return holder.facetLoginThrottle;
+}

@@ -1,0 +1,22 @@
+import { boolean, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { id, timestamps } from "../columns";
+
+export const SYSTEM_ROLES = ["sysadmin", "normal"] as const;
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: id(),
+    username: varchar("username", { length: 64 }).notNull(),
+    displayName: varchar("display_name", { length: 128 }).notNull().default(""),
+    email: varchar("email", { length: 255 }),
+    // argon2id PHC string; null for users who only sign in through an external source.
+    passwordHash: varchar("password_hash", { length: 255 }),
+    systemRole: mysqlEnum("system_role", SYSTEM_ROLES).notNull().default("normal"),
+    disabled: boolean("disabled").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_username_uq").on(t.username)],
+);
+
+export type UserRow = typeof users.$inferSelect;

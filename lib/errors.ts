@@ -1,0 +1,54 @@
+// The closed set of domain errors. Transport problems (malformed JSON, oversized bodies)
+// are not domain states: they live in lib/http/transport-error.ts.
+export const ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHORIZED",
+  "CONFLICT",
+  "VALIDATION",
+  "LIMIT_EXCEEDED",
+  "PRECONDITION_FAILED",
+  "UPSTREAM",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  /** Field-level issues for VALIDATION. */
+  errors?: FieldIssue[];
+  /** Seconds until a retry may succeed (LIMIT_EXCEEDED, UPSTREAM). */
+  retryAfter?: number;
+  /** For UPSTREAM: which backend failed and whether a retry may help. */
+  upstream?: { name: string; retryable: boolean };
+  /** Safe, structured details shown to the client (numbers, names the actor may know). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly options: AppErrorOptions;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.options = options;
+  }
+}
+
+export const notFound = (what = "resource") => new AppError("NOT_FOUND", `The ${what} does not exist.`);
+export const forbidden = (message = "You are not allowed to do this.") => new AppError("FORBIDDEN", message);
+export const unauthorized = (message = "Sign in or send a valid bearer token.") => new AppError("UNAUTHORIZED", message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError("CONFLICT", message, { details });
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

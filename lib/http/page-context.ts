@@ -1,0 +1,21 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { sessionActor } from "@/lib/auth/session-actor";
+import type { AuthedContext } from "./context";
+import { clientAddressFrom, requestIdFrom } from "./request-meta";
+
+/** The verb context for a server component; no session → the login page. */
+export async function pageContext(): Promise<AuthedContext> {
+  const [actor, h] = await Promise.all([sessionActor(), headers()]);
+  if (!actor) redirect("/login");
+  return { actor, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
+}
+
+/** The origin the browser used, for snippets shown to the user. */
+export async function publicOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}

@@ -1,0 +1,10 @@
+// Errors of the HTTP envelope itself, raised before any domain code runs.
+export class TransportError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TransportError";
+  }
+}

@@ -1,0 +1,1 @@
+export { getMe, type Me } from "./get-me";

@@ -1,0 +1,39 @@
+// Seeds what is missing and never overwrites: the admin user and the demo tenant.
+import { drizzle } from "drizzle-orm/mysql2";
+import { eq } from "drizzle-orm";
+import mysql from "mysql2/promise";
+import { hashPassword } from "../lib/auth/password";
+import * as schema from "../lib/db/schema";
+import { databaseUrl } from "./db-url";
+
+export const DEFAULT_ADMIN_PASSWORD = "facet-admin";
+
+const pool = mysql.createPool({ uri: databaseUrl().toString(), timezone: "Z", connectionLimit: 2 });
+const db = drizzle(pool, { schema, mode: "default" });
+
+try {
+  const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, "admin"));
+  if (!admin) {
+    const password = process.env.FACET_ADMIN_PASSWORD || DEFAULT_ADMIN_PASSWORD;
+    await db.transaction(async (tx) => {
+      await tx.insert(schema.users).values({
+        username: "admin",
+        displayName: "Administrator",
+        passwordHash: await hashPassword(password),
+        systemRole: "sysadmin",
+      });
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: "users.create", target: "user/admin", });
+    });
+    console.log("seeded user admin");
+  }
+  const [demo] = await db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.name, "demo"));
+  if (!demo) {
+    await db.transaction(async (tx) => {
+      const [{ id }] = await tx.insert(schema.tenants).values({ name: "demo", description: "Demo tenant" }).$returningId();
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: "tenants.create", tenantId: id, target: "tenant/demo" });
+    });
+    console.log("seeded tenant demo");
+  }
+} finally {
+  await pool.end();
+}
