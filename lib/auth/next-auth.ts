@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
 import { clientAddressFrom } from "@/lib/http/request-meta";
+import { logger } from "@/lib/observability/logger";
 import { baseAuthConfig } from "./base-config";
 import { LoginInput } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
@@ -13,6 +14,16 @@ export class ThrottledSignin extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
+  logger: {
+    // A refused password is an answer, not an error; everything else goes to the JSON log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },

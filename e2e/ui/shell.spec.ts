@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+test("the user menu switches theme and language, and signs out", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/overview-light.png", fullPage: true });
+
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitemradio", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.screenshot({ path: "test-results/screens/overview-dark.png", fullPage: true });
+
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  // Back to English for the other tests that share this session.
+  await page.getByRole("button", { name: "用户菜单" }).click();
+  await page.getByRole("menuitemradio", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitemradio", { name: "Light" }).click();
+});
+
+test("signing out ends the session", async ({ browser }) => {
+  // A session of its own, so signing out does not end the shared one.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("e2e-user");
+  await page.getByLabel("Password").fill("e2e-user-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);
+  await context.close();
+});

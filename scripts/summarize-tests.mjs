@@ -1,0 +1,46 @@
+// Adds up the suite results in a results folder and prints one line: "N passed, N failed".
+// With --check it exits 1 when anything failed.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2] ?? ".test-results";
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+const steps = join(dir, "steps.tsv");
+if (existsSync(steps)) {
+  for (const row of readFileSync(steps, "utf8").split("\n").filter(Boolean)) {
+    const [name, p, f] = row.split("\t");
+    passed += Number(p);
+    failed += Number(f);
+    lines.push(`  ${Number(f) ? "FAIL" : "ok  "} ${name}`);
+  }
+}
+
+const vitest = join(dir, "vitest.json");
+if (existsSync(vitest)) {
+  const v = JSON.parse(readFileSync(vitest, "utf8"));
+  // A file that fails to load counts as a failure even when it reports no tests.
+  const brokenFiles = (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  passed += v.numPassedTests;
+  failed += v.numFailedTests + brokenFiles;
+  lines.push(`  vitest: ${v.numPassedTests} passed, ${v.numFailedTests + brokenFiles} failed`);
+}
+
+const playwright = join(dir, "playwright.json");
+if (existsSync(playwright)) {
+  const s = JSON.parse(readFileSync(playwright, "utf8")).stats ?? {};
+  // Flaky = passed on retry; it is reported, and counted as passed.
+  const p = (s.expected ?? 0) + (s.flaky ?? 0);
+  const f = (s.unexpected ?? 0) + (s.skipped ?? 0);
+  passed += p;
+  failed += f;
+  lines.push(`  playwright: ${p} passed, ${f} failed${s.flaky ? ` (${s.flaky} flaky)` : ""}`);
+}
+
+if (!process.argv.includes("--check")) {
+  console.log(lines.join("\n"));
+  console.log(`${passed} passed, ${failed} failed`);
+}
+process.exit(process.argv.includes("--check") && (failed > 0 || passed === 0) ? 1 : 0);

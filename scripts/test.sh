@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# npm test: the whole suite on a throwaway database. Prints "N passed, N failed" at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
+
+RESULTS=.test-results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS/steps.tsv"; }
+# step NAME COMMAND...: a check that passes or fails as a whole.
+step() {
+  local name=$1; shift
+  log "── $name"
+  if "$@"; then record "$name" 1 0; else record "$name" 0 1; fi
+}
+
+ensure_node_modules
+ensure_chromium
+SERVER_URL="${FACET_TEST_DB_SERVER:-mysql://root@127.0.0.1:3306}"
+export DATABASE_URL="$SERVER_URL/"
+ensure_mariadb
+
+TEST_DB="facet_test_$(date +%s)_$$"
+export DATABASE_URL="$SERVER_URL/$TEST_DB"
+export AUTH_SECRET="$(node -e 'console.log(require("crypto").randomBytes(33).toString("base64"))')"
+export FACET_ADMIN_PASSWORD="admin-$(node -e 'console.log(require("crypto").randomBytes(9).toString("hex"))')"
+export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
+
+cleanup() {
+  [ "${KEEP_TEST_DB:-0}" = 1 ] || DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "$TEST_DB" >/dev/null 2>&1
+  node scripts/summarize-tests.mjs "$RESULTS" | tee "$RESULTS/summary.txt"
+}
+trap cleanup EXIT
+
+log "throwaway database $TEST_DB; e2e server on port $E2E_PORT"
+step typecheck npx tsc --noEmit
+step lint npx eslint .
+step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts"
+
+log "── vitest (unit and integration against MariaDB)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
+[ -s "$RESULTS/vitest.json" ] || record "vitest did not report" 0 1
+
+if step build npx next build; then
+  log "── playwright (api and ui against the built server)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test || true
+  [ -s "$RESULTS/playwright.json" ] || record "playwright did not report" 0 1
+else
+  record "playwright (not run: build failed)" 0 1
+fi
+
+node scripts/summarize-tests.mjs "$RESULTS" --check >/dev/null

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# npm run up: installs what is missing, migrates, seeds, builds and serves the console.
+# Safe to run again: it keeps all data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+export NEXT_TELEMETRY_DISABLED=1
+export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/facet}"
+PORT="${PORT:-3000}"
+HOST="${HOST:-0.0.0.0}"
+
+ensure_node_modules
+ensure_mariadb
+
+# A secret for sessions, generated once and kept in .env.local (read by Next at start).
+if [ -z "${AUTH_SECRET:-}" ] && ! grep -q '^AUTH_SECRET=' .env.local 2>/dev/null; then
+  log "generating AUTH_SECRET into .env.local"
+  printf 'AUTH_SECRET=%s\n' "$(node -e 'console.log(require("crypto").randomBytes(33).toString("base64"))')" >>.env.local
+  chmod 600 .env.local
+fi
+
+log "migrating $DATABASE_URL"
+npx tsx scripts/migrate.ts
+npx tsx scripts/seed.ts
+
+log "building"
+npx next build >/dev/null
+
+cat <<MSG
+
+  Facet is starting on http://localhost:$PORT
+  Sign in as admin with the password in FACET_ADMIN_PASSWORD (default: facet-admin,
+  unless the admin user already existed).
+
+MSG
+exec node node_modules/next/dist/bin/next start -p "$PORT" -H "$HOST"
