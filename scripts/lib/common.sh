@@ -57,7 +57,7 @@ ensure_mariadb() {
       as_root mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
     fi
     as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --port="$DB_PORT"
-    wait_for 60 mariadb-admin ping || die "MariaDB did not start; see /var/log/mysql/error.log"
+    wait_for 60 sh -c "mariadb-admin ping >/dev/null 2>&1" || die "MariaDB did not start; see /var/log/mysql/error.log"
   fi
   if ! db_reachable && [ "$DB_USER" = root ] && [ -z "$DB_PASS" ]; then
     # Debian's root signs in only over the socket; let it in over TCP with the empty password too.
