@@ -24,6 +24,7 @@ export default auth((request) => {
 });
 
 export const config = {
-  // Console pages only: APIs answer 401 themselves, and static files stay public.
-  matcher: ["/((?!api/|login|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+  // Console pages only: APIs and wire protocols (sandbox Kubernetes API, Nacos) authenticate
+  // for themselves, and static files stay public.
+  matcher: ["/((?!api/|sandbox/|nacos/|login|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
 };

@@ -26,6 +26,14 @@ try {
     });
     console.log("seeded user admin");
   }
+  const [sandbox] = await db.select({ id: schema.clusters.id }).from(schema.clusters).where(eq(schema.clusters.name, "sandbox"));
+  if (!sandbox) {
+    await db.transaction(async (tx) => {
+      await tx.insert(schema.clusters).values({ name: "sandbox", description: "Facet's built-in sandbox cluster" });
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: "clusters.create", target: "cluster/sandbox" });
+    });
+    console.log("seeded cluster sandbox");
+  }
   const [demo] = await db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.name, "demo"));
   if (!demo) {
     await db.transaction(async (tx) => {

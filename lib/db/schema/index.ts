@@ -1,4 +1,6 @@
 export * from "./users";
 export * from "./api-tokens";
 export * from "./tenants";
+export * from "./clusters";
+export * from "./tenancy";
 export * from "./audit-logs";

@@ -1,5 +1,5 @@
 import { mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { id, timestamps } from "../columns";
+import { id, timestamps, version } from "../columns";
 
 export const tenants = mysqlTable(
   "tenants",
@@ -7,6 +7,7 @@ export const tenants = mysqlTable(
     id: id(),
     name: varchar("name", { length: 63 }).notNull(),
     description: varchar("description", { length: 512 }).notNull().default(""),
+    version: version(),
     ...timestamps,
   },
   (t) => [uniqueIndex("tenants_name_uq").on(t.name)],

@@ -1,5 +1,5 @@
 import { boolean, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { id, timestamps } from "../columns";
+import { id, timestamps, version } from "../columns";
 
 export const SYSTEM_ROLES = ["sysadmin", "normal"] as const;
 
@@ -14,6 +14,7 @@ export const users = mysqlTable(
     passwordHash: varchar("password_hash", { length: 255 }),
     systemRole: mysqlEnum("system_role", SYSTEM_ROLES).notNull().default("normal"),
     disabled: boolean("disabled").notNull().default(false),
+    version: version(),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_username_uq").on(t.username)],

@@ -1,0 +1,130 @@
+import { index, json, mysqlEnum, mysqlTable, uniqueIndex, varchar, int, bigint } from "drizzle-orm/mysql-core";
+import { id, quantityColumns, ref, timestamps, version } from "../columns";
+import { clusters } from "./clusters";
+import { tenants } from "./tenants";
+import { users } from "./users";
+
+export const TENANT_ROLES = ["admin", "member"] as const;
+export const PROJECT_ROLES = ["admin", "dev", "test", "ops"] as const;
+export const ENVIRONMENT_ROLES = ["reader", "operator"] as const;
+export const ENVIRONMENT_TYPES = ["dev", "test", "prod"] as const;
+
+const tenantRef = () => ref("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" });
+const userRef = () => ref("user_id").notNull().references(() => users.id, { onDelete: "cascade" });
+
+export const tenantMembers = mysqlTable(
+  "tenant_members",
+  { id: id(), tenantId: tenantRef(), userId: userRef(), role: mysqlEnum("role", TENANT_ROLES).notNull(), ...timestamps },
+  (t) => [uniqueIndex("tenant_members_uq").on(t.tenantId, t.userId), index("tenant_members_user_idx").on(t.userId)],
+);
+
+export const tenantQuotas = mysqlTable(
+  "tenant_quotas",
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    clusterId: ref("cluster_id")
+      .notNull()
+      .references(() => clusters.id, { onDelete: "cascade" }),
+    ...quantityColumns(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("tenant_quotas_uq").on(t.tenantId, t.clusterId)],
+);
+
+export const projects = mysqlTable(
+  "projects",
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    name: varchar("name", { length: 63 }).notNull(),
+    description: varchar("description", { length: 512 }).notNull().default(""),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("projects_tenant_name_uq").on(t.tenantId, t.name)],
+);
+
+const projectRef = () => ref("project_id").notNull().references(() => projects.id, { onDelete: "cascade" });
+
+export const projectMembers = mysqlTable(
+  "project_members",
+  { id: id(), projectId: projectRef(), userId: userRef(), role: mysqlEnum("role", PROJECT_ROLES).notNull(), ...timestamps },
+  (t) => [uniqueIndex("project_members_uq").on(t.projectId, t.userId), index("project_members_user_idx").on(t.userId)],
+);
+
+export const environments = mysqlTable(
+  "environments",
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    projectId: projectRef(),
+    name: varchar("name", { length: 63 }).notNull(),
+    type: mysqlEnum("type", ENVIRONMENT_TYPES).notNull(),
+    clusterId: ref("cluster_id")
+      .notNull()
+      .references(() => clusters.id),
+    namespace: varchar("namespace", { length: 63 }).notNull(),
+    description: varchar("description", { length: 512 }).notNull().default(""),
+    ...quantityColumns(),
+    // Default container resources (the namespace's LimitRange).
+    defaultRequestCpuMilli: bigint("default_request_cpu_milli", { mode: "number", unsigned: true }).notNull().default(100),
+    defaultRequestMemoryBytes: bigint("default_request_memory_bytes", { mode: "number", unsigned: true }).notNull().default(134217728),
+    defaultLimitCpuMilli: bigint("default_limit_cpu_milli", { mode: "number", unsigned: true }).notNull().default(500),
+    defaultLimitMemoryBytes: bigint("default_limit_memory_bytes", { mode: "number", unsigned: true }).notNull().default(536870912),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("environments_project_name_uq").on(t.projectId, t.name),
+    uniqueIndex("environments_cluster_ns_uq").on(t.clusterId, t.namespace),
+    index("environments_tenant_cluster_idx").on(t.tenantId, t.clusterId),
+  ],
+);
+
+const environmentRef = () => ref("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" });
+
+export const environmentMembers = mysqlTable(
+  "environment_members",
+  { id: id(), environmentId: environmentRef(), userId: userRef(), role: mysqlEnum("role", ENVIRONMENT_ROLES).notNull(), ...timestamps },
+  (t) => [uniqueIndex("environment_members_uq").on(t.environmentId, t.userId), index("environment_members_user_idx").on(t.userId)],
+);
+
+export interface AppPort {
+  name: string;
+  port: number;
+}
+export interface AppEnvVar {
+  name: string;
+  value: string;
+}
+export interface AppResources {
+  requests?: { cpu?: string; memory?: string };
+  limits?: { cpu?: string; memory?: string };
+}
+
+export const applications = mysqlTable(
+  "applications",
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    projectId: projectRef(),
+    environmentId: environmentRef(),
+    name: varchar("name", { length: 63 }).notNull(),
+    image: varchar("image", { length: 512 }).notNull(),
+    replicas: int("replicas", { unsigned: true }).notNull().default(1),
+    ports: json("ports").$type<AppPort[]>().notNull(),
+    env: json("env").$type<AppEnvVar[]>().notNull(),
+    resources: json("resources").$type<AppResources>().notNull(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("applications_env_name_uq").on(t.environmentId, t.name), index("applications_tenant_idx").on(t.tenantId)],
+);
+
+export type TenantMemberRow = typeof tenantMembers.$inferSelect;
+export type ProjectRow = typeof projects.$inferSelect;
+export type EnvironmentRow = typeof environments.$inferSelect;
+export type ApplicationRow = typeof applications.$inferSelect;
+export type TenantQuotaRow = typeof tenantQuotas.$inferSelect;
