@@ -22,4 +22,3 @@ export async function verifyPassword(storedHash: string | null | undefined, pass
   }
 }
 
-export const PasswordRules = { min: 8, max: 256 } as const;

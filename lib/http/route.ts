@@ -7,6 +7,7 @@ import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
 import { decide, type Permission, type Scope } from "@/lib/rbac";
 import type { AuthedContext, RequestContext } from "./context";
+import { etagOf } from "./if-match";
 import { problemResponse, toProblem, zodIssues } from "./problem";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 import { TransportError } from "./transport-error";
@@ -27,12 +28,14 @@ interface BaseOptions<P, Q, B> {
   status?: number;
   /** Largest accepted body, in bytes. */
   maxBodyBytes?: number;
+  /** Serve the result's `version` as the ETag. */
+  etag?: boolean;
 }
 
 interface AuthedOptions<P, Q, B> extends BaseOptions<P, Q, B> {
   permission: Permission;
   /** Loads what the request is about (tenant, project…) for the policy decision. */
-  scope?: (ctx: AuthedContext, params: P) => Promise<Scope>;
+  scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<Scope>;
   public?: false;
 }
 
@@ -63,6 +66,14 @@ function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, prefix: st
   if (result.success) return result.data;
   const errors = zodIssues(result.error).map((i) => ({ ...i, path: i.path === "(root)" ? prefix : `${prefix}.${i.path}` }));
   throw new AppError("VALIDATION", "The request does not match the expected shape.", { errors });
+}
+
+/** A path segment that cannot name anything is a missing resource, not a validation error. */
+function parseParams<P>(schema: ZodType<P> | undefined, value: unknown): P {
+  if (!schema) return undefined as P;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("NOT_FOUND", "The resource does not exist.");
+  return result.data;
 }
 
 function toResponse(result: unknown, status: number): Response {
@@ -106,10 +117,11 @@ export function route<P, Q, B>(
           ctx.actor = await authenticate(request.headers);
           span.setAttribute("enduser.id", ctx.actor.username);
         }
-        const params = parseWith(options.params, await context.params, "params");
+        const params = parseParams(options.params, await context.params);
+        const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
         if (!options.public) {
           const authed = ctx as AuthedContext;
-          if (options.scope) ctx.scope = await options.scope(authed, params);
+          if (options.scope) ctx.scope = await options.scope(authed, params, query);
           const decision = decide(authed.actor, options.permission, ctx.scope);
           if (!decision.allow) {
             throw decision.status === "not-found"
@@ -117,10 +129,11 @@ export function route<P, Q, B>(
               : new AppError("FORBIDDEN", decision.reason);
           }
         }
-        const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
         const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
         const result = await (handler as Handler<RequestContext, P, Q, B>)({ ctx, input: { params, query, body }, request });
         response = toResponse(result, options.status ?? 200);
+        const version = (result as { version?: unknown } | null)?.version;
+        if (options.etag && typeof version === "number") response.headers.set("ETag", etagOf(version));
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");

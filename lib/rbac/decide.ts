@@ -1,21 +1,78 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isWrite, type Permission } from "./permissions";
+import { WRITABLE_TYPES } from "./roles";
+import type { Scope } from "./scope";
 
 export type Decision = { allow: true } | { allow: false; status: "forbidden" | "not-found"; reason: string };
-
-/** What the request is about; filled in by later domains (tenant, project, environment). */
-export type Scope = Record<string, never>;
+export type { Scope };
 
 const allow: Decision = { allow: true };
+const forbid = (reason: string): Decision => ({ allow: false, status: "forbidden", reason });
+const hidden: Decision = { allow: false, status: "not-found", reason: "not a member of the tenant" };
 
-/** Pure: no I/O. Everything the decision needs is in the actor and the scope. */
-export function decide(actor: Actor, permission: Permission, _scope: Scope = {}): Decision {
-  if (actor.tokenScope === "read-only" && isWrite(permission)) {
-    return { allow: false, status: "forbidden", reason: "This token is read-only." };
-  }
+type Rule = (scope: Scope) => boolean;
+
+const tenantAdmin: Rule = (s) => s.tenantRole === "admin";
+const tenantMember: Rule = (s) => s.tenantRole === "admin" || s.tenantRole === "member";
+const projectAdmin: Rule = (s) => tenantAdmin(s) || s.projectRole === "admin";
+const projectReader: Rule = (s) => tenantAdmin(s) || Boolean(s.projectRole);
+/** Every project member reads every environment of the project; environment members read theirs. */
+const environmentReader: Rule = (s) => projectReader(s) || Boolean(s.environmentRole);
+const environmentWriter: Rule = (s) => {
+  if (projectAdmin(s) || s.environmentRole === "operator") return true;
+  const type = s.environment?.type;
+  return Boolean(type && s.projectRole && WRITABLE_TYPES[s.projectRole].includes(type));
+};
+const nobody: Rule = () => false;
+const everybody: Rule = () => true;
+
+/** The role table: who, below sysadmin, holds each permission. Sysadmins hold all of them. */
+export const RULES: Record<Permission, { level: "system" | "tenant" | "project" | "environment"; rule: Rule }> = {
+  "me.read": { level: "system", rule: everybody },
+  "users.read": { level: "system", rule: nobody },
+  "users.create": { level: "system", rule: nobody },
+  "users.update": { level: "system", rule: nobody },
+  "users.delete": { level: "system", rule: nobody },
+  "tenants.list": { level: "system", rule: everybody },
+  "tenants.create": { level: "system", rule: nobody },
+  "audit.read": { level: "tenant", rule: tenantAdmin },
+  "tenants.read": { level: "tenant", rule: tenantMember },
+  "tenants.update": { level: "tenant", rule: tenantAdmin },
+  "tenants.delete": { level: "tenant", rule: nobody },
+  "tenants.members.read": { level: "tenant", rule: tenantAdmin },
+  "tenants.members.update": { level: "tenant", rule: tenantAdmin },
+  "tenants.quotas.read": { level: "tenant", rule: tenantAdmin },
+  "tenants.quotas.update": { level: "tenant", rule: tenantAdmin },
+  "projects.list": { level: "tenant", rule: tenantMember },
+  "projects.create": { level: "tenant", rule: tenantAdmin },
+  "projects.read": { level: "project", rule: projectReader },
+  "projects.update": { level: "project", rule: projectAdmin },
+  "projects.delete": { level: "project", rule: projectAdmin },
+  "projects.members.read": { level: "project", rule: projectReader },
+  "projects.members.update": { level: "project", rule: projectAdmin },
+  // Anyone in the tenant may ask; the list holds only the environments they may read.
+  "environments.list": { level: "project", rule: tenantMember },
+  "environments.create": { level: "project", rule: projectAdmin },
+  "environments.read": { level: "environment", rule: environmentReader },
+  "environments.update": { level: "environment", rule: environmentWriter },
+  "environments.delete": { level: "environment", rule: projectAdmin },
+  "environments.members.read": { level: "environment", rule: environmentReader },
+  "environments.members.update": { level: "environment", rule: projectAdmin },
+  "applications.read": { level: "environment", rule: environmentReader },
+  "applications.create": { level: "environment", rule: environmentWriter },
+  "applications.update": { level: "environment", rule: environmentWriter },
+  "applications.delete": { level: "environment", rule: environmentWriter },
+};
+
+/** Pure: everything the decision needs is in the actor and the scope. */
+export function decide(actor: Actor, permission: Permission, scope: Scope = {}): Decision {
+  if (actor.tokenScope === "read-only" && isWrite(permission)) return forbid("This token is read-only.");
   if (actor.systemRole === "sysadmin") return allow;
-  switch (permission) {
-    case "me.read":
-      return allow;
-  }
+  const { level, rule } = RULES[permission];
+  // Outside the tenant nothing exists, not even its name.
+  if (level !== "system" && scope.tenant && !tenantMember(scope)) return hidden;
+  return rule(scope) ? allow : forbid(`You may not ${permission.replace(".", " ").replace(/\./g, " ")} here.`);
 }
+
+/** Whether an environment of this scope is readable; for filtering lists. */
+export const canReadEnvironment = (actor: Actor, scope: Scope) => decide(actor, "environments.read", scope).allow;

@@ -1,2 +1,4 @@
-export { decide, type Decision, type Scope } from "./decide";
+export { decide, canReadEnvironment, RULES, type Decision } from "./decide";
 export { PERMISSIONS, isWrite, type Permission } from "./permissions";
+export type { Scope } from "./scope";
+export * from "./roles";

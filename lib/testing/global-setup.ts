@@ -11,6 +11,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     dropAfter = name;
   }
   execFileSync("npx", ["tsx", "scripts/migrate.ts"], { stdio: "inherit", env: process.env });
+  execFileSync("npx", ["tsx", "scripts/seed.ts"], { stdio: "inherit", env: process.env });
   return async () => {
     if (!dropAfter) return;
     const conn = await mysql.createConnection({ uri: "mysql://root@127.0.0.1:3306/" });

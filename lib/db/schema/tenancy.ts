@@ -1,13 +1,10 @@
-import { index, json, mysqlEnum, mysqlTable, uniqueIndex, varchar, int, bigint } from "drizzle-orm/mysql-core";
+import { bigint, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { id, quantityColumns, ref, timestamps, version } from "../columns";
 import { clusters } from "./clusters";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-export const TENANT_ROLES = ["admin", "member"] as const;
-export const PROJECT_ROLES = ["admin", "dev", "test", "ops"] as const;
-export const ENVIRONMENT_ROLES = ["reader", "operator"] as const;
-export const ENVIRONMENT_TYPES = ["dev", "test", "prod"] as const;
+import { ENVIRONMENT_ROLES, ENVIRONMENT_TYPES, PROJECT_ROLES, TENANT_ROLES } from "../../rbac/roles";
 
 const tenantRef = () => ref("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" });
 const userRef = () => ref("user_id").notNull().references(() => users.id, { onDelete: "cascade" });

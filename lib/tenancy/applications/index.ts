@@ -1,0 +1,1 @@
+export { listApplications, getApplication, createApplication, updateApplication, deleteApplication } from "./application-verbs";

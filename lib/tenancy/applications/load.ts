@@ -1,0 +1,24 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/lib/db/client";
+import { applications, type ApplicationRow } from "@/lib/db/schema";
+import type { AuthedContext } from "@/lib/http/context";
+import { applicationDto } from "../dto";
+import { foundOrThrow } from "../rows";
+import { scopeIds } from "../scope";
+
+export async function loadApplication(tx: Executor, ctx: AuthedContext, name: string, lock = false): Promise<ApplicationRow> {
+  const { tenantId, environmentId } = scopeIds(ctx);
+  const query = tx
+    .select()
+    .from(applications)
+    .where(and(eq(applications.environmentId, environmentId!), eq(applications.tenantId, tenantId), eq(applications.name, name)));
+  const [row] = lock ? await query.for("update") : await query;
+  return foundOrThrow(row, "application");
+}
+
+export const applicationDtoFor = (ctx: AuthedContext, row: ApplicationRow) =>
+  applicationDto(row, { tenant: ctx.scope.tenant!.name, project: ctx.scope.project!.name, environment: ctx.scope.environment!.name });
+
+export const applicationTarget = (ctx: AuthedContext, name: string) =>
+  `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${ctx.scope.environment!.name}/application/${name}`;

@@ -1,0 +1,44 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
+import { getDb } from "@/lib/db/client";
+import { environments } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { uniqueOrConflict } from "../rows";
+import type { CreateEnvironmentInput } from "../schemas";
+import { scopeIds } from "../scope";
+import { toAmounts } from "../quotas/amounts";
+import { limitColumns } from "./limits";
+import { environmentDtoFor, loadEnvironment } from "./load";
+import { freeNamespace, namespaceTaken } from "./namespace";
+import { assertFitsTenantQuota } from "./quota-check";
+
+export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) =>
+  getDb().transaction(async (tx) => {
+    const { tenantId, projectId } = scopeIds(ctx);
+    const tenant = ctx.scope.tenant!.name;
+    const project = ctx.scope.project!.name;
+    const cluster = await clusterForInputOrThrow(input.cluster, "body.cluster", tx);
+    const quota = toAmounts(input.quota);
+    await assertFitsTenantQuota(tx, { tenant, cluster: cluster.name }, { tenantId, clusterId: cluster.id }, quota);
+
+    let namespace = input.namespace;
+    if (namespace && (await namespaceTaken(tx, cluster.id, namespace))) {
+      throw new AppError("CONFLICT", `Namespace '${namespace}' is already used on cluster '${cluster.name}'.`);
+    }
+    namespace ??= await freeNamespace(tx, cluster.id, tenant, project, input.name);
+
+    const [{ id }] = await uniqueOrConflict(
+      tx
+        .insert(environments)
+        .values({ tenantId, projectId: projectId!, name: input.name, type: input.type, clusterId: cluster.id, namespace, description: input.description, ...quota, ...limitColumns(input.limits) })
+        .$returningId(),
+      `Project '${project}' already has an environment named '${input.name}'.`,
+    );
+    const created = await loadEnvironment(tx, { ...ctx, scope: { ...ctx.scope, environment: { id, name: input.name, type: input.type } } });
+    const dto = environmentDtoFor(ctx, created);
+    await writeAudit(tx, ctx, { action: "environments.create", tenantId, target: `tenant/${tenant}/project/${project}/environment/${input.name}`, after: dto });
+    return dto;
+  }),
+);

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getDb } from "@/lib/db/client";
+import { environments } from "@/lib/db/schema";
+import { authorize, verb, type VerbArgs } from "@/lib/http/verb";
+import { AMOUNT_KEY, parseBytes, parseCount, parseCpu, QUOTA_RESOURCES, type QuotaAmounts } from "../quantity";
+import { assertVersion, uniqueOrConflict } from "../rows";
+import type { UpdateEnvironmentInput } from "../schemas";
+import { scopeIds } from "../scope";
+import { limitColumns } from "./limits";
+import { environmentDtoFor, loadEnvironment } from "./load";
+import { assertFitsTenantQuota } from "./quota-check";
+
+const PARSE = { cpu: parseCpu, memory: parseBytes, storage: parseBytes, pods: parseCount } as const;
+
+/** Writers of the environment change its description, quota and defaults; renaming it or
+ *  changing its type decides who may write it, so that stays with project admins. */
+export const updateEnvironment = verb(
+  "environments.update",
+  "environments.update",
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateEnvironmentInput; expectedVersion?: number }>) => {
+    const { changes } = input;
+    if (changes.name !== undefined || changes.type !== undefined) authorize(ctx, "environments.create");
+    return getDb().transaction(async (tx) => {
+      const { tenantId } = scopeIds(ctx);
+      const before = await loadEnvironment(tx, ctx, true);
+      assertVersion(before.env, input.expectedVersion);
+
+      const quota: QuotaAmounts = { cpuMilli: before.env.cpuMilli, memoryBytes: before.env.memoryBytes, storageBytes: before.env.storageBytes, pods: before.env.pods };
+      for (const r of QUOTA_RESOURCES) {
+        const given = changes.quota?.[r];
+        if (given !== undefined) quota[AMOUNT_KEY[r]] = PARSE[r](given)!;
+      }
+      if (changes.quota) {
+        await assertFitsTenantQuota(
+          tx,
+          { tenant: ctx.scope.tenant!.name, cluster: before.cluster },
+          { tenantId, clusterId: before.env.clusterId, exceptEnvironmentId: before.env.id },
+          quota,
+        );
+      }
+      const where = and(eq(environments.id, before.env.id), eq(environments.tenantId, tenantId));
+      await uniqueOrConflict(
+        tx
+          .update(environments)
+          .set({
+            ...(changes.name !== undefined && { name: changes.name }),
+            ...(changes.type !== undefined && { type: changes.type }),
+            ...(changes.description !== undefined && { description: changes.description }),
+            ...quota,
+            ...limitColumns(changes.limits),
+            version: sql`${environments.version} + 1`,
+          })
+          .where(where),
+        `Project '${ctx.scope.project!.name}' already has an environment named '${changes.name}'.`,
+      );
+      const after = await loadEnvironment(tx, ctx);
+      const dto = environmentDtoFor(ctx, after);
+      await writeAudit(tx, ctx, {
+        action: "environments.update",
+        tenantId,
+        target: `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${before.env.name}`,
+        before: environmentDtoFor(ctx, before),
+        after: dto,
+      });
+      return dto;
+    });
+  },
+);

@@ -1,0 +1,24 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getDb } from "@/lib/db/client";
+import { projects } from "@/lib/db/schema";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { projectDto } from "../dto";
+import { uniqueOrConflict } from "../rows";
+import type { CreateProjectInput } from "../schemas";
+import { scopeIds } from "../scope";
+
+export const createProject = verb("projects.create", "projects.create", async ({ ctx, input }: VerbArgs<CreateProjectInput>) =>
+  getDb().transaction(async (tx) => {
+    const { tenantId } = scopeIds(ctx);
+    const tenant = ctx.scope.tenant!.name;
+    const [{ id }] = await uniqueOrConflict(
+      tx.insert(projects).values({ tenantId, ...input }).$returningId(),
+      `Tenant '${tenant}' already has a project named '${input.name}'.`,
+    );
+    const [row] = await tx.select().from(projects).where(eq(projects.id, id));
+    await writeAudit(tx, ctx, { action: "projects.create", tenantId, target: `tenant/${tenant}/project/${input.name}`, after: input });
+    return projectDto(row, tenant);
+  }),
+);

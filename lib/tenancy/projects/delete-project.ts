@@ -1,0 +1,27 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getDb } from "@/lib/db/client";
+import { environments, projects } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { foundOrThrow } from "../rows";
+import { scopeIds } from "../scope";
+
+export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) =>
+  getDb().transaction(async (tx) => {
+    const { tenantId, projectId } = scopeIds(ctx);
+    const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
+    const project = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");
+    const children = (
+      await tx.select({ name: environments.name }).from(environments).where(eq(environments.projectId, project.id)).orderBy(asc(environments.name))
+    ).map((e) => e.name);
+    if (children.length && !(input.cascade && ctx.actor.systemRole === "sysadmin")) {
+      throw new AppError("CONFLICT", `Project '${project.name}' still has ${children.length} environment(s): ${children.join(", ")}. Delete them first, or (sysadmin) pass ?cascade=true.`, {
+        details: { children: { environments: children } },
+      });
+    }
+    await tx.delete(projects).where(where);
+    await writeAudit(tx, ctx, { action: "projects.delete", tenantId, target: `tenant/${ctx.scope.tenant!.name}/project/${project.name}`, before: { name: project.name, environments: children } });
+  }),
+);

@@ -1,0 +1,14 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { projects } from "@/lib/db/schema";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { projectDto } from "../dto";
+import { foundOrThrow } from "../rows";
+import { scopeIds } from "../scope";
+
+export const getProject = verb("projects.get", "projects.read", async ({ ctx }: VerbArgs<void>) => {
+  const { tenantId, projectId } = scopeIds(ctx);
+  const [row] = await getDb().select().from(projects).where(and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId)));
+  return { ...projectDto(foundOrThrow(row, "project"), ctx.scope.tenant!.name), myRole: ctx.scope.projectRole ?? null };
+});

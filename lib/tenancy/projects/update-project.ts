@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getDb } from "@/lib/db/client";
+import { projects } from "@/lib/db/schema";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { projectDto } from "../dto";
+import { assertVersion, foundOrThrow, uniqueOrConflict } from "../rows";
+import type { UpdateProjectInput } from "../schemas";
+import { scopeIds } from "../scope";
+
+export const updateProject = verb(
+  "projects.update",
+  "projects.update",
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateProjectInput; expectedVersion?: number }>) =>
+    getDb().transaction(async (tx) => {
+      const { tenantId, projectId } = scopeIds(ctx);
+      const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
+      const before = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");
+      assertVersion(before, input.expectedVersion);
+      await uniqueOrConflict(
+        tx.update(projects).set({ ...input.changes, version: sql`${projects.version} + 1` }).where(where),
+        `Tenant '${ctx.scope.tenant!.name}' already has a project named '${input.changes.name}'.`,
+      );
+      const [after] = await tx.select().from(projects).where(where);
+      await writeAudit(tx, ctx, {
+        action: "projects.update",
+        tenantId,
+        target: `tenant/${ctx.scope.tenant!.name}/project/${before.name}`,
+        before: { name: before.name, description: before.description },
+        after: { name: after.name, description: after.description },
+      });
+      return projectDto(after, ctx.scope.tenant!.name);
+    }),
+);

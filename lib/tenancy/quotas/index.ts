@@ -1,0 +1,1 @@
+export { listTenantQuotas, getTenantQuota, putTenantQuota, type TenantQuotaDto } from "./quota-verbs";

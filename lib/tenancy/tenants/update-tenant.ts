@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { getDb } from "@/lib/db/client";
+import { tenants } from "@/lib/db/schema";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { tenantDto } from "../dto";
+import { assertVersion, foundOrThrow, uniqueOrConflict } from "../rows";
+import type { UpdateTenantInput } from "../schemas";
+import { scopeIds } from "../scope";
+
+export const updateTenant = verb(
+  "tenants.update",
+  "tenants.update",
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }>) =>
+    getDb().transaction(async (tx) => {
+      const { tenantId } = scopeIds(ctx);
+      const where = eq(tenants.id, tenantId);
+      const before = foundOrThrow((await tx.select().from(tenants).where(where).for("update"))[0], "tenant");
+      assertVersion(before, input.expectedVersion);
+      await uniqueOrConflict(
+        tx.update(tenants).set({ ...input.changes, version: sql`${tenants.version} + 1` }).where(and(where, eq(tenants.version, before.version))),
+        `A tenant named '${input.changes.name}' already exists.`,
+      );
+      const [after] = await tx.select().from(tenants).where(where);
+      await writeAudit(tx, ctx, {
+        action: "tenants.update",
+        tenantId,
+        target: `tenant/${before.name}`,
+        before: { name: before.name, description: before.description },
+        after: { name: after.name, description: after.description },
+      });
+      return tenantDto(after, ctx.scope.tenantRole ?? null);
+    }),
+);

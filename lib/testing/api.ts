@@ -1,0 +1,79 @@
+// Calls the real route handlers of app/api/v1 in-process, as an HTTP client would, by path.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { NextRequest } from "next/server";
+
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+interface RouteFile {
+  /** "/api/v1/tenants/{tenant}/projects" */
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  file: string;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? walk(path) : entry === "route.ts" ? [path] : [];
+  });
+}
+
+/** Every route file under app/api/v1, as URL templates. */
+export function apiRouteFiles(root = "app/api/v1"): RouteFile[] {
+  return walk(root).map((file) => {
+    const segments = relative("app", file).split(sep).slice(0, -1);
+    const names: string[] = [];
+    const template = "/" + segments.map((s) => (s.startsWith("[") ? `{${s.slice(1, -1)}}` : s)).join("/");
+    const pattern = new RegExp(
+      "^/" +
+        segments
+          .map((s) => {
+            if (!s.startsWith("[")) return s;
+            names.push(s.slice(1, -1));
+            return "([^/]+)";
+          })
+          .join("/") +
+        "$",
+    );
+    return { template, pattern, names, file };
+  });
+}
+
+const routes = apiRouteFiles();
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+export async function handlerFor(method: Method, file: string) {
+  if (!modules.has(file)) modules.set(file, import(/* @vite-ignore */ `${process.cwd()}/${file}`));
+  return (await modules.get(file)!)[method] as ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** `await api("POST", "/api/v1/tenants", { token, body })`. */
+export async function api<T = any>(
+  method: Method,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const url = new URL(path, "http://facet.test");
+  const route = routes.find((r) => r.pattern.test(url.pathname));
+  if (!route) throw new Error(`no route file serves ${url.pathname}`);
+  const handler = await handlerFor(method, route.file);
+  if (!handler) return { status: 405, headers: new Headers(), body: null as T };
+  const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
+  const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]]));
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const request = new NextRequest(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+}
