@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { apiTokens } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { loginTokenTtlSeconds } from "@/lib/env";
@@ -21,7 +21,7 @@ export async function issueLoginToken({ ctx, input }: { ctx: RequestContext; inp
     const user = await verifyCredentials({ ...input, clientAddress: ctx.clientAddress });
     const token = newToken();
     const expiresAt = new Date(Date.now() + loginTokenTtlSeconds() * 1000);
-    await getDb().transaction(async (tx) => {
+    await inTransaction(async (tx) => {
       await tx.insert(apiTokens).values({ userId: user.id, kind: "login", name: "api login", tokenHash: hashToken(token), expiresAt });
       await writeAudit(tx, ctx, { actor: user.username, action: "auth.login", target: `user/${user.username}`, after: { via: "api", expiresAt } });
     });

@@ -57,7 +57,7 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** `await api("POST", "/api/v1/tenants", { token, body })`. */
-export async function api<T = any>(
+export async function api<T = unknown>(
   method: Method,
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},

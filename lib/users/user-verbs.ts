@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, count, eq, gt, like, ne, or, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
@@ -50,7 +51,7 @@ export const getUser = verb("users.get", "users.read", async ({ input }: VerbArg
 
 export const createUser = verb("users.create", "users.create", async ({ ctx, input }: VerbArgs<CreateUserInput>) => {
   const passwordHash = await hashPassword(input.password);
-  return getDb().transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { password: _password, ...fields } = input;
     await uniqueOrConflict(tx.insert(users).values({ ...fields, email: fields.email ?? null, passwordHash }), `A user named '${input.username}' already exists.`);
     const [row] = await tx.select().from(users).where(eq(users.username, input.username));
@@ -65,7 +66,7 @@ export const updateUser = verb(
   async ({ ctx, input }: VerbArgs<{ username: string; changes: UpdateUserInput; expectedVersion?: number }>) => {
     const { password, ...changes } = input.changes;
     const passwordHash = password ? await hashPassword(password) : undefined;
-    return getDb().transaction(async (tx) => {
+    return inTransaction(async (tx) => {
       const before = await lockUser(tx, input.username);
       assertVersion(before, input.expectedVersion);
       const demoted = before.systemRole === "sysadmin" && (changes.systemRole === "normal" || changes.disabled === true);
@@ -87,7 +88,7 @@ export const updateUser = verb(
 );
 
 export const deleteUser = verb("users.delete", "users.delete", async ({ ctx, input }: VerbArgs<{ username: string }>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const user = await lockUser(tx, input.username);
     if (user.id === ctx.actor.id) throw new AppError("CONFLICT", "You cannot delete your own account.");
     if (user.systemRole === "sysadmin") await assertAnotherSysadmin(tx, user.id);

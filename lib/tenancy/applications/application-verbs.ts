@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, eq, gt, like, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { getDb } from "@/lib/db/client";
@@ -34,7 +35,7 @@ export const getApplication = verb("applications.get", "applications.read", asyn
 );
 
 export const createApplication = verb("applications.create", "applications.create", async ({ ctx, input }: VerbArgs<CreateApplicationInput>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId, projectId, environmentId } = scopeIds(ctx);
     await uniqueOrConflict(
       tx.insert(applications).values({ tenantId, projectId: projectId!, environmentId: environmentId!, ...input }),
@@ -50,7 +51,7 @@ export const updateApplication = verb(
   "applications.update",
   "applications.update",
   async ({ ctx, input }: VerbArgs<{ name: string; changes: UpdateApplicationInput; expectedVersion?: number }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const before = await loadApplication(tx, ctx, input.name, true);
       assertVersion(before, input.expectedVersion);
@@ -66,7 +67,7 @@ export const updateApplication = verb(
 );
 
 export const deleteApplication = verb("applications.delete", "applications.delete", async ({ ctx, input }: VerbArgs<{ name: string }>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const app = await loadApplication(tx, ctx, input.name, true);
     await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.tenantId, tenantId)));

@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
-import { getDb } from "@/lib/db/client";
 import { environments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
@@ -15,7 +15,7 @@ import { freeNamespace, namespaceTaken } from "./namespace";
 import { assertFitsTenantQuota } from "./quota-check";
 
 export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
     const tenant = ctx.scope.tenant!.name;
     const project = ctx.scope.project!.name;

@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { applications, environments } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { scopeIds } from "../scope";
@@ -9,7 +9,7 @@ import { loadEnvironment } from "./load";
 
 /** Deletes the environment with its applications and members; the audit row lists what went. */
 export const deleteEnvironment = verb("environments.delete", "environments.delete", async ({ ctx }: VerbArgs<void>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const { env, cluster } = await loadEnvironment(tx, ctx, true);
     const apps = (await tx.select({ name: applications.name }).from(applications).where(eq(applications.environmentId, env.id)).orderBy(asc(applications.name))).map((a) => a.name);

@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { environments } from "@/lib/db/schema";
 import { authorize, verb, type VerbArgs } from "@/lib/http/verb";
 import { AMOUNT_KEY, parseBytes, parseCount, parseCpu, QUOTA_RESOURCES, type QuotaAmounts } from "../quantity";
@@ -22,7 +22,7 @@ export const updateEnvironment = verb(
   async ({ ctx, input }: VerbArgs<{ changes: UpdateEnvironmentInput; expectedVersion?: number }>) => {
     const { changes } = input;
     if (changes.name !== undefined || changes.type !== undefined) authorize(ctx, "environments.create");
-    return getDb().transaction(async (tx) => {
+    return inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const before = await loadEnvironment(tx, ctx, true);
       assertVersion(before.env, input.expectedVersion);

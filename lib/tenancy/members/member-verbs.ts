@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, eq, gt, inArray, like, or } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { getDb, type Transaction } from "@/lib/db/client";
@@ -84,7 +85,7 @@ export function listMembersVerb(level: MemberLevel) {
 
 export function addMemberVerb(level: MemberLevel) {
   return verb(`${level}.members.add`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string; role: string }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const user = await candidate(tx, level, ctx, input.username);
       if (await findMember(tx, level, ctx, input.username)) {
         throw new AppError("CONFLICT", `'${input.username}' is already a member here; change their role with PUT .../members/${input.username}.`);
@@ -99,7 +100,7 @@ export function addMemberVerb(level: MemberLevel) {
 /** PUT: sets the role, adding the member when they are not one yet. */
 export function setMemberRoleVerb(level: MemberLevel) {
   return verb(`${level}.members.set`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string; role: string }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const existing = await findMember(tx, level, ctx, input.username);
       const t = table(level);
       if (existing) {
@@ -123,7 +124,7 @@ export function setMemberRoleVerb(level: MemberLevel) {
 /** Leaving a tenant also ends the person's memberships in its projects and environments. */
 export function removeMemberVerb(level: MemberLevel) {
   return verb(`${level}.members.remove`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const existing = await findMember(tx, level, ctx, input.username);
       if (!existing) throw new AppError("NOT_FOUND", `'${input.username}' is not a member here.`);
       const t = table(level);

@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { projects } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { projectDto } from "../dto";
@@ -10,7 +10,7 @@ import type { CreateProjectInput } from "../schemas";
 import { scopeIds } from "../scope";
 
 export const createProject = verb("projects.create", "projects.create", async ({ ctx, input }: VerbArgs<CreateProjectInput>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const tenant = ctx.scope.tenant!.name;
     const [{ id }] = await uniqueOrConflict(

@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { environments, projects } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
@@ -9,7 +9,7 @@ import { foundOrThrow } from "../rows";
 import { scopeIds } from "../scope";
 
 export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
     const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
     const project = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");

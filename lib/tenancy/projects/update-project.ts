@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { projects } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { projectDto } from "../dto";
@@ -13,7 +13,7 @@ export const updateProject = verb(
   "projects.update",
   "projects.update",
   async ({ ctx, input }: VerbArgs<{ changes: UpdateProjectInput; expectedVersion?: number }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const { tenantId, projectId } = scopeIds(ctx);
       const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
       const before = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");

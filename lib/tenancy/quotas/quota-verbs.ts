@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
@@ -45,7 +46,7 @@ export const putTenantQuota = verb(
   "tenants.quotas.put",
   "tenants.quotas.update",
   async ({ ctx, input }: VerbArgs<{ cluster: string; quota: QuotaInput; expectedVersion?: number }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const cluster = await clusterOrThrow(input.cluster, tx);
       const where = and(eq(tenantQuotas.tenantId, tenantId), eq(tenantQuotas.clusterId, cluster.id));

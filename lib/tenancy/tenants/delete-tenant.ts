@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { projects, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
@@ -11,7 +11,7 @@ import { scopeIds } from "../scope";
 /** Refuses while projects remain, unless a sysadmin cascades; members, quotas and everything
  *  below go with the tenant (foreign keys cascade). */
 export const deleteTenant = verb("tenants.delete", "tenants.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) =>
-  getDb().transaction(async (tx) => {
+  inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const tenant = foundOrThrow((await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update"))[0], "tenant");
     const children = (await tx.select({ name: projects.name }).from(projects).where(eq(projects.tenantId, tenantId)).orderBy(asc(projects.name))).map((p) => p.name);

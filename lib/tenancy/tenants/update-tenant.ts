@@ -1,7 +1,7 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { getDb } from "@/lib/db/client";
 import { tenants } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { tenantDto } from "../dto";
@@ -13,7 +13,7 @@ export const updateTenant = verb(
   "tenants.update",
   "tenants.update",
   async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }>) =>
-    getDb().transaction(async (tx) => {
+    inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const where = eq(tenants.id, tenantId);
       const before = foundOrThrow((await tx.select().from(tenants).where(where).for("update"))[0], "tenant");
