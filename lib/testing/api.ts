@@ -21,9 +21,9 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every route file under app/api/v1, as URL templates. */
-export function apiRouteFiles(root = "app/api/v1"): RouteFile[] {
-  return walk(root).map((file) => {
+/** Every route file under app/api (but next-auth's own), as URL templates. */
+export function apiRouteFiles(root = "app/api"): RouteFile[] {
+  return walk(root).filter((file) => !file.includes("[...nextauth]")).map((file) => {
     const segments = relative("app", file).split(sep).slice(0, -1);
     const names: string[] = [];
     const template = "/" + segments.map((s) => (s.startsWith("[") ? `{${s.slice(1, -1)}}` : s)).join("/");

@@ -1,0 +1,318 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { METHODS, apiRouteFiles, handlerFor, type Method } from "@/lib/testing/api";
+import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
+import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
+
+/*
+ * Every route and method × every role at every level (× every environment type) → allow or
+ * deny, from a table written from ARCHITECTURE §4, not from lib/rbac. Allowed calls must
+ * succeed with the status given; denied ones answer 403, or 404 for someone outside the tenant.
+ */
+
+const ROLES = ["sysadmin", "outsider", "tenant-admin", "tenant-member", "project-admin", "project-dev", "project-test", "project-ops", "env-reader", "env-operator"] as const;
+type Role = (typeof ROLES)[number];
+type EnvType = "dev" | "test" | "prod";
+
+const EVERYONE: Role[] = [...ROLES];
+const IN_TENANT: Role[] = ROLES.filter((r) => r !== "outsider");
+const SYSADMIN: Role[] = ["sysadmin"];
+const TENANT_ADMIN: Role[] = ["sysadmin", "tenant-admin"];
+const PROJECT_ADMIN: Role[] = [...TENANT_ADMIN, "project-admin"];
+const PROJECT_READER: Role[] = [...PROJECT_ADMIN, "project-dev", "project-test", "project-ops"];
+const ENV_READER: Role[] = [...PROJECT_READER, "env-reader", "env-operator"];
+const envWriter = (type: EnvType): Role[] => [
+  ...PROJECT_ADMIN,
+  "env-operator",
+  "project-ops",
+  ...(type === "dev" ? (["project-dev"] as Role[]) : []),
+  ...(type === "test" ? (["project-test"] as Role[]) : []),
+];
+
+interface Call {
+  path: string;
+  body?: unknown;
+}
+interface Case {
+  level: "public" | "system" | "tenant" | "project" | "environment";
+  allowed: Role[] | ((type: EnvType) => Role[]);
+  /** The status an allowed call answers (409 where the call is safe only because it is refused later). */
+  ok: number;
+  call: (w: World, type: EnvType, n: number) => Promise<Call>;
+}
+
+interface World {
+  tenant: string;
+  tokens: Record<Role, string>;
+  root: string;
+}
+
+let counter = 0;
+const freshUser = async () => (await createUser({ username: uniqueName("mx") })).username;
+const T = (w: World) => `/api/v1/tenants/${w.tenant}`;
+const P = (w: World) => `${T(w)}/projects/shop`;
+const E = (w: World, type: EnvType) => `${P(w)}/environments/env-${type}`;
+const tinyQuota = { cpu: "10m", memory: "1Mi", storage: "1Mi", pods: "1" };
+const tenantMember = async (w: World) => {
+  const u = await freshUser();
+  await expectOk(api("POST", `${T(w)}/members`, { token: w.root, body: { username: u, role: "member" } }), 201);
+  return u;
+};
+
+const TABLE: Record<string, Case> = {
+  "POST /api/v1/login": { level: "public", allowed: EVERYONE, ok: 401, call: async () => ({ path: "/api/v1/login", body: { username: "nobody-here", password: "wrong-password" } }) },
+  "GET /api/health": { level: "public", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/health" }) },
+  "GET /api/v1/me": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me" }) },
+  "GET /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/users" }) },
+  "POST /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/users", body: { username: uniqueName("new"), password: "long-enough-pw" } }) },
+  "GET /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: `/api/v1/users/${await freshUser()}` }) },
+  "PATCH /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: `/api/v1/users/${await freshUser()}`, body: { displayName: "X" } }) },
+  "DELETE /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 204, call: async () => ({ path: `/api/v1/users/${await freshUser()}` }) },
+  "GET /api/v1/audit": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/audit?limit=5" }) },
+  "GET /api/v1/tenants": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/tenants" }) },
+  "POST /api/v1/tenants": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/tenants", body: { name: uniqueName("t") } }) },
+  "GET /api/v1/tenants/{tenant}": { level: "tenant", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: T(w) }) },
+  "PATCH /api/v1/tenants/{tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: T(w), body: { description: `d${counter++}` } }) },
+  // The tenant has projects, so an allowed caller gets 409 and nothing is deleted.
+  "DELETE /api/v1/tenants/{tenant}": { level: "tenant", allowed: SYSADMIN, ok: 409, call: async (w) => ({ path: T(w) }) },
+  "GET /api/v1/tenants/{tenant}/members": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/members` }) },
+  "POST /api/v1/tenants/{tenant}/members": { level: "tenant", allowed: TENANT_ADMIN, ok: 201, call: async (w) => ({ path: `${T(w)}/members`, body: { username: await freshUser(), role: "member" } }) },
+  "PUT /api/v1/tenants/{tenant}/members/{username}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/members/${await freshUser()}`, body: { role: "member" } }) },
+  "DELETE /api/v1/tenants/{tenant}/members/{username}": { level: "tenant", allowed: TENANT_ADMIN, ok: 204, call: async (w) => ({ path: `${T(w)}/members/${await tenantMember(w)}` }) },
+  "GET /api/v1/tenants/{tenant}/quotas": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas` }) },
+  "GET /api/v1/tenants/{tenant}/quotas/{cluster}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas/sandbox` }) },
+  "PUT /api/v1/tenants/{tenant}/quotas/{cluster}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas/sandbox`, body: generousQuota }) },
+  "GET /api/v1/tenants/{tenant}/projects": { level: "tenant", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: `${T(w)}/projects` }) },
+  "POST /api/v1/tenants/{tenant}/projects": { level: "tenant", allowed: TENANT_ADMIN, ok: 201, call: async (w) => ({ path: `${T(w)}/projects`, body: { name: uniqueName("p") } }) },
+  "GET /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_READER, ok: 200, call: async (w) => ({ path: P(w) }) },
+  "PATCH /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_ADMIN, ok: 200, call: async (w) => ({ path: P(w), body: { description: `d${counter++}` } }) },
+  // The project has environments: an allowed caller gets 409.
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_ADMIN, ok: 409, call: async (w) => ({ path: P(w) }) },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/members": { level: "project", allowed: PROJECT_READER, ok: 200, call: async (w) => ({ path: `${P(w)}/members` }) },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/members": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 201,
+    call: async (w) => ({ path: `${P(w)}/members`, body: { username: await tenantMember(w), role: "dev" } }),
+  },
+  "PUT /api/v1/tenants/{tenant}/projects/{project}/members/{username}": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${P(w)}/members/${await tenantMember(w)}`, body: { role: "test" } }),
+  },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}/members/{username}": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 204,
+    call: async (w) => {
+      const u = await tenantMember(w);
+      await expectOk(api("POST", `${P(w)}/members`, { token: w.root, body: { username: u, role: "dev" } }), 201);
+      return { path: `${P(w)}/members/${u}` };
+    },
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments": { level: "project", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: `${P(w)}/environments` }) },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 201,
+    call: async (w) => ({ path: `${P(w)}/environments`, body: { name: uniqueName("e"), type: "dev", cluster: "sandbox", quota: tinyQuota } }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: E(w, t) }) },
+  "PATCH /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: E(w, t), body: { description: `d${counter++}` } }),
+  },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": {
+    level: "environment",
+    allowed: PROJECT_ADMIN,
+    ok: 204,
+    call: async (w, t) => {
+      const name = uniqueName(`del-${t}`);
+      await expectOk(api("POST", `${P(w)}/environments`, { token: w.root, body: { name, type: t, cluster: "sandbox", quota: tinyQuota } }), 201);
+      await addEnvMembers(w, `${P(w)}/environments/${name}`);
+      return { path: `${P(w)}/environments/${name}` };
+    },
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/members` }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members": {
+    level: "environment",
+    allowed: PROJECT_ADMIN,
+    ok: 201,
+    call: async (w, t) => ({ path: `${E(w, t)}/members`, body: { username: await tenantMember(w), role: "reader" } }),
+  },
+  "PUT /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}": {
+    level: "environment",
+    allowed: PROJECT_ADMIN,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/members/${await tenantMember(w)}`, body: { role: "operator" } }),
+  },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}": {
+    level: "environment",
+    allowed: PROJECT_ADMIN,
+    ok: 204,
+    call: async (w, t) => {
+      const u = await tenantMember(w);
+      await expectOk(api("POST", `${E(w, t)}/members`, { token: w.root, body: { username: u, role: "reader" } }), 201);
+      return { path: `${E(w, t)}/members/${u}` };
+    },
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications` }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications`, body: { name: uniqueName("a"), image: "nginx:1.27" } }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications/web` }),
+  },
+  "PATCH /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications/web`, body: { replicas: 1 + (counter++ % 3) } }),
+  },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t) => {
+      const name = uniqueName("a");
+      await expectOk(api("POST", `${E(w, t)}/applications`, { token: w.root, body: { name, image: "nginx:1.27" } }), 201);
+      return { path: `${E(w, t)}/applications/${name}` };
+    },
+  },
+};
+
+// Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
+const EXTRA: Record<string, Case> = {
+  "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },
+};
+
+async function addEnvMembers(w: World, envPath: string) {
+  await expectOk(api("PUT", `${envPath}/members/${userOf.get("env-reader")}`, { token: w.root, body: { role: "reader" } }));
+  await expectOk(api("PUT", `${envPath}/members/${userOf.get("env-operator")}`, { token: w.root, body: { role: "operator" } }));
+}
+
+const userOf = new Map<Role, string>();
+const world = {} as World;
+
+async function buildWorld(): Promise<World> {
+  world.root = await sysadminToken();
+  world.tenant = uniqueName("mx");
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const u = await createUser({ username: uniqueName(role), systemRole: role === "sysadmin" ? "sysadmin" : "normal" });
+    userOf.set(role, u.username);
+    tokens[role] = (await createToken(u.id)).token;
+  }
+  world.tokens = tokens;
+  const root = world.root;
+  await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: world.tenant } }), 201);
+  const other = uniqueName("other");
+  await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: other } }), 201);
+  await expectOk(api("POST", `/api/v1/tenants/${other}/members`, { token: root, body: { username: userOf.get("outsider"), role: "admin" } }), 201);
+  await expectOk(api("PUT", `${T(world)}/quotas/sandbox`, { token: root, body: generousQuota }));
+  await expectOk(api("POST", `${T(world)}/projects`, { token: root, body: { name: "shop" } }), 201);
+  for (const role of IN_TENANT.filter((r) => r !== "sysadmin")) {
+    await expectOk(api("POST", `${T(world)}/members`, { token: root, body: { username: userOf.get(role), role: role === "tenant-admin" ? "admin" : "member" } }), 201);
+  }
+  for (const role of ["admin", "dev", "test", "ops"]) {
+    await expectOk(api("POST", `${P(world)}/members`, { token: root, body: { username: userOf.get(`project-${role}` as Role), role } }), 201);
+  }
+  for (const type of ["dev", "test", "prod"] as EnvType[]) {
+    await expectOk(api("POST", `${P(world)}/environments`, { token: root, body: { name: `env-${type}`, type, cluster: "sandbox", quota: tinyQuota } }), 201);
+    await addEnvMembers(world, E(world, type));
+    await expectOk(api("POST", `${E(world, type)}/applications`, { token: root, body: { name: "web", image: "nginx:1.27" } }), 201);
+  }
+  return world;
+}
+
+function deniedStatus(c: Case, role: Role): number {
+  if (c.level === "system") return 403;
+  return role === "outsider" ? 404 : 403;
+}
+
+describe("authorization matrix", () => {
+  const outcomes: { row: string; type?: EnvType; role: Role; expected: number; actual: number }[] = [];
+
+  beforeAll(buildWorld, 120_000);
+  afterAll(async () => {
+    // Keep the shared database small for the suites that follow.
+    await expectOk(api("DELETE", `${T(world)}?cascade=true`, { token: world.root }), 204);
+  });
+
+  it("has a row for every route and method of the API", async () => {
+    const missing: string[] = [];
+    for (const file of apiRouteFiles()) {
+      for (const method of METHODS) {
+        if (!(await handlerFor(method as Method, file.file))) continue;
+        const key = `${method} ${file.template}`;
+        if (!TABLE[key]) missing.push(key);
+      }
+    }
+    expect(missing, "routes with no row in the matrix").toEqual([]);
+  });
+
+  it("allows and denies exactly as the role table says", async () => {
+    const rows = { ...TABLE, ...EXTRA };
+    for (const [key, c] of Object.entries(rows)) {
+      const method = key.split(" ")[0] as Method;
+      const types: (EnvType | undefined)[] = c.level === "environment" ? ["dev", "test", "prod"] : [undefined];
+      for (const type of types) {
+        const allowed = typeof c.allowed === "function" ? c.allowed(type!) : c.allowed;
+        for (const role of ROLES) {
+          const call = await c.call(world, type ?? "dev", counter++);
+          const token = c.level === "public" ? undefined : world.tokens[role];
+          const res = await api(method, call.path, { token, body: call.body });
+          const expected = allowed.includes(role) ? c.ok : deniedStatus(c, role);
+          outcomes.push({ row: key, type, role, expected, actual: res.status });
+        }
+      }
+    }
+    printMatrix(outcomes);
+    const wrong = outcomes.filter((o) => o.expected !== o.actual).map((o) => `${o.row}${o.type ? ` [${o.type}]` : ""} as ${o.role}: expected ${o.expected}, got ${o.actual}`);
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
+
+function printMatrix(outcomes: { row: string; type?: EnvType; role: Role; expected: number; actual: number }[]) {
+  const short: Record<Role, string> = {
+    sysadmin: "sys",
+    outsider: "out",
+    "tenant-admin": "tAdm",
+    "tenant-member": "tMem",
+    "project-admin": "pAdm",
+    "project-dev": "pDev",
+    "project-test": "pTst",
+    "project-ops": "pOps",
+    "env-reader": "eRdr",
+    "env-operator": "eOpr",
+  };
+  const lines = [`${"route".padEnd(100)} ${ROLES.map((r) => short[r].padStart(5)).join("")}`];
+  const keys = [...new Set(outcomes.map((o) => `${o.row}${o.type ? ` [${o.type}]` : ""}`))];
+  for (const key of keys) {
+    const cells = ROLES.map((role) => {
+      const o = outcomes.find((x) => `${x.row}${x.type ? ` [${x.type}]` : ""}` === key && x.role === role)!;
+      const mark = o.actual === o.expected ? (o.expected < 400 || o.expected === 409 || (o.row.includes("login") && o.expected === 401) ? "✓" : "✗") : `!${o.actual}`;
+      return mark.padStart(5);
+    });
+    lines.push(`${key.replace("/api/v1/tenants/{tenant}/projects/{project}", "…/{project}").padEnd(100)} ${cells.join("")}`);
+  }
+  console.log(`\nAuthorization matrix (✓ allowed, ✗ denied, !NNN unexpected status)\n${lines.join("\n")}\n`);
+}
