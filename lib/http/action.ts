@@ -1,51 +1,51 @@
 import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import type { ZodType } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { sessionActor } from "@/lib/auth/session-actor";
-import { AppError, unauthorized } from "@/lib/errors";
+import { unauthorized } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
-import { decide, type Permission, type Scope } from "@/lib/rbac";
 import type { AuthedContext } from "./context";
-import { toProblem, zodIssues, type Problem } from "./problem";
+import { executeOperation, type Operation } from "./operation";
+import { toProblem, type Problem } from "./problem";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Problem };
 
-interface ActionOptions<I> {
-  name: string;
-  permission: Permission;
-  input: ZodType<I>;
-  scope?: (ctx: AuthedContext, input: I) => Promise<Scope>;
+/** What a console form sends: the same parts an API request has. */
+export interface ActionInput {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  expectedVersion?: number;
 }
 
-/** The server-action twin of route(): the same pipeline, answering `{ ok, data | error }`. */
-export function action<I, O>(options: ActionOptions<I>, handler: (args: { ctx: AuthedContext; input: I }) => Promise<O>) {
-  return async (raw: unknown): Promise<ActionResult<O>> => {
-    const h = await headers();
-    const requestId = requestIdFrom(h);
-    return withSpan(`action ${options.name}`, { "facet.request_id": requestId }, async (span) => {
-      try {
-        const actor = await sessionActor();
-        if (!actor) throw unauthorized("Your session has ended. Sign in again.");
-        const ctx: AuthedContext = { actor, scope: {}, requestId, clientAddress: clientAddressFrom(h), span };
-        const parsed = options.input.safeParse(raw);
-        if (!parsed.success) {
-          throw new AppError("VALIDATION", "Some fields are not valid.", { errors: zodIssues(parsed.error) });
-        }
-        if (options.scope) ctx.scope = await options.scope(ctx, parsed.data);
-        const decision = decide(actor, options.permission, ctx.scope);
-        if (!decision.allow) {
-          throw decision.status === "not-found" ? new AppError("NOT_FOUND", "The resource does not exist.") : new AppError("FORBIDDEN", decision.reason);
-        }
-        return { ok: true as const, data: await handler({ ctx, input: parsed.data }) };
-      } catch (error) {
-        unstable_rethrow(error);
-        const mapped = toProblem(error, requestId);
-        if (mapped.internal) logger.error({ err: error, request_id: requestId }, "action failed");
-        return { ok: false as const, error: mapped.problem };
-      }
-    });
-  };
+/** Runs an operation for a given actor; the pipeline of route() without HTTP. */
+export async function runOperationAs<R>(
+  op: Operation<unknown, unknown, unknown, R>,
+  actor: Actor | null,
+  meta: { requestId: string; clientAddress: string | null },
+  input: ActionInput,
+): Promise<ActionResult<R>> {
+  return withSpan(`action ${op.permission}`, { "facet.request_id": meta.requestId }, async (span) => {
+    try {
+      if (!actor) throw unauthorized("Your session has ended. Sign in again.");
+      const ctx: AuthedContext = { actor, scope: {}, requestId: meta.requestId, clientAddress: meta.clientAddress, span };
+      const data = await executeOperation(op, ctx, { params: input.params, query: input.query, body: () => input.body, expectedVersion: input.expectedVersion });
+      return { ok: true as const, data };
+    } catch (error) {
+      unstable_rethrow(error);
+      const mapped = toProblem(error, meta.requestId);
+      if (mapped.internal) logger.error({ err: error, request_id: meta.requestId }, "action failed");
+      return { ok: false as const, error: mapped.problem };
+    }
+  });
+}
+
+/** The server-action twin of route(): the session's actor runs the operation. */
+export async function performAction<P, Q, B, R>(op: Operation<P, Q, B, R>, input: ActionInput): Promise<ActionResult<R>> {
+  const h = await headers();
+  const actor = await sessionActor();
+  return runOperationAs(op as Operation<unknown, unknown, unknown, R>, actor, { requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) }, input ?? {});
 }

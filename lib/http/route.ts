@@ -2,48 +2,25 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
-import { decide, type Permission, type Scope } from "@/lib/rbac";
 import type { AuthedContext, RequestContext } from "./context";
-import { etagOf } from "./if-match";
-import { problemResponse, toProblem, zodIssues } from "./problem";
+import { etagOf, expectedVersionFrom } from "./if-match";
+import { executeOperation, parseWith, type Operation, type OperationInput } from "./operation";
+import { problemResponse, toProblem } from "./problem";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 import { TransportError } from "./transport-error";
 
 type RouteParams = Record<string, string | string[] | undefined>;
+type NextHandler = (request: NextRequest, context: { params: Promise<RouteParams> }) => Promise<Response>;
 
-interface Input<P, Q, B> {
-  params: P;
-  query: Q;
-  body: B;
-}
-
-interface BaseOptions<P, Q, B> {
-  params?: ZodType<P>;
+interface PublicOptions<Q, B> {
+  public: true;
   query?: ZodType<Q>;
   body?: ZodType<B>;
-  /** Success status when the verb returns data (201 for creates). */
-  status?: number;
-  /** Largest accepted body, in bytes. */
   maxBodyBytes?: number;
-  /** Serve the result's `version` as the ETag. */
-  etag?: boolean;
+  status?: number;
 }
-
-interface AuthedOptions<P, Q, B> extends BaseOptions<P, Q, B> {
-  permission: Permission;
-  /** Loads what the request is about (tenant, project…) for the policy decision. */
-  scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<Scope>;
-  public?: false;
-}
-
-interface PublicOptions<P, Q, B> extends BaseOptions<P, Q, B> {
-  public: true;
-}
-
-type Handler<C, P, Q, B> = (args: { ctx: C; input: Input<P, Q, B>; request: NextRequest }) => Promise<unknown>;
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
@@ -60,80 +37,26 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
   }
 }
 
-function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string): T {
-  if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = zodIssues(result.error).map((i) => ({ ...i, path: i.path === "(root)" ? prefix : `${prefix}.${i.path}` }));
-  throw new AppError("VALIDATION", "The request does not match the expected shape.", { errors });
-}
-
-/** A path segment that cannot name anything is a missing resource, not a validation error. */
-function parseParams<P>(schema: ZodType<P> | undefined, value: unknown): P {
-  if (!schema) return undefined as P;
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("NOT_FOUND", "The resource does not exist.");
-  return result.data;
-}
-
-function toResponse(result: unknown, status: number): Response {
+function toResponse(result: unknown, status: number, etag: boolean): Response {
   if (result instanceof Response) return result;
   if (result === undefined || result === null) return new Response(null, { status: 204 });
-  return Response.json(result, { status });
+  const response = Response.json(result, { status });
+  const version = (result as { version?: unknown }).version;
+  if (etag && typeof version === "number") response.headers.set("ETag", etagOf(version));
+  return response;
 }
 
-/**
- * The one factory for route handlers: span → authenticate → resolve scope → authorize →
- * parse → verb, with every error mapped to problem+json by one table. Authorization comes
- * before the body is parsed so that a stranger learns nothing from validation errors.
- */
-export function route<P = undefined, Q = undefined, B = undefined>(
-  options: PublicOptions<P, Q, B>,
-  handler: Handler<RequestContext, P, Q, B>,
-): (request: NextRequest, context: { params: Promise<RouteParams> }) => Promise<Response>;
-export function route<P = undefined, Q = undefined, B = undefined>(
-  options: AuthedOptions<P, Q, B>,
-  handler: Handler<AuthedContext, P, Q, B>,
-): (request: NextRequest, context: { params: Promise<RouteParams> }) => Promise<Response>;
-export function route<P, Q, B>(
-  options: PublicOptions<P, Q, B> | AuthedOptions<P, Q, B>,
-  handler: Handler<RequestContext, P, Q, B> | Handler<AuthedContext, P, Q, B>,
-) {
-  return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
+/** Span, request id, access log and problem+json around any handler. */
+function serve(name: (request: NextRequest) => string, work: (request: NextRequest, ctx: RequestContext, params: RouteParams) => Promise<Response>): NextHandler {
+  return async (request, context) => {
     const requestId = requestIdFrom(request.headers);
     const started = performance.now();
-    const spanName = `${request.method} ${options.public ? request.nextUrl.pathname : options.permission}`;
-    return withSpan(spanName, { "http.request.method": request.method, "url.path": request.nextUrl.pathname, "facet.request_id": requestId }, async (span) => {
+    const attributes = { "http.request.method": request.method, "url.path": request.nextUrl.pathname, "facet.request_id": requestId };
+    return withSpan(`${request.method} ${name(request)}`, attributes, async (span) => {
       let response: Response;
       try {
-        const ctx: RequestContext = {
-          actor: null,
-          scope: {},
-          requestId,
-          clientAddress: clientAddressFrom(request.headers),
-          span,
-        };
-        if (!options.public) {
-          ctx.actor = await authenticate(request.headers);
-          span.setAttribute("enduser.id", ctx.actor.username);
-        }
-        const params = parseParams(options.params, await context.params);
-        const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-        if (!options.public) {
-          const authed = ctx as AuthedContext;
-          if (options.scope) ctx.scope = await options.scope(authed, params, query);
-          const decision = decide(authed.actor, options.permission, ctx.scope);
-          if (!decision.allow) {
-            throw decision.status === "not-found"
-              ? new AppError("NOT_FOUND", "The resource does not exist.")
-              : new AppError("FORBIDDEN", decision.reason);
-          }
-        }
-        const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
-        const result = await (handler as Handler<RequestContext, P, Q, B>)({ ctx, input: { params, query, body }, request });
-        response = toResponse(result, options.status ?? 200);
-        const version = (result as { version?: unknown } | null)?.version;
-        if (options.etag && typeof version === "number") response.headers.set("ETag", etagOf(version));
+        const ctx: RequestContext = { actor: null, scope: {}, requestId, clientAddress: clientAddressFrom(request.headers), span };
+        response = await work(request, ctx, await context.params);
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");
@@ -141,11 +64,51 @@ export function route<P, Q, B>(
       }
       response.headers.set("X-Request-Id", requestId);
       span.setAttribute("http.response.status_code", response.status);
-      logger.info(
-        { request_id: requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, duration_ms: Math.round(performance.now() - started) },
-        "request",
-      );
+      const duration_ms = Math.round(performance.now() - started);
+      logger.info({ request_id: requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, duration_ms }, "request");
       return response;
     });
   };
+}
+
+/**
+ * The one factory for route handlers: span → authenticate → resolve scope → authorize →
+ * parse → verb, with every error mapped to problem+json by one table.
+ */
+export function route<P, Q, B, R>(op: Operation<P, Q, B, R>): NextHandler;
+export function route<P, Q, B>(
+  options: Omit<Operation<P, Q, B>, "handler">,
+  handler: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
+): NextHandler;
+export function route<P, Q, B>(
+  options: Operation<P, Q, B> | Omit<Operation<P, Q, B>, "handler">,
+  handler?: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
+): NextHandler {
+  return serve(
+    () => options.permission,
+    async (request, base, params) => {
+      const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
+      ctx.span?.setAttribute("enduser.id", ctx.actor.username);
+      const op = handler ? ({ ...options, handler: (args: Parameters<Operation<P, Q, B>["handler"]>[0]) => handler({ ...args, request }) } as Operation<P, Q, B>) : (options as Operation<P, Q, B>);
+      const result = await executeOperation(op, ctx, {
+        params,
+        query: Object.fromEntries(request.nextUrl.searchParams),
+        body: () => readJson(request, op.maxBodyBytes ?? DEFAULT_MAX_BODY),
+        expectedVersion: expectedVersionFrom(request.headers),
+      });
+      return toResponse(result, op.status ?? 200, op.etag ?? false);
+    },
+  );
+}
+
+/** Routes anyone may call (sign-in, health): the same envelope, no authentication. */
+export function publicRoute<Q, B>(options: PublicOptions<Q, B>, handler: (args: { ctx: RequestContext; input: { query: Q; body: B }; request: NextRequest }) => Promise<unknown>): NextHandler {
+  return serve(
+    (request) => request.nextUrl.pathname,
+    async (request, ctx) => {
+      const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
+      return toResponse(await handler({ ctx, input: { query, body }, request }), options.status ?? 200, false);
+    },
+  );
 }

@@ -125,3 +125,6 @@ export type TenantParams = z.infer<typeof TenantParams>;
 export type ProjectParams = z.infer<typeof ProjectParams>;
 export type EnvironmentParams = z.infer<typeof EnvironmentParams>;
 export type ApplicationParams = z.infer<typeof ApplicationParams>;
+export const TenantMemberParams = TenantParams.extend({ username: Username });
+export const ProjectMemberParams = ProjectParams.extend({ username: Username });
+export const EnvironmentMemberParams = EnvironmentParams.extend({ username: Username });

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createToken, createUser } from "@/lib/testing/factories";
-import { route } from "../route";
+import { publicRoute, route } from "../route";
 
 const noParams = { params: Promise.resolve({}) };
 
@@ -10,7 +10,7 @@ function post(body: string, headers: Record<string, string> = {}) {
   return new NextRequest("http://facet.test/api/v1/things", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 }
 
-const echo = route({ public: true, body: z.object({ name: z.string(), quota: z.object({ cpu: z.number() }) }), status: 201 }, async ({ input }) => input.body);
+const echo = publicRoute({ public: true, body: z.object({ name: z.string(), quota: z.object({ cpu: z.number() }) }), status: 201 }, async ({ input }) => input.body);
 
 describe("route()", () => {
   it("answers 201 with the verb's result and an X-Request-Id", async () => {
@@ -40,13 +40,13 @@ describe("route()", () => {
   });
 
   it("refuses oversized bodies with 413", async () => {
-    const small = route({ public: true, body: z.unknown(), maxBodyBytes: 16 }, async () => ({}));
+    const small = publicRoute({ public: true, body: z.unknown(), maxBodyBytes: 16 }, async () => ({}));
     const res = await small(post(JSON.stringify({ blob: "x".repeat(100) })), noParams);
     expect(res.status).toBe(413);
   });
 
   it("maps an unexpected failure to 500 without its message", async () => {
-    const broken = route({ public: true }, async () => {
+    const broken = publicRoute({ public: true }, async () => {
       throw new Error("secret internals");
     });
     const res = await broken(new NextRequest("http://facet.test/x"), noParams);

@@ -1,4 +1,4 @@
 import { issueLoginToken, LoginInput } from "@/lib/auth";
-import { route } from "@/lib/http/route";
+import { publicRoute } from "@/lib/http/route";
 
-export const POST = route({ public: true, body: LoginInput }, ({ ctx, input }) => issueLoginToken({ ctx, input: input.body }));
+export const POST = publicRoute({ public: true, body: LoginInput }, ({ ctx, input }) => issueLoginToken({ ctx, input: input.body }));

@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/route";
-import { getMe } from "@/lib/users";
+import { userOps as ops } from "@/lib/users/operations";
 
-export const GET = route({ permission: "me.read" }, ({ ctx }) => getMe({ ctx }));
+export const GET = route(ops.getMe);

@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/route";
-import { listTenantQuotas, TenantParams, tenantScope } from "@/lib/tenancy";
+import { tenancyOps as ops } from "@/lib/tenancy/operations";
 
-export const GET = route({ params: TenantParams, scope: tenantScope, permission: "tenants.quotas.read" }, ({ ctx }) => listTenantQuotas({ ctx, input: undefined }));
+export const GET = route(ops.listTenantQuotas);

@@ -1,7 +1,5 @@
 import { route } from "@/lib/http/route";
-import { MemberParams, removeTenantMember, SetTenantRoleInput, setTenantMemberRole, TenantParams, tenantScope } from "@/lib/tenancy";
+import { tenancyOps as ops } from "@/lib/tenancy/operations";
 
-const scoped = { params: TenantParams.extend(MemberParams.shape), scope: tenantScope, permission: "tenants.members.update" } as const;
-
-export const PUT = route({ ...scoped, body: SetTenantRoleInput }, ({ ctx, input }) => setTenantMemberRole({ ctx, input: { username: input.params.username, role: input.body.role } }));
-export const DELETE = route(scoped, ({ ctx, input }) => removeTenantMember({ ctx, input: { username: input.params.username } }));
+export const PUT = route(ops.setTenantMemberRole);
+export const DELETE = route(ops.removeTenantMember);
