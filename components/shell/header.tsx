@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/translate";
+import { ScopeSwitcher } from "./scope-switcher";
 import { UserMenu } from "./user-menu";
 
-export function Header({ t, username, displayName }: { t: Translate; username: string; displayName: string }) {
+export function Header({ t, username, displayName, tenants }: { t: Translate; username: string; displayName: string; tenants: string[] }) {
   return (
     <header className="flex h-14 items-center justify-between border-b bg-card px-4">
       <Link href="/" className="flex items-center gap-2 font-semibold">
@@ -10,7 +11,10 @@ export function Header({ t, username, displayName }: { t: Translate; username: s
         {t("app.name")}
         <span className="hidden text-sm font-normal text-muted-foreground md:inline">{t("app.tagline")}</span>
       </Link>
-      <UserMenu username={username} displayName={displayName} />
+      <div className="flex items-center gap-3">
+        <ScopeSwitcher tenants={tenants} />
+        <UserMenu username={username} displayName={displayName} />
+      </div>
     </header>
   );
 }

@@ -1,5 +1,5 @@
 // Safe to import from client components. An area gets an entry when it lands, never before.
-import { LayoutDashboard, type LucideIcon } from "lucide-react";
+import { Building2, LayoutDashboard, ScrollText, Users, type LucideIcon } from "lucide-react";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export interface NavItem {
@@ -9,4 +9,9 @@ export interface NavItem {
   sysadminOnly?: boolean;
 }
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "nav.overview", icon: LayoutDashboard }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "nav.overview", icon: LayoutDashboard },
+  { href: "/tenants", label: "nav.tenants", icon: Building2 },
+  { href: "/audit", label: "nav.audit", icon: ScrollText },
+  { href: "/users", label: "nav.users", icon: Users, sysadminOnly: true },
+];

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { ApplicationsSection } from "@/components/tenancy/applications-section";
+import { EnvironmentActions } from "@/components/tenancy/environment-actions";
+import { EnvironmentSummary } from "@/components/tenancy/environment-summary";
+import { MembersSection } from "@/components/tenancy/members-section";
+import { Badge } from "@/components/ui/badge";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { PageHeader } from "@/components/ui/page-header";
+import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
+import { getTranslate } from "@/lib/i18n/server";
+import { ENVIRONMENT_ROLES } from "@/lib/rbac";
+
+type Params = { tenant: string; project: string; environment: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  return { title: (await params).environment };
+}
+
+export default async function EnvironmentPage({ params }: { params: Promise<Params> }) {
+  const names = await params;
+  const { tenant, project, environment } = names;
+  const ctx = await consoleContext();
+  const scope = await pageScope(ctx, "environment", names);
+  const can = allowed(ctx, scope, ["environments.update", "environments.delete", "environments.members.update", "applications.create", "applications.update", "applications.delete"] as const);
+  const p = { params: names };
+  const [{ t }, detail, apps, members] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "getEnvironment", p),
+    loadOperation(ctx, "listApplications", { ...p, query: { limit: "200" } }),
+    loadOperation(ctx, "listEnvironmentMembers", { ...p, query: { limit: "200" } }),
+  ]);
+  const env = detail.ok ? detail.data : null;
+  const crumbs = [
+    { label: t("tenants.title"), href: "/tenants" },
+    { label: tenant, href: `/tenants/${tenant}` },
+    { label: project, href: `/tenants/${tenant}/projects/${project}` },
+    { label: environment },
+  ];
+  const applications = apps.ok ? apps.data.items : [];
+  return (
+    <>
+      <Breadcrumbs items={crumbs} label={t("common.breadcrumbs")} />
+      <PageHeader
+        title={environment}
+        description={env && <Badge tone={env.type}>{t(`envType.${env.type}`)}</Badge>}
+        actions={env && <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />}
+      />
+      <div className="space-y-6">
+        {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
+        <ApplicationsSection names={names} applications={applications} canCreate={can["applications.create"]} canUpdate={can["applications.update"]} canDelete={can["applications.delete"]} />
+        {members.ok && <MembersSection level="environment" params={names} members={members.data.items} roles={ENVIRONMENT_ROLES} canManage={can["environments.members.update"]} />}
+      </div>
+    </>
+  );
+}

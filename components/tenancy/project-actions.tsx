@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { ConfirmDelete } from "@/components/console/confirm-delete";
+import { FormDialog } from "@/components/console/form-dialog";
+import { TextField } from "@/components/console/text-field";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { UpdateProjectInput } from "@/lib/tenancy/schemas";
+
+export function ProjectActions({
+  tenant,
+  project,
+  description,
+  canUpdate,
+  canDelete,
+  environments,
+}: {
+  tenant: string;
+  project: string;
+  description: string;
+  canUpdate: boolean;
+  canDelete: boolean;
+  environments: string[];
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  return (
+    <>
+      {canUpdate && (
+        <FormDialog
+          title={t("projects.edit")}
+          trigger={t("common.edit")}
+          triggerVariant="outline"
+          operation="updateProject"
+          schema={UpdateProjectInput}
+          toBody={(f) => ({ description: f.get("description") })}
+          toInput={(body) => ({ params: { tenant, project }, body })}
+        >
+          {(errors) => <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />}
+        </FormDialog>
+      )}
+      {canDelete && (
+        <ConfirmDelete
+          operation="deleteProject"
+          input={{ params: { tenant, project } }}
+          name={project}
+          kind={t("projects.kind")}
+          consequences={environments.length ? t("projects.deleteBlocked", { environments: environments.join(", ") }) : undefined}
+          onDeleted={() => router.push(`/tenants/${tenant}`)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { sessionActor } from "@/lib/auth/session-actor";
+import { runOperationAs, type ActionInput, type ActionResult } from "@/lib/http/action";
+import type { AuthedContext } from "@/lib/http/context";
+import type { Operation } from "@/lib/http/operation";
+import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
+import { decide, type Permission, type Scope } from "@/lib/rbac";
+import { environmentScope, projectScope, tenantScope } from "@/lib/tenancy/scope";
+import { CONSOLE_OPERATIONS, type OperationName, type OperationResult } from "./registry";
+
+/** The signed-in actor's context for a server component. */
+export async function consoleContext(): Promise<AuthedContext> {
+  const [actor, h] = await Promise.all([sessionActor(), headers()]);
+  if (!actor) redirect("/login");
+  return { actor, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
+}
+
+/** Runs an operation for first paint; a 404 renders the not-found page. */
+export async function loadOperation<N extends OperationName>(ctx: AuthedContext, name: N, input: ActionInput = {}): Promise<ActionResult<OperationResult<N>>> {
+  const op = CONSOLE_OPERATIONS[name] as unknown as Operation<unknown, unknown, unknown, OperationResult<N>>;
+  const result = await runOperationAs(op, ctx.actor, ctx, input);
+  if (!result.ok && result.error.status === 404) notFound();
+  return result;
+}
+
+type Level = "tenant" | "project" | "environment";
+const RESOLVERS = { tenant: tenantScope, project: projectScope, environment: environmentScope } as const;
+
+/** The page's scope, for deciding which buttons to show; 404 when it does not exist for the actor. */
+export async function pageScope(ctx: AuthedContext, level: Level, params: Record<string, string>): Promise<Scope> {
+  try {
+    return await (RESOLVERS[level] as (c: AuthedContext, p: Record<string, string>) => Promise<Scope>)(ctx, params);
+  } catch {
+    notFound();
+  }
+}
+
+/** Which of the permissions given the actor holds in the scope; the server refuses the rest anyway. */
+export function allowed<P extends Permission>(ctx: AuthedContext, scope: Scope, permissions: readonly P[]): Record<P, boolean> {
+  return Object.fromEntries(permissions.map((p) => [p, decide(ctx.actor, p, scope).allow])) as Record<P, boolean>;
+}

@@ -1,0 +1,9 @@
+import "server-only";
+import { auditOps } from "@/lib/audit/operations";
+import { tenancyOps } from "@/lib/tenancy/operations";
+import { userOps } from "@/lib/users/operations";
+
+/** Every operation the console may run through its server action, by name. */
+export const CONSOLE_OPERATIONS = { ...tenancyOps, ...userOps, ...auditOps };
+export type OperationName = keyof typeof CONSOLE_OPERATIONS;
+export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;
