@@ -20,6 +20,7 @@ export function ConfirmDelete({
   consequences,
   onDeleted,
   triggerLabel,
+  actionLabel,
 }: {
   operation: OperationName;
   input: ActionInput;
@@ -28,6 +29,8 @@ export function ConfirmDelete({
   consequences?: ReactNode;
   onDeleted?: () => void;
   triggerLabel?: string;
+  /** Visible label of the trigger (default "Delete"). */
+  actionLabel?: string;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -45,7 +48,7 @@ export function ConfirmDelete({
     >
       <DialogTrigger asChild>
         <Button variant="destructive" size="sm" aria-label={triggerLabel ?? title}>
-          {t("common.delete")}
+          {actionLabel ?? t("common.delete")}
         </Button>
       </DialogTrigger>
       <DialogContent title={title} closeLabel={t("common.close")} description={t("confirm.cannotUndo")}>

@@ -122,6 +122,7 @@ export function MembersSection({
                       name={m.username}
                       kind={t("members.member")}
                       triggerLabel={t("members.remove", { username: m.username })}
+                      actionLabel={t("members.removeShort")}
                     />
                   </Td>
                 )}

@@ -84,7 +84,7 @@ export function route<P, Q, B>(
   options: Operation<P, Q, B> | Omit<Operation<P, Q, B>, "handler">,
   handler?: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler {
-  return serve(
+  const served = serve(
     () => options.permission,
     async (request, base, params) => {
       const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
@@ -99,6 +99,8 @@ export function route<P, Q, B>(
       return toResponse(result, op.status ?? 200, op.etag ?? false);
     },
   );
+  // Kept on the handler so tests can run the very same operation as a server action.
+  return Object.assign(served, { operation: handler ? undefined : (options as Operation<P, Q, B>) });
 }
 
 /** Routes anyone may call (sign-in, health): the same envelope, no authentication. */

@@ -146,6 +146,7 @@ export const en = {
   "members.roleOf": "Role of {username}",
   "members.since": "Member since",
   "members.member": "member",
+  "members.removeShort": "Remove",
   "members.remove": "Remove {username}",
   "members.empty": "No members yet",
   "members.emptyHint": "Add people by their username.",

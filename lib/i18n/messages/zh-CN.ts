@@ -147,6 +147,7 @@ export const zhCN: Messages = {
   "members.roleOf": "{username} 的角色",
   "members.since": "加入时间",
   "members.member": "成员",
+  "members.removeShort": "移除",
   "members.remove": "移除 {username}",
   "members.empty": "还没有成员",
   "members.emptyHint": "按用户名添加成员。",

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticateToken } from "@/lib/auth/authenticate-token";
+import { CONSOLE_OPERATIONS } from "@/lib/console/registry";
+import { runOperationAs } from "@/lib/http/action";
+import type { Operation } from "@/lib/http/operation";
 import { METHODS, apiRouteFiles, handlerFor, type Method } from "@/lib/testing/api";
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
 import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
@@ -248,14 +252,15 @@ function deniedStatus(c: Case, role: Role): number {
   return role === "outsider" ? 404 : 403;
 }
 
+beforeAll(buildWorld, 120_000);
+afterAll(async () => {
+  // Keep the shared database small for the suites that follow.
+  await expectOk(api("DELETE", `${T(world)}?cascade=true`, { token: world.root }), 204);
+});
+
 describe("authorization matrix", () => {
   const outcomes: { row: string; type?: EnvType; role: Role; expected: number; actual: number }[] = [];
 
-  beforeAll(buildWorld, 120_000);
-  afterAll(async () => {
-    // Keep the shared database small for the suites that follow.
-    await expectOk(api("DELETE", `${T(world)}?cascade=true`, { token: world.root }), 204);
-  });
 
   it("has a row for every route and method of the API", async () => {
     const missing: string[] = [];
@@ -287,6 +292,56 @@ describe("authorization matrix", () => {
     }
     printMatrix(outcomes);
     const wrong = outcomes.filter((o) => o.expected !== o.actual).map((o) => `${o.row}${o.type ? ` [${o.type}]` : ""} as ${o.role}: expected ${o.expected}, got ${o.actual}`);
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
+
+/** The operation behind a route and method, as route() keeps it on the handler. */
+async function operationOf(key: string): Promise<Operation | undefined> {
+  const [method, template] = key.split(" ");
+  const file = apiRouteFiles().find((f) => f.template === template.split("?")[0]);
+  const handler = file && ((await handlerFor(method as Method, file.file)) as unknown as { operation?: Operation } | undefined);
+  return handler?.operation;
+}
+
+/** Splits a path into the params of its route template and its query string. */
+function partsOf(template: string, path: string) {
+  const url = new URL(path, "http://x");
+  const names = [...template.split("?")[0].matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const pattern = new RegExp(`^${template.split("?")[0].replace(/\{\w+\}/g, "([^/]+)")}$`);
+  const values = pattern.exec(url.pathname)!.slice(1);
+  return { params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(values[i])])), query: Object.fromEntries(url.searchParams) };
+}
+
+describe("authorization matrix of the console's server actions", () => {
+  it("covers every operation the console can run, and decides as the API does", async () => {
+    const byOperation = new Map<Operation, string>();
+    for (const key of Object.keys({ ...TABLE, ...EXTRA })) {
+      const op = await operationOf(key);
+      if (op) byOperation.set(op, key);
+    }
+    const uncovered = Object.entries(CONSOLE_OPERATIONS).filter(([, op]) => !byOperation.has(op as Operation)).map(([name]) => name);
+    expect(uncovered, "server-action operations with no row in the matrix").toEqual([]);
+
+    const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await authenticateToken(world.tokens[r])] as const)));
+    const wrong: string[] = [];
+    for (const [name, op] of Object.entries(CONSOLE_OPERATIONS)) {
+      const key = byOperation.get(op as Operation)!;
+      const row = { ...TABLE, ...EXTRA }[key];
+      const types: EnvType[] = row.level === "environment" ? ["dev", "test", "prod"] : ["dev"];
+      for (const type of types) {
+        const allowed = typeof row.allowed === "function" ? row.allowed(type) : row.allowed;
+        for (const role of ROLES) {
+          const call = await row.call(world, type, counter++);
+          const { params, query } = partsOf(key.split(" ")[1], call.path);
+          const result = await runOperationAs(op as Operation, actors[role], { requestId: `matrix-${counter}`, clientAddress: null }, { params, query, body: call.body });
+          const actual = result.ok ? "ok" : result.error.status;
+          const expected = allowed.includes(role) ? (row.ok < 400 ? "ok" : row.ok) : deniedStatus(row, role);
+          if (actual !== expected) wrong.push(`${name} [${type}] as ${role}: expected ${expected}, got ${actual}`);
+        }
+      }
+    }
+    console.log(`server-action matrix: ${Object.keys(CONSOLE_OPERATIONS).length} operations × ${ROLES.length} roles checked`);
     expect(wrong).toEqual([]);
   }, 300_000);
 });
