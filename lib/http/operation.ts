@@ -1,5 +1,6 @@
 import "server-only";
 import type { ZodType } from "zod";
+import { auditRefusal } from "@/lib/audit/audit-refusal";
 import { AppError } from "@/lib/errors";
 import type { Permission, Scope } from "@/lib/rbac";
 import type { AuthedContext } from "./context";
@@ -62,6 +63,20 @@ export interface RawInput {
 
 /** resolve scope → authorize → parse the body → verb. The caller has authenticated. */
 export async function executeOperation<P, Q, B, R>(op: Operation<P, Q, B, R>, ctx: AuthedContext, raw: RawInput): Promise<R> {
+  try {
+    return await runPipeline(op, ctx, raw);
+  } catch (error) {
+    await auditRefusal(ctx, op.permission, targetOf(raw.params), error);
+    throw error;
+  }
+}
+
+const targetOf = (params: unknown) =>
+  Object.entries((params ?? {}) as Record<string, string>)
+    .map(([k, v]) => `${k}/${v}`)
+    .join("/") || "(none)";
+
+async function runPipeline<P, Q, B, R>(op: Operation<P, Q, B, R>, ctx: AuthedContext, raw: RawInput): Promise<R> {
   const params = parseParams(op.params, raw.params ?? {});
   const query = parseWith(op.query, raw.query ?? {}, "query");
   if (op.scope) ctx.scope = await op.scope(ctx, params, query);

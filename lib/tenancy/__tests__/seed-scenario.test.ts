@@ -92,5 +92,8 @@ describe("tenancy scenario: acme / shop", () => {
     ];
     for (const line of expected) expect(seen).toContain(line);
     expect(audit.items.every((i) => i.requestId)).toBe(true);
+    // Refused writes leave a failure row too: dan's attempt on shop-test.
+    const refused = audit.items.filter((i) => i.actor === dan.username && (i as { result?: string }).result === "failure").map((i) => `${i.action} ${i.target}`);
+    expect(refused).toContain(`applications.create tenant/${t}/project/shop/environment/shop-test`);
   });
 });
