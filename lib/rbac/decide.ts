@@ -62,6 +62,10 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "applications.create": { level: "environment", rule: environmentWriter },
   "applications.update": { level: "environment", rule: environmentWriter },
   "applications.delete": { level: "environment", rule: environmentWriter },
+  "configs.read": { level: "environment", rule: environmentReader },
+  "configs.write": { level: "environment", rule: environmentWriter },
+  "configs.keys.read": { level: "environment", rule: environmentReader },
+  "configs.keys.update": { level: "environment", rule: environmentWriter },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   "applications.create",
   "applications.update",
   "applications.delete",
+  "configs.read",
+  "configs.write",
+  "configs.keys.read",
+  "configs.keys.update",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
