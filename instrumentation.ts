@@ -1,6 +1,9 @@
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { registerTelemetry } = await import("./lib/observability/register");
-    await registerTelemetry();
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { registerTelemetry } = await import("./lib/observability/register");
+  await registerTelemetry();
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.FACET_RECONCILER === "off") return;
+  // Background work of the server process: keep clusters in line with the environments.
+  const { startReconciler } = await import("./lib/clusters/reconcile/loop");
+  startReconciler();
 }

@@ -1,8 +1,12 @@
-// Seeds what is missing and never overwrites: the admin user and the demo tenant.
+// Seeds what is missing and never overwrites: the admin user, the sandbox cluster and the demo
+// tenant. Run with `--conditions=react-server` (server-only modules are imported).
 import { drizzle } from "drizzle-orm/mysql2";
 import { eq } from "drizzle-orm";
 import mysql from "mysql2/promise";
 import { hashPassword } from "../lib/auth/password";
+import { seal } from "../lib/crypto/secret-box";
+import { closeDb } from "../lib/db/client";
+import { issueSandboxToken, renderKubeconfig } from "../lib/sandbox/credentials";
 import * as schema from "../lib/db/schema";
 import { databaseUrl } from "./db-url";
 
@@ -26,11 +30,15 @@ try {
     });
     console.log("seeded user admin");
   }
-  const [sandbox] = await db.select({ id: schema.clusters.id }).from(schema.clusters).where(eq(schema.clusters.name, "sandbox"));
-  if (!sandbox) {
+  const [sandbox] = await db.select({ id: schema.clusters.id, kubeconfig: schema.clusters.kubeconfig }).from(schema.clusters).where(eq(schema.clusters.name, "sandbox"));
+  if (!sandbox?.kubeconfig) {
+    // The sandbox's address is this process's own and is filled in at run time (lib/clusters/client.ts).
+    const { token } = await issueSandboxToken({ name: "facet (cluster registry)" });
+    const kubeconfig = seal(renderKubeconfig({ origin: "http://127.0.0.1", token, clusterName: "sandbox" }));
+    const values = { name: "sandbox", kind: "sandbox" as const, description: "Facet's built-in sandbox cluster", server: "(built in)", kubeconfig };
     await db.transaction(async (tx) => {
-      await tx.insert(schema.clusters).values({ name: "sandbox", description: "Facet's built-in sandbox cluster" });
-      await tx.insert(schema.auditLogs).values({ actor: "system", action: "clusters.create", target: "cluster/sandbox" });
+      await tx.insert(schema.clusters).values(values).onDuplicateKeyUpdate({ set: { kind: "sandbox", kubeconfig } });
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: "clusters.create", target: "cluster/sandbox", diff: { after: { kubeconfig: "[sealed]" } } });
     });
     console.log("seeded cluster sandbox");
   }
@@ -44,4 +52,5 @@ try {
   }
 } finally {
   await pool.end();
+  await closeDb();
 }

@@ -36,7 +36,7 @@ trap cleanup EXIT
 log "throwaway database $TEST_DB; e2e server on port $E2E_PORT"
 step typecheck npx tsc --noEmit
 step lint npx eslint .
-step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts"
+step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx --conditions=react-server scripts/seed.ts"
 
 log "── vitest (unit and integration against MariaDB)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true

@@ -19,9 +19,12 @@ if [ -z "${AUTH_SECRET:-}" ] && ! grep -q '^AUTH_SECRET=' .env.local 2>/dev/null
   chmod 600 .env.local
 fi
 
+# The seed seals the sandbox's credentials with it, so the scripts need it too.
+[ -n "${AUTH_SECRET:-}" ] || export AUTH_SECRET="$(grep '^AUTH_SECRET=' .env.local | head -n 1 | cut -d= -f2-)"
+
 log "migrating $DATABASE_URL"
 npx tsx scripts/migrate.ts
-npx tsx scripts/seed.ts
+npx tsx --conditions=react-server scripts/seed.ts
 
 log "building"
 npx next build >/dev/null

@@ -28,3 +28,11 @@ export function getDb(): Database {
 }
 
 export { schema };
+
+/** Ends the pool, for scripts that must exit. */
+export async function closeDb(): Promise<void> {
+  const pool = holder.facetPool;
+  holder.facetPool = undefined;
+  holder.facetDb = undefined;
+  await pool?.end();
+}

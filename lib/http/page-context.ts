@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/session-actor";
 import type { AuthedContext } from "./context";
+import { publicOrigin as originOf } from "./origin";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 
 /** The verb context for a server component; no session → the login page. */
@@ -14,8 +15,5 @@ export async function pageContext(): Promise<AuthedContext> {
 
 /** The origin the browser used, for snippets shown to the user. */
 export async function publicOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+  return originOf(await headers());
 }

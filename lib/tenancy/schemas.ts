@@ -31,7 +31,7 @@ export type ListQuery = z.infer<typeof ListQuery>;
 export const CascadeQuery = z.object({ cascade: z.enum(["true", "false"]).optional().transform((v) => v === "true") });
 
 export const CreateTenantInput = z.object({ name: DnsLabel, description: Description.default("") });
-export const UpdateTenantInput = z.object({ name: DnsLabel.optional(), description: Description.optional() });
+export const UpdateTenantInput = z.object({ name: DnsLabel.optional(), description: Description.optional(), networkIsolation: z.boolean().optional() });
 export type CreateTenantInput = z.infer<typeof CreateTenantInput>;
 export type UpdateTenantInput = z.infer<typeof UpdateTenantInput>;
 
@@ -44,7 +44,7 @@ export const SetProjectRoleInput = z.object({ role: z.enum(PROJECT_ROLES) });
 export const SetEnvironmentRoleInput = z.object({ role: z.enum(ENVIRONMENT_ROLES) });
 
 export const CreateProjectInput = z.object({ name: DnsLabel, description: Description.default("") });
-export const UpdateProjectInput = z.object({ name: DnsLabel.optional(), description: Description.optional() });
+export const UpdateProjectInput = z.object({ name: DnsLabel.optional(), description: Description.optional(), networkIsolation: z.boolean().optional() });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 
@@ -61,6 +61,8 @@ export const CreateEnvironmentInput = z.object({
   description: Description.default(""),
   quota: QuotaInput,
   limits: ContainerDefaults.optional(),
+  deletePolicy: z.enum(["delete-namespace", "remove-labels"]).optional(),
+  networkIsolation: z.boolean().optional(),
 });
 export const UpdateEnvironmentInput = z.object({
   name: DnsLabel.optional(),
@@ -68,6 +70,8 @@ export const UpdateEnvironmentInput = z.object({
   description: Description.optional(),
   quota: QuotaInput.partial().optional(),
   limits: ContainerDefaults.optional(),
+  deletePolicy: z.enum(["delete-namespace", "remove-labels"]).optional(),
+  networkIsolation: z.boolean().optional(),
 });
 export type CreateEnvironmentInput = z.infer<typeof CreateEnvironmentInput>;
 export type UpdateEnvironmentInput = z.infer<typeof UpdateEnvironmentInput>;

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import mysql from "mysql2/promise";
+import { TEST_AUTH_SECRET } from "./test-secret";
 
 // Uses DATABASE_URL when the test script made one; otherwise a throwaway database on the
 // default server, dropped afterwards.
@@ -10,8 +11,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.env.DATABASE_URL = `mysql://root@127.0.0.1:3306/${name}`;
     dropAfter = name;
   }
+  process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
   execFileSync("npx", ["tsx", "scripts/migrate.ts"], { stdio: "inherit", env: process.env });
-  execFileSync("npx", ["tsx", "scripts/seed.ts"], { stdio: "inherit", env: process.env });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { stdio: "inherit", env: process.env });
   return async () => {
     if (!dropAfter) return;
     const conn = await mysql.createConnection({ uri: "mysql://root@127.0.0.1:3306/" });

@@ -1,16 +1,45 @@
-import { mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { id, timestamps } from "../columns";
+import { boolean, index, int, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { id, ref, timestamps } from "../columns";
 
-// Clusters are names only until the cluster registry lands; the seed registers `sandbox`.
+export const CLUSTER_KINDS = ["sandbox", "imported"] as const;
+
 export const clusters = mysqlTable(
   "clusters",
   {
     id: id(),
     name: varchar("name", { length: 63 }).notNull(),
     description: varchar("description", { length: 512 }).notNull().default(""),
+    kind: mysqlEnum("kind", CLUSTER_KINDS).notNull().default("imported"),
+    /** The API server as the kubeconfig names it, for display; credentials live only in `kubeconfig`. */
+    server: varchar("server", { length: 512 }).notNull().default(""),
+    /** The kubeconfig, sealed with lib/crypto/secret-box; never sent to a browser. */
+    kubeconfig: text("kubeconfig"),
+    reachable: boolean("reachable"),
+    serverVersion: varchar("server_version", { length: 64 }),
+    nodeCount: int("node_count"),
+    namespaceCount: int("namespace_count"),
+    lastError: varchar("last_error", { length: 1024 }),
+    checkedAt: timestamp("checked_at", { fsp: 3, mode: "date" }),
     ...timestamps,
   },
   (t) => [uniqueIndex("clusters_name_uq").on(t.name)],
+);
+
+/** Namespaces whose environment is gone but whose cleanup on the cluster has not succeeded yet. */
+export const namespaceCleanups = mysqlTable(
+  "namespace_cleanups",
+  {
+    id: id(),
+    clusterId: ref("cluster_id")
+      .notNull()
+      .references(() => clusters.id, { onDelete: "cascade" }),
+    namespace: varchar("namespace", { length: 63 }).notNull(),
+    policy: mysqlEnum("policy", ["delete-namespace", "remove-labels"]).notNull(),
+    attempts: int("attempts").notNull().default(0),
+    lastError: varchar("last_error", { length: 1024 }),
+    ...timestamps,
+  },
+  (t) => [index("namespace_cleanups_cluster_idx").on(t.clusterId)],
 );
 
 export type ClusterRow = typeof clusters.$inferSelect;

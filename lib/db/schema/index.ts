@@ -4,3 +4,4 @@ export * from "./tenants";
 export * from "./clusters";
 export * from "./tenancy";
 export * from "./audit-logs";
+export * from "./sandbox";

@@ -1,4 +1,4 @@
-import { bigint, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { bigint, boolean, index, int, json, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { id, quantityColumns, ref, timestamps, version } from "../columns";
 import { clusters } from "./clusters";
 import { tenants } from "./tenants";
@@ -37,6 +37,7 @@ export const projects = mysqlTable(
     tenantId: tenantRef(),
     name: varchar("name", { length: 63 }).notNull(),
     description: varchar("description", { length: 512 }).notNull().default(""),
+    networkIsolation: boolean("network_isolation").notNull().default(true),
     version: version(),
     ...timestamps,
   },
@@ -70,6 +71,13 @@ export const environments = mysqlTable(
     defaultRequestMemoryBytes: bigint("default_request_memory_bytes", { mode: "number", unsigned: true }).notNull().default(134217728),
     defaultLimitCpuMilli: bigint("default_limit_cpu_milli", { mode: "number", unsigned: true }).notNull().default(500),
     defaultLimitMemoryBytes: bigint("default_limit_memory_bytes", { mode: "number", unsigned: true }).notNull().default(536870912),
+    /** What deleting the environment does on the cluster. */
+    deletePolicy: mysqlEnum("delete_policy", ["delete-namespace", "remove-labels"]).notNull().default("delete-namespace"),
+    /** NetworkPolicies isolate the namespace from other tenants unless switched off here, on the project or on the tenant. */
+    networkIsolation: boolean("network_isolation").notNull().default(true),
+    syncStatus: mysqlEnum("sync_status", ["pending", "synced", "error"]).notNull().default("pending"),
+    syncError: varchar("sync_error", { length: 1024 }),
+    syncedAt: timestamp("synced_at", { fsp: 3, mode: "date" }),
     version: version(),
     ...timestamps,
   },

@@ -1,4 +1,4 @@
-import { mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { boolean, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { id, timestamps, version } from "../columns";
 
 export const tenants = mysqlTable(
@@ -7,6 +7,7 @@ export const tenants = mysqlTable(
     id: id(),
     name: varchar("name", { length: 63 }).notNull(),
     description: varchar("description", { length: 512 }).notNull().default(""),
+    networkIsolation: boolean("network_isolation").notNull().default(true),
     version: version(),
     ...timestamps,
   },

@@ -4,6 +4,8 @@ import { and, asc, eq, gt, like, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { getDb } from "@/lib/db/client";
 import { applications } from "@/lib/db/schema";
+import { emitChange } from "@/lib/events";
+import type { AuthedContext } from "@/lib/http/context";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { containsPattern, decodeCursor, toPage } from "../pagination";
 import { assertVersion, uniqueOrConflict } from "../rows";
@@ -35,7 +37,7 @@ export const getApplication = verb("applications.get", "applications.read", asyn
 );
 
 export const createApplication = verb("applications.create", "applications.create", async ({ ctx, input }: VerbArgs<CreateApplicationInput>) =>
-  inTransaction(async (tx) => {
+  afterCommit(ctx, inTransaction(async (tx) => {
     const { tenantId, projectId, environmentId } = scopeIds(ctx);
     await uniqueOrConflict(
       tx.insert(applications).values({ tenantId, projectId: projectId!, environmentId: environmentId!, ...input }),
@@ -44,14 +46,14 @@ export const createApplication = verb("applications.create", "applications.creat
     const dto = applicationDtoFor(ctx, await loadApplication(tx, ctx, input.name));
     await writeAudit(tx, ctx, { action: "applications.create", tenantId, target: applicationTarget(ctx, input.name), after: input });
     return dto;
-  }),
+  })),
 );
 
 export const updateApplication = verb(
   "applications.update",
   "applications.update",
   async ({ ctx, input }: VerbArgs<{ name: string; changes: UpdateApplicationInput; expectedVersion?: number }>) =>
-    inTransaction(async (tx) => {
+    afterCommit(ctx, inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const before = await loadApplication(tx, ctx, input.name, true);
       assertVersion(before, input.expectedVersion);
@@ -63,14 +65,21 @@ export const updateApplication = verb(
       const pick = (r: typeof before) => ({ image: r.image, replicas: r.replicas, ports: r.ports, env: r.env, resources: r.resources });
       await writeAudit(tx, ctx, { action: "applications.update", tenantId, target: applicationTarget(ctx, input.name), before: pick(before), after: pick(after) });
       return applicationDtoFor(ctx, after);
-    }),
+    })),
 );
 
 export const deleteApplication = verb("applications.delete", "applications.delete", async ({ ctx, input }: VerbArgs<{ name: string }>) =>
-  inTransaction(async (tx) => {
+  afterCommit(ctx, inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const app = await loadApplication(tx, ctx, input.name, true);
     await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.tenantId, tenantId)));
     await writeAudit(tx, ctx, { action: "applications.delete", tenantId, target: applicationTarget(ctx, input.name), before: { image: app.image, replicas: app.replicas } });
-  }),
+  })),
 );
+
+/** Tells the reconciler once the change committed: it brings the Deployment in line. */
+async function afterCommit<T>(ctx: AuthedContext, work: Promise<T>): Promise<T> {
+  const result = await work;
+  emitChange({ type: "environment", id: ctx.scope.environment!.id });
+  return result;
+}

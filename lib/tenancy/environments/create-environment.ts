@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
 import { environments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { uniqueOrConflict } from "../rows";
 import type { CreateEnvironmentInput } from "../schemas";
@@ -14,8 +15,9 @@ import { environmentDtoFor, loadEnvironment } from "./load";
 import { freeNamespace, namespaceTaken } from "./namespace";
 import { assertFitsTenantQuota } from "./quota-check";
 
-export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) =>
-  inTransaction(async (tx) => {
+export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) => {
+  let createdId = 0;
+  const dto = await inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
     const tenant = ctx.scope.tenant!.name;
     const project = ctx.scope.project!.name;
@@ -32,13 +34,28 @@ export const createEnvironment = verb("environments.create", "environments.creat
     const [{ id }] = await uniqueOrConflict(
       tx
         .insert(environments)
-        .values({ tenantId, projectId: projectId!, name: input.name, type: input.type, clusterId: cluster.id, namespace, description: input.description, ...quota, ...limitColumns(input.limits) })
+        .values({
+          tenantId,
+          projectId: projectId!,
+          name: input.name,
+          type: input.type,
+          clusterId: cluster.id,
+          namespace,
+          description: input.description,
+          ...(input.deletePolicy && { deletePolicy: input.deletePolicy }),
+          ...(input.networkIsolation !== undefined && { networkIsolation: input.networkIsolation }),
+          ...quota,
+          ...limitColumns(input.limits),
+        })
         .$returningId(),
       `Project '${project}' already has an environment named '${input.name}'.`,
     );
+    createdId = id;
     const created = await loadEnvironment(tx, { ...ctx, scope: { ...ctx.scope, environment: { id, name: input.name, type: input.type } } });
     const dto = environmentDtoFor(ctx, created);
     await writeAudit(tx, ctx, { action: "environments.create", tenantId, target: `tenant/${tenant}/project/${project}/environment/${input.name}`, after: dto });
     return dto;
-  }),
-);
+  });
+  emitChange({ type: "environment", id: createdId });
+  return dto;
+});

@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { environments } from "@/lib/db/schema";
+import { emitChange } from "@/lib/events";
 import { authorize, verb, type VerbArgs } from "@/lib/http/verb";
 import { AMOUNT_KEY, parseBytes, parseCount, parseCpu, QUOTA_RESOURCES, type QuotaAmounts } from "../quantity";
 import { assertVersion, uniqueOrConflict } from "../rows";
@@ -22,7 +23,7 @@ export const updateEnvironment = verb(
   async ({ ctx, input }: VerbArgs<{ changes: UpdateEnvironmentInput; expectedVersion?: number }>) => {
     const { changes } = input;
     if (changes.name !== undefined || changes.type !== undefined) authorize(ctx, "environments.create");
-    return inTransaction(async (tx) => {
+    const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const before = await loadEnvironment(tx, ctx, true);
       assertVersion(before.env, input.expectedVersion);
@@ -48,6 +49,8 @@ export const updateEnvironment = verb(
             ...(changes.name !== undefined && { name: changes.name }),
             ...(changes.type !== undefined && { type: changes.type }),
             ...(changes.description !== undefined && { description: changes.description }),
+            ...(changes.deletePolicy !== undefined && { deletePolicy: changes.deletePolicy }),
+            ...(changes.networkIsolation !== undefined && { networkIsolation: changes.networkIsolation }),
             ...quota,
             ...limitColumns(changes.limits),
             version: sql`${environments.version} + 1`,
@@ -66,5 +69,7 @@ export const updateEnvironment = verb(
       });
       return dto;
     });
+    emitChange({ type: "environment", id: ctx.scope.environment!.id });
+    return dto;
   },
 );

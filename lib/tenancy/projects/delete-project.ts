@@ -4,12 +4,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { environments, projects } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
+import { queueNamespaceCleanups } from "../environments/queue-cleanup";
 import { foundOrThrow } from "../rows";
 import { scopeIds } from "../scope";
 
-export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) =>
-  inTransaction(async (tx) => {
+export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) => {
+  await inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
     const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
     const project = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");
@@ -21,7 +23,10 @@ export const deleteProject = verb("projects.delete", "projects.delete", async ({
         details: { children: { environments: children } },
       });
     }
+    const envIds = (await tx.select({ id: environments.id }).from(environments).where(eq(environments.projectId, project.id))).map((e) => e.id);
+    await queueNamespaceCleanups(tx, envIds);
     await tx.delete(projects).where(where);
     await writeAudit(tx, ctx, { action: "projects.delete", tenantId, target: `tenant/${ctx.scope.tenant!.name}/project/${project.name}`, before: { name: project.name, environments: children } });
-  }),
-);
+  });
+  emitChange({ type: "cleanup" });
+});

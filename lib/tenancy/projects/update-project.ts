@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { projects } from "@/lib/db/schema";
+import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { projectDto } from "../dto";
 import { assertVersion, foundOrThrow, uniqueOrConflict } from "../rows";
@@ -13,7 +14,8 @@ export const updateProject = verb(
   "projects.update",
   "projects.update",
   async ({ ctx, input }: VerbArgs<{ changes: UpdateProjectInput; expectedVersion?: number }>) =>
-    inTransaction(async (tx) => {
+  {
+    const dto = await inTransaction(async (tx) => {
       const { tenantId, projectId } = scopeIds(ctx);
       const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
       const before = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");
@@ -27,9 +29,12 @@ export const updateProject = verb(
         action: "projects.update",
         tenantId,
         target: `tenant/${ctx.scope.tenant!.name}/project/${before.name}`,
-        before: { name: before.name, description: before.description },
-        after: { name: after.name, description: after.description },
+        before: { name: before.name, description: before.description, networkIsolation: before.networkIsolation },
+        after: { name: after.name, description: after.description, networkIsolation: after.networkIsolation },
       });
       return projectDto(after, ctx.scope.tenant!.name);
-    }),
+    });
+    emitChange({ type: "tenant", id: ctx.scope.tenant!.id });
+    return dto;
+  },
 );

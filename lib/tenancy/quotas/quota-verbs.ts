@@ -6,6 +6,7 @@ import { clusterOrThrow } from "@/lib/clusters/find-cluster";
 import { getDb, type Executor } from "@/lib/db/client";
 import { clusters, tenantQuotas, type TenantQuotaRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { formatQuota, type QuotaAmounts } from "../quantity";
 import { assertVersion } from "../rows";
@@ -45,8 +46,8 @@ export const getTenantQuota = verb("tenants.quotas.get", "tenants.quotas.read", 
 export const putTenantQuota = verb(
   "tenants.quotas.put",
   "tenants.quotas.update",
-  async ({ ctx, input }: VerbArgs<{ cluster: string; quota: QuotaInput; expectedVersion?: number }>) =>
-    inTransaction(async (tx) => {
+  async ({ ctx, input }: VerbArgs<{ cluster: string; quota: QuotaInput; expectedVersion?: number }>) => {
+    const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const cluster = await clusterOrThrow(input.cluster, tx);
       const where = and(eq(tenantQuotas.tenantId, tenantId), eq(tenantQuotas.clusterId, cluster.id));
@@ -69,5 +70,8 @@ export const putTenantQuota = verb(
         after: formatQuota(hard),
       });
       return quotaDto(tx, tenantId, after, cluster.name);
-    }),
+    });
+    emitChange({ type: "tenant", id: ctx.scope.tenant!.id });
+    return dto;
+  },
 );

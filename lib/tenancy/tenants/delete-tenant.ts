@@ -2,16 +2,18 @@ import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { projects, tenants } from "@/lib/db/schema";
+import { environments, projects, tenants } from "@/lib/db/schema";
+import { emitChange } from "@/lib/events";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
+import { queueNamespaceCleanups } from "../environments/queue-cleanup";
 import { foundOrThrow } from "../rows";
 import { scopeIds } from "../scope";
 
 /** Refuses while projects remain, unless a sysadmin cascades; members, quotas and everything
  *  below go with the tenant (foreign keys cascade). */
-export const deleteTenant = verb("tenants.delete", "tenants.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) =>
-  inTransaction(async (tx) => {
+export const deleteTenant = verb("tenants.delete", "tenants.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) => {
+  await inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const tenant = foundOrThrow((await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for("update"))[0], "tenant");
     const children = (await tx.select({ name: projects.name }).from(projects).where(eq(projects.tenantId, tenantId)).orderBy(asc(projects.name))).map((p) => p.name);
@@ -20,7 +22,10 @@ export const deleteTenant = verb("tenants.delete", "tenants.delete", async ({ ct
         details: { children: { projects: children } },
       });
     }
+    const envIds = (await tx.select({ id: environments.id }).from(environments).where(eq(environments.tenantId, tenantId))).map((e) => e.id);
+    await queueNamespaceCleanups(tx, envIds);
     await tx.delete(tenants).where(eq(tenants.id, tenantId));
     await writeAudit(tx, ctx, { action: "tenants.delete", tenantId, target: `tenant/${tenant.name}`, before: { name: tenant.name, projects: children } });
-  }),
-);
+  });
+  emitChange({ type: "cleanup" });
+});

@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { tenants } from "@/lib/db/schema";
+import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { tenantDto } from "../dto";
 import { assertVersion, foundOrThrow, uniqueOrConflict } from "../rows";
@@ -13,7 +14,8 @@ export const updateTenant = verb(
   "tenants.update",
   "tenants.update",
   async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }>) =>
-    inTransaction(async (tx) => {
+  {
+    const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const where = eq(tenants.id, tenantId);
       const before = foundOrThrow((await tx.select().from(tenants).where(where).for("update"))[0], "tenant");
@@ -27,9 +29,13 @@ export const updateTenant = verb(
         action: "tenants.update",
         tenantId,
         target: `tenant/${before.name}`,
-        before: { name: before.name, description: before.description },
-        after: { name: after.name, description: after.description },
+        before: { name: before.name, description: before.description, networkIsolation: before.networkIsolation },
+        after: { name: after.name, description: after.description, networkIsolation: after.networkIsolation },
       });
       return tenantDto(after, ctx.scope.tenantRole ?? null);
-    }),
+    });
+    // Isolation and names show up in every environment of the tenant on the clusters.
+    emitChange({ type: "tenant", id: ctx.scope.tenant!.id });
+    return dto;
+  },
 );

@@ -1,0 +1,92 @@
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { formatBytes, formatCpu, type QuotaAmounts } from "@/lib/tenancy/quantity";
+import { FACET_GROUP, FACET_VERSION, LABEL, MANAGED_BY } from "./labels";
+
+export interface EnvironmentSpec {
+  tenant: string;
+  project: string;
+  environment: string;
+  type: "dev" | "test" | "prod";
+  namespace: string;
+  quota: QuotaAmounts;
+  limits: { requestCpuMilli: number; requestMemoryBytes: number; limitCpuMilli: number; limitMemoryBytes: number };
+  /** Isolation holds unless it is switched off on the tenant, the project or the environment. */
+  networkIsolation: boolean;
+  /** The tenant's hard limits on this cluster, for the TenantResourceQuota record. */
+  tenantQuota: QuotaAmounts | null;
+}
+
+const api = `${FACET_GROUP}/${FACET_VERSION}`;
+const quotaHard = (q: QuotaAmounts) => ({
+  "requests.cpu": formatCpu(q.cpuMilli),
+  "limits.cpu": formatCpu(q.cpuMilli),
+  "requests.memory": formatBytes(q.memoryBytes),
+  "limits.memory": formatBytes(q.memoryBytes),
+  "requests.storage": formatBytes(q.storageBytes),
+  pods: String(q.pods),
+});
+
+export function environmentLabels(s: EnvironmentSpec): Record<string, string> {
+  return { ...MANAGED_BY, [LABEL.tenant]: s.tenant, [LABEL.project]: s.project, [LABEL.environment]: s.environment };
+}
+
+/** The Namespace and what lives in it because of the environment. */
+export function renderNamespaced(s: EnvironmentSpec): KubernetesObject[] {
+  const labels = environmentLabels(s);
+  const meta = (name: string) => ({ name, namespace: s.namespace, labels });
+  const objects: KubernetesObject[] = [
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: s.namespace, labels } },
+    { apiVersion: "v1", kind: "ResourceQuota", metadata: meta("facet-quota"), spec: { hard: quotaHard(s.quota) } } as KubernetesObject,
+    {
+      apiVersion: "v1",
+      kind: "LimitRange",
+      metadata: meta("facet-limits"),
+      spec: {
+        limits: [
+          {
+            type: "Container",
+            defaultRequest: { cpu: formatCpu(s.limits.requestCpuMilli), memory: formatBytes(s.limits.requestMemoryBytes) },
+            default: { cpu: formatCpu(s.limits.limitCpuMilli), memory: formatBytes(s.limits.limitMemoryBytes) },
+          },
+        ],
+      },
+    } as KubernetesObject,
+  ];
+  if (s.networkIsolation) objects.push(isolationPolicy(s));
+  return objects.map(stripUndefined);
+}
+
+/** Ingress only from namespaces of the same tenant (and from inside the namespace itself). */
+export function isolationPolicy(s: EnvironmentSpec): KubernetesObject {
+  return {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name: "facet-tenant-isolation", namespace: s.namespace, labels: environmentLabels(s) },
+    spec: {
+      podSelector: {},
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { [LABEL.tenant]: s.tenant } } }] }],
+    },
+  } as KubernetesObject;
+}
+
+/** The declared-state records of the environment and its tenant. */
+export function renderRecords(s: EnvironmentSpec): KubernetesObject[] {
+  const labels = { ...MANAGED_BY, [LABEL.tenant]: s.tenant };
+  const records: KubernetesObject[] = [
+    { apiVersion: api, kind: "Tenant", metadata: { name: s.tenant, labels }, spec: { tenant: s.tenant } } as KubernetesObject,
+    { apiVersion: api, kind: "TenantNetworkPolicy", metadata: { name: s.tenant, labels }, spec: { isolated: s.networkIsolation } } as KubernetesObject,
+    {
+      apiVersion: api,
+      kind: "Environment",
+      metadata: { name: s.namespace, labels: environmentLabels(s) },
+      spec: { tenant: s.tenant, project: s.project, environment: s.environment, type: s.type, namespace: s.namespace, quota: quotaHard(s.quota) },
+    } as KubernetesObject,
+  ];
+  if (s.tenantQuota) records.push({ apiVersion: api, kind: "TenantResourceQuota", metadata: { name: s.tenant, labels }, spec: { hard: quotaHard(s.tenantQuota) } } as KubernetesObject);
+  return records;
+}
+
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { sandboxTokens } from "@/lib/db/schema";
+
+// Bearer tokens for the sandbox cluster and the kubeconfig that carries one. Only the sha256
+// of a token is stored; the token itself is returned once.
+
+const PREFIX = "fsb_";
+const CACHE_MS = 10_000;
+const verified = new Map<string, number>();
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface IssuedSandboxToken {
+  id: number;
+  token: string;
+  expiresAt: Date | null;
+}
+
+/** Issues a token for the sandbox API (the seed, and a sysadmin's "download kubeconfig"). */
+export async function issueSandboxToken(input: { name: string; ttlSeconds?: number }): Promise<IssuedSandboxToken> {
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const expiresAt = input.ttlSeconds ? new Date(Date.now() + input.ttlSeconds * 1000) : null;
+  const [{ id }] = await getDb()
+    .insert(sandboxTokens)
+    .values({ name: input.name.slice(0, 128), tokenHash: hash(token), expiresAt })
+    .$returningId();
+  return { id, token, expiresAt };
+}
+
+export async function revokeSandboxToken(id: number): Promise<void> {
+  await getDb().update(sandboxTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(eq(sandboxTokens.id, id));
+  verified.clear();
+}
+
+/** True for a known, unexpired, unrevoked token. Successes are cached briefly to spare the database. */
+export async function verifySandboxToken(token: string): Promise<boolean> {
+  if (!token.startsWith(PREFIX)) return false;
+  const digest = hash(token);
+  const until = verified.get(digest);
+  if (until && until > Date.now()) return true;
+  const [row] = await getDb()
+    .select({ id: sandboxTokens.id, expiresAt: sandboxTokens.expiresAt })
+    .from(sandboxTokens)
+    .where(and(eq(sandboxTokens.tokenHash, digest), isNull(sandboxTokens.revokedAt)));
+  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return false;
+  verified.set(digest, Date.now() + CACHE_MS);
+  await getDb().update(sandboxTokens).set({ lastUsedAt: sql`CURRENT_TIMESTAMP(3)` }).where(eq(sandboxTokens.id, row.id));
+  return true;
+}
+
+export interface KubeconfigInput {
+  /** The console's origin, e.g. `http://localhost:3000`. */
+  origin: string;
+  token: string;
+  clusterName?: string;
+  namespace?: string;
+}
+
+export function sandboxServerUrl(origin: string): string {
+  return `${origin.replace(/\/+$/, "")}/sandbox/k8s`;
+}
+
+/**
+ * kubectl (client-go) sends kubeconfig credentials only over TLS. For a plain-http console the
+ * token also rides in the server URL's userinfo, which Go's HTTP client sends as Basic auth.
+ */
+function kubectlServerUrl(origin: string, token: string): string {
+  const url = new URL(sandboxServerUrl(origin));
+  if (url.protocol !== "http:") return url.toString().replace(/\/$/, "");
+  url.username = "facet";
+  url.password = token;
+  return url.toString().replace(/\/$/, "");
+}
+
+/** A kubeconfig for kubectl and client libraries; values are JSON-quoted, which YAML reads as strings. */
+export function renderKubeconfig(input: KubeconfigInput): string {
+  const cluster = input.clusterName ?? "facet-sandbox";
+  const q = JSON.stringify;
+  // @kubernetes/client-node refuses plain http unless TLS verification is marked as skipped.
+  const plainHttp = new URL(input.origin).protocol === "http:";
+  return [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    `- name: ${q(cluster)}`,
+    "  cluster:",
+    `    server: ${q(kubectlServerUrl(input.origin, input.token))}`,
+    ...(plainHttp ? ["    insecure-skip-tls-verify: true"] : []),
+    "contexts:",
+    `- name: ${q(cluster)}`,
+    "  context:",
+    `    cluster: ${q(cluster)}`,
+    `    user: ${q(cluster)}`,
+    `    namespace: ${q(input.namespace ?? "default")}`,
+    `current-context: ${q(cluster)}`,
+    "users:",
+    `- name: ${q(cluster)}`,
+    "  user:",
+    `    token: ${q(input.token)}`,
+    "preferences: {}",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { parseDocument, stringify } from "yaml";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { onCluster } from "@/lib/clusters/upstream-error";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { environmentTarget } from "./env-client";
+import { EDITABLE, type EditableResource } from "./resources";
+
+const header = (r: EditableResource, name: string, namespace: string) => ({ apiVersion: EDITABLE[r].apiVersion, kind: EDITABLE[r].kind, metadata: { name, namespace } });
+
+/** Drops what a reader should not round-trip by hand. */
+function forEditing(o: KubernetesObject): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(o));
+  delete copy.metadata?.managedFields;
+  return copy;
+}
+
+export const getObjectYaml = verb("workloads.object.get", "workloads.read", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string }>) => {
+  const { client, namespace, cluster } = await environmentTarget(ctx);
+  const object = await onCluster(cluster, () => client.objects.read(header(input.resource, input.name, namespace)));
+  const resourceVersion = object.metadata?.resourceVersion ?? null;
+  return { yaml: stringify(forEditing(object)), resourceVersion };
+});
+
+/** Replaces an object from edited YAML. The YAML must name the same kind, name and namespace,
+ *  and carry the resourceVersion it was read at: a stale edit is the cluster's 409. */
+export const putObjectYaml = verb("workloads.object.put", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string; yaml: string }>) => {
+  const doc = parseDocument(input.yaml);
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0].line;
+    throw new AppError("VALIDATION", `The YAML is not valid at line ${line ?? "?"}: ${e.message.split("\n")[0]}`, { errors: [{ path: "body.yaml", message: `line ${line ?? "?"}: ${e.message.split("\n")[0]}` }] });
+  }
+  const object = doc.toJS() as KubernetesObject;
+  const { client, namespace, cluster } = await environmentTarget(ctx);
+  const expected = EDITABLE[input.resource];
+  const problems: string[] = [];
+  if (object?.kind !== expected.kind) problems.push(`kind must stay ${expected.kind}`);
+  if (object?.apiVersion !== expected.apiVersion) problems.push(`apiVersion must stay ${expected.apiVersion}`);
+  if (object?.metadata?.name !== input.name) problems.push(`metadata.name must stay ${input.name}`);
+  if ((object?.metadata?.namespace ?? namespace) !== namespace) problems.push(`metadata.namespace must stay ${namespace}`);
+  if (!object?.metadata?.resourceVersion) problems.push("metadata.resourceVersion is needed so that a stale edit is refused");
+  if (problems.length) throw new AppError("VALIDATION", `The object cannot be saved: ${problems.join("; ")}.`, { errors: problems.map((m) => ({ path: "body.yaml", message: m })) });
+  object.metadata!.namespace = namespace;
+  const saved = await onCluster(cluster, () => client.objects.replace(object));
+  await writeAudit(getDb(), ctx, {
+    action: "workloads.update",
+    tenantId: ctx.scope.tenant!.id,
+    target: `cluster/${cluster}/namespace/${namespace}/${input.resource}/${input.name}`,
+    after: { resourceVersion: saved.metadata?.resourceVersion },
+  });
+  return { yaml: stringify(forEditing(saved)), resourceVersion: saved.metadata?.resourceVersion ?? null };
+});
+
+export const deleteObject = verb("workloads.object.delete", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string }>) => {
+  const { client, namespace, cluster } = await environmentTarget(ctx);
+  await onCluster(cluster, () => client.objects.delete(header(input.resource, input.name, namespace)));
+  await writeAudit(getDb(), ctx, { action: "workloads.delete", tenantId: ctx.scope.tenant!.id, target: `cluster/${cluster}/namespace/${namespace}/${input.resource}/${input.name}` });
+});

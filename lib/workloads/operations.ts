@@ -1,0 +1,35 @@
+import "server-only";
+import { operation } from "@/lib/http/operation";
+import { environmentScope } from "@/lib/tenancy/scope";
+import { EnvironmentParams } from "@/lib/tenancy/schemas";
+import { listWorkloads } from "./list-workloads";
+import { deleteObject, getObjectYaml, putObjectYaml } from "./objects";
+import type { EditableResource } from "./resources";
+import { restartApplication, scaleApplication } from "./scale-restart";
+import { ApplicationParams, ObjectParams, PutObjectInput, ScaleInput } from "./schemas";
+import { syncEnvironment } from "./sync-now";
+
+const E = { params: EnvironmentParams, scope: environmentScope };
+const target = (p: { resource: string; name: string }) => ({ resource: p.resource as EditableResource, name: p.name });
+
+export const workloadOps = {
+  listWorkloads: operation({ ...E, permission: "workloads.read", handler: ({ ctx }) => listWorkloads({ ctx, input: undefined }) }),
+  syncEnvironment: operation({ ...E, permission: "environments.sync", handler: ({ ctx }) => syncEnvironment({ ctx, input: undefined }) }),
+  scaleApplication: operation({
+    params: ApplicationParams,
+    scope: environmentScope,
+    permission: "applications.update",
+    body: ScaleInput,
+    handler: ({ ctx, input }) => scaleApplication({ ctx, input: { name: input.params.application, replicas: input.body.replicas } }),
+  }),
+  restartApplication: operation({ params: ApplicationParams, scope: environmentScope, permission: "applications.update", handler: ({ ctx, input }) => restartApplication({ ctx, input: { name: input.params.application } }) }),
+  getObject: operation({ params: ObjectParams, scope: environmentScope, permission: "workloads.read", handler: ({ ctx, input }) => getObjectYaml({ ctx, input: target(input.params) }) }),
+  putObject: operation({
+    params: ObjectParams,
+    scope: environmentScope,
+    permission: "workloads.update",
+    body: PutObjectInput,
+    handler: ({ ctx, input }) => putObjectYaml({ ctx, input: { ...target(input.params), yaml: input.body.yaml } }),
+  }),
+  deleteObject: operation({ params: ObjectParams, scope: environmentScope, permission: "workloads.update", handler: ({ ctx, input }) => deleteObject({ ctx, input: target(input.params) }) }),
+};
