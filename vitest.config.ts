@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { TEST_AUTH_SECRET } from "./lib/testing/test-secret";
+import { TEST_AUTH_SECRET } from "./lib/testing/test-secret.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 

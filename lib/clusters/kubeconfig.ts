@@ -39,5 +39,9 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   if (!kc.getCurrentContext() || !cluster) throw invalid("it has no current-context pointing at a cluster");
   if (!kc.getCurrentUser()) throw invalid("its current context names no user");
   if (!/^https?:\/\//.test(cluster.server)) throw invalid(`the server '${cluster.server}' is not an http(s) URL`);
-  return { kc, server: cluster.server };
+  // The address without userinfo: it is shown to people, and kubectl-style URLs may carry a token.
+  const shown = new URL(cluster.server);
+  shown.username = "";
+  shown.password = "";
+  return { kc, server: shown.toString().replace(/\/$/, "") };
 }

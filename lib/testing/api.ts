@@ -75,5 +75,6 @@ export async function api<T = unknown>(
   const request = new NextRequest(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  const json = /json/.test(response.headers.get("content-type") ?? "");
+  return { status: response.status, headers: response.headers, body: (json && text ? JSON.parse(text) : text || null) as T };
 }

@@ -28,8 +28,9 @@ export const FACET_CRDS: KubernetesObject[] = KINDS.map(({ kind, plural, short }
           openAPIV3Schema: {
             type: "object",
             properties: {
-              spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-              status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+              // client-node's model spells x-kubernetes-preserve-unknown-fields this way and serializes it back.
+              spec: { type: "object", x_kubernetes_preserve_unknown_fields: true },
+              status: { type: "object", x_kubernetes_preserve_unknown_fields: true },
             },
           },
         },

@@ -46,7 +46,8 @@ export function renderNamespaced(s: EnvironmentSpec): KubernetesObject[] {
           {
             type: "Container",
             defaultRequest: { cpu: formatCpu(s.limits.requestCpuMilli), memory: formatBytes(s.limits.requestMemoryBytes) },
-            default: { cpu: formatCpu(s.limits.limitCpuMilli), memory: formatBytes(s.limits.limitMemoryBytes) },
+            // client-node's model names the "default" field `_default` (a reserved word in its generator).
+            _default: { cpu: formatCpu(s.limits.limitCpuMilli), memory: formatBytes(s.limits.limitMemoryBytes) },
           },
         ],
       },
@@ -65,7 +66,8 @@ export function isolationPolicy(s: EnvironmentSpec): KubernetesObject {
     spec: {
       podSelector: {},
       policyTypes: ["Ingress"],
-      ingress: [{ from: [{ namespaceSelector: { matchLabels: { [LABEL.tenant]: s.tenant } } }] }],
+      // `_from`: client-node's model name for the "from" field.
+      ingress: [{ _from: [{ namespaceSelector: { matchLabels: { [LABEL.tenant]: s.tenant } } }] }],
     },
   } as KubernetesObject;
 }

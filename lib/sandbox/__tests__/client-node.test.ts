@@ -1,6 +1,6 @@
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, startSandbox, uniqueNamespace, type Sandbox } from "./harness";
+import { eventually, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
 
 // The sandbox driven by @kubernetes/client-node 1.4, as Facet's cluster layer uses it.
 

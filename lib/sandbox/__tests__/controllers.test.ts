@@ -1,7 +1,7 @@
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileOnce } from "@/lib/sandbox";
-import { eventually, startSandbox, uniqueNamespace, type Sandbox } from "./harness";
+import { eventually, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
 
 // The simulated controllers and kubelet, and admission (LimitRange, ResourceQuota).
 

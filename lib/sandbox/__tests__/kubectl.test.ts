@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactWatchLog } from "@/lib/sandbox";
-import { eventually, kubectl, kubectlUntil, startSandbox, uniqueNamespace, type Sandbox } from "./harness";
+import { eventually, kubectl, kubectlUntil, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
 
 // The sandbox driven by the real kubectl v1.32 through a kubeconfig from renderKubeconfig.
 
