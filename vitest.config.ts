@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { TEST_AUTH_SECRET } from "./lib/testing/test-secret.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -17,7 +16,7 @@ export default defineConfig({
     include: ["lib/**/__tests__/**/*.test.ts", "scripts/**/__tests__/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 30_000,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", AUTH_SECRET: process.env.AUTH_SECRET ?? TEST_AUTH_SECRET },
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     hookTimeout: 60_000,
     // Integration tests share one database; files run one after another.
     fileParallelism: false,
