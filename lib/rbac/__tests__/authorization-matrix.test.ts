@@ -3,7 +3,12 @@ import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { CONSOLE_OPERATIONS } from "@/lib/console/registry";
 import { runOperationAs } from "@/lib/http/action";
 import type { Operation } from "@/lib/http/operation";
+import { seal } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db/client";
+import { clusters } from "@/lib/db/schema";
+import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { METHODS, apiRouteFiles, handlerFor, type Method } from "@/lib/testing/api";
+import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
 import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
 
@@ -56,6 +61,7 @@ const T = (w: World) => `/api/v1/tenants/${w.tenant}`;
 const P = (w: World) => `${T(w)}/projects/shop`;
 const E = (w: World, type: EnvType) => `${P(w)}/environments/env-${type}`;
 const tinyQuota = { cpu: "10m", memory: "1Mi", storage: "1Mi", pods: "1" };
+const podQuota = { cpu: "4", memory: "4Gi", storage: "1Gi", pods: "20" };
 const tenantMember = async (w: World) => {
   const u = await freshUser();
   await expectOk(api("POST", `${T(w)}/members`, { token: w.root, body: { username: u, role: "member" } }), 201);
@@ -203,6 +209,82 @@ const TABLE: Record<string, Case> = {
   },
 };
 
+const pods = async (w: World, t: EnvType) =>
+  (await expectOk<{ pods: { name: string; phase: string }[]; namespace: string }>(api("GET", `${E(w, t)}/workloads`, { token: w.root })));
+
+Object.assign(TABLE, {
+  "GET /api/v1/clusters": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters" }) },
+  "POST /api/v1/clusters": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/clusters", body: { name: uniqueName("imp"), kubeconfig: renderKubeconfig({ origin: sandbox.server.origin, token: sandbox.token }) } }),
+  },
+  "GET /api/v1/clusters/{cluster}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox" }) },
+  "DELETE /api/v1/clusters/{cluster}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async () => {
+      const name = uniqueName("gone");
+      await getDb().insert(clusters).values({ name, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_x" })) });
+      return { path: `/api/v1/clusters/${name}` };
+    },
+  },
+  "GET /api/v1/clusters/{cluster}/kubeconfig": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/kubeconfig" }) },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/workloads` }) },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync": { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/sync` }) },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications/web/scale`, body: { replicas: 1 } }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/restart": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/applications/web/restart` }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => {
+      // Rollouts of earlier rows replace pods; take one that runs now.
+      const pod = await eventually(async () => (await pods(w, t)).pods.find((p) => p.phase === "Running"), 20_000, "a running pod");
+      return { path: `${E(w, t)}/pods/${pod.name}/logs?tail=3` };
+    },
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/objects/configmaps/settings` }),
+  },
+  "PUT /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      // A ConfigMap: no controller touches it between this read and the write.
+      const current = await expectOk<{ yaml: string }>(api("GET", `${E(w, t)}/objects/configmaps/settings`, { token: w.root }));
+      return { path: `${E(w, t)}/objects/configmaps/settings`, body: { yaml: current.yaml } };
+    },
+  },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t) => {
+      const name = uniqueName("cm");
+      const { namespace } = await pods(w, t);
+      expect((await kubectl(sandbox, ["-n", namespace, "create", "configmap", name])).code).toBe(0);
+      return { path: `${E(w, t)}/objects/configmaps/${name}` };
+    },
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },
@@ -215,8 +297,11 @@ async function addEnvMembers(w: World, envPath: string) {
 
 const userOf = new Map<Role, string>();
 const world = {} as World;
+let sandbox: Sandbox;
 
 async function buildWorld(): Promise<World> {
+  sandbox = await startSandbox();
+  process.env.FACET_INTERNAL_URL = sandbox.server.origin;
   world.root = await sysadminToken();
   world.tenant = uniqueName("mx");
   const tokens = {} as Record<Role, string>;
@@ -240,9 +325,13 @@ async function buildWorld(): Promise<World> {
     await expectOk(api("POST", `${P(world)}/members`, { token: root, body: { username: userOf.get(`project-${role}` as Role), role } }), 201);
   }
   for (const type of ["dev", "test", "prod"] as EnvType[]) {
-    await expectOk(api("POST", `${P(world)}/environments`, { token: root, body: { name: `env-${type}`, type, cluster: "sandbox", quota: tinyQuota } }), 201);
+    await expectOk(api("POST", `${P(world)}/environments`, { token: root, body: { name: `env-${type}`, type, cluster: "sandbox", quota: podQuota } }), 201);
     await addEnvMembers(world, E(world, type));
     await expectOk(api("POST", `${E(world, type)}/applications`, { token: root, body: { name: "web", image: "nginx:1.27" } }), 201);
+    await expectOk(api("POST", `${E(world, type)}/sync`, { token: root }));
+    await eventually(async () => (await pods(world, type)).pods.some((p) => p.phase === "Running"), 20_000, `a running pod in env-${type}`);
+    const { namespace } = await pods(world, type);
+    expect((await kubectl(sandbox, ["-n", namespace, "create", "configmap", "settings", "--from-literal=mode=demo"])).code).toBe(0);
   }
   return world;
 }
@@ -256,6 +345,7 @@ beforeAll(buildWorld, 120_000);
 afterAll(async () => {
   // Keep the shared database small for the suites that follow.
   await expectOk(api("DELETE", `${T(world)}?cascade=true`, { token: world.root }), 204);
+  await sandbox?.close();
 });
 
 describe("authorization matrix", () => {
