@@ -35,6 +35,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", PORT: String(port), FACET_INTERNAL_URL: baseURL, FACET_RESYNC_SECONDS: "5" },
   },
 });

@@ -1,9 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { environments } from "@/lib/db/schema";
+import { clusters, environments } from "@/lib/db/schema";
 import { onChange, type ChangeEvent } from "@/lib/events";
 import { logger } from "@/lib/observability/logger";
+import { clusterClient } from "../client";
+import { probeCluster } from "../probe";
+import { recordStatus } from "../record-status";
 import { runNamespaceCleanups } from "./cleanup-namespaces";
 import { reconcileEnvironment } from "./reconcile-environment";
 
@@ -32,8 +35,13 @@ export function requestReconcile(environmentId: number): Promise<unknown> {
   return run;
 }
 
+/** Every resync: each cluster's status, then each environment, then pending cleanups. */
 export async function reconcileAll(): Promise<void> {
-  const rows = await getDb().select({ id: environments.id }).from(environments);
+  const db = getDb();
+  for (const cluster of await db.select().from(clusters)) {
+    await recordStatus(db, cluster.id, await probeCluster(clusterClient(cluster))).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster probe failed"));
+  }
+  const rows = await db.select({ id: environments.id }).from(environments);
   for (const { id } of rows) await requestReconcile(id);
   await runNamespaceCleanups();
 }

@@ -5,3 +5,4 @@ export * from "./clusters";
 export * from "./tenancy";
 export * from "./audit-logs";
 export * from "./sandbox";
+export * from "./config-center";

@@ -4,6 +4,8 @@ import { EnvironmentActions } from "@/components/tenancy/environment-actions";
 import { EnvironmentSummary } from "@/components/tenancy/environment-summary";
 import { MembersSection } from "@/components/tenancy/members-section";
 import { Badge } from "@/components/ui/badge";
+import { SyncCard } from "@/components/workloads/sync-card";
+import { WorkloadsSection } from "@/components/workloads/workloads-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
@@ -21,7 +23,16 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
   const { tenant, project, environment } = names;
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "environment", names);
-  const can = allowed(ctx, scope, ["environments.update", "environments.delete", "environments.members.update", "applications.create", "applications.update", "applications.delete"] as const);
+  const can = allowed(ctx, scope, [
+    "environments.update",
+    "environments.delete",
+    "environments.sync",
+    "environments.members.update",
+    "applications.create",
+    "applications.update",
+    "applications.delete",
+    "workloads.update",
+  ] as const);
   const p = { params: names };
   const [{ t }, detail, apps, members] = await Promise.all([
     getTranslate(),
@@ -46,8 +57,10 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
         actions={env && <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />}
       />
       <div className="space-y-6">
-        {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
+        {env && <SyncCard names={names} sync={env.sync} canSync={can["environments.sync"]} />}
         <ApplicationsSection names={names} applications={applications} canCreate={can["applications.create"]} canUpdate={can["applications.update"]} canDelete={can["applications.delete"]} />
+        <WorkloadsSection names={names} applications={applications.map((a) => a.name)} canWrite={can["workloads.update"]} canUpdateApps={can["applications.update"]} />
+        {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
         {members.ok && <MembersSection level="environment" params={names} members={members.data.items} roles={ENVIRONMENT_ROLES} canManage={can["environments.members.update"]} />}
       </div>
     </>

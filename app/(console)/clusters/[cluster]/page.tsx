@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClusterDetail } from "@/components/clusters/cluster-detail";
+import { ProblemPanel } from "@/components/console/problem-panel";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { PageHeader } from "@/components/ui/page-header";
+import { consoleContext, loadOperation } from "@/lib/console/page";
+import { getTranslate } from "@/lib/i18n/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ cluster: string }> }): Promise<Metadata> {
+  return { title: (await params).cluster };
+}
+
+export default async function ClusterPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await params;
+  const ctx = await consoleContext();
+  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "getCluster", { params: { cluster } })]);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t("clusters.title"), href: "/clusters" }, { label: cluster }]} label={t("common.breadcrumbs")} />
+      <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
+      {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
+    </>
+  );
+}

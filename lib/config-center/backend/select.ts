@@ -1,0 +1,29 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { open } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db/client";
+import { configBackends } from "@/lib/db/schema";
+import { embeddedBackend } from "./embedded";
+import { NacosHttpBackend } from "./nacos-http/backend";
+import type { ConfigBackend, ConfigLocation } from "./types";
+
+// One client per backend row version, so its login token is reused across requests.
+const holder = globalThis as unknown as { facetNacosBackends?: Map<string, NacosHttpBackend> };
+
+/**
+ * The store of a location: the cluster's external Nacos when one is set, else Facet's own.
+ * Facet's Nacos API always serves its own store (`embedded`): apps of a cluster with an
+ * external Nacos talk to that server.
+ */
+export async function backendFor(loc: ConfigLocation, prefer?: "embedded"): Promise<ConfigBackend> {
+  if (prefer === "embedded") return embeddedBackend;
+  const [row] = await getDb().select().from(configBackends).where(eq(configBackends.clusterId, loc.clusterId)).limit(1);
+  if (!row) return embeddedBackend;
+  const cache = (holder.facetNacosBackends ??= new Map());
+  const id = `${row.id}:${row.version}`;
+  if (!cache.has(id)) {
+    for (const k of cache.keys()) if (k.startsWith(`${row.id}:`)) cache.delete(k);
+    cache.set(id, new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null }));
+  }
+  return cache.get(id)!;
+}

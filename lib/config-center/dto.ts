@@ -1,0 +1,54 @@
+import type { AuthedContext } from "@/lib/http/context";
+import type { ConfigLocation, ConfigRecord, HistoryRecord, HistorySide, ListenerRecord } from "./backend/types";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function names(ctx: AuthedContext, loc: ConfigLocation) {
+  return { tenant: ctx.scope.tenant!.name, project: ctx.scope.project!.name, environment: ctx.scope.environment!.name, namespace: loc.namespace, group: loc.group };
+}
+
+export function configSummaryDto(ctx: AuthedContext, loc: ConfigLocation, r: ConfigRecord) {
+  return {
+    dataId: r.dataId,
+    ...names(ctx, loc),
+    type: r.type,
+    md5: r.md5,
+    appName: r.appName,
+    description: r.description,
+    tags: r.tags,
+    createdBy: r.createdBy,
+    createdAt: iso(r.createdAt),
+    updatedBy: r.updatedBy,
+    updatedAt: iso(r.updatedAt),
+    version: r.version,
+  };
+}
+export type ConfigSummaryDto = ReturnType<typeof configSummaryDto>;
+
+export function configDto(ctx: AuthedContext, loc: ConfigLocation, r: ConfigRecord) {
+  return { ...configSummaryDto(ctx, loc, r), content: r.content };
+}
+export type ConfigDto = ReturnType<typeof configDto>;
+
+const side = (s: HistorySide | null, withContent: boolean) =>
+  s ? { md5: s.md5, type: s.type, ...(withContent ? { content: s.content } : {}) } : null;
+
+/** One change; with content, `before` and `after` are the two sides of its diff. */
+export function historyDto(h: HistoryRecord, withContent: boolean) {
+  return {
+    id: h.id,
+    dataId: h.dataId,
+    op: h.op,
+    source: h.source,
+    before: side(h.before, withContent),
+    after: side(h.after, withContent),
+    appName: h.appName,
+    actor: h.actor,
+    clientAddress: h.clientAddress,
+    createdAt: iso(h.createdAt),
+    rollbackOf: h.rollbackOf,
+  };
+}
+export type HistoryDto = ReturnType<typeof historyDto>;
+
+export const listenerDto = (l: ListenerRecord) => ({ ...l, lastSeenAt: iso(l.lastSeenAt) });

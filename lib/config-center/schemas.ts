@@ -1,0 +1,60 @@
+// Safe to import from client components: zod schemas that are also the API's contract.
+import { z } from "zod";
+import { EnvironmentParams } from "@/lib/tenancy/schemas";
+
+import { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
+
+export { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType };
+
+export const DataId = z.string().regex(NACOS_KEY_PATTERN, NACOS_KEY_MESSAGE);
+const Md5 = z.string().regex(/^[0-9a-f]{32}$/i, "An MD5 is 32 hex digits.").transform((s) => s.toLowerCase());
+const Tag = z.string().min(1).max(64).regex(/^[^,\s]+$/, "Tags have no commas or spaces.");
+
+const PublishFields = {
+  content: z.string(),
+  type: z.enum(CONFIG_TYPES).default("text"),
+  appName: z.string().max(128).default(""),
+  description: z.string().max(512).default(""),
+  tags: z.array(Tag).max(16).default([]),
+  /** Compare-and-set: publish only if the stored content still has this MD5. */
+  casMd5: Md5.optional(),
+};
+
+export const CreateConfigInput = z.object({ dataId: DataId, ...PublishFields });
+export type CreateConfigInput = z.infer<typeof CreateConfigInput>;
+export const PublishConfigBody = z.object(PublishFields);
+export type PublishConfigBody = z.infer<typeof PublishConfigBody>;
+export const PublishConfigInput = PublishConfigBody.extend({ dataId: DataId });
+export type PublishConfigInput = z.infer<typeof PublishConfigInput>;
+
+export const ListConfigsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(64).optional(),
+  /** Data ids containing this text. */
+  q: z.string().max(255).optional(),
+  appName: z.string().max(128).optional(),
+  tag: z.string().max(64).optional(),
+});
+export type ListConfigsQuery = z.infer<typeof ListConfigsQuery>;
+
+export const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(64).optional(),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+export const RollbackInput = z.object({ historyId: z.coerce.number().int().positive() });
+export type RollbackInput = z.infer<typeof RollbackInput>;
+
+export const CreateConfigKeyInput = z.object({
+  name: z.string().min(1, "Enter a name.").max(128),
+  access: z.enum(CONFIG_KEY_ACCESS),
+});
+export type CreateConfigKeyInput = z.infer<typeof CreateConfigKeyInput>;
+
+// Path segments: a data id that breaks the rules cannot exist, so reads answer 404 and
+// writes 422 (the verbs validate it).
+export const ConfigParams = EnvironmentParams.extend({ dataId: z.string().min(1).max(1024) });
+export const HistoryParams = ConfigParams.extend({ id: z.coerce.number().int().positive() });
+export const ConfigKeyParams = EnvironmentParams.extend({ id: z.coerce.number().int().positive() });
+export type ConfigParams = z.infer<typeof ConfigParams>;

@@ -1,0 +1,49 @@
+import "server-only";
+import { parseAllDocuments } from "yaml";
+import { AppError } from "@/lib/errors";
+import { TransportError } from "@/lib/http/transport-error";
+import { MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
+import { findJsonError, lineColumn } from "./json-syntax";
+
+/** 422 (400 on the Nacos API) unless the data id follows Nacos' rule. */
+export function assertDataId(dataId: string): void {
+  if (!NACOS_KEY_PATTERN.test(dataId)) {
+    throw new AppError("VALIDATION", `Invalid dataId: ${NACOS_KEY_MESSAGE}`, { errors: [{ path: "dataId", message: NACOS_KEY_MESSAGE }] });
+  }
+}
+
+/** 413 when too large; 422 naming the line when a json or yaml config does not parse. */
+export function assertContent(content: string, type: ConfigType): void {
+  const bytes = Buffer.byteLength(content, "utf8");
+  if (bytes > MAX_CONTENT_BYTES) throw new TransportError(413, `The content is ${bytes} bytes; a config holds at most ${MAX_CONTENT_BYTES} bytes (100 KB).`);
+  const problem = type === "json" ? jsonProblem(content) : type === "yaml" ? yamlProblem(content) : null;
+  if (!problem) return;
+  const message = `Invalid ${type.toUpperCase()} at line ${problem.line}, column ${problem.column}: ${problem.message}`;
+  throw new AppError("VALIDATION", message, { errors: [{ path: "content", message }], details: { line: problem.line, column: problem.column } });
+}
+
+interface Located {
+  line: number;
+  column: number;
+  message: string;
+}
+
+function jsonProblem(content: string): Located | null {
+  try {
+    JSON.parse(content);
+    return null;
+  } catch {
+    const found = findJsonError(content) ?? { offset: content.length, message: "Not valid JSON" };
+    return { ...lineColumn(content, found.offset), message: found.message };
+  }
+}
+
+function yamlProblem(content: string): Located | null {
+  for (const doc of parseAllDocuments(content, { prettyErrors: true, uniqueKeys: true })) {
+    const error = doc.errors[0];
+    if (!error) continue;
+    const at = error.linePos?.[0] ?? { line: 1, col: 1 };
+    return { line: at.line, column: at.col, message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") };
+  }
+  return null;
+}

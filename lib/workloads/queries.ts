@@ -1,0 +1,22 @@
+// Safe to import from client components: keys and fetchers for live workloads.
+import { getJson, HttpError } from "@/lib/tenancy/queries";
+import type { Workloads } from "./list-workloads";
+
+export type Names = { tenant: string; project: string; environment: string };
+
+export const envApi = (n: Names) => `/api/v1/tenants/${encodeURIComponent(n.tenant)}/projects/${encodeURIComponent(n.project)}/environments/${encodeURIComponent(n.environment)}`;
+
+export const workloadKeys = {
+  all: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "workloads"] as const,
+  logs: (n: Names, pod: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "pods", pod, "logs"] as const,
+  object: (n: Names, resource: string, name: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "objects", resource, name] as const,
+};
+
+export const fetchWorkloads = (n: Names) => getJson<Workloads>(`${envApi(n)}/workloads`);
+export const fetchObject = (n: Names, resource: string, name: string) => getJson<{ yaml: string; resourceVersion: string | null }>(`${envApi(n)}/objects/${resource}/${encodeURIComponent(name)}`);
+
+export async function fetchLogs(n: Names, pod: string, tail = 200): Promise<string> {
+  const res = await fetch(`${envApi(n)}/pods/${encodeURIComponent(pod)}/logs?tail=${tail}`);
+  if (!res.ok) throw new HttpError(res.status, ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText);
+  return res.text();
+}
