@@ -1,5 +1,6 @@
 export * from "./users";
 export * from "./api-tokens";
+export * from "./auth-sources";
 export * from "./tenants";
 export * from "./clusters";
 export * from "./tenancy";
