@@ -11,12 +11,16 @@ export const baseAuthConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.username = (user as { username?: string }).username;
+        // When the person signed in; a later password reset or revocation ends older sessions.
+        token.authAt = Date.now();
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = String(token.uid ?? "");
-      (session.user as { username?: string }).username = token.username as string | undefined;
+      const extra = session as unknown as { username?: string; authAt?: number };
+      extra.username = token.username as string | undefined;
+      extra.authAt = token.authAt as number | undefined;
       return session;
     },
   },

@@ -8,6 +8,7 @@ import { withSpan } from "@/lib/observability/tracer";
 import type { LoginInput } from "./schemas";
 import { newToken, hashToken } from "./token-format";
 import { verifyCredentials } from "./verify-credentials";
+import { verifyLdapCredentials } from "./verify-ldap";
 
 export interface LoginResult {
   token: string;
@@ -18,7 +19,10 @@ export interface LoginResult {
 /** POST /api/v1/login: checks the password and issues a bearer token for scripts. */
 export async function issueLoginToken({ ctx, input }: { ctx: RequestContext; input: LoginInput }): Promise<LoginResult> {
   return withSpan("verb auth.issueLoginToken", {}, async () => {
-    const user = await verifyCredentials({ ...input, clientAddress: ctx.clientAddress });
+    const user =
+      input.source && input.source !== "local"
+        ? await verifyLdapCredentials({ ...input, source: input.source, clientAddress: ctx.clientAddress, requestId: ctx.requestId })
+        : await verifyCredentials({ ...input, clientAddress: ctx.clientAddress });
     const token = newToken();
     const expiresAt = new Date(Date.now() + loginTokenTtlSeconds() * 1000);
     await inTransaction(async (tx) => {

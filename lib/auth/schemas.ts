@@ -10,5 +10,7 @@ export const Username = z
 export const LoginInput = z.object({
   username: z.string().min(1, "Enter a username.").max(64),
   password: z.string().min(1, "Enter a password.").max(256),
+  /** A directory (LDAP) login source by name; absent or "local" for a Facet password. */
+  source: z.string().max(63).optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;

@@ -29,6 +29,12 @@ const everybody: Rule = () => true;
 /** The role table: who, below sysadmin, holds each permission. Sysadmins hold all of them. */
 export const RULES: Record<Permission, { level: "system" | "tenant" | "project" | "environment"; rule: Rule }> = {
   "me.read": { level: "system", rule: everybody },
+  "me.tokens.read": { level: "system", rule: everybody },
+  "me.tokens.update": { level: "system", rule: everybody },
+  "auth-sources.read": { level: "system", rule: nobody },
+  "auth-sources.create": { level: "system", rule: nobody },
+  "auth-sources.update": { level: "system", rule: nobody },
+  "auth-sources.delete": { level: "system", rule: nobody },
   "users.read": { level: "system", rule: nobody },
   "users.create": { level: "system", rule: nobody },
   "users.update": { level: "system", rule: nobody },

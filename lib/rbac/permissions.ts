@@ -1,6 +1,12 @@
 // The closed list of permissions, `resource.action`. Reads end in `.read` or `.list`.
 export const PERMISSIONS = [
   "me.read",
+  "me.tokens.read",
+  "me.tokens.update",
+  "auth-sources.read",
+  "auth-sources.create",
+  "auth-sources.update",
+  "auth-sources.delete",
   "users.read",
   "users.create",
   "users.update",

@@ -1,10 +1,10 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
-import { and, asc, count, eq, gt, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, like, ne, or, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb, type Transaction } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { apiTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { containsPattern, decodeCursor, toPage } from "@/lib/tenancy/pagination";
@@ -71,10 +71,13 @@ export const updateUser = verb(
       assertVersion(before, input.expectedVersion);
       const demoted = before.systemRole === "sysadmin" && (changes.systemRole === "normal" || changes.disabled === true);
       if (demoted) await assertAnotherSysadmin(tx, before.id);
+      // A new password or a disabled account ends every session and token the user had.
+      const revoke = Boolean(passwordHash) || (changes.disabled === true && !before.disabled);
       await tx
         .update(users)
-        .set({ ...changes, ...(passwordHash && { passwordHash }), version: sql`${users.version} + 1` })
+        .set({ ...changes, ...(passwordHash && { passwordHash }), ...(revoke && { sessionsValidAfter: sql`CURRENT_TIMESTAMP(3)` }), version: sql`${users.version} + 1` })
         .where(eq(users.id, before.id));
+      if (revoke) await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
       const [after] = await tx.select().from(users).where(eq(users.id, before.id));
       await writeAudit(tx, ctx, {
         action: "users.update",

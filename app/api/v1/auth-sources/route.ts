@@ -1,0 +1,5 @@
+import { authSourceOps as ops } from "@/lib/auth/sources/operations";
+import { route } from "@/lib/http/route";
+
+export const GET = route(ops.listAuthSources);
+export const POST = route(ops.createAuthSource);
