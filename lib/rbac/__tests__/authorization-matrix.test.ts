@@ -46,7 +46,7 @@ interface Case {
   allowed: Role[] | ((type: EnvType) => Role[]);
   /** The status an allowed call answers (409 where the call is safe only because it is refused later). */
   ok: number;
-  call: (w: World, type: EnvType, n: number) => Promise<Call>;
+  call: (w: World, type: EnvType, n: number, role: Role) => Promise<Call>;
 }
 
 interface World {
@@ -285,6 +285,38 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+const ldapBody = () => ({ name: uniqueName("src"), kind: "ldap", displayName: "Directory", config: { url: "ldap://127.0.0.1:9", baseDn: "dc=x" } });
+const freshSource = async (w: World) => {
+  const body = ldapBody();
+  await expectOk(api("POST", "/api/v1/auth-sources", { token: w.root, body }), 201);
+  return body.name;
+};
+
+Object.assign(TABLE, {
+  "GET /api/v1/auth-sources": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/auth-sources" }) },
+  "POST /api/v1/auth-sources": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/auth-sources", body: ldapBody() }) },
+  "GET /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }) },
+  "PATCH /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}`, body: { enabled: false } }) },
+  "DELETE /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 204, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }) },
+  // The source points nowhere: the test itself runs (200) and reports the failed step.
+  "POST /api/v1/auth-sources/{name}/test": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}/test` }) },
+  "GET /api/v1/me/tokens": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me/tokens" }) },
+  "POST /api/v1/me/tokens": { level: "system", allowed: EVERYONE, ok: 201, call: async () => ({ path: "/api/v1/me/tokens", body: { name: "ci", expiresInDays: 1 } }) },
+} satisfies Record<string, Case>);
+
+Object.assign(TABLE, {
+  // Everyone revokes a token of their own, made just before as that role.
+  "DELETE /api/v1/me/tokens/{id}": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 204,
+    call: async (w: World, _t: EnvType, _n: number, role: Role) => {
+      const made = await expectOk<{ id: number }>(api("POST", "/api/v1/me/tokens", { token: w.tokens[role], body: { name: "short-lived", expiresInDays: 1 } }), 201);
+      return { path: `/api/v1/me/tokens/${made.id}` };
+    },
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },
@@ -372,7 +404,7 @@ describe("authorization matrix", () => {
       for (const type of types) {
         const allowed = typeof c.allowed === "function" ? c.allowed(type!) : c.allowed;
         for (const role of ROLES) {
-          const call = await c.call(world, type ?? "dev", counter++);
+          const call = await c.call(world, type ?? "dev", counter++, role);
           const token = c.level === "public" ? undefined : world.tokens[role];
           const res = await api(method, call.path, { token, body: call.body });
           const expected = allowed.includes(role) ? c.ok : deniedStatus(c, role);
@@ -422,7 +454,7 @@ describe("authorization matrix of the console's server actions", () => {
       for (const type of types) {
         const allowed = typeof row.allowed === "function" ? row.allowed(type) : row.allowed;
         for (const role of ROLES) {
-          const call = await row.call(world, type, counter++);
+          const call = await row.call(world, type, counter++, role);
           const { params, query } = partsOf(key.split(" ")[1], call.path);
           const result = await runOperationAs(op as Operation, actors[role], { requestId: `matrix-${counter}`, clientAddress: null }, { params, query, body: call.body });
           const actual = result.ok ? "ok" : result.error.status;
