@@ -38,6 +38,11 @@ export function oidcProvider(source: OidcSource): Provider {
 
 let cache: { at: number; providers: Provider[] } | null = null;
 
+/** After a change to the sources, in this process the next sign-in sees it at once. */
+export function clearOidcProviderCache(): void {
+  cache = null;
+}
+
 /** Enabled OIDC sources, re-read at most every few seconds (next-auth asks on every request). */
 export async function oidcProviders(): Promise<Provider[]> {
   if (cache && Date.now() - cache.at < 5_000) return cache.providers;

@@ -13,6 +13,7 @@ import { authSourceDto } from "./dto";
 import { testLdap } from "./ldap";
 import { testOidc } from "./oidc-test";
 import { LdapConfig, OidcConfig, type CreateAuthSourceInput, type UpdateAuthSourceInput } from "./schemas";
+import { clearOidcProviderCache } from "./oidc-providers";
 import { loadSource } from "./store";
 
 const lock = async (tx: Parameters<Parameters<typeof inTransaction>[0]>[0], name: string) =>
@@ -29,7 +30,7 @@ export const getAuthSource = verb("auth-sources.get", "auth-sources.read", async
 });
 
 export const createAuthSource = verb("auth-sources.create", "auth-sources.create", async ({ ctx, input }: VerbArgs<CreateAuthSourceInput>) =>
-  inTransaction(async (tx) => {
+  afterChange(inTransaction(async (tx) => {
     const secret = input.kind === "ldap" ? input.bindPassword : input.clientSecret;
     await uniqueOrConflict(
       tx.insert(authSources).values({ name: input.name, kind: input.kind, displayName: input.displayName, enabled: input.enabled, config: input.config, secret: secret ? seal(secret) : null }),
@@ -38,14 +39,14 @@ export const createAuthSource = verb("auth-sources.create", "auth-sources.create
     const [row] = await tx.select().from(authSources).where(eq(authSources.name, input.name));
     await writeAudit(tx, ctx, { action: "auth-sources.create", target: `auth-source/${input.name}`, after: { ...authSourceDto(row), secret: secret ? "[set]" : null } });
     return authSourceDto(row);
-  }),
+  })),
 );
 
 export const updateAuthSource = verb(
   "auth-sources.update",
   "auth-sources.update",
   async ({ ctx, input }: VerbArgs<{ name: string; changes: UpdateAuthSourceInput; expectedVersion?: number }>) =>
-    inTransaction(async (tx) => {
+    afterChange(inTransaction(async (tx) => {
       const before = await lock(tx, input.name);
       assertVersion(before, input.expectedVersion);
       const { config, bindPassword, clientSecret, ...rest } = input.changes;
@@ -70,16 +71,22 @@ export const updateAuthSource = verb(
         after: { ...authSourceDto(after), ...(secret !== undefined && { secret: "[changed]" }) },
       });
       return authSourceDto(after);
-    }),
+    })),
 );
 
 export const deleteAuthSource = verb("auth-sources.delete", "auth-sources.delete", async ({ ctx, input }: VerbArgs<{ name: string }>) =>
-  inTransaction(async (tx) => {
+  afterChange(inTransaction(async (tx) => {
     const row = await lock(tx, input.name);
     await tx.delete(authSources).where(eq(authSources.id, row.id));
     await writeAudit(tx, ctx, { action: "auth-sources.delete", target: `auth-source/${input.name}`, before: authSourceDto(row) });
-  }),
+  })),
 );
+
+async function afterChange<T>(work: Promise<T>): Promise<T> {
+  const result = await work;
+  clearOidcProviderCache();
+  return result;
+}
 
 /** Checks a source from the server and says which step failed. Changes nothing. */
 export const testAuthSource = verb("auth-sources.test", "auth-sources.update", async ({ input }: VerbArgs<{ name: string }>) => {
