@@ -6,17 +6,31 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select";
 import type { SignInFormState } from "@/lib/auth/sign-in-with-form";
 
 type SignInAction = (state: SignInFormState, formData: FormData) => Promise<SignInFormState>;
 
-export function LoginForm({ action, callbackUrl }: { action: SignInAction; callbackUrl: string }) {
+export function LoginForm({ action, callbackUrl, directories }: { action: SignInAction; callbackUrl: string; directories: { name: string; displayName: string }[] }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="mt-6 space-y-4" aria-label={t("login.title")} noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error && <Alert variant="destructive">{t(`login.error.${state.error}`)}</Alert>}
+      {directories.length > 0 && (
+        <div className="space-y-1.5">
+          <Label htmlFor="source">{t("login.source")}</Label>
+          <NativeSelect id="source" name="source" defaultValue={state.source ?? "local"}>
+            <option value="local">{t("login.localAccount")}</option>
+            {directories.map((d) => (
+              <option key={d.name} value={d.name}>
+                {d.displayName}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      )}
       <div className="space-y-1.5">
         <Label htmlFor="username">{t("login.username")}</Label>
         <Input

@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { configOps as ops } from "@/lib/config-center/operations";
+
+export const GET = route(ops.getConfig);
+export const PUT = route(ops.publishConfig);
+export const DELETE = route(ops.deleteConfig);
