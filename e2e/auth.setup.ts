@@ -7,7 +7,7 @@ for (const account of [admin, normalUser]) {
     await page.goto("/login");
     await page.getByLabel("Username").fill(account.username);
     await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await page.context().storageState({ path: account.storage });
   });

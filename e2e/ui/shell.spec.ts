@@ -30,7 +30,7 @@ test("signing out ends the session", async ({ browser }) => {
   await page.goto("/login");
   await page.getByLabel("Username").fill("e2e-user");
   await page.getByLabel("Password").fill("e2e-user-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

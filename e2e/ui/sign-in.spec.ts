@@ -7,7 +7,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("sign in through the form and see the shell", async ({ page }) => {
@@ -31,7 +31,7 @@ test("a wrong password shows an error on the form", async ({ page }) => {
 
 test("an empty form names the missing fields", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 });

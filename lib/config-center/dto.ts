@@ -9,6 +9,7 @@ function names(ctx: AuthedContext, loc: ConfigLocation) {
 
 export function configSummaryDto(ctx: AuthedContext, loc: ConfigLocation, r: ConfigRecord) {
   return {
+    id: r.id,
     dataId: r.dataId,
     ...names(ctx, loc),
     type: r.type,

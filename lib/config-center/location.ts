@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { environments } from "@/lib/db/schema";
+import { environments, type ConfigSource } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { AuthedContext } from "@/lib/http/context";
-import type { ConfigSource } from "@/lib/db/schema";
 import type { ConfigLocation, WriteMeta } from "./backend/types";
 import { namespaceOf } from "./namespace";
 

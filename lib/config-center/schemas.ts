@@ -58,3 +58,17 @@ export const ConfigParams = EnvironmentParams.extend({ dataId: z.string().min(1)
 export const HistoryParams = ConfigParams.extend({ id: z.coerce.number().int().positive() });
 export const ConfigKeyParams = EnvironmentParams.extend({ id: z.coerce.number().int().positive() });
 export type ConfigParams = z.infer<typeof ConfigParams>;
+
+/** An external Nacos for a cluster's environments; `null` goes back to Facet's own store. */
+export const ClusterConfigBackendInput = z.object({
+  cluster: z.string().min(1).max(63),
+  nacos: z
+    .object({
+      serverAddr: z.string().min(1).max(512).regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, "Use host:port or http(s)://host:port."),
+      contextPath: z.string().max(64).regex(/^[a-zA-Z0-9_-]*$/).default("nacos"),
+      username: z.string().max(128).optional(),
+      password: z.string().max(512).optional(),
+    })
+    .nullable(),
+});
+export type ClusterConfigBackendInput = z.infer<typeof ClusterConfigBackendInput>;

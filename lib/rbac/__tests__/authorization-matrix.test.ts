@@ -317,6 +317,58 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Config center: every call prepares the config, history entry or key it needs, as root.
+const CFG = "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}";
+const seedConfig = async (w: World, t: EnvType, dataId = uniqueName("cfg")) => {
+  await expectOk(api("PUT", `${E(w, t)}/configs/${dataId}`, { token: w.root, body: { content: `n=${counter++}` } }));
+  return `${E(w, t)}/configs/${dataId}`;
+};
+const updatedConfig = async (w: World, t: EnvType) => {
+  const path = await seedConfig(w, t);
+  await expectOk(api("PUT", path, { token: w.root, body: { content: `n=${counter++}` } }));
+  const { items } = await expectOk<{ items: { id: number }[] }>(api("GET", `${path}/history`, { token: w.root }));
+  return { path, historyId: items[0].id };
+};
+
+Object.assign(TABLE, {
+  [`GET ${CFG}/configs`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/configs` }) },
+  [`POST ${CFG}/configs`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/configs`, body: { dataId: uniqueName("cfg"), content: "a=1" } }) },
+  [`GET ${CFG}/configs/{dataId}`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: await seedConfig(w, t, "shared.properties") }) },
+  [`PUT ${CFG}/configs/{dataId}`]: { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/configs/shared.properties`, body: { content: `n=${counter++}` } }) },
+  [`DELETE ${CFG}/configs/{dataId}`]: { level: "environment", allowed: envWriter, ok: 204, call: async (w, t) => ({ path: await seedConfig(w, t) }) },
+  [`GET ${CFG}/configs/{dataId}/history`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/history` }) },
+  [`GET ${CFG}/configs/{dataId}/history/{id}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => {
+      const { path, historyId } = await updatedConfig(w, t);
+      return { path: `${path}/history/${historyId}` };
+    },
+  },
+  [`POST ${CFG}/configs/{dataId}/rollback`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      const { path, historyId } = await updatedConfig(w, t);
+      return { path: `${path}/rollback`, body: { historyId } };
+    },
+  },
+  [`GET ${CFG}/configs/{dataId}/listeners`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/listeners` }) },
+  [`GET ${CFG}/config-keys`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/config-keys` }) },
+  [`POST ${CFG}/config-keys`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/config-keys`, body: { name: uniqueName("key"), access: "read-only" } }) },
+  [`DELETE ${CFG}/config-keys/{id}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t) => {
+      const key = await expectOk<{ id: number }>(api("POST", `${E(w, t)}/config-keys`, { token: w.root, body: { name: uniqueName("key"), access: "read-write" } }), 201);
+      return { path: `${E(w, t)}/config-keys/${key.id}` };
+    },
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },

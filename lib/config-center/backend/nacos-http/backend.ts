@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { staleVersion } from "@/lib/http/if-match";
-import type { ConfigBackend, ConfigLocation, ConfigQuery, ConfigRecord, ListenerRecord, Paged, PublishRequest, RollbackResult, WriteResult } from "../types";
+import type { Transaction } from "@/lib/db/client";
+import type { ConfigBackend, ConfigLocation, ConfigQuery, ConfigRecord, ListenerRecord, Paged, PublishRequest, RollbackResult, WriteMeta, WriteResult } from "../types";
 import { NacosHttpClient, upstreamFailure, type NacosReply, type NacosServer } from "./client";
 import { configFromNacos, historyFromNacos, type NacosConfigInfo, type NacosHistoryInfo, type NacosPage } from "./shapes";
 
@@ -50,7 +51,7 @@ export class NacosHttpBackend implements ConfigBackend {
   }
 
   /** If-Match and create-only are checked against a fresh read, then enforced by casMd5. */
-  async publish(_tx: unknown, loc: ConfigLocation, req: PublishRequest): Promise<WriteResult> {
+  async publish(_tx: Transaction, loc: ConfigLocation, req: PublishRequest, _meta?: WriteMeta): Promise<WriteResult> {
     const before = await this.get(loc, req.dataId);
     if (req.mustNotExist && before) throw new AppError("CONFLICT", `A config '${req.dataId}' already exists here; PUT it to change it.`);
     if (req.expectedVersion !== undefined) {
@@ -78,7 +79,7 @@ export class NacosHttpBackend implements ConfigBackend {
     return { op: before ? "U" : "I", before, after: await this.get(loc, req.dataId), historyId: null };
   }
 
-  async remove(_tx: unknown, loc: ConfigLocation, dataId: string, _meta: unknown, expectedVersion?: number): Promise<WriteResult> {
+  async remove(_tx: Transaction, loc: ConfigLocation, dataId: string, _meta?: WriteMeta, expectedVersion?: number): Promise<WriteResult> {
     const before = await this.get(loc, dataId);
     if (!before) throw new AppError("NOT_FOUND", "The config does not exist.");
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleVersion(expectedVersion, before.version);
@@ -103,10 +104,10 @@ export class NacosHttpBackend implements ConfigBackend {
   }
 
   /** The console's rollback: delete what an insert created, else re-publish the old content. */
-  async rollback(tx: unknown, loc: ConfigLocation, dataId: string, historyId: number): Promise<RollbackResult> {
+  async rollback(tx: Transaction, loc: ConfigLocation, dataId: string, historyId: number, _meta?: WriteMeta): Promise<RollbackResult> {
     const entry = await this.historyEntry(loc, dataId, historyId);
     if (!entry) throw new AppError("NOT_FOUND", "The history entry does not exist.");
-    if (entry.op === "I") return { action: "deleted", ...(await this.remove(tx, loc, dataId, undefined)) };
+    if (entry.op === "I") return { action: "deleted", ...(await this.remove(tx, loc, dataId)) };
     const current = await this.get(loc, dataId);
     const content = entry.before?.content ?? "";
     const result = await this.publish(tx, loc, {

@@ -1,0 +1,97 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { LDAP_ADMIN, LDAP_ADMIN_PASSWORD, LDAP_BASE, LDAP_PEOPLE } from "../../lib/testing/slapd";
+import { OIDC_CLIENT } from "../../lib/testing/oidc-op";
+import { admin } from "../support/accounts";
+import { freshAddress } from "../support/problem";
+
+// Sign-in through a real slapd and a real OpenID Connect provider (started by global setup).
+test.use({ storageState: { cookies: [], origins: [] } });
+test.describe.configure({ mode: "serial" });
+
+const [ada, grace] = LDAP_PEOPLE;
+
+async function rootHeaders(request: APIRequestContext) {
+  const res = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
+  return { authorization: `Bearer ${(await res.json()).token}` };
+}
+
+test.beforeAll(async ({ request }) => {
+  const headers = await rootHeaders(request);
+  const sources = [
+    { name: "corp", kind: "ldap", displayName: "Corp directory", config: { url: process.env.E2E_LDAP_URL, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}` }, bindPassword: LDAP_ADMIN_PASSWORD },
+    { name: "sso", kind: "oidc", displayName: "Company SSO", config: { issuer: process.env.E2E_OIDC_ISSUER, clientId: OIDC_CLIENT.id }, clientSecret: OIDC_CLIENT.secret },
+  ];
+  for (const data of sources) {
+    const res = await request.post("/api/v1/auth-sources", { headers, data });
+    if (res.status() === 409) {
+      // A rerun on the same database: the servers listen on new ports now.
+      const { config, name } = data;
+      expect((await request.patch(`/api/v1/auth-sources/${name}`, { headers, data: { config } })).status()).toBe(200);
+    } else expect(res.status(), await res.text()).toBe(201);
+  }
+});
+
+async function ldapSignIn(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Sign in with").selectOption({ label: "Corp directory" });
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("a directory user signs in through LDAP and gets a Facet account", async ({ page }) => {
+  await ldapSignIn(page, ada.uid, ada.password);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your account" })).toContainText("Ada Lovelace");
+  await expect(page.getByRole("region", { name: "Your account" })).toContainText("ada@facet.test");
+});
+
+test("a wrong LDAP password and a filter injection are refused", async ({ page }) => {
+  for (const [username, password] of [
+    [grace.uid, "not-her-password"],
+    ["*)(uid=*", grace.password],
+    ["*", ada.password],
+  ]) {
+    await ldapSignIn(page, username, password);
+    await expect(page.getByRole("form", { name: "Sign in to Facet" }).getByRole("alert")).toHaveText("The username or password is incorrect.");
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a user signs in through the OpenID Connect provider", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with Company SSO" }).click();
+  // The provider's own development sign-in pages (not Facet's): login, then consent.
+  await page.locator("input[name=login]").fill("olivia");
+  await page.locator("input[name=password]").fill("any-password");
+  await page.getByRole("button", { name: /sign-in/i }).click();
+  await page.getByRole("button", { name: /continue/i }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your account" })).toContainText("olivia@idp.test");
+});
+
+test("a disabled user's console session and API token stop working at once", async ({ browser, request }) => {
+  const headers = await rootHeaders(request);
+  const username = `leaver-${Date.now().toString(36)}`;
+  const password = "leaver-password";
+  expect((await request.post("/api/v1/users", { headers, data: { username, password } })).status()).toBe(201);
+  const token = (await (await request.post("/api/v1/login", { data: { username, password }, headers: { "x-forwarded-for": freshAddress() } })).json()).token;
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+
+  expect((await request.patch(`/api/v1/users/${username}`, { headers, data: { disabled: true } })).status()).toBe(200);
+  const started = Date.now();
+  await page.goto("/tenants");
+  await expect(page).toHaveURL(/\/login/);
+  expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+  expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(Date.now() - started).toBeLessThan(60_000);
+  await context.close();
+});

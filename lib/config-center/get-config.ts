@@ -1,0 +1,13 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import { backendFor } from "./backend/select";
+import { configDto } from "./dto";
+import { locate, type Channel } from "./location";
+
+export const getConfig = verb("configs.get", "configs.read", async ({ ctx, input }: VerbArgs<{ dataId: string; channel?: Channel }>) => {
+  const loc = await locate(ctx);
+  const record = await (await backendFor(loc, input.channel && "embedded")).get(loc, input.dataId);
+  if (!record) throw new AppError("NOT_FOUND", "The config does not exist.");
+  return configDto(ctx, loc, record);
+});

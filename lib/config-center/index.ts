@@ -1,0 +1,14 @@
+export { listConfigs } from "./list-configs";
+export { getConfig } from "./get-config";
+export { publishConfig } from "./publish-config";
+export { deleteConfig } from "./delete-config";
+export { listHistory } from "./list-history";
+export { getHistory } from "./get-history";
+export { getPreviousHistory } from "./get-previous-history";
+export { rollbackConfig } from "./rollback-config";
+export { listListeners } from "./list-listeners";
+export { listConfigKeys } from "./list-config-keys";
+export { createConfigKey } from "./create-config-key";
+export { deleteConfigKey } from "./delete-config-key";
+export { setClusterConfigBackend } from "./set-cluster-config-backend";
+export { configOps } from "./operations";

@@ -1,0 +1,83 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/context";
+import { authorize } from "@/lib/http/verb";
+import { backendFor } from "../../backend/select";
+import type { ConfigLocation } from "../../backend/types";
+import { listListeners } from "../../list-listeners";
+import { listenerHub, MAX_WAITERS, type ListenerClient, type WatchedKey } from "../../listeners/hub";
+import { locate } from "../../location";
+import { assertDataId } from "../../validate-content";
+import { contextFor, effectiveTarget } from "../access";
+import { param, readParams } from "../params";
+import { authenticateNacos, type Principal } from "../principal";
+import { jsonReply, textReply } from "../respond";
+import { nacosTarget, openNacosCall } from "./configs";
+import { changedKeysBody, parseProbe } from "./probe";
+
+/** Longest hold we grant, whatever the client asks. */
+const MAX_HOLD_MS = 120_000;
+
+function clientOf(request: Request, base: RequestContext, principal: Principal): ListenerClient {
+  const ip = base.clientAddress ?? "unknown";
+  const tag = request.headers.get("Client-AppName") || (principal.kind === "key" ? principal.grant.key.username : principal.actor.username);
+  return { ip, clientId: `${ip}#${tag}` };
+}
+
+/**
+ * POST /v1/cs/configs/listener: answers at once with the keys whose MD5 differs, else holds
+ * the request (Long-Pulling-Timeout − 500 ms at most) until a publish changes one of them.
+ */
+export async function listen(request: Request, base: RequestContext): Promise<Response> {
+  const params = await readParams(request);
+  const principal = await authenticateNacos(params, request.headers);
+  const probe = params.get("Listening-Configs");
+  if (!probe) throw new AppError("VALIDATION", "invalid probeModify");
+  const records = parseProbe(probe);
+  const defaultTenant = param(params, "tenant");
+
+  // One verb context per namespace and group: every key must be readable by the caller.
+  const places = new Map<string, ConfigLocation>();
+  const keys: WatchedKey[] = [];
+  for (const record of records) {
+    assertDataId(record.dataId);
+    const { namespace, group } = effectiveTarget(principal, record.tenant || defaultTenant, record.group);
+    const place = `${namespace}\u0002${group}`;
+    if (!places.has(place)) {
+      const ctx = await contextFor(principal, base, namespace, group);
+      authorize(ctx, "configs.read");
+      places.set(place, await locate(ctx));
+    }
+    keys.push({ environmentId: places.get(place)!.environmentId, dataId: record.dataId, group: record.group, tenant: record.tenant, md5: record.md5 });
+  }
+
+  const hub = listenerHub();
+  if (hub.waiterCount >= MAX_WAITERS) return textReply("too many listeners", 503);
+  const registration = hub.register(keys, clientOf(request, base, principal));
+  try {
+    const changed: WatchedKey[] = [];
+    for (const loc of places.values()) {
+      const mine = keys.filter((k) => k.environmentId === loc.environmentId);
+      const current = await (await backendFor(loc, "embedded")).md5s(loc, mine.map((k) => k.dataId));
+      changed.push(...mine.filter((k) => (current.get(k.dataId) ?? "") !== k.md5));
+    }
+    const timeout = Number(request.headers.get("Long-Pulling-Timeout"));
+    const noHangup = request.headers.get("Long-Pulling-Timeout-No-Hangup") === "true";
+    if (changed.length || !Number.isFinite(timeout) || timeout <= 0 || noHangup) {
+      registration.finish(changed);
+      return textReply(changedKeysBody(changed));
+    }
+    const hold = Math.min(timeout, MAX_HOLD_MS) - 500;
+    return textReply(changedKeysBody(await registration.wait(hold, request.signal)));
+  } catch (error) {
+    registration.finish([]);
+    throw error;
+  }
+}
+
+/** GET /v1/cs/configs/listener: which clients listen to a config and the MD5 each holds. */
+export async function listenerStatus(request: Request, base: RequestContext): Promise<Response> {
+  const { ctx, dataId } = await nacosTarget(await openNacosCall(request, base));
+  const found = await listListeners({ ctx, input: { dataId, channel: "nacos" } });
+  return jsonReply({ collectStatus: 200, lisentersGroupkeyStatus: Object.fromEntries(found.items.map((l) => [l.clientId, l.md5])) });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { TransportError } from "@/lib/http/transport-error";
+
+// `Listening-Configs`: records `dataId ^B group ^B md5 [^B tenant] ^A` (PROTOCOLS §1.5).
+export const WORD = "\u0002";
+export const LINE = "\u0001";
+export const MAX_PROBE_KEYS = 10_000;
+
+export interface ProbeRecord {
+  dataId: string;
+  group: string;
+  md5: string;
+  /** "" when the record names none. */
+  tenant: string;
+}
+
+export function parseProbe(raw: string): ProbeRecord[] {
+  // Nacos URL-decodes the field once more; a client that encoded it twice is still understood.
+  const text = !raw.includes(WORD) && /%0[12]/i.test(raw) ? safeDecode(raw) : raw;
+  const records = text.split(LINE).filter((line) => line.length > 0);
+  if (records.length === 0) throw new TransportError(400, "invalid probeModify");
+  if (records.length > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
+  return records.map((line) => {
+    const fields = line.split(WORD);
+    if (fields.length < 3 || fields.length > 4) throw new TransportError(400, "invalid probeModify");
+    const [dataId, group, md5, tenant = ""] = fields;
+    return { dataId, group, md5, tenant };
+  });
+}
+
+function safeDecode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new TransportError(400, "invalid probeModify");
+  }
+}
+
+/** The answer: changed keys, URL-encoded, then a newline; "" when nothing changed. */
+export function changedKeysBody(keys: { dataId: string; group: string; tenant: string }[]): string {
+  if (!keys.length) return "";
+  const lines = keys.map((k) => [k.dataId, k.group, ...(k.tenant ? [k.tenant] : [])].map(encodeURIComponent).join("%02") + "%01");
+  return `${lines.join("")}\n`;
+}
