@@ -8,7 +8,8 @@ import { ensureUser } from "./db";
 export default async function globalSetup() {
   await ensureUser(normalUser.username, normalUser.password);
   await ensureUser(disabledUser.username, disabledUser.password, { disabled: true });
-  const base = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+  // Next reports 127.0.0.1 as "localhost" to next-auth, so OAuth round trips use localhost.
+  const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
   const [slapd, op] = await Promise.all([startSlapd(), startOidcProvider([`${base}/api/auth/callback/oidc-sso`])]);
   process.env.E2E_LDAP_URL = slapd.url;
   process.env.E2E_OIDC_ISSUER = op.issuer;

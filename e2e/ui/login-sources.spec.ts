@@ -58,8 +58,10 @@ test("a wrong LDAP password and a filter injection are refused", async ({ page }
   }
 });
 
-test("a user signs in through the OpenID Connect provider", async ({ page }) => {
-  await page.goto("/login");
+test("a user signs in through the OpenID Connect provider", async ({ page, baseURL }) => {
+  // Next names 127.0.0.1 "localhost" in the URLs next-auth sees; the round trip must use one name.
+  const local = baseURL!.replace("127.0.0.1", "localhost");
+  await page.goto(`${local}/login`);
   await page.getByRole("button", { name: "Sign in with Company SSO" }).click();
   // The provider's own development sign-in pages (not Facet's): login, then consent.
   await page.locator("input[name=login]").fill("olivia");

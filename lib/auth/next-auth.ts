@@ -40,7 +40,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     // A refused password is an answer, not an error; everything else goes to the JSON log.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      logger.error({ err: error }, "auth error");
+      const cause = (error as { cause?: { err?: Error } & Error }).cause;
+      const root = cause?.err ?? cause;
+      const detail = root as { error?: string; error_description?: string } | undefined;
+      logger.error({ err: error, cause: root ? { message: root.message, error: detail?.error, description: detail?.error_description } : undefined }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

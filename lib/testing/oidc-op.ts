@@ -24,6 +24,13 @@ export async function startOidcProvider(redirectUris: string[], port = 0): Promi
       return { accountId: sub, claims: async () => ({ sub, preferred_username: sub, email: `${sub}@idp.test`, name: `OIDC ${sub}` }) };
     },
   });
+  if (process.env.OIDC_DEBUG) {
+    provider.use(async (ctx: { method: string; url: string; request: { body?: unknown } }, next: () => Promise<void>) => {
+      await next();
+      console.error("oidc", ctx.method, ctx.url.slice(0, 300), JSON.stringify((ctx as unknown as { oidc?: { params?: unknown } }).oidc?.params ?? {}).slice(0, 400));
+    });
+  }
+  if (process.env.OIDC_DEBUG) provider.on("grant.error", (_ctx: unknown, error: Error & { error_detail?: string }) => console.error("oidc grant.error", error.message, error.error_detail));
   server.on("request", provider.callback());
   return {
     issuer,

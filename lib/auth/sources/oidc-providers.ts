@@ -26,7 +26,8 @@ export function oidcProvider(source: OidcSource): Provider {
       return { id: String(profile.sub), username, email: claim(profile, c.claims.email), name: claim(profile, c.claims.displayName) ?? username };
     },
   };
-  if (c.issuer) return { ...common, type: "oidc", issuer: c.issuer, authorization: { params: { scope: c.scopes } } } as Provider;
+  // Claims from the userinfo endpoint: identity providers often keep email and name out of the ID token.
+  if (c.issuer) return { ...common, type: "oidc", issuer: c.issuer, idToken: false, authorization: { params: { scope: c.scopes } } } as Provider;
   return {
     ...common,
     type: "oauth",
