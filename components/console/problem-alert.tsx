@@ -24,6 +24,15 @@ export function ProblemAlert({ problem }: { problem: Problem | null }) {
     <Alert variant="destructive">
       <p className="font-medium">{t(TITLES[problem.code] ?? "problem.INTERNAL")}</p>
       <p className="mt-1">{problem.detail}</p>
+      {problem.errors && problem.errors.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {problem.errors.map((e, i) => (
+            <li key={i}>
+              <span className="font-mono">{e.path.replace(/^body\./, "")}</span>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {problem.code === "INTERNAL" && problem.instance && <p className="mt-1 text-xs">{t("problem.quote", { id: problem.instance })}</p>}
     </Alert>
   );

@@ -31,7 +31,20 @@ export default function CodeEditorImpl({ value, onChange, language, path, readOn
         value={value}
         theme={resolvedTheme === "dark" ? "vs-dark" : "vs"}
         onChange={(v) => onChange?.(v ?? "")}
-        options={{ readOnly, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, ariaLabel: label, tabSize: 2, automaticLayout: true }}
+        // No word-guessing pop-ups: in configs and manifests they insert more than they help.
+        options={{
+          readOnly,
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          ariaLabel: label,
+          tabSize: 2,
+          automaticLayout: true,
+          quickSuggestions: false,
+          wordBasedSuggestions: "off",
+          suggestOnTriggerCharacters: false,
+          acceptSuggestionOnEnter: "off",
+        }}
       />
     </div>
   );

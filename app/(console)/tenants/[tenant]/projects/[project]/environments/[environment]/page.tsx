@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { ApplicationsSection } from "@/components/tenancy/applications-section";
 import { EnvironmentActions } from "@/components/tenancy/environment-actions";
 import { EnvironmentSummary } from "@/components/tenancy/environment-summary";
@@ -54,7 +56,16 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
       <PageHeader
         title={environment}
         description={env && <Badge tone={env.type}>{t(`envType.${env.type}`)}</Badge>}
-        actions={env && <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />}
+        actions={
+          env && (
+            <>
+              <Button asChild variant="outline" size="sm">
+                <Link href={`/tenants/${tenant}/projects/${project}/environments/${environment}/configs`}>{t("environments.configs")}</Link>
+              </Button>
+              <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />
+            </>
+          )
+        }
       />
       <div className="space-y-6">
         {env && <SyncCard names={names} sync={env.sync} canSync={can["environments.sync"]} />}
