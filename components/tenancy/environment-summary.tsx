@@ -5,6 +5,9 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { EnvironmentDto } from "@/lib/tenancy/dto";
 import { UpdateEnvironmentInput } from "@/lib/tenancy/schemas";
+import { SelectField } from "@/components/console/select-field";
+import { TextField } from "@/components/console/text-field";
+import { Label } from "@/components/ui/label";
 import { QuotaFields, quotaFrom } from "./quota-fields";
 
 export function EnvironmentSummary({ environment: e, canUpdate, names }: { environment: EnvironmentDto; canUpdate: boolean; names: Record<string, string> }) {
@@ -18,6 +21,8 @@ export function EnvironmentSummary({ environment: e, canUpdate, names }: { envir
     [t("quota.pods"), e.quota.pods],
     [t("environments.defaultRequest"), `${e.limits.defaultRequest.cpu} · ${e.limits.defaultRequest.memory}`],
     [t("environments.defaultLimit"), `${e.limits.default.cpu} · ${e.limits.default.memory}`],
+    [t("environments.isolation"), e.networkIsolation ? t("environments.isolated") : t("environments.open")],
+    [t("environments.deletePolicy"), t(`environments.policy.${e.deletePolicy}`)],
   ];
   return (
     <Card aria-labelledby="environment-summary">
@@ -26,18 +31,48 @@ export function EnvironmentSummary({ environment: e, canUpdate, names }: { envir
           {t("environments.settings")}
         </CardTitle>
         {canUpdate && (
-          <FormDialog
-            title={t("environments.editQuota")}
-            trigger={t("environments.editQuota")}
-            triggerVariant="outline"
-            operation="updateEnvironment"
-            schema={UpdateEnvironmentInput}
-            messages={{ "quota.cpu": t("quota.cpuHint"), "quota.memory": t("quota.bytesHint"), "quota.storage": t("quota.bytesHint"), "quota.pods": t("quota.podsHint") }}
-            toBody={(f) => ({ quota: quotaFrom(f, "quota") })}
-            toInput={(body) => ({ params: names, body, expectedVersion: e.version })}
-          >
-            {(errors) => <QuotaFields errors={errors} prefix="quota" values={e.quota} />}
-          </FormDialog>
+          <div className="flex gap-2">
+            <FormDialog
+              title={t("environments.editSettings")}
+              trigger={t("environments.editSettings")}
+              triggerVariant="outline"
+              operation="updateEnvironment"
+              schema={UpdateEnvironmentInput}
+              toBody={(f) => ({ description: f.get("description"), networkIsolation: f.get("networkIsolation") === "on", deletePolicy: f.get("deletePolicy") })}
+              toInput={(body) => ({ params: names, body, expectedVersion: e.version })}
+            >
+              {(errors) => (
+                <>
+                  <TextField name="description" label={t("common.description")} defaultValue={e.description} error={errors.description} />
+                  <div className="flex items-center gap-2">
+                    <input id="field-networkIsolation" name="networkIsolation" type="checkbox" defaultChecked={e.networkIsolation} />
+                    <Label htmlFor="field-networkIsolation">{t("environments.isolationHint")}</Label>
+                  </div>
+                  <SelectField
+                    name="deletePolicy"
+                    label={t("environments.deletePolicy")}
+                    defaultValue={e.deletePolicy}
+                    options={[
+                      { value: "delete-namespace", label: t("environments.policy.delete-namespace") },
+                      { value: "remove-labels", label: t("environments.policy.remove-labels") },
+                    ]}
+                  />
+                </>
+              )}
+            </FormDialog>
+            <FormDialog
+              title={t("environments.editQuota")}
+              trigger={t("environments.editQuota")}
+              triggerVariant="outline"
+              operation="updateEnvironment"
+              schema={UpdateEnvironmentInput}
+              messages={{ "quota.cpu": t("quota.cpuHint"), "quota.memory": t("quota.bytesHint"), "quota.storage": t("quota.bytesHint"), "quota.pods": t("quota.podsHint") }}
+              toBody={(f) => ({ quota: quotaFrom(f, "quota") })}
+              toInput={(body) => ({ params: names, body, expectedVersion: e.version })}
+            >
+              {(errors) => <QuotaFields errors={errors} prefix="quota" values={e.quota} />}
+            </FormDialog>
+          </div>
         )}
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm md:grid-cols-4">

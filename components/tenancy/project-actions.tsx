@@ -5,12 +5,14 @@ import { ConfirmDelete } from "@/components/console/confirm-delete";
 import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Label } from "@/components/ui/label";
 import { UpdateProjectInput } from "@/lib/tenancy/schemas";
 
 export function ProjectActions({
   tenant,
   project,
   description,
+  networkIsolation,
   canUpdate,
   canDelete,
   environments,
@@ -18,6 +20,7 @@ export function ProjectActions({
   tenant: string;
   project: string;
   description: string;
+  networkIsolation: boolean;
   canUpdate: boolean;
   canDelete: boolean;
   environments: string[];
@@ -33,10 +36,18 @@ export function ProjectActions({
           triggerVariant="outline"
           operation="updateProject"
           schema={UpdateProjectInput}
-          toBody={(f) => ({ description: f.get("description") })}
+          toBody={(f) => ({ description: f.get("description"), networkIsolation: f.get("networkIsolation") === "on" })}
           toInput={(body) => ({ params: { tenant, project }, body })}
         >
-          {(errors) => <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />}
+          {(errors) => (
+            <>
+              <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />
+              <div className="flex items-center gap-2">
+                <input id="field-networkIsolation" name="networkIsolation" type="checkbox" defaultChecked={networkIsolation} />
+                <Label htmlFor="field-networkIsolation">{t("environments.isolationHint")}</Label>
+              </div>
+            </>
+          )}
         </FormDialog>
       )}
       {canDelete && (

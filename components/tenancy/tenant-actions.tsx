@@ -5,9 +5,10 @@ import { ConfirmDelete } from "@/components/console/confirm-delete";
 import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Label } from "@/components/ui/label";
 import { UpdateTenantInput } from "@/lib/tenancy/schemas";
 
-export function TenantActions({ tenant, description, canUpdate, canDelete, projectCount }: { tenant: string; description: string; canUpdate: boolean; canDelete: boolean; projectCount: number }) {
+export function TenantActions({ tenant, description, networkIsolation, canUpdate, canDelete, projectCount }: { tenant: string; description: string; networkIsolation: boolean; canUpdate: boolean; canDelete: boolean; projectCount: number }) {
   const { t } = useI18n();
   const router = useRouter();
   return (
@@ -19,10 +20,18 @@ export function TenantActions({ tenant, description, canUpdate, canDelete, proje
           triggerVariant="outline"
           operation="updateTenant"
           schema={UpdateTenantInput}
-          toBody={(f) => ({ description: f.get("description") })}
+          toBody={(f) => ({ description: f.get("description"), networkIsolation: f.get("networkIsolation") === "on" })}
           toInput={(body) => ({ params: { tenant }, body })}
         >
-          {(errors) => <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />}
+          {(errors) => (
+            <>
+              <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />
+              <div className="flex items-center gap-2">
+                <input id="field-networkIsolation" name="networkIsolation" type="checkbox" defaultChecked={networkIsolation} />
+                <Label htmlFor="field-networkIsolation">{t("environments.isolationHint")}</Label>
+              </div>
+            </>
+          )}
         </FormDialog>
       )}
       {canDelete && (

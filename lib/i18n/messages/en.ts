@@ -396,6 +396,14 @@ export const en = {
   "configs.outOfSync": "Out of sync",
   "configs.lastSeen": "Last seen",
   "environments.configs": "Configs",
+  "environments.isolation": "Network isolation",
+  "environments.isolated": "Only this tenant's namespaces may connect",
+  "environments.open": "Open",
+  "environments.isolationHint": "Isolate from other tenants (NetworkPolicy)",
+  "environments.deletePolicy": "On delete",
+  "environments.policy.delete-namespace": "Delete the namespace",
+  "environments.policy.remove-labels": "Keep the namespace, remove Facet's labels",
+  "environments.editSettings": "Settings",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -397,4 +397,12 @@ export const zhCN: Messages = {
   "configs.outOfSync": "未同步",
   "configs.lastSeen": "最近一次",
   "environments.configs": "配置",
+  "environments.isolation": "网络隔离",
+  "environments.isolated": "仅允许本租户的命名空间访问",
+  "environments.open": "开放",
+  "environments.isolationHint": "与其他租户隔离（NetworkPolicy）",
+  "environments.deletePolicy": "删除时",
+  "environments.policy.delete-namespace": "删除命名空间",
+  "environments.policy.remove-labels": "保留命名空间，仅移除 Facet 标签",
+  "environments.editSettings": "设置",
 };

@@ -35,7 +35,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenant:
       <PageHeader
         title={tenant}
         description={info?.description || t("tenants.noDescription")}
-        actions={<TenantActions tenant={tenant} description={info?.description ?? ""} canUpdate={can["tenants.update"]} canDelete={can["tenants.delete"]} projectCount={projects.ok ? projects.data.items.length : 0} />}
+        actions={<TenantActions tenant={tenant} description={info?.description ?? ""} networkIsolation={info?.networkIsolation ?? true} canUpdate={can["tenants.update"]} canDelete={can["tenants.delete"]} projectCount={projects.ok ? projects.data.items.length : 0} />}
       />
       <div className="space-y-6">
         <ProjectsSection tenant={tenant} projects={projects.ok ? projects.data.items : []} canCreate={can["projects.create"]} />

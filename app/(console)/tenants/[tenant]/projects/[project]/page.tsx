@@ -39,7 +39,7 @@ export default async function ProjectPage({ params }: { params: Promise<Params> 
         description={detail.ok ? detail.data.description || t("projects.noDescription") : undefined}
         actions={
           detail.ok && (
-            <ProjectActions tenant={tenant} project={project} description={detail.data.description} canUpdate={can["projects.update"]} canDelete={can["projects.delete"]} environments={envs.map((e) => e.name)} />
+            <ProjectActions tenant={tenant} project={project} description={detail.data.description} networkIsolation={detail.data.networkIsolation} canUpdate={can["projects.update"]} canDelete={can["projects.delete"]} environments={envs.map((e) => e.name)} />
           )
         }
       />
