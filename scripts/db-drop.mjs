@@ -2,7 +2,7 @@
 import mysql from "mysql2/promise";
 
 const name = process.argv[2];
-if (!/^facet_(test|vitest)_[0-9_]+$/.test(name ?? "")) {
+if (!/^facet_(test|vitest)_[0-9_]+(_unit)?$/.test(name ?? "")) {
   console.error(`refusing to drop '${name}': not a throwaway test database`);
   process.exit(2);
 }

@@ -28,7 +28,10 @@ export FACET_ADMIN_PASSWORD="admin-$(node -e 'console.log(require("crypto").rand
 export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
 
 cleanup() {
-  [ "${KEEP_TEST_DB:-0}" = 1 ] || DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "$TEST_DB" >/dev/null 2>&1
+  if [ "${KEEP_TEST_DB:-0}" != 1 ]; then
+    DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "$TEST_DB" >/dev/null 2>&1
+    DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "${TEST_DB}_unit" >/dev/null 2>&1
+  fi
   node scripts/summarize-tests.mjs "$RESULTS" | tee "$RESULTS/summary.txt"
 }
 trap cleanup EXIT
@@ -38,8 +41,8 @@ step typecheck npx tsc --noEmit
 step lint npx eslint .
 step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx --conditions=react-server scripts/seed.ts"
 
-log "── vitest (unit and integration against MariaDB)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
+log "── vitest (unit and integration against MariaDB, on a database of its own)"
+DATABASE_URL="$SERVER_URL/${TEST_DB}_unit" npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
 [ -s "$RESULTS/vitest.json" ] || record "vitest did not report" 0 1
 
 if step build npx next build; then

@@ -21,7 +21,7 @@ export function LoginForm({ action, callbackUrl, directories }: { action: SignIn
       {directories.length > 0 && (
         <div className="space-y-1.5">
           <Label htmlFor="source">{t("login.source")}</Label>
-          <NativeSelect id="source" name="source" defaultValue={state.source ?? "local"}>
+          <NativeSelect key={state.source ?? "local"} id="source" name="source" defaultValue={state.source ?? "local"}>
             <option value="local">{t("login.localAccount")}</option>
             {directories.map((d) => (
               <option key={d.name} value={d.name}>

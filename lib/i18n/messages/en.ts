@@ -172,6 +172,7 @@ export const en = {
   "switcher.chooseTenant": "Tenant…",
   "switcher.chooseProject": "Project…",
   "switcher.chooseEnvironment": "Environment…",
+  "users.search": "Search users",
   "users.title": "Users",
   "users.description": "Everyone who can sign in to Facet.",
   "users.new": "New user",

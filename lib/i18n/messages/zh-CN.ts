@@ -173,6 +173,7 @@ export const zhCN: Messages = {
   "switcher.chooseTenant": "租户…",
   "switcher.chooseProject": "项目…",
   "switcher.chooseEnvironment": "环境…",
+  "users.search": "搜索用户",
   "users.title": "用户",
   "users.description": "所有可以登录 Facet 的人。",
   "users.new": "新建用户",
