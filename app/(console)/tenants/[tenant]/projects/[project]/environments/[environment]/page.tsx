@@ -60,6 +60,9 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
           env && (
             <>
               <Button asChild variant="outline" size="sm">
+                <Link href={`/tenants/${tenant}/projects/${project}/environments/${environment}/apm`}>{t("telemetry.observe")}</Link>
+              </Button>
+              <Button asChild variant="outline" size="sm">
                 <Link href={`/tenants/${tenant}/projects/${project}/environments/${environment}/configs`}>{t("environments.configs")}</Link>
               </Button>
               <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />

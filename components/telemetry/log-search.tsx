@@ -1,0 +1,136 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { searchLogs, telemetryKeys, toConsoleUrl, type EnvNames } from "@/lib/telemetry/client";
+import { SEVERITIES } from "@/lib/telemetry/severity";
+import { RANGES, windowOf } from "./time-range";
+
+const tone = (s: string) => (/^(error|fatal)/i.test(s) ? "bad" : /^warn/i.test(s) ? "warn" : "neutral");
+
+/** Log search by text, severity, service, pod and trace; live tail keeps the window moving. */
+export function LogSearch({ names }: { names: EnvNames }) {
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [live, setLive] = useState(false);
+  const [now] = useState(() => Date.now());
+  const explicit = params.get("start") || params.get("end");
+  const build = () => {
+    const q = new URLSearchParams(params);
+    q.delete("range");
+    const { start, end } = windowOf(params, live ? Date.now() : now);
+    q.set("start", String(start));
+    q.set("end", String(live && !explicit ? Date.now() + 60_000 : end));
+    if (!q.get("limit")) q.set("limit", "200");
+    return `?${q}`;
+  };
+  const key = `?${params}|${live}`;
+  const logs = useQuery({ queryKey: telemetryKeys.logs(names, key), queryFn: () => searchLogs(names, build()), refetchInterval: live ? 2000 : false });
+  const submit = (form: FormData) => {
+    const next = new URLSearchParams();
+    for (const k of ["q", "severity", "service", "pod", "traceId", "spanId", "range"]) {
+      const v = String(form.get(k) ?? "").trim();
+      if (v) next.set(k, v);
+    }
+    router.push(`${pathname}?${next}`);
+  };
+  return (
+    <div className="space-y-4">
+      <Card>
+        <form action={submit} role="search" aria-label={t("telemetry.logSearch")} className="grid gap-3 md:grid-cols-4 lg:grid-cols-8">
+          <div className="md:col-span-2">
+            <Field id="lg-q" label={t("telemetry.text")}>
+              <Input id="lg-q" name="q" defaultValue={params.get("q") ?? ""} />
+            </Field>
+          </div>
+          <Field id="lg-severity" label={t("telemetry.severity")}>
+            <NativeSelect id="lg-severity" name="severity" defaultValue={params.get("severity") ?? ""}>
+              <option value="">{t("telemetry.any")}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="lg-service" label={t("telemetry.service")}>
+            <Input id="lg-service" name="service" defaultValue={params.get("service") ?? ""} />
+          </Field>
+          <Field id="lg-pod" label={t("telemetry.pod")}>
+            <Input id="lg-pod" name="pod" defaultValue={params.get("pod") ?? ""} />
+          </Field>
+          <Field id="lg-trace" label={t("telemetry.traceId")}>
+            <Input id="lg-trace" name="traceId" defaultValue={params.get("traceId") ?? ""} className="font-mono" />
+          </Field>
+          <Field id="lg-range" label={t("telemetry.range")}>
+            <NativeSelect id="lg-range" name="range" defaultValue={params.get("range") ?? "1h"}>
+              {Object.keys(RANGES).map((r) => (
+                <option key={r} value={r}>
+                  {t("telemetry.last", { range: r })}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          {params.get("spanId") && <input type="hidden" name="spanId" value={params.get("spanId") ?? ""} />}
+          <div className="flex items-end">
+            <Button type="submit" className="w-full">
+              {t("telemetry.find")}
+            </Button>
+          </div>
+        </form>
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
+          {t("telemetry.liveTail")}
+        </label>
+      </Card>
+      {logs.error && <Alert variant="destructive">{(logs.error as Error).message}</Alert>}
+      {logs.data && (
+        <Card aria-label={t("telemetry.results")}>
+          <p className="mb-2 text-xs text-muted-foreground">
+            {t("telemetry.servedBy", { backend: logs.data.backend })}
+            {logs.data.hiddenLogs ? ` · ${t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}` : ""}
+          </p>
+          {logs.data.logs.length === 0 ? (
+            <EmptyState title={t("telemetry.noLogs")} hint={t("telemetry.noLogsHint")} />
+          ) : (
+            <ol aria-label={t("telemetry.logLines")} className="divide-y font-mono text-xs">
+              {logs.data.logs.map((l, i) => (
+                <li key={`${l.timeMs}-${i}`} className="flex flex-wrap items-start gap-2 py-1.5">
+                  <span className="text-muted-foreground">{new Date(l.timeMs).toLocaleTimeString(locale)}</span>
+                  <Badge tone={tone(l.severity)}>{l.severity}</Badge>
+                  <span className="text-muted-foreground">{l.service}{l.pod ? `/${l.pod}` : ""}</span>
+                  <span className="min-w-0 flex-1 whitespace-pre-wrap break-all">{l.body}</span>
+                  <span className="flex gap-2 font-sans">
+                    {l.related.trace && (
+                      <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.trace)} aria-label={t("telemetry.traceOfLog", { body: l.body.slice(0, 60) })}>
+                        {t("telemetry.trace")}
+                      </Link>
+                    )}
+                    {l.related.metrics && (
+                      <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.metrics)} aria-label={t("telemetry.metricsOfLog", { body: l.body.slice(0, 60) })}>
+                        {t("telemetry.metrics")}
+                      </Link>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

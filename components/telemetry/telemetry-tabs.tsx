@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { envPath, type EnvNames } from "@/lib/telemetry/client";
+import { cn } from "@/lib/ui/cn";
+
+const TABS = [
+  { slug: "apm", label: "telemetry.apm" },
+  { slug: "traces", label: "telemetry.traces" },
+  { slug: "logs", label: "telemetry.logs" },
+  { slug: "metrics", label: "telemetry.metrics" },
+] as const;
+
+/** Navigation between the four views of one environment's telemetry. */
+export function TelemetryTabs({ names }: { names: EnvNames }) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  const base = envPath(names);
+  return (
+    <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 border-b">
+      {TABS.map((tab) => {
+        const href = `${base}/${tab.slug}`;
+        const active = pathname.startsWith(href);
+        return (
+          <Link key={tab.slug} href={href} aria-current={active ? "page" : undefined} className={cn("-mb-px border-b-2 px-3 py-2 text-sm", active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground")}>
+            {t(tab.label)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

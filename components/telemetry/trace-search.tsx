@@ -1,0 +1,147 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { DurationScatter } from "@/components/charts/lazy";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { formatMs, searchTraces, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
+import { RANGES, windowOf } from "./time-range";
+
+/** Trace search by service, operation, attributes, status and duration; the URL is the query. */
+export function TraceSearch({ names }: { names: EnvNames }) {
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [now] = useState(() => Date.now());
+  const { start, end } = windowOf(params, now);
+  const query = new URLSearchParams(params);
+  query.delete("range");
+  query.set("start", String(start));
+  query.set("end", String(end));
+  if (!query.get("limit")) query.set("limit", "50");
+  const key = `?${query}`;
+  const traces = useQuery({ queryKey: telemetryKeys.traces(names, key), queryFn: () => searchTraces(names, key) });
+  const attrs = [...params.entries()].filter(([k]) => k.startsWith("attr.")).map(([k, v]) => `${k.slice(5)}=${v}`).join("\n");
+
+  const submit = (form: FormData) => {
+    const next = new URLSearchParams();
+    for (const k of ["service", "operation", "status", "minDuration", "maxDuration", "range"]) {
+      const v = String(form.get(k) ?? "").trim();
+      if (v) next.set(k, v);
+    }
+    for (const line of String(form.get("attrs") ?? "").split("\n")) {
+      const i = line.indexOf("=");
+      if (i > 0) next.set(`attr.${line.slice(0, i).trim()}`, line.slice(i + 1).trim());
+    }
+    router.push(`${pathname}?${next}`);
+  };
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <form action={submit} role="search" aria-label={t("telemetry.traceSearch")} className="grid gap-3 md:grid-cols-6">
+          <Field id="tr-service" label={t("telemetry.service")}>
+            <Input id="tr-service" name="service" defaultValue={params.get("service") ?? ""} />
+          </Field>
+          <Field id="tr-operation" label={t("telemetry.operation")}>
+            <Input id="tr-operation" name="operation" defaultValue={params.get("operation") ?? ""} />
+          </Field>
+          <Field id="tr-status" label={t("telemetry.status")}>
+            <NativeSelect id="tr-status" name="status" defaultValue={params.get("status") ?? ""}>
+              <option value="">{t("telemetry.any")}</option>
+              <option value="error">{t("telemetry.error")}</option>
+              <option value="ok">OK</option>
+              <option value="unset">{t("telemetry.unset")}</option>
+            </NativeSelect>
+          </Field>
+          <Field id="tr-min" label={t("telemetry.minDuration")}>
+            <Input id="tr-min" name="minDuration" placeholder="100ms" defaultValue={params.get("minDuration") ?? ""} />
+          </Field>
+          <Field id="tr-max" label={t("telemetry.maxDuration")}>
+            <Input id="tr-max" name="maxDuration" placeholder="5s" defaultValue={params.get("maxDuration") ?? ""} />
+          </Field>
+          <Field id="tr-range" label={t("telemetry.range")}>
+            <NativeSelect id="tr-range" name="range" defaultValue={params.get("range") ?? "1h"}>
+              {Object.keys(RANGES).map((r) => (
+                <option key={r} value={r}>
+                  {t("telemetry.last", { range: r })}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <div className="md:col-span-5">
+            <Field id="tr-attrs" label={t("telemetry.attributes")} hint={t("telemetry.attributesHint")}>
+              <textarea id="tr-attrs" name="attrs" rows={2} defaultValue={attrs} placeholder="user.id=u-42" className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs" />
+            </Field>
+          </div>
+          <div className="flex items-end">
+            <Button type="submit" className="w-full">
+              {t("telemetry.find")}
+            </Button>
+          </div>
+        </form>
+      </Card>
+      {traces.error && <Alert variant="destructive">{(traces.error as Error).message}</Alert>}
+      {traces.data && (
+        <Card aria-label={t("telemetry.results")}>
+          <p className="mb-2 text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: traces.data.backend })}</p>
+          {traces.data.traces.length === 0 ? (
+            <EmptyState title={t("telemetry.noTraces")} hint={t("telemetry.noTracesHint")} />
+          ) : (
+            <>
+              <DurationScatter
+                label={t("telemetry.scatter")}
+                points={traces.data.traces.map((tr) => ({ id: tr.traceId, x: tr.startMs, y: tr.durationMs, error: tr.errorCount > 0, label: tr.rootName }))}
+                onSelect={(id) => router.push(`/traces/${id}`)}
+              />
+              <Table aria-label={t("telemetry.traces")}>
+                <THead>
+                  <tr>
+                    <Th>{t("telemetry.trace")}</Th>
+                    <Th>{t("telemetry.spans")}</Th>
+                    <Th>{t("telemetry.duration")}</Th>
+                    <Th>{t("telemetry.started")}</Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {traces.data.traces.map((tr) => (
+                    <tr key={tr.traceId}>
+                      <Td>
+                        <Link href={`/traces/${tr.traceId}`} className="font-medium text-primary hover:underline" aria-label={t("telemetry.openTrace", { name: `${tr.rootService}: ${tr.rootName}` })}>
+                          {tr.rootService}: {tr.rootName}
+                        </Link>
+                        {tr.errorCount > 0 && (
+                          <Badge tone="bad" className="ml-2">
+                            {t("telemetry.errors", { count: tr.errorCount })}
+                          </Badge>
+                        )}
+                        <p className="font-mono text-xs text-muted-foreground">{tr.traceId}</p>
+                      </Td>
+                      <Td>
+                        {tr.spanCount} · {tr.services.join(", ")}
+                      </Td>
+                      <Td>{formatMs(tr.durationMs)}</Td>
+                      <Td className="text-muted-foreground">{new Date(tr.startMs).toLocaleString(locale)}</Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </Table>
+            </>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
