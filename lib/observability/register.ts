@@ -13,6 +13,11 @@ export async function registerTelemetry(): Promise<void> {
     const { OTLPTraceExporter } = await import("@opentelemetry/exporter-trace-otlp-http");
     processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   }
+  // Facet's own spans and logs also go to its telemetry store (facet-system namespace).
+  if (process.env.FACET_SELF_TELEMETRY !== "off" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { selfTelemetryProcessor } = await import("@/lib/telemetry/self/install");
+    processors.push(selfTelemetryProcessor());
+  }
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: "facet", [ATTR_SERVICE_VERSION]: process.env.npm_package_version ?? "dev" }),
     spanProcessors: processors,

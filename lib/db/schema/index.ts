@@ -7,3 +7,4 @@ export * from "./tenancy";
 export * from "./audit-logs";
 export * from "./sandbox";
 export * from "./config-center";
+export * from "./telemetry";

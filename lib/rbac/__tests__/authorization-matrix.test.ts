@@ -10,6 +10,7 @@ import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { METHODS, apiRouteFiles, handlerFor, type Method } from "@/lib/testing/api";
 import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
+import { seedTrace } from "@/lib/testing/telemetry-world";
 import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
 
 /*
@@ -367,6 +368,60 @@ Object.assign(TABLE, {
       return { path: `${E(w, t)}/config-keys/${key.id}` };
     },
   },
+} satisfies Record<string, Case>);
+
+// Telemetry: traces are seeded straight into each environment's namespace; tokens are made as root.
+const tracesOf = new Map<EnvType, string>();
+const seededTrace = async (w: World, t: EnvType) => {
+  if (!tracesOf.has(t)) tracesOf.set(t, await seedTrace(`${w.tenant}-env-${t}`));
+  return tracesOf.get(t)!;
+};
+const OTLP = { level: "public", allowed: EVERYONE, ok: 401 } as const;
+
+Object.assign(TABLE, {
+  // Without an ingest token the receiver answers 401 to everyone.
+  "POST /api/otlp/v1/traces": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/traces", body: { resourceSpans: [] } }) },
+  "POST /api/otlp/v1/logs": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/logs", body: { resourceLogs: [] } }) },
+  "POST /api/otlp/v1/metrics": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/metrics", body: { resourceMetrics: [] } }) },
+  "GET /api/v1/clusters/{cluster}/ingest-tokens": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens" }) },
+  "POST /api/v1/clusters/{cluster}/ingest-tokens": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens", body: { name: uniqueName("collector") } }) },
+  "DELETE /api/v1/clusters/{cluster}/ingest-tokens/{id}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async (w) => {
+      const made = await expectOk<{ id: number }>(api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: w.root, body: { name: uniqueName("gone") } }), 201);
+      return { path: `/api/v1/clusters/sandbox/ingest-tokens/${made.id}` };
+    },
+  },
+  "GET /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends" }) },
+  // An empty body changes nothing: the sandbox keeps Facet's own store.
+  "PUT /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends", body: {} }) },
+  "GET /api/v1/system/traces": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/traces" }) },
+  "GET /api/v1/system/logs": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/logs" }) },
+  "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },
+  // A trace by id is authorized in the environment it lies in.
+  "GET /api/v1/traces/{traceId}": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }) },
+  "GET /api/v1/traces/{traceId}/logs": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }) },
+  [`GET ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens` }) },
+  [`POST ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens`, body: { name: uniqueName("app") } }) },
+  [`DELETE ${CFG}/ingest-tokens/{id}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t) => {
+      const made = await expectOk<{ id: number }>(api("POST", `${E(w, t)}/ingest-tokens`, { token: w.root, body: { name: uniqueName("gone") } }), 201);
+      return { path: `${E(w, t)}/ingest-tokens/${made.id}` };
+    },
+  },
+  [`GET ${CFG}/traces`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/traces?service=web` }) },
+  [`GET ${CFG}/traces/{traceId}`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/traces/${await seededTrace(w, t)}` }) },
+  [`GET ${CFG}/logs`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/logs?q=served` }) },
+  [`GET ${CFG}/metrics`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics?match.service=web` }) },
+  [`GET ${CFG}/metrics/names`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics/names` }) },
+  [`GET ${CFG}/metrics/labels`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics/labels?metric=up` }) },
+  [`GET ${CFG}/apm/services`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/apm/services` }) },
+  [`GET ${CFG}/apm/services/{service}/operations`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/apm/services/web/operations?series=true` }) },
 } satisfies Record<string, Case>);
 
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.

@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { telemetryOps as ops } from "@/lib/telemetry/operations";
+
+export const GET = route(ops.listClusterIngestTokens);
+export const POST = route(ops.createClusterIngestToken);

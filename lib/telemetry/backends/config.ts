@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { clusterOrThrow } from "@/lib/clusters/find-cluster";
+import { seal } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db/client";
+import { telemetryBackends, TELEMETRY_BACKEND_KINDS, type TelemetryBackendKind, type TelemetryBackendRow } from "@/lib/db/schema";
+import { inTransaction } from "@/lib/db/transaction";
+import { verb, type VerbArgs } from "@/lib/http/verb";
+import type { TelemetryBackendsDto, TelemetryBackendsInput } from "../schemas";
+
+const dto = (cluster: string, rows: TelemetryBackendRow[]): TelemetryBackendsDto => ({
+  cluster,
+  backends: rows.map((r) => ({ kind: r.kind, url: r.url, username: r.username, hasSecret: Boolean(r.secret), orgId: r.orgId, namespaceLabel: r.namespaceLabel })),
+});
+
+/** The external store serving one signal for a cluster, if any (else Facet's own). */
+export async function backendFor(clusterId: number, kind: TelemetryBackendKind): Promise<TelemetryBackendRow | null> {
+  const [row] = await getDb()
+    .select()
+    .from(telemetryBackends)
+    .where(and(eq(telemetryBackends.clusterId, clusterId), eq(telemetryBackends.kind, kind)))
+    .limit(1);
+  return row ?? null;
+}
+
+export const getTelemetryBackends = verb("telemetry.backends.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
+  const c = await clusterOrThrow(input.cluster);
+  return dto(c.name, await getDb().select().from(telemetryBackends).where(eq(telemetryBackends.clusterId, c.id)));
+});
+
+/**
+ * Points a cluster's environments at Prometheus, Loki or Jaeger (null: back to Facet's store).
+ * Cluster settings are the sysadmin's, hence clusters.create; secrets are sealed at rest.
+ */
+export const setTelemetryBackends = verb("telemetry.backends.set", "clusters.create", async ({ ctx, input }: VerbArgs<TelemetryBackendsInput & { cluster: string }>) => {
+  const c = await clusterOrThrow(input.cluster);
+  return inTransaction(async (tx) => {
+    for (const kind of TELEMETRY_BACKEND_KINDS) {
+      const b = input[kind];
+      if (b === undefined) continue;
+      if (b === null) {
+        await tx.delete(telemetryBackends).where(and(eq(telemetryBackends.clusterId, c.id), eq(telemetryBackends.kind, kind)));
+        continue;
+      }
+      const values = { url: b.url, username: b.username || null, secret: b.secret ? seal(b.secret) : null, orgId: b.orgId || null, namespaceLabel: b.namespaceLabel };
+      await tx
+        .insert(telemetryBackends)
+        .values({ clusterId: c.id, kind, ...values })
+        .onDuplicateKeyUpdate({ set: { ...values, version: sql`${telemetryBackends.version} + 1` } });
+    }
+    const rows = await tx.select().from(telemetryBackends).where(eq(telemetryBackends.clusterId, c.id));
+    await writeAudit(tx, ctx, { action: "telemetry.backends.set", target: `cluster/${c.name}`, after: dto(c.name, rows) });
+    return dto(c.name, rows);
+  });
+});

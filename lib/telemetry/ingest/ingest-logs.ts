@@ -1,0 +1,45 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { OtlpLogRecord, ResourceGroup } from "../otlp/model";
+import { queues } from "../store/queues";
+import { tsvLine } from "../store/tsv";
+import { severityFromText } from "../severity";
+import { attributesText } from "./json-text";
+import { namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
+import type { IngestResult } from "./result";
+
+const MAX_BODY = 64 * 1024;
+
+function bodyText(body: OtlpLogRecord["body"]): string {
+  const text = typeof body === "string" ? body : body === null ? "" : JSON.stringify(body);
+  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…` : text;
+}
+
+export function logLine(r: OtlpLogRecord, nsId: number, resourceId: number, service: string, pod: string | null, attributes: string | null): string {
+  const timeNs = r.timeNs || r.observedNs || Date.now() * 1e6;
+  const severity = r.severityNumber || severityFromText(r.severityText);
+  return tsvLine([randomBytes(8), Math.floor(timeNs / 1000), nsId, resourceId, service, pod, severity, r.severityText ? r.severityText.slice(0, 32) : null, bodyText(r.body), r.traceId, r.spanId, attributes]);
+}
+
+/** Checks, maps and queues the log records of one request; resolves once they are committed. */
+export async function ingestLogs(principal: IngestPrincipal, groups: ResourceGroup<OtlpLogRecord>[]): Promise<IngestResult> {
+  const lines: string[] = [];
+  let rejected = 0;
+  const reasons = new Set<string>();
+  for (const group of groups) {
+    const ns = namespaceFor(principal, group.resource);
+    if ("rejected" in ns) {
+      rejected += group.items.length;
+      reasons.add(ns.rejected);
+      continue;
+    }
+    if (!group.items.length) continue;
+    const r = await resolveResource(principal.clusterId, ns.namespace, group.resource);
+    for (const { scope, item } of group.items) {
+      const attributes = item.eventName ? { ...item.attributes, "event.name": item.eventName } : item.attributes;
+      lines.push(logLine(item, r.nsId, r.resourceId, r.service, r.pod, attributesText(attributes, scope)));
+    }
+  }
+  await queues().logs.enqueue({ lines });
+  return { accepted: lines.length, rejected, message: [...reasons].join("; ") };
+}

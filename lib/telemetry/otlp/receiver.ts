@@ -1,0 +1,86 @@
+import "server-only";
+import { logger } from "@/lib/observability/logger";
+import { withSpan } from "@/lib/observability/tracer";
+import { ingestLogs } from "../ingest/ingest-logs";
+import { ingestMetrics } from "../ingest/ingest-metrics";
+import { ingestTraces } from "../ingest/ingest-traces";
+import type { IngestResult } from "../ingest/result";
+import { authenticateIngestToken } from "../ingest/token-auth";
+import type { IngestPrincipal } from "../ingest/resource";
+import { startRetention } from "../store/retention";
+import { QueueFull } from "../store/write-queue";
+import { decodeLogsJson, decodeMetricsJson, decodeTracesJson } from "./decode-json";
+import { decodeLogsProtobuf, decodeMetricsProtobuf, decodeTracesProtobuf } from "./decode-protobuf";
+import { MalformedOtlp, type Signal } from "./model";
+import { BodyTooLarge, CorruptBody, readBody, UnsupportedEncoding } from "./read-body";
+import { exportResponse, failureResponse, RPC, type Encoding } from "./respond";
+
+const limits = {
+  /** Largest body accepted, compressed or not (OTLP_MAX_BODY → 413). */
+  maxBodyBytes: Number(process.env.FACET_OTLP_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+  /** Requests decoded at once; more answer 429, which bounds memory with the write queue. */
+  maxInflight: Number(process.env.FACET_OTLP_MAX_INFLIGHT ?? 16),
+};
+let inflight = 0;
+
+/** For tests and benches. */
+export function configureReceiver(changes: Partial<typeof limits>): void {
+  Object.assign(limits, changes);
+}
+
+type Handler = (principal: IngestPrincipal, body: Buffer, encoding: Encoding) => Promise<IngestResult>;
+
+const json = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch (error) {
+    throw new MalformedOtlp(`the body is not JSON: ${(error as Error).message}`);
+  }
+};
+
+const HANDLERS: Record<Signal, Handler> = {
+  traces: (p, body, e) => ingestTraces(p, e === "protobuf" ? decodeTracesProtobuf(body) : decodeTracesJson(json(body))),
+  logs: (p, body, e) => ingestLogs(p, e === "protobuf" ? decodeLogsProtobuf(body) : decodeLogsJson(json(body))),
+  metrics: (p, body, e) => ingestMetrics(p, e === "protobuf" ? decodeMetricsProtobuf(body) : decodeMetricsJson(json(body))),
+};
+
+function encodingOf(contentType: string | null): Encoding | null {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "application/x-protobuf" || type === "application/protobuf") return "protobuf";
+  if (type === "application/json") return "json";
+  return null;
+}
+
+async function receive(signal: Signal, request: Request): Promise<Response> {
+  const encoding = encodingOf(request.headers.get("content-type"));
+  const principal = await authenticateIngestToken(request.headers.get("authorization"));
+  if (!principal) return failureResponse(401, RPC.UNAUTHENTICATED, "Send a valid ingest token: Authorization: Bearer fit_…", encoding ?? "json", { "WWW-Authenticate": "Bearer" });
+  if (!encoding) return failureResponse(415, RPC.INVALID_ARGUMENT, "Send application/x-protobuf or application/json.", "json");
+  if (inflight >= limits.maxInflight) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress; retry later.", encoding, { "Retry-After": "1" });
+  inflight++;
+  try {
+    startRetention();
+    const body = await readBody(request, limits.maxBodyBytes);
+    const result = await HANDLERS[signal](principal, body, encoding);
+    return exportResponse(signal, encoding, result.rejected, result.message);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return failureResponse(413, RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof UnsupportedEncoding) return failureResponse(415, RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof MalformedOtlp || error instanceof CorruptBody) return failureResponse(400, RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof QueueFull) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "The write queue is full; retry later.", encoding, { "Retry-After": String(error.retryAfterSeconds) });
+    logger.error({ err: error, signal }, "OTLP export could not be stored");
+    return failureResponse(503, RPC.UNAVAILABLE, "The telemetry store is unavailable; retry later.", encoding, { "Retry-After": "5" });
+  } finally {
+    inflight--;
+  }
+}
+
+/** The OTLP/HTTP receiver for one signal (POST /api/otlp/v1/<signal>), protobuf or JSON. */
+export function otlpReceiver(signal: Signal): (request: Request) => Promise<Response> {
+  return (request) =>
+    withSpan(`POST /api/otlp/v1/${signal}`, { "http.request.method": "POST", "url.path": `/api/otlp/v1/${signal}` }, async (span) => {
+      const response = await receive(signal, request);
+      span.setAttribute("http.response.status_code", response.status);
+      return response;
+    });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import type { RowDataPacket } from "mysql2";
+import { getPool } from "@/lib/db/client";
+import { APM_BUCKETS, quantileUs } from "../ingest/histogram";
+import type { ApmQuery, ApmResult, ApmRow, ApmStats } from "../schemas";
+import { type Target, windowOf } from "./target";
+
+// Rate, errors and latency per service or operation, read from the per-minute rollups only.
+// The window snaps to whole minutes: [start minute, end minute].
+
+const SUMS = `SUM(calls) calls, SUM(errors) errors, SUM(duration_sum_us) sum_us, MAX(duration_max_us) max_us, ${Array.from({ length: APM_BUCKETS }, (_, i) => `SUM(h${i}) h${i}`).join(", ")}`;
+
+function stats(r: RowDataPacket, seconds: number): ApmStats {
+  const calls = Number(r.calls);
+  const errors = Number(r.errors);
+  const buckets = Array.from({ length: APM_BUCKETS }, (_, i) => Number(r[`h${i}`]));
+  const max = Number(r.max_us);
+  const ms = (us: number | null) => (us === null ? null : Math.round(us) / 1000);
+  return {
+    calls,
+    rate: calls / seconds,
+    errors,
+    errorRate: calls ? errors / calls : 0,
+    p50Ms: ms(quantileUs(buckets, 0.5, max)),
+    p90Ms: ms(quantileUs(buckets, 0.9, max)),
+    p99Ms: ms(quantileUs(buckets, 0.99, max)),
+    avgMs: calls ? Number(r.sum_us) / calls / 1000 : null,
+  };
+}
+
+function tracesUrl(target: Target, service: string, operation: string | undefined, startMs: number, endMs: number): string {
+  const q = new URLSearchParams({ service, start: String(startMs), end: String(endMs) });
+  if (operation) q.set("operation", operation);
+  return `${target.basePath}/traces?${q}`;
+}
+
+export async function apmTable(target: Target, q: ApmQuery, service?: string): Promise<ApmResult> {
+  const { startMs, endMs } = windowOf(q);
+  const first = Math.floor(startMs / 60_000);
+  const last = Math.floor((endMs - 1) / 60_000);
+  const stepMin = Math.max(1, Math.round((q.step ?? Math.max(60_000, ((last - first + 1) / 60) * 60_000)) / 60_000));
+  const window = { startMs: first * 60_000, endMs: (last + 1) * 60_000 };
+  const result: ApmResult = { backend: "embedded", ...window, stepMs: stepMin * 60_000, rows: [] };
+  if (target.nsId === null) return result;
+  const seconds = (last - first + 1) * 60;
+  const key = service ? "operation" : "service";
+  const where = `ns_id = ? AND minute >= ? AND minute <= ?${service ? " AND service = ?" : ""}`;
+  const args = [target.nsId, first, last, ...(service ? [service] : [])];
+  const [rows] = await getPool().query<RowDataPacket[]>(`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`, args);
+  result.rows = rows.map((r): ApmRow => ({
+    service: service ?? r.k,
+    ...(service ? { operation: r.k } : {}),
+    ...stats(r, seconds),
+    traces: tracesUrl(target, service ?? r.k, service ? r.k : undefined, window.startMs, window.endMs),
+  }));
+  if (!q.series) return result;
+  const [points] = await getPool().query<RowDataPacket[]>(
+    `SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`,
+    [first, stepMin, ...args],
+  );
+  const byKey = new Map<string, RowDataPacket[]>();
+  for (const p of points) byKey.set(p.k, [...(byKey.get(p.k) ?? []), p]);
+  const steps = Math.ceil((last - first + 1) / stepMin);
+  for (const row of result.rows) {
+    const mine = new Map((byKey.get(row.operation ?? row.service) ?? []).map((p) => [Number(p.b), p]));
+    row.series = Array.from({ length: steps }, (_, b) => {
+      const tMs = (first + b * stepMin) * 60_000;
+      const p = mine.get(b);
+      const empty = { calls: 0, rate: 0, errors: 0, errorRate: 0, p50Ms: null, p90Ms: null, p99Ms: null, avgMs: null };
+      return { tMs, ...(p ? stats(p, stepMin * 60) : empty) };
+    });
+  }
+  return result;
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import type { RowDataPacket } from "mysql2";
+import { getPool } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { MetricLabelsResult, MetricNamesResult, MetricQuery, MetricQueryResult } from "../schemas";
+import { aggregate, defaultAgg, type Agg, type StoredPoint } from "./metric-agg";
+import { type Target, windowOf } from "./target";
+
+export const MAX_POINTS_PER_SERIES = 1000;
+
+/** match.<label>=value pairs; service and pod are columns, other labels live in the JSON. */
+export function labelMatchers(q: Record<string, unknown>): [string, string][] {
+  return Object.entries(q).flatMap(([k, v]) => (k.startsWith("match.") && typeof v === "string" && k.length > 6 ? [[k.slice(6), v] as [string, string]] : []));
+}
+
+export function stepFor(startMs: number, endMs: number, step?: number): number {
+  const auto = Math.max(60_000, Math.ceil((endMs - startMs) / 120 / 60_000) * 60_000);
+  const stepMs = step ?? auto;
+  if ((endMs - startMs) / stepMs > MAX_POINTS_PER_SERIES) throw new AppError("VALIDATION", `At most ${MAX_POINTS_PER_SERIES} steps per series; use a larger step.`, { errors: [{ path: "query.step", message: "Too many steps for the window." }] });
+  return stepMs;
+}
+
+export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Promise<MetricQueryResult> {
+  const { startMs, endMs } = windowOf(q);
+  const stepMs = stepFor(startMs, endMs, q.step);
+  const empty = { backend: "embedded" as const, agg: q.agg ?? "default", stepMs, startMs, endMs, series: [] };
+  if (target.nsId === null) return empty;
+  const where = ["ns_id = ?"];
+  const args: unknown[] = [target.nsId];
+  if (q.metric) {
+    where.push("name = ?");
+    args.push(q.metric);
+  }
+  for (const [label, value] of labelMatchers(q)) {
+    if (label === "service" || label === "pod") where.push(`${label} = ?`);
+    else if (/["\\]/.test(label)) throw new AppError("VALIDATION", "Label names may not contain quotes.", { errors: [{ path: `query.match.${label}`, message: "Bad label name." }] });
+    else where.push(`JSON_UNQUOTE(JSON_EXTRACT(labels, '$."${label}"')) = ?`);
+    args.push(value);
+  }
+  const [series] = await getPool().query<RowDataPacket[]>(`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${where.join(" AND ")} ORDER BY name, id LIMIT ${q.limit}`, args);
+  if (!series.length) return empty;
+  // One step before the window gives counters their baseline.
+  const [points] = await getPool().query<RowDataPacket[]>(
+    "SELECT series_id, time_ms, value, count, buckets FROM telemetry_metric_points WHERE series_id IN (?) AND time_ms >= ? AND time_ms <= ? ORDER BY series_id, time_ms",
+    [series.map((s) => s.id), startMs - Math.max(stepMs, 300_000), endMs],
+  );
+  const bySeries = new Map<number, StoredPoint[]>();
+  for (const p of points) {
+    const list = bySeries.get(Number(p.series_id)) ?? [];
+    list.push({ timeMs: Number(p.time_ms), value: p.value === null ? null : Number(p.value), count: p.count === null ? null : Number(p.count), buckets: p.buckets ? JSON.parse(p.buckets) : null });
+    bySeries.set(Number(p.series_id), list);
+  }
+  return {
+    ...empty,
+    series: series.map((s) => {
+      const meta = { type: s.type as string, temporality: Number(s.temporality), monotonic: Boolean(s.monotonic) };
+      const agg: Agg = q.agg ?? defaultAgg(meta);
+      return {
+        metric: s.name,
+        type: s.type,
+        unit: s.unit,
+        agg,
+        labels: { ...JSON.parse(s.labels), service: s.service, ...(s.pod ? { pod: s.pod } : {}) },
+        points: aggregate(meta, bySeries.get(Number(s.id)) ?? [], agg, startMs, endMs, stepMs),
+      };
+    }),
+  };
+}
+
+export async function metricNamesEmbedded(target: Target): Promise<MetricNamesResult> {
+  if (target.nsId === null) return { backend: "embedded", metrics: [] };
+  const [rows] = await getPool().query<RowDataPacket[]>("SELECT name, MIN(type) type, MIN(unit) unit, MIN(description) description FROM telemetry_metric_series WHERE ns_id = ? GROUP BY name ORDER BY name LIMIT 2000", [target.nsId]);
+  return { backend: "embedded", metrics: rows.map((r) => ({ name: r.name, type: r.type, unit: r.unit, description: r.description })) };
+}
+
+export async function metricLabelsEmbedded(target: Target, metric: string): Promise<MetricLabelsResult> {
+  const labels: Record<string, Set<string>> = {};
+  if (target.nsId !== null) {
+    const [rows] = await getPool().query<RowDataPacket[]>("SELECT service, pod, labels FROM telemetry_metric_series WHERE ns_id = ? AND name = ? LIMIT 5000", [target.nsId, metric]);
+    for (const r of rows) {
+      for (const [k, v] of Object.entries({ ...JSON.parse(r.labels), service: r.service, ...(r.pod ? { pod: r.pod } : {}) })) (labels[k] ??= new Set()).add(String(v));
+    }
+  }
+  return { backend: "embedded", metric, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, [...v].sort()])) };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { RowDataPacket } from "mysql2";
+import { getPool } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AuthedContext } from "@/lib/http/context";
+import { existingNamespaceIds, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
+
+export interface EnvRef {
+  tenant: string;
+  project: string;
+  environment: string;
+}
+
+/** The one namespace a query reads: an environment's, or Facet's own. */
+export interface Target {
+  clusterId: number;
+  namespace: string;
+  /** Null while the namespace has sent nothing. */
+  nsId: number | null;
+  env: EnvRef | null;
+  /** API path that serves this namespace's telemetry, for the links in answers. */
+  basePath: string;
+}
+
+export const envPath = (e: EnvRef) => `/api/v1/tenants/${e.tenant}/projects/${e.project}/environments/${e.environment}`;
+
+/** The environment resolved by environmentScope(), with its cluster and namespace. */
+export async function environmentTarget(ctx: AuthedContext): Promise<Target> {
+  const { tenant, project, environment } = ctx.scope;
+  if (!tenant || !project || !environment) throw new AppError("INTERNAL", "environment scope was not resolved");
+  const [rows] = await getPool().query<RowDataPacket[]>("SELECT cluster_id, namespace FROM environments WHERE id = ? AND tenant_id = ?", [environment.id, tenant.id]);
+  if (!rows[0]) throw new AppError("NOT_FOUND", "The environment does not exist.");
+  const clusterId = Number(rows[0].cluster_id);
+  const namespace = rows[0].namespace as string;
+  const ids = await existingNamespaceIds([{ clusterId, namespace }]);
+  const env = { tenant: tenant.name, project: project.name, environment: environment.name };
+  return { clusterId, namespace, nsId: ids.get(`${clusterId}/${namespace}`) ?? null, env, basePath: envPath(env) };
+}
+
+export async function systemTarget(): Promise<Target> {
+  const ids = await existingNamespaceIds([{ clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE }]);
+  return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId: ids.get(`${SYSTEM_CLUSTER_ID}/${SYSTEM_NAMESPACE}`) ?? null, env: null, basePath: "/api/v1/system" };
+}
+
+/** Default window: the last hour. */
+export function windowOf(q: { start?: number; end?: number }, now = Date.now()): { startMs: number; endMs: number } {
+  const endMs = q.end ?? now;
+  const startMs = q.start ?? endMs - 3600_000;
+  if (startMs >= endMs) throw new AppError("VALIDATION", "start must be before end.", { errors: [{ path: "query.start", message: "start must be before end." }] });
+  return { startMs, endMs };
+}

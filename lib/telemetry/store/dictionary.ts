@@ -1,0 +1,116 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { RowDataPacket } from "mysql2";
+import { getPool } from "@/lib/db/client";
+
+// Small tables that give namespaces, resource attribute sets and metric series compact ids.
+// Rows are never updated, so ids are cached for the life of the process (bounded).
+
+const MAX_CACHED = 50_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Cluster 0 is Facet itself (its own spans and logs live in the facet-system namespace). */
+export const SYSTEM_CLUSTER_ID = 0;
+export const SYSTEM_NAMESPACE = "facet-system";
+
+const namespaces = new Map<string, number>();
+
+export async function namespaceId(clusterId: number, namespace: string): Promise<number> {
+  const key = `${clusterId}/${namespace}`;
+  const cached = namespaces.get(key);
+  if (cached !== undefined) return cached;
+  const pool = getPool();
+  await pool.query("INSERT IGNORE INTO telemetry_namespaces (cluster_id, namespace) VALUES (?, ?)", [clusterId, namespace]);
+  const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ?", [clusterId, namespace]);
+  return remember(namespaces, key, rows[0].id as number);
+}
+
+/** The id of a namespace that has sent something, without creating it. */
+export async function existingNamespaceIds(pairs: { clusterId: number; namespace: string }[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const missing = pairs.filter((p) => {
+    const id = namespaces.get(`${p.clusterId}/${p.namespace}`);
+    if (id !== undefined) out.set(`${p.clusterId}/${p.namespace}`, id);
+    return id === undefined;
+  });
+  if (missing.length) {
+    const [rows] = await getPool().query<RowDataPacket[]>(
+      `SELECT id, cluster_id, namespace FROM telemetry_namespaces WHERE (cluster_id, namespace) IN (${missing.map(() => "(?, ?)").join(",")})`,
+      missing.flatMap((p) => [p.clusterId, p.namespace]),
+    );
+    for (const r of rows) out.set(`${r.cluster_id}/${r.namespace}`, remember(namespaces, `${r.cluster_id}/${r.namespace}`, r.id as number));
+  }
+  return out;
+}
+
+export const md5 = (text: string) => createHash("md5").update(text).digest();
+
+const resources = new Map<string, number>();
+
+/** Id of a resource attribute set within a namespace; the JSON is stored once. */
+export async function resourceId(nsId: number, service: string, attributesJson: string): Promise<number> {
+  const hash = md5(`${nsId}\u0000${attributesJson}`);
+  const key = hash.toString("hex");
+  const cached = resources.get(key);
+  if (cached !== undefined) return cached;
+  const pool = getPool();
+  await pool.query("INSERT IGNORE INTO telemetry_resources (hash, ns_id, service, attributes) VALUES (?, ?, ?, ?)", [hash, nsId, service.slice(0, 128), attributesJson]);
+  const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_resources WHERE hash = ?", [hash]);
+  return remember(resources, key, rows[0].id as number);
+}
+
+export interface SeriesKey {
+  nsId: number;
+  name: string;
+  type: string;
+  temporality: number;
+  monotonic: boolean;
+  unit: string;
+  description: string;
+  service: string;
+  pod: string | null;
+  labelsJson: string;
+  lastMs: number;
+}
+
+const series = new Map<string, number>();
+
+/** Ids of metric series, created on first sight; one round trip for all unknown ones. */
+export async function seriesIds(keys: SeriesKey[]): Promise<number[]> {
+  const hashes = keys.map((k) => md5(`${k.name}\u0000${k.service}\u0000${k.pod ?? ""}\u0000${k.labelsJson}`));
+  const ids: (number | undefined)[] = keys.map((k, i) => series.get(`${k.nsId}/${hashes[i].toString("hex")}`));
+  const missing = keys.map((_, i) => i).filter((i) => ids[i] === undefined);
+  if (missing.length) {
+    const pool = getPool();
+    const values = missing.map((i) => {
+      const k = keys[i];
+      return [k.nsId, k.name.slice(0, 255), hashes[i], k.type, k.temporality, k.monotonic ? 1 : 0, k.unit.slice(0, 64), k.description.slice(0, 512), k.service.slice(0, 128), k.pod, k.labelsJson, k.lastMs];
+    });
+    await pool.query(
+      "INSERT INTO telemetry_metric_series (ns_id, name, labels_hash, type, temporality, monotonic, unit, description, service, pod, labels, last_ms) VALUES ? ON DUPLICATE KEY UPDATE last_ms = GREATEST(last_ms, VALUES(last_ms))",
+      [values],
+    );
+    const [rows] = await pool.query<RowDataPacket[]>(
+      `SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${missing.map(() => "(?, ?, ?)").join(",")})`,
+      missing.flatMap((i) => [keys[i].nsId, keys[i].name.slice(0, 255), hashes[i]]),
+    );
+    for (const r of rows) remember(series, `${r.ns_id}/${(r.labels_hash as Buffer).toString("hex")}`, r.id as number);
+    for (const i of missing) ids[i] = series.get(`${keys[i].nsId}/${hashes[i].toString("hex")}`);
+  }
+  return ids.map((id) => {
+    if (id === undefined) throw new Error("metric series could not be created");
+    return id;
+  });
+}
+
+/** Forgets cached ids (tests that purge rows). */
+export function clearDictionaryCaches(): void {
+  namespaces.clear();
+  resources.clear();
+  series.clear();
+}

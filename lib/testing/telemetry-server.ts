@@ -1,0 +1,65 @@
+// Serves the route handlers of app/api (OTLP receiver and /api/v1) from a node:http server on
+// an ephemeral loopback port, streaming request bodies in, so SDK exporters, benches and
+// fetch() talk to the very handlers Next serves.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { NextRequest } from "next/server";
+import { apiRouteFiles, handlerFor, type Method } from "./api";
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface ApiServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
+  return headers;
+}
+
+export async function startApiServer(): Promise<ApiServer> {
+  const routes = apiRouteFiles();
+  const open = new Set<ServerResponse>();
+  const server = createServer(async (req, res) => {
+    open.add(res);
+    res.on("close", () => open.delete(res));
+    try {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+      const route = routes.find((r) => r.pattern.test(url.pathname));
+      const handler = route && ((await handlerFor(req.method as Method, route.file)) as Handler | undefined);
+      if (!route || !handler) {
+        req.resume();
+        res.writeHead(route ? 405 : 404).end();
+        return;
+      }
+      const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
+      const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]]));
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const init = { method: req.method, headers: toHeaders(req), body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half" };
+      const response = await handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
+      const out = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(out);
+      // A refused upload may still be arriving; let it drain.
+      req.resume();
+    } catch (error) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of open) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
