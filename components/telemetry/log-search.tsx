@@ -1,27 +1,24 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { searchLogs, telemetryKeys, toConsoleUrl, type EnvNames } from "@/lib/telemetry/client";
+import { searchLogs, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
 import { SEVERITIES } from "@/lib/telemetry/severity";
+import { LogLines } from "./log-lines";
 import { RANGES, windowOf } from "./time-range";
-
-const tone = (s: string) => (/^(error|fatal)/i.test(s) ? "bad" : /^warn/i.test(s) ? "warn" : "neutral");
 
 /** Log search by text, severity, service, pod and trace; live tail keeps the window moving. */
 export function LogSearch({ names }: { names: EnvNames }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -106,28 +103,7 @@ export function LogSearch({ names }: { names: EnvNames }) {
           {logs.data.logs.length === 0 ? (
             <EmptyState title={t("telemetry.noLogs")} hint={t("telemetry.noLogsHint")} />
           ) : (
-            <ol aria-label={t("telemetry.logLines")} className="divide-y font-mono text-xs">
-              {logs.data.logs.map((l, i) => (
-                <li key={`${l.timeMs}-${i}`} className="flex flex-wrap items-start gap-2 py-1.5">
-                  <span className="text-muted-foreground">{new Date(l.timeMs).toLocaleTimeString(locale)}</span>
-                  <Badge tone={tone(l.severity)}>{l.severity}</Badge>
-                  <span className="text-muted-foreground">{l.service}{l.pod ? `/${l.pod}` : ""}</span>
-                  <span className="min-w-0 flex-1 whitespace-pre-wrap break-all">{l.body}</span>
-                  <span className="flex gap-2 font-sans">
-                    {l.related.trace && (
-                      <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.trace)} aria-label={t("telemetry.traceOfLog", { body: l.body.slice(0, 60) })}>
-                        {t("telemetry.trace")}
-                      </Link>
-                    )}
-                    {l.related.metrics && (
-                      <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.metrics)} aria-label={t("telemetry.metricsOfLog", { body: l.body.slice(0, 60) })}>
-                        {t("telemetry.metrics")}
-                      </Link>
-                    )}
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <LogLines logs={logs.data.logs} />
           )}
         </Card>
       )}

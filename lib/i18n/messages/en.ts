@@ -405,6 +405,7 @@ export const en = {
   "environments.policy.delete-namespace": "Delete the namespace",
   "environments.policy.remove-labels": "Keep the namespace, remove Facet's labels",
   "environments.editSettings": "Settings",
+  "telemetry.backToTrace": "Back to the trace",
   "telemetry.observe": "Observe",
   "telemetry.description": "Traces, logs and metrics of this environment's namespace, linked both ways.",
   "telemetry.views": "Telemetry views",

@@ -406,6 +406,7 @@ export const zhCN: Messages = {
   "environments.policy.delete-namespace": "删除命名空间",
   "environments.policy.remove-labels": "保留命名空间，仅移除 Facet 标签",
   "environments.editSettings": "设置",
+  "telemetry.backToTrace": "返回链路",
   "telemetry.observe": "可观测",
   "telemetry.description": "此环境命名空间的链路、日志和指标，相互关联。",
   "telemetry.views": "可观测视图",

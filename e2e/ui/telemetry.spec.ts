@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { admin } from "../support/accounts";
+import { sampleTelemetry } from "../support/otlp";
+import { freshAddress } from "../support/problem";
+
+// Linkage through the console: trace → its logs, log → its trace, log → its pod's metrics.
+test.describe.configure({ mode: "serial" });
+
+const suffix = Date.now().toString(36);
+const tenant = `obs-${suffix}`;
+const names = { tenant, project: "shop", environment: "obs-dev" };
+const envPage = `/tenants/${tenant}/projects/shop/environments/obs-dev`;
+const sample = sampleTelemetry(`api-${suffix}`);
+
+test.beforeAll(async ({ request }) => {
+  const login = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
+  const headers = { authorization: `Bearer ${(await login.json()).token}` };
+  const base = `/api/v1/tenants/${tenant}`;
+  for (const [method, path, data, status] of [
+    ["post", "/api/v1/tenants", { name: tenant }, 201],
+    ["put", `${base}/quotas/sandbox`, { cpu: "4", memory: "4Gi", storage: "4Gi", pods: "10" }, 200],
+    ["post", `${base}/projects`, { name: "shop" }, 201],
+    ["post", `${base}/projects/shop/environments`, { name: names.environment, type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } }, 201],
+  ] as const) {
+    const res = await request[method](path, { headers, data });
+    expect(res.status(), await res.text()).toBe(status);
+  }
+  const token = await request.post(`${base}/projects/shop/environments/obs-dev/ingest-tokens`, { headers, data: { name: "e2e collector" } });
+  expect(token.status()).toBe(201);
+  const ingest = { authorization: `Bearer ${(await token.json()).token}`, "content-type": "application/json" };
+  for (const [signal, body] of [["traces", sample.traces], ["logs", sample.logs], ["metrics", sample.metrics]] as const) {
+    const res = await request.post(`/api/otlp/v1/${signal}`, { headers: ingest, data: body });
+    expect(res.status(), `${signal}: ${await res.text()}`).toBe(200);
+  }
+});
+
+test("from a trace's waterfall to its logs, and from a log line back to its trace", async ({ page }) => {
+  await page.goto(`${envPage}/traces?service=api`);
+  await page.getByRole("link", { name: "Open trace api: GET /orders" }).click();
+  await expect(page).toHaveURL(`/traces/${sample.traceId}`);
+  const waterfall = page.getByRole("tree", { name: "Waterfall" });
+  await expect(waterfall.getByRole("treeitem")).toHaveCount(2);
+  await waterfall.getByRole("button", { name: /^agent plan/ }).click();
+  await expect(page.getByRole("region", { name: "Span details" }).or(page.getByLabel("Span details"))).toContainText("planner timeout");
+  await page.screenshot({ path: "test-results/screens/trace.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Logs of this trace" }).click();
+  const lines = page.getByRole("list", { name: "Log lines" });
+  await expect(lines.getByRole("listitem")).toHaveCount(2);
+  await expect(lines).toContainText("agent answered late");
+
+  await page.getByRole("link", { name: "Trace of log line agent answered late" }).click();
+  await expect(page).toHaveURL(`/traces/${sample.traceId}`);
+  await expect(page.getByRole("tree", { name: "Waterfall" })).toBeVisible();
+});
+
+test("from a log line to its pod's metrics chart", async ({ page }) => {
+  await page.goto(`${envPage}/logs?traceId=${sample.traceId}`);
+  await page.getByRole("link", { name: "Metrics around log line order lookup started" }).click();
+  await expect(page).toHaveURL(/\/metrics\?/);
+  await expect(page.getByRole("figure", { name: "Chart of process.memory.usage" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/metrics.png", fullPage: true });
+});
+
+test("APM shows the service, and a chart bucket opens its traces", async ({ page }) => {
+  await page.goto(`${envPage}/apm`);
+  const services = page.getByRole("table", { name: "Services" });
+  await expect(services.getByRole("button", { name: "api" })).toBeVisible();
+  await services.getByRole("button", { name: "api" }).click();
+  await expect(page.getByRole("figure", { name: "Latency of api" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/apm.png", fullPage: true });
+});
