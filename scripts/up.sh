@@ -25,6 +25,7 @@ fi
 log "migrating $DATABASE_URL"
 npx tsx scripts/migrate.ts
 npx tsx --conditions=react-server scripts/seed.ts
+npx tsx --conditions=react-server scripts/seed-demo.ts
 
 log "building"
 npx next build >/dev/null
@@ -36,4 +37,11 @@ cat <<MSG
   unless the admin user already existed).
 
 MSG
+# A minute of demo traffic once the server answers, so the telemetry pages have something to show.
+if [ -s .facet/demo-ingest-token ] && [ "${FACET_DEMO_TRAFFIC:-on}" != off ]; then
+  (
+    for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 1; done
+    npx tsx scripts/demo-traffic/run.ts --url "http://127.0.0.1:$PORT" --token "$(cat .facet/demo-ingest-token)" --seconds 60 >.facet/demo-traffic.log 2>&1
+  ) &
+fi
 exec node node_modules/next/dist/bin/next start -p "$PORT" -H "$HOST"
