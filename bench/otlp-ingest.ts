@@ -77,11 +77,11 @@ async function run() {
   const { hashIngestToken } = await import("../lib/telemetry/ingest/token-auth");
   const { OtlpTypes } = await import("../lib/telemetry/otlp/schema");
   const { drainQueues } = await import("../lib/telemetry/store/queues");
-  const { startApiServer } = await import("../lib/testing/telemetry-server");
+  const { startRouteServer } = await import("../lib/testing/route-server");
 
   const token = `fit_${randomBytes(32).toString("base64url")}`;
   await getPool().query("INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'", [hashIngestToken(token)]);
-  const server = await startApiServer();
+  const server = await startRouteServer();
 
   async function load(signal: "traces" | "logs", perExport: number, make: (at: number) => Buffer, table: string): Promise<void> {
     // Bodies are encoded before the clock starts, so the client costs only the POST.

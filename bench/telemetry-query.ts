@@ -32,7 +32,7 @@ async function run() {
   const { ingestTraces } = await import("../lib/telemetry/ingest/ingest-traces");
   const { ingestLogs } = await import("../lib/telemetry/ingest/ingest-logs");
   const { drainQueues } = await import("../lib/telemetry/store/queues");
-  const { startApiServer } = await import("../lib/testing/telemetry-server");
+  const { startRouteServer } = await import("../lib/testing/route-server");
   const { createToken, createUser, uniqueName } = await import("../lib/testing/factories");
   const { api, expectOk } = await import("../lib/testing/world");
   type Span = Parameters<typeof ingestTraces>[1][number]["items"][number]["item"];
@@ -125,7 +125,7 @@ async function run() {
   const logSeconds = (performance.now() - t1) / 1000;
   console.log(`bulk load: ${LOGS} log records in ${fmt(logSeconds)} s (${fmt(LOGS / logSeconds, 0)}/s)`);
 
-  const server = await startApiServer();
+  const server = await startRouteServer();
   const get = async (path: string) => {
     const res = await fetch(`${server.origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
     const body = await res.text();

@@ -9,12 +9,11 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { apmOperations, apmServices, envPath, formatMs, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
 import type { ApmRow } from "@/lib/telemetry/schemas";
-import { RANGES, windowOf } from "./time-range";
+import { RangeField } from "./range-field";
+import { windowOf } from "./time-range";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -92,15 +91,7 @@ export function ApmOverview({ names }: { names: EnvNames }) {
     <div className="space-y-4">
       <Card>
         <div className="flex max-w-xs">
-          <Field id="apm-range" label={t("telemetry.range")}>
-            <NativeSelect id="apm-range" value={params.get("range") ?? "1h"} onChange={(e) => setParam("range", e.target.value)}>
-              {Object.keys(RANGES).map((r) => (
-                <option key={r} value={r}>
-                  {t("telemetry.last", { range: r })}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
+          <RangeField id="apm-range" value={params.get("range") ?? "1h"} onChange={(r) => setParam("range", r)} />
         </div>
       </Card>
       {services.error && <Alert variant="destructive">{(services.error as Error).message}</Alert>}

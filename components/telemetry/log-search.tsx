@@ -14,7 +14,8 @@ import { NativeSelect } from "@/components/ui/select";
 import { searchLogs, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
 import { SEVERITIES } from "@/lib/telemetry/severity";
 import { LogLines } from "./log-lines";
-import { RANGES, windowOf } from "./time-range";
+import { RangeField } from "./range-field";
+import { windowOf } from "./time-range";
 
 /** Log search by text, severity, service, pod and trace; live tail keeps the window moving. */
 export function LogSearch({ names }: { names: EnvNames }) {
@@ -72,15 +73,7 @@ export function LogSearch({ names }: { names: EnvNames }) {
           <Field id="lg-trace" label={t("telemetry.traceId")}>
             <Input id="lg-trace" name="traceId" defaultValue={params.get("traceId") ?? ""} className="font-mono" />
           </Field>
-          <Field id="lg-range" label={t("telemetry.range")}>
-            <NativeSelect id="lg-range" name="range" defaultValue={params.get("range") ?? "1h"}>
-              {Object.keys(RANGES).map((r) => (
-                <option key={r} value={r}>
-                  {t("telemetry.last", { range: r })}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
+          <RangeField id="lg-range" defaultValue={params.get("range") ?? "1h"} />
           {params.get("spanId") && <input type="hidden" name="spanId" value={params.get("spanId") ?? ""} />}
           <div className="flex items-end">
             <Button type="submit" className="w-full">

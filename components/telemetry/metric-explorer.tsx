@@ -13,7 +13,8 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/select";
 import { metricLabels, metricNames, queryMetrics, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
 import { METRIC_AGGS, type MetricSeries } from "@/lib/telemetry/schemas";
-import { RANGES, windowOf } from "./time-range";
+import { RangeField } from "./range-field";
+import { windowOf } from "./time-range";
 
 const seriesName = (s: MetricSeries, skip: string[]) =>
   Object.entries(s.labels)
@@ -74,15 +75,7 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
               ))}
             </NativeSelect>
           </Field>
-          <Field id="mx-range" label={t("telemetry.range")}>
-            <NativeSelect id="mx-range" name="range" defaultValue={params.get("range") ?? "1h"}>
-              {Object.keys(RANGES).map((r) => (
-                <option key={r} value={r}>
-                  {t("telemetry.last", { range: r })}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
+          <RangeField id="mx-range" defaultValue={params.get("range") ?? "1h"} />
           {Object.entries(labels.data?.labels ?? {})
             .filter(([l]) => l !== "__name__")
             .slice(0, 6)

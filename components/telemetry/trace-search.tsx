@@ -16,7 +16,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatMs, searchTraces, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
-import { RANGES, windowOf } from "./time-range";
+import { RangeField } from "./range-field";
+import { windowOf } from "./time-range";
 
 /** Trace search by service, operation, attributes, status and duration; the URL is the query. */
 export function TraceSearch({ names }: { names: EnvNames }) {
@@ -72,15 +73,7 @@ export function TraceSearch({ names }: { names: EnvNames }) {
           <Field id="tr-max" label={t("telemetry.maxDuration")}>
             <Input id="tr-max" name="maxDuration" placeholder="5s" defaultValue={params.get("maxDuration") ?? ""} />
           </Field>
-          <Field id="tr-range" label={t("telemetry.range")}>
-            <NativeSelect id="tr-range" name="range" defaultValue={params.get("range") ?? "1h"}>
-              {Object.keys(RANGES).map((r) => (
-                <option key={r} value={r}>
-                  {t("telemetry.last", { range: r })}
-                </option>
-              ))}
-            </NativeSelect>
-          </Field>
+          <RangeField id="tr-range" defaultValue={params.get("range") ?? "1h"} />
           <div className="md:col-span-5">
             <Field id="tr-attrs" label={t("telemetry.attributes")} hint={t("telemetry.attributesHint")}>
               <textarea id="tr-attrs" name="attrs" rows={2} defaultValue={attrs} placeholder="user.id=u-42" className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs" />

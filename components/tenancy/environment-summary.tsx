@@ -7,8 +7,8 @@ import type { EnvironmentDto } from "@/lib/tenancy/dto";
 import { UpdateEnvironmentInput } from "@/lib/tenancy/schemas";
 import { SelectField } from "@/components/console/select-field";
 import { TextField } from "@/components/console/text-field";
-import { Label } from "@/components/ui/label";
 import { QuotaFields, quotaFrom } from "./quota-fields";
+import { IsolationCheckbox } from "./isolation-checkbox";
 
 export function EnvironmentSummary({ environment: e, canUpdate, names }: { environment: EnvironmentDto; canUpdate: boolean; names: Record<string, string> }) {
   const { t } = useI18n();
@@ -44,10 +44,7 @@ export function EnvironmentSummary({ environment: e, canUpdate, names }: { envir
               {(errors) => (
                 <>
                   <TextField name="description" label={t("common.description")} defaultValue={e.description} error={errors.description} />
-                  <div className="flex items-center gap-2">
-                    <input id="field-networkIsolation" name="networkIsolation" type="checkbox" defaultChecked={e.networkIsolation} />
-                    <Label htmlFor="field-networkIsolation">{t("environments.isolationHint")}</Label>
-                  </div>
+                  <IsolationCheckbox defaultChecked={e.networkIsolation} />
                   <SelectField
                     name="deletePolicy"
                     label={t("environments.deletePolicy")}

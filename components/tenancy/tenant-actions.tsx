@@ -5,8 +5,8 @@ import { ConfirmDelete } from "@/components/console/confirm-delete";
 import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Label } from "@/components/ui/label";
 import { UpdateTenantInput } from "@/lib/tenancy/schemas";
+import { IsolationCheckbox } from "./isolation-checkbox";
 
 export function TenantActions({ tenant, description, networkIsolation, canUpdate, canDelete, projectCount }: { tenant: string; description: string; networkIsolation: boolean; canUpdate: boolean; canDelete: boolean; projectCount: number }) {
   const { t } = useI18n();
@@ -26,10 +26,7 @@ export function TenantActions({ tenant, description, networkIsolation, canUpdate
           {(errors) => (
             <>
               <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />
-              <div className="flex items-center gap-2">
-                <input id="field-networkIsolation" name="networkIsolation" type="checkbox" defaultChecked={networkIsolation} />
-                <Label htmlFor="field-networkIsolation">{t("environments.isolationHint")}</Label>
-              </div>
+              <IsolationCheckbox defaultChecked={networkIsolation} />
             </>
           )}
         </FormDialog>

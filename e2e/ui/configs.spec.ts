@@ -2,8 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { admin } from "../support/accounts";
-import { freshAddress } from "../support/problem";
+import { createEnvironmentWorld } from "../support/world";
 
 // The config center through the console, checked with the real `nacos` client.
 test.describe.configure({ mode: "serial" });
@@ -15,19 +14,8 @@ const page = `/tenants/${tenant}/projects/shop/environments/${env}/configs`;
 let key: { username: string; password: string; namespace: string; group: string };
 
 test.beforeAll(async ({ request }) => {
-  const login = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
-  const headers = { authorization: `Bearer ${(await login.json()).token}` };
-  const base = `/api/v1/tenants/${tenant}`;
-  for (const [method, path, data, status] of [
-    ["post", "/api/v1/tenants", { name: tenant }, 201],
-    ["put", `${base}/quotas/sandbox`, { cpu: "4", memory: "4Gi", storage: "4Gi", pods: "10" }, 200],
-    ["post", `${base}/projects`, { name: "shop" }, 201],
-    ["post", `${base}/projects/shop/environments`, { name: env, type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } }, 201],
-  ] as const) {
-    const res = await request[method](path, { headers, data });
-    expect(res.status(), await res.text()).toBe(status);
-  }
-  const created = await request.post(`${base}/projects/shop/environments/${env}/config-keys`, { headers, data: { name: "reader", access: "read-only" } });
+  const world = await createEnvironmentWorld(request, tenant, env);
+  const created = await request.post(`${world.env}/config-keys`, { headers: world.headers, data: { name: "reader", access: "read-only" } });
   expect(created.status()).toBe(201);
   key = await created.json();
 });

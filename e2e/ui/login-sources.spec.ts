@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { LDAP_ADMIN, LDAP_ADMIN_PASSWORD, LDAP_BASE, LDAP_PEOPLE } from "../../lib/testing/slapd";
 import { OIDC_CLIENT } from "../../lib/testing/oidc-op";
-import { admin } from "../support/accounts";
 import { freshAddress } from "../support/problem";
+import { adminHeaders } from "../support/world";
 
 // Sign-in through a real slapd and a real OpenID Connect provider (started by global setup).
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -10,13 +10,8 @@ test.describe.configure({ mode: "serial" });
 
 const [ada, grace] = LDAP_PEOPLE;
 
-async function rootHeaders(request: APIRequestContext) {
-  const res = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
-  return { authorization: `Bearer ${(await res.json()).token}` };
-}
-
 test.beforeAll(async ({ request }) => {
-  const headers = await rootHeaders(request);
+  const headers = await adminHeaders(request);
   const sources = [
     { name: "corp", kind: "ldap", displayName: "Corp directory", config: { url: process.env.E2E_LDAP_URL, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}` }, bindPassword: LDAP_ADMIN_PASSWORD },
     { name: "sso", kind: "oidc", displayName: "Company SSO", config: { issuer: process.env.E2E_OIDC_ISSUER, clientId: OIDC_CLIENT.id }, clientSecret: OIDC_CLIENT.secret },
@@ -73,7 +68,7 @@ test("a user signs in through the OpenID Connect provider", async ({ page, baseU
 });
 
 test("a disabled user's console session and API token stop working at once", async ({ browser, request }) => {
-  const headers = await rootHeaders(request);
+  const headers = await adminHeaders(request);
   const username = `leaver-${Date.now().toString(36)}`;
   const password = "leaver-password";
   expect((await request.post("/api/v1/users", { headers, data: { username, password } })).status()).toBe(201);

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { admin } from "../support/accounts";
 import { sampleTelemetry } from "../support/otlp";
-import { freshAddress } from "../support/problem";
+import { createEnvironmentWorld } from "../support/world";
 
 // Linkage through the console: trace → its logs, log → its trace, log → its pod's metrics.
 test.describe.configure({ mode: "serial" });
@@ -13,19 +12,8 @@ const envPage = `/tenants/${tenant}/projects/shop/environments/obs-dev`;
 const sample = sampleTelemetry(`api-${suffix}`);
 
 test.beforeAll(async ({ request }) => {
-  const login = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
-  const headers = { authorization: `Bearer ${(await login.json()).token}` };
-  const base = `/api/v1/tenants/${tenant}`;
-  for (const [method, path, data, status] of [
-    ["post", "/api/v1/tenants", { name: tenant }, 201],
-    ["put", `${base}/quotas/sandbox`, { cpu: "4", memory: "4Gi", storage: "4Gi", pods: "10" }, 200],
-    ["post", `${base}/projects`, { name: "shop" }, 201],
-    ["post", `${base}/projects/shop/environments`, { name: names.environment, type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } }, 201],
-  ] as const) {
-    const res = await request[method](path, { headers, data });
-    expect(res.status(), await res.text()).toBe(status);
-  }
-  const token = await request.post(`${base}/projects/shop/environments/obs-dev/ingest-tokens`, { headers, data: { name: "e2e collector" } });
+  const world = await createEnvironmentWorld(request, tenant, names.environment);
+  const token = await request.post(`${world.env}/ingest-tokens`, { headers: world.headers, data: { name: "e2e collector" } });
   expect(token.status()).toBe(201);
   const ingest = { authorization: `Bearer ${(await token.json()).token}`, "content-type": "application/json" };
   for (const [signal, body] of [["traces", sample.traces], ["logs", sample.logs], ["metrics", sample.metrics]] as const) {

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { admin } from "../support/accounts";
+import { expect, test } from "@playwright/test";
 import { insertDeadCluster } from "../support/clusters";
 import { freshAddress } from "../support/problem";
 import { openDialog, section, signInAs, submit } from "../support/ui";
+import { adminHeaders } from "../support/world";
 
 // Applications on the sandbox cluster, seen and driven from the console.
 test.describe.configure({ mode: "serial" });
@@ -15,13 +15,8 @@ const dev = { username: `dev-${suffix}`, password: "workloads-password" };
 const dead = `dead-${suffix}`;
 const quota = { cpu: "4", memory: "8Gi", storage: "10Gi", pods: "20" };
 
-async function rootToken(request: APIRequestContext) {
-  const res = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
-  return { authorization: `Bearer ${(await res.json()).token}` };
-}
-
 test.beforeAll(async ({ request }) => {
-  const h = await rootToken(request);
+  const h = await adminHeaders(request);
   const ok = async (p: Promise<{ status(): number; text(): Promise<string> }>, status = 200) => {
     const res = await p;
     expect(res.status(), await res.text()).toBe(status);

@@ -1,7 +1,9 @@
-// Serves App Router route handlers (e.g. app/nacos) from a plain node:http server on an
-// ephemeral loopback port, so that real HTTP clients (the nacos SDK, fetch) can talk to them.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// Serves App Router route handlers (app/api, app/nacos…) from a plain node:http server on an
+// ephemeral loopback port, streaming request bodies in, so that real HTTP clients (OTel SDK
+// exporters, the nacos SDK, fetch, benches) talk to the very handlers Next serves.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import { apiRouteFiles, handlerFor, type Method } from "./api";
 
@@ -14,17 +16,19 @@ export interface RouteServer {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  // Next sets X-Forwarded-For from the socket when no proxy did.
+  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
+  return headers;
 }
 
 /** Starts a server for every route.ts under `root` (a folder of app/). */
-export async function startRouteServer(root: string): Promise<RouteServer> {
+export async function startRouteServer(root = "app/api"): Promise<RouteServer> {
   const routes = apiRouteFiles(root);
   const open = new Set<ServerResponse>();
-  const server: Server = createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     open.add(res);
     res.on("close", () => open.delete(res));
     try {
@@ -32,27 +36,29 @@ export async function startRouteServer(root: string): Promise<RouteServer> {
       const route = routes.find((r) => r.pattern.test(url.pathname));
       const handler = route && ((await handlerFor(req.method as Method, route.file)) as Handler | undefined);
       if (!route || !handler) {
+        req.resume();
         res.writeHead(route ? 405 : 404).end();
         return;
       }
       const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
       const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]]));
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-      // Next sets X-Forwarded-For from the socket when no proxy did.
-      if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
+      // A client that goes away (a long poll given up) aborts the request.
       const aborted = new AbortController();
       res.on("close", () => !res.writableFinished && aborted.abort());
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
-      const request = new NextRequest(url, { method: req.method, headers, body, signal: aborted.signal });
-      const response = await handler(request, { params: Promise.resolve(params) });
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const init = { method: req.method, headers: toHeaders(req), body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half", signal: aborted.signal };
+      const response = await handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
       const out = Buffer.from(await response.arrayBuffer());
+      if (res.destroyed) return;
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(out);
+      // A refused upload may still be arriving; let it drain.
+      req.resume();
     } catch (error) {
-      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
   });
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { otlpGauge, otlpLogs, otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TestSpan, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import type { ApmResult, LogSearchResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "../schemas";
@@ -37,13 +37,13 @@ const near = (actual: number | null, expected: number) => {
 };
 
 describe("APM numbers and the links between signals", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
   const window = `start=${T0}&end=${T0 + 10 * MIN}`;
   const logTrace = traceId();
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("apm");
     const { shop, pay } = dataSet();
     const ok = async (signal: "traces" | "logs" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, w.tokens.a, body)).status).toBe(200);

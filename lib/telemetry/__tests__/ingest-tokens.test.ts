@@ -2,18 +2,18 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditLogs, ingestTokens } from "@/lib/db/schema";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import { forgetIngestToken, hashIngestToken } from "../ingest/token-auth";
 import type { IngestTokenDto } from "../schemas";
 
 describe("ingest tokens", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("tok");
   });
   afterAll(async () => server?.close());

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueName } from "@/lib/testing/factories";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import { OtlpTypes } from "../otlp/schema";
@@ -12,11 +12,11 @@ import type { TraceDetail, TraceSearchResult } from "../schemas";
 const oneSpan = (service: string, extra: Record<string, string> = {}, id = traceId()) => otlpTraces({ "service.name": service, ...extra }, [{ traceId: id, spanId: spanId(), name: "GET /", startMs: Date.now(), durationMs: 5 }]);
 
 describe("the OTLP receiver", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("rcv");
   });
   afterAll(async () => server?.close());

@@ -14,7 +14,7 @@ import { BatchSpanProcessor, type Span, type SpanProcessor } from "@opentelemetr
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueName } from "@/lib/testing/factories";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { telemetryWorld, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import type { LogSearchResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "../schemas";
@@ -78,11 +78,11 @@ async function runServices(exporters: Exporters, pod: string, userId: string) {
 }
 
 describe("a real OpenTelemetry SDK exporting to Facet", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("sdk");
   });
   afterAll(async () => server?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { otlpGauge, otlpLogs, otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import type { LogSearchResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "../schemas";
@@ -8,7 +8,7 @@ import type { LogSearchResult, MetricQueryResult, TraceDetail, TraceSearchResult
 // by trace id or by metric query; a trace crossing into env-b says how much is hidden.
 
 describe("telemetry is scoped by what the actor may read", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
   const crossing = traceId();
   const onlyB = traceId();
@@ -16,7 +16,7 @@ describe("telemetry is scoped by what the actor may read", () => {
   const now = Date.now();
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("rbac");
     const post = async (token: string, signal: "traces" | "logs" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, token, body)).body).toEqual({});
     await post(w.tokens.a, "traces", otlpTraces({ "service.name": "front" }, [{ traceId: crossing, spanId: apiSpan, name: "GET /pay", startMs: now - 1000, durationMs: 80 }]));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { otlpGauge, otlpLogs, otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import { purgeTelemetry } from "../store/retention";
@@ -8,14 +8,14 @@ import type { ApmResult, LogSearchResult, MetricQueryResult, TraceSearchResult }
 const DAY = 24 * 3600_000;
 
 describe("retention", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
   const now = Date.now();
   const old = traceId();
   const fresh = traceId();
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("ret");
     const post = async (signal: "traces" | "logs" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, w.tokens.a, body)).status).toBe(200);
     await post("traces", otlpTraces({ "service.name": "svc" }, [

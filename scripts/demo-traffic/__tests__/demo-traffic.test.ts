@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@/lib/testing/sandbox-harness";
-import { startApiServer, type ApiServer } from "@/lib/testing/telemetry-server";
+import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { telemetryWorld, type TelemetryWorld } from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import type { ApmResult, LogSearchResult, MetricNamesResult, TraceDetail, TraceSearchResult } from "@/lib/telemetry/schemas";
@@ -9,11 +9,11 @@ import type { ApmResult, LogSearchResult, MetricNamesResult, TraceDetail, TraceS
 // `npm run demo:traffic` for a few seconds against Facet's handlers on loopback: both services
 // show up in traces (api → agent, one trace), with the caller's user.id, logs and metrics.
 describe("demo traffic", () => {
-  let server: ApiServer;
+  let server: RouteServer;
   let w: TelemetryWorld;
 
   beforeAll(async () => {
-    server = await startApiServer();
+    server = await startRouteServer();
     w = await telemetryWorld("demo");
   });
   afterAll(async () => server?.close());
