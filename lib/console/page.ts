@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { runOperationAs, type ActionInput, type ActionResult } from "@/lib/http/action";
 import type { AuthedContext } from "@/lib/http/context";
@@ -10,11 +11,17 @@ import { decide, type Permission, type Scope } from "@/lib/rbac";
 import { environmentScope, projectScope, tenantScope } from "@/lib/tenancy/scope";
 import { CONSOLE_OPERATIONS, type OperationName, type OperationResult } from "./registry";
 
-/** The signed-in actor's context for a server component. */
-export async function consoleContext(): Promise<AuthedContext> {
+/** The signed-in actor's context for a server component; looked up once per render (the
+ *  layout and the page both ask). Each caller gets its own copy, as scopes differ. */
+const renderActor = cache(async () => {
   const [actor, h] = await Promise.all([sessionActor(), headers()]);
+  return { actor, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
+});
+
+export async function consoleContext(): Promise<AuthedContext> {
+  const { actor, requestId, clientAddress } = await renderActor();
   if (!actor) redirect("/login");
-  return { actor, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
+  return { actor, scope: {}, requestId, clientAddress };
 }
 
 /** Runs an operation for first paint; a 404 renders the not-found page. */
