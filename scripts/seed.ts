@@ -4,13 +4,23 @@ import { drizzle } from "drizzle-orm/mysql2";
 import { eq } from "drizzle-orm";
 import mysql from "mysql2/promise";
 import { hashPassword } from "../lib/auth/password";
-import { seal } from "../lib/crypto/secret-box";
+import { open, seal } from "../lib/crypto/secret-box";
 import { closeDb } from "../lib/db/client";
 import { issueSandboxToken, renderKubeconfig } from "../lib/sandbox/credentials";
 import * as schema from "../lib/db/schema";
 import { databaseUrl } from "./db-url";
 
 export const DEFAULT_ADMIN_PASSWORD = "facet-admin";
+
+function opens(sealed: string | null | undefined): boolean {
+  if (!sealed) return false;
+  try {
+    open(sealed);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const pool = mysql.createPool({ uri: databaseUrl().toString(), timezone: "Z", connectionLimit: 2 });
 const db = drizzle(pool, { schema, mode: "default" });
@@ -31,16 +41,18 @@ try {
     console.log("seeded user admin");
   }
   const [sandbox] = await db.select({ id: schema.clusters.id, kubeconfig: schema.clusters.kubeconfig }).from(schema.clusters).where(eq(schema.clusters.name, "sandbox"));
-  if (!sandbox?.kubeconfig) {
+  if (!opens(sandbox?.kubeconfig)) {
     // The sandbox's address is this process's own and is filled in at run time (lib/clusters/client.ts).
+    // Credentials sealed with an earlier AUTH_SECRET (say, a lost .env.local) are renewed:
+    // the sandbox is Facet's own, so it can mint new ones.
     const { token } = await issueSandboxToken({ name: "facet (cluster registry)" });
     const kubeconfig = seal(renderKubeconfig({ origin: "http://127.0.0.1", token, clusterName: "sandbox" }));
     const values = { name: "sandbox", kind: "sandbox" as const, description: "Facet's built-in sandbox cluster", server: "(built in)", kubeconfig };
     await db.transaction(async (tx) => {
       await tx.insert(schema.clusters).values(values).onDuplicateKeyUpdate({ set: { kind: "sandbox", kubeconfig } });
-      await tx.insert(schema.auditLogs).values({ actor: "system", action: "clusters.create", target: "cluster/sandbox", diff: { after: { kubeconfig: "[sealed]" } } });
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: sandbox ? "clusters.update" : "clusters.create", target: "cluster/sandbox", diff: { after: { kubeconfig: "[sealed]" } } });
     });
-    console.log("seeded cluster sandbox");
+    console.log(sandbox ? "renewed the sandbox cluster's credentials (they were sealed with another AUTH_SECRET)" : "seeded cluster sandbox");
   }
   const [demo] = await db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.name, "demo"));
   if (!demo) {

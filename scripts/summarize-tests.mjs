@@ -21,8 +21,11 @@ if (existsSync(steps)) {
 const vitest = join(dir, "vitest.json");
 if (existsSync(vitest)) {
   const v = JSON.parse(readFileSync(vitest, "utf8"));
-  // A file that fails to load counts as a failure even when it reports no tests.
-  const brokenFiles = (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  // A file that fails to load or whose setup throws fails without a failed test (its tests are
+  // "skipped"): each of its tests that did not pass counts as failed, and at least one.
+  const brokenFiles = (v.testResults ?? [])
+    .filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"))
+    .reduce((n, f) => n + Math.max(1, (f.assertionResults ?? []).filter((a) => a.status !== "passed").length), 0);
   passed += v.numPassedTests;
   failed += v.numFailedTests + brokenFiles;
   lines.push(`  vitest: ${v.numPassedTests} passed, ${v.numFailedTests + brokenFiles} failed`);
@@ -30,10 +33,12 @@ if (existsSync(vitest)) {
 
 const playwright = join(dir, "playwright.json");
 if (existsSync(playwright)) {
-  const s = JSON.parse(readFileSync(playwright, "utf8")).stats ?? {};
-  // Flaky = passed on retry; it is reported, and counted as passed.
+  const report = JSON.parse(readFileSync(playwright, "utf8"));
+  const s = report.stats ?? {};
+  // Flaky = passed on retry; it is reported, and counted as passed. Errors outside tests (a
+  // global setup that throws, so nothing runs) count as failures too.
   const p = (s.expected ?? 0) + (s.flaky ?? 0);
-  const f = (s.unexpected ?? 0) + (s.skipped ?? 0);
+  const f = (s.unexpected ?? 0) + (s.skipped ?? 0) + (report.errors ?? []).length;
   passed += p;
   failed += f;
   lines.push(`  playwright: ${p} passed, ${f} failed${s.flaky ? ` (${s.flaky} flaky)` : ""}`);

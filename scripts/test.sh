@@ -17,6 +17,8 @@ step() {
 
 ensure_node_modules
 ensure_chromium
+ensure_test_servers
+export PATH="$PATH:/usr/sbin"
 SERVER_URL="${FACET_TEST_DB_SERVER:-mysql://root@127.0.0.1:3306}"
 export DATABASE_URL="$SERVER_URL/"
 ensure_mariadb

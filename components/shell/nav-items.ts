@@ -1,5 +1,5 @@
 // Safe to import from client components. An area gets an entry when it lands, never before.
-import { Boxes, Building2, KeyRound, LayoutDashboard, LogIn, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Activity, Boxes, Building2, KeyRound, LayoutDashboard, LogIn, ScrollText, Users, type LucideIcon } from "lucide-react";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export interface NavItem {
@@ -16,5 +16,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/clusters", label: "nav.clusters", icon: Boxes, sysadminOnly: true },
   { href: "/users", label: "nav.users", icon: Users, sysadminOnly: true },
   { href: "/auth-sources", label: "nav.authSources", icon: LogIn, sysadminOnly: true },
+  { href: "/system", label: "nav.system", icon: Activity, sysadminOnly: true },
   { href: "/account/tokens", label: "nav.tokens", icon: KeyRound },
 ];

@@ -10,14 +10,14 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { apmOperations, apmServices, envPath, formatMs, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
+import { apmOperations, apmServices, formatMs, telemetryKeys, toConsoleUrl, type TelemetrySource } from "@/lib/telemetry/client";
 import type { ApmRow } from "@/lib/telemetry/schemas";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-function StatsTable({ rows, label, names, pick, by }: { rows: ApmRow[]; label: string; names: EnvNames; pick?: (s: string) => void; by: "service" | "operation" }) {
+function StatsTable({ rows, label, pick, by }: { rows: ApmRow[]; label: string; pick?: (s: string) => void; by: "service" | "operation" }) {
   const { t } = useI18n();
   return (
     <Table aria-label={label}>
@@ -52,7 +52,7 @@ function StatsTable({ rows, label, names, pick, by }: { rows: ApmRow[]; label: s
               <Td>{formatMs(r.p90Ms)}</Td>
               <Td>{formatMs(r.p99Ms)}</Td>
               <Td>
-                <Link className="text-primary hover:underline" href={`${envPath(names)}/traces?${new URL(r.traces, "http://x").searchParams}`}>
+                <Link className="text-primary hover:underline" href={toConsoleUrl(r.traces)}>
                   {t("telemetry.find")}
                 </Link>
               </Td>
@@ -66,7 +66,7 @@ function StatsTable({ rows, label, names, pick, by }: { rows: ApmRow[]; label: s
 
 /** Rate, errors and latency per service and operation; a point on a chart opens the traces of
  *  that service in that time bucket. */
-export function ApmOverview({ names }: { names: EnvNames }) {
+export function ApmOverview({ source }: { source: TelemetrySource }) {
   const { t } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -75,9 +75,9 @@ export function ApmOverview({ names }: { names: EnvNames }) {
   const { start, end } = windowOf(params, now);
   const service = params.get("service");
   const q = `?start=${start}&end=${end}`;
-  const services = useQuery({ queryKey: telemetryKeys.apm(names, q), queryFn: () => apmServices(names, q) });
-  const detail = useQuery({ queryKey: telemetryKeys.apm(names, `${q}&series=true`), queryFn: () => apmServices(names, `${q}&series=true`), enabled: Boolean(service) });
-  const operations = useQuery({ queryKey: telemetryKeys.operations(names, service ?? "", q), queryFn: () => apmOperations(names, service!, q), enabled: Boolean(service) });
+  const services = useQuery({ queryKey: telemetryKeys.apm(source, q), queryFn: () => apmServices(source, q) });
+  const detail = useQuery({ queryKey: telemetryKeys.apm(source, `${q}&series=true`), queryFn: () => apmServices(source, `${q}&series=true`), enabled: Boolean(service) });
+  const operations = useQuery({ queryKey: telemetryKeys.operations(source, service ?? "", q), queryFn: () => apmOperations(source, service!, q), enabled: Boolean(service) });
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -86,7 +86,7 @@ export function ApmOverview({ names }: { names: EnvNames }) {
   };
   const row = detail.data?.rows.find((r) => r.service === service);
   const step = detail.data?.stepMs ?? 60_000;
-  const openBucket = (tMs: number) => router.push(`${envPath(names)}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step}`);
+  const openBucket = (tMs: number) => router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step}`);
   return (
     <div className="space-y-4">
       <Card>
@@ -101,7 +101,7 @@ export function ApmOverview({ names }: { names: EnvNames }) {
           {services.data.rows.length === 0 ? (
             <EmptyState title={t("telemetry.noServices")} hint={t("telemetry.noServicesHint")} />
           ) : (
-            <StatsTable rows={services.data.rows} label={t("telemetry.services")} names={names} by="service" pick={(s) => setParam("service", s)} />
+            <StatsTable rows={services.data.rows} label={t("telemetry.services")} by="service" pick={(s) => setParam("service", s)} />
           )}
         </Card>
       )}
@@ -137,7 +137,7 @@ export function ApmOverview({ names }: { names: EnvNames }) {
           )}
           {operations.data && (
             <div className="mt-4">
-              <StatsTable rows={operations.data.rows} label={t("telemetry.operations")} names={names} by="operation" />
+              <StatsTable rows={operations.data.rows} label={t("telemetry.operations")} by="operation" />
             </div>
           )}
         </Card>

@@ -6,6 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { toConsoleUrl } from "@/lib/telemetry/client";
 import type { LogDto } from "@/lib/telemetry/schemas";
 
+// Structured fields say what a bare message ("request") does not; scope names are noise.
+const HIDDEN = new Set(["otel.scope.name", "otel.scope.version"]);
+const fields = (attributes: Record<string, unknown>) =>
+  Object.entries(attributes)
+    .filter(([k]) => !HIDDEN.has(k))
+    .map(([k, v]) => `${k}=${(typeof v === "string" ? v : JSON.stringify(v)).slice(0, 160)}`)
+    .join(" ");
+
 const tone = (s: string) => (/^(error|fatal)/i.test(s) ? "bad" : /^warn/i.test(s) ? "warn" : "neutral");
 
 /** Log lines, each with its way to its trace and to the metrics around it. */
@@ -21,7 +29,10 @@ export function LogLines({ logs }: { logs: LogDto[] }) {
             {l.service}
             {l.pod ? `/${l.pod}` : ""}
           </span>
-          <span className="min-w-0 flex-1 whitespace-pre-wrap break-all">{l.body}</span>
+          <span className="min-w-0 flex-1 whitespace-pre-wrap break-all">
+            {l.body}
+            {Object.keys(l.attributes).length > 0 && <span className="ml-2 text-muted-foreground">{fields(l.attributes)}</span>}
+          </span>
           <span className="flex gap-2 font-sans">
             {l.related.trace && (
               <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.trace)} aria-label={t("telemetry.traceOfLog", { body: l.body.slice(0, 60) })}>

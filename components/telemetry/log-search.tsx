@@ -11,14 +11,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { searchLogs, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
+import { searchLogs, telemetryKeys, type TelemetrySource } from "@/lib/telemetry/client";
 import { SEVERITIES } from "@/lib/telemetry/severity";
 import { LogLines } from "./log-lines";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
 /** Log search by text, severity, service, pod and trace; live tail keeps the window moving. */
-export function LogSearch({ names }: { names: EnvNames }) {
+export function LogSearch({ source }: { source: TelemetrySource }) {
   const { t } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -36,7 +36,7 @@ export function LogSearch({ names }: { names: EnvNames }) {
     return `?${q}`;
   };
   const key = `?${params}|${live}`;
-  const logs = useQuery({ queryKey: telemetryKeys.logs(names, key), queryFn: () => searchLogs(names, build()), refetchInterval: live ? 2000 : false });
+  const logs = useQuery({ queryKey: telemetryKeys.logs(source, key), queryFn: () => searchLogs(source, build()), refetchInterval: live ? 2000 : false });
   const submit = (form: FormData) => {
     const next = new URLSearchParams();
     for (const k of ["q", "severity", "service", "pod", "traceId", "spanId", "range"]) {

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslate } from "@/lib/i18n/server";
-import { envPath, type EnvNames } from "@/lib/telemetry/client";
+import { envPath, SYSTEM_SOURCE, type EnvNames } from "@/lib/telemetry/client";
 import { TelemetryTabs } from "./telemetry-tabs";
 
 /** The frame of every telemetry page: where it is, what it is, and the other views. */
@@ -20,7 +20,20 @@ export async function TelemetryShell({ names, title, children }: { names: EnvNam
         ]}
       />
       <PageHeader title={title} description={t("telemetry.description")} />
-      <TelemetryTabs names={names} />
+      <TelemetryTabs base={envPath(names)} views={["apm", "traces", "logs", "metrics"]} />
+      {children}
+    </>
+  );
+}
+
+/** The frame of the facet-system pages: Facet's own spans and logs, for sysadmins. */
+export async function SystemTelemetryShell({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = await getTranslate();
+  return (
+    <>
+      <Breadcrumbs label={t("common.breadcrumbs")} items={[{ label: t("system.title"), href: SYSTEM_SOURCE.page }, { label: title }]} />
+      <PageHeader title={t("system.title")} description={t("system.description")} />
+      <TelemetryTabs base={SYSTEM_SOURCE.page} views={["apm", "traces", "logs"]} />
       {children}
     </>
   );

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { envPath, type EnvNames } from "@/lib/telemetry/client";
 import { cn } from "@/lib/ui/cn";
 
 const TABS = [
@@ -13,14 +12,16 @@ const TABS = [
   { slug: "metrics", label: "telemetry.metrics" },
 ] as const;
 
-/** Navigation between the four views of one environment's telemetry. */
-export function TelemetryTabs({ names }: { names: EnvNames }) {
+export type TelemetryView = (typeof TABS)[number]["slug"];
+
+/** Navigation between the views of one telemetry source (an environment has all four;
+ *  Facet's own telemetry has no metrics). */
+export function TelemetryTabs({ base, views }: { base: string; views: readonly TelemetryView[] }) {
   const { t } = useI18n();
   const pathname = usePathname();
-  const base = envPath(names);
   return (
     <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 border-b">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => views.includes(tab.slug)).map((tab) => {
         const href = `${base}/${tab.slug}`;
         const active = pathname.startsWith(href);
         return (

@@ -15,12 +15,12 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { formatMs, searchTraces, telemetryKeys, type EnvNames } from "@/lib/telemetry/client";
+import { formatMs, searchTraces, telemetryKeys, type TelemetrySource } from "@/lib/telemetry/client";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
 /** Trace search by service, operation, attributes, status and duration; the URL is the query. */
-export function TraceSearch({ names }: { names: EnvNames }) {
+export function TraceSearch({ source }: { source: TelemetrySource }) {
   const { t, locale } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -33,7 +33,7 @@ export function TraceSearch({ names }: { names: EnvNames }) {
   query.set("end", String(end));
   if (!query.get("limit")) query.set("limit", "50");
   const key = `?${query}`;
-  const traces = useQuery({ queryKey: telemetryKeys.traces(names, key), queryFn: () => searchTraces(names, key) });
+  const traces = useQuery({ queryKey: telemetryKeys.traces(source, key), queryFn: () => searchTraces(source, key) });
   const attrs = [...params.entries()].filter(([k]) => k.startsWith("attr.")).map(([k, v]) => `${k.slice(5)}=${v}`).join("\n");
 
   const submit = (form: FormData) => {

@@ -31,13 +31,21 @@ export interface ClusterClient {
 
 const cache = new Map<number, { stamp: number; client: ClusterClient }>();
 
+function openKubeconfig(name: string, sealed: string): string {
+  try {
+    return open(sealed);
+  } catch (error) {
+    throw new AppError("UPSTREAM", `Cluster '${name}': ${(error as Error).message}.`, { upstream: { name, retryable: false }, cause: error });
+  }
+}
+
 /** A KubeConfig from stored credentials only, never the server's own. The sandbox's server
  *  address is this process's own, which only the process knows. */
 export function kubeConfigFor(cluster: Pick<ClusterRow, "name" | "kind" | "kubeconfig">, timeoutMs = TIMEOUT_MS): k8s.KubeConfig {
   if (!cluster.kubeconfig) throw new AppError("UPSTREAM", `Cluster '${cluster.name}' has no credentials stored.`, { upstream: { name: cluster.name, retryable: false } });
   const kc = new BoundedKubeConfig();
   kc.timeoutMs = timeoutMs;
-  kc.loadFromString(open(cluster.kubeconfig));
+  kc.loadFromString(openKubeconfig(cluster.name, cluster.kubeconfig));
   if (cluster.kind === "sandbox") {
     const current = kc.getCurrentCluster()!;
     const clusters = kc.clusters.map((c) => (c.name === current.name ? { ...c, server: internalSandboxServer(), skipTLSVerify: true } : c));

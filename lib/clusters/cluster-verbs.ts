@@ -8,11 +8,11 @@ import { clusters, environments, projects, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { uniqueOrConflict } from "@/lib/tenancy/rows";
-import { clusterClient, makeClient } from "./client";
+import { makeClient } from "./client";
 import { clusterDto } from "./dto";
 import { clusterOrThrow } from "./find-cluster";
 import { parseKubeconfig } from "./kubeconfig";
-import { probeCluster } from "./probe";
+import { probeCluster, probeStoredCluster } from "./probe";
 import { recordStatus } from "./record-status";
 import type { ImportClusterInput } from "./schemas";
 
@@ -24,7 +24,7 @@ export const listClusters = verb("clusters.list", "clusters.read", async () => {
 /** The detail page checks the cluster live (bounded), then answers with what it saw. */
 export const getCluster = verb("clusters.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
   const row = await clusterOrThrow(input.cluster);
-  await recordStatus(getDb(), row.id, await probeCluster(clusterClient(row)));
+  await recordStatus(getDb(), row.id, await probeStoredCluster(row));
   const [fresh] = await getDb().select().from(clusters).where(eq(clusters.id, row.id));
   const envs = await getDb()
     .select({ tenant: tenants.name, project: projects.name, environment: environments.name, namespace: environments.namespace, sync: environments.syncStatus })

@@ -1,5 +1,6 @@
 import "server-only";
-import type { ClusterClient } from "./client";
+import type { ClusterRow } from "@/lib/db/schema";
+import { clusterClient, type ClusterClient } from "./client";
 import { onCluster } from "./upstream-error";
 
 export interface ClusterStatus {
@@ -31,6 +32,20 @@ export async function probeCluster(client: ClusterClient): Promise<ClusterStatus
       };
     });
   } catch (error) {
-    return { reachable: false, serverVersion: null, nodeCount: null, namespaceCount: null, canManageNamespaces: null, error: (error as Error).message };
+    return unreachable(error);
   }
 }
+
+/** Probes a stored cluster. One whose client cannot even be built (no credentials, or a
+ *  kubeconfig that no longer opens) is unreachable with the reason, like one that is down. */
+export async function probeStoredCluster(row: ClusterRow): Promise<ClusterStatus> {
+  let client: ClusterClient;
+  try {
+    client = clusterClient(row);
+  } catch (error) {
+    return unreachable(error);
+  }
+  return probeCluster(client);
+}
+
+export const unreachable = (error: unknown): ClusterStatus => ({ reachable: false, serverVersion: null, nodeCount: null, namespaceCount: null, canManageNamespaces: null, error: (error as Error).message });

@@ -24,6 +24,14 @@ export async function consoleContext(): Promise<AuthedContext> {
   return { actor, scope: {}, requestId, clientAddress };
 }
 
+/** consoleContext for the sysadmin-only pages: anyone else gets the not-found page, as the
+ *  API answers them for those areas' objects. */
+export async function sysadminContext(): Promise<AuthedContext> {
+  const ctx = await consoleContext();
+  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  return ctx;
+}
+
 /** Runs an operation for first paint; a 404 renders the not-found page. */
 export async function loadOperation<N extends OperationName>(ctx: AuthedContext, name: N, input: ActionInput = {}): Promise<ActionResult<OperationResult<N>>> {
   const op = CONSOLE_OPERATIONS[name] as unknown as Operation<unknown, unknown, unknown, OperationResult<N>>;

@@ -23,5 +23,9 @@ export function open(sealed: string, secret?: string): string {
   const raw = Buffer.from(payload, "base64");
   const decipher = createDecipheriv("aes-256-gcm", key(secret), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  } catch {
+    throw new Error("a stored secret cannot be opened: AUTH_SECRET changed since it was saved, or the row was altered; enter the secret again");
+  }
 }

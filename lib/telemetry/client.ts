@@ -7,6 +7,13 @@ export type EnvNames = { tenant: string; project: string; environment: string };
 export const envPath = (n: EnvNames) => `/tenants/${encodeURIComponent(n.tenant)}/projects/${encodeURIComponent(n.project)}/environments/${encodeURIComponent(n.environment)}`;
 export const envApi = (n: EnvNames) => `/api/v1${envPath(n)}`;
 
+/** Where trace, log and APM views read: one environment, or Facet's own telemetry (the
+ *  facet-system view). `page` is the console path that mirrors `api`. */
+export type TelemetrySource = { api: string; page: string; key: readonly string[] };
+export const envSource = (n: EnvNames): TelemetrySource => ({ api: envApi(n), page: envPath(n), key: ["t", n.tenant, "p", n.project, "e", n.environment] });
+export const SYSTEM_API = "/api/v1/system";
+export const SYSTEM_SOURCE: TelemetrySource = { api: SYSTEM_API, page: "/system", key: ["system"] };
+
 /** The console page for an API link (the pages mirror the API's paths). */
 export const toConsoleUrl = (apiUrl: string) => apiUrl.replace(/^\/api\/v1/, "");
 /** The API link for a console page's path and query. */
@@ -20,24 +27,24 @@ const qs = (params: Record<string, string | undefined>) => {
 };
 
 export const telemetryKeys = {
-  traces: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "traces", q] as const,
+  traces: (src: TelemetrySource, q: string) => [...src.key, "traces", q] as const,
   trace: (id: string) => ["traces", id] as const,
-  logs: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "logs", q] as const,
+  logs: (src: TelemetrySource, q: string) => [...src.key, "logs", q] as const,
   metrics: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "metrics", q] as const,
   metricNames: (n: EnvNames) => ["t", n.tenant, "p", n.project, "e", n.environment, "metric-names"] as const,
   metricLabels: (n: EnvNames, metric: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "metric-labels", metric] as const,
-  apm: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "apm", q] as const,
-  operations: (n: EnvNames, service: string, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "apm", service, q] as const,
+  apm: (src: TelemetrySource, q: string) => [...src.key, "apm", q] as const,
+  operations: (src: TelemetrySource, service: string, q: string) => [...src.key, "apm", service, q] as const,
 };
 
-export const searchTraces = (n: EnvNames, query: string) => getJson<TraceSearchResult>(`${envApi(n)}/traces${query}`);
+export const searchTraces = (src: TelemetrySource, query: string) => getJson<TraceSearchResult>(`${src.api}/traces${query}`);
 export const getTrace = (id: string) => getJson<TraceDetail>(`/api/v1/traces/${id}`);
-export const searchLogs = (n: EnvNames, query: string) => getJson<LogSearchResult>(`${envApi(n)}/logs${query}`);
+export const searchLogs = (src: TelemetrySource, query: string) => getJson<LogSearchResult>(`${src.api}/logs${query}`);
 export const queryMetrics = (n: EnvNames, query: string) => getJson<MetricQueryResult>(`${envApi(n)}/metrics${query}`);
 export const metricNames = (n: EnvNames) => getJson<MetricNamesResult>(`${envApi(n)}/metrics/names`);
 export const metricLabels = (n: EnvNames, metric: string) => getJson<MetricLabelsResult>(`${envApi(n)}/metrics/labels${qs({ metric })}`);
-export const apmServices = (n: EnvNames, query: string) => getJson<ApmResult>(`${envApi(n)}/apm/services${query}`);
-export const apmOperations = (n: EnvNames, service: string, query: string) => getJson<ApmResult>(`${envApi(n)}/apm/services/${encodeURIComponent(service)}/operations${query}`);
+export const apmServices = (src: TelemetrySource, query: string) => getJson<ApmResult>(`${src.api}/apm/services${query}`);
+export const apmOperations = (src: TelemetrySource, service: string, query: string) => getJson<ApmResult>(`${src.api}/apm/services/${encodeURIComponent(service)}/operations${query}`);
 
 export { qs };
 

@@ -67,6 +67,12 @@ export const telemetryOps = {
   searchSystemTraces: operation({ permission: "telemetry.system.read", query: s.TraceSearchQuery, handler: ({ ctx, input }) => v.searchSystemTraces({ ctx, input: input.query }) }),
   searchSystemLogs: operation({ permission: "telemetry.system.read", query: s.LogSearchQuery, handler: ({ ctx, input }) => v.searchSystemLogs({ ctx, input: input.query }) }),
   systemApmServices: operation({ permission: "telemetry.system.read", query: s.ApmQuery, handler: ({ ctx, input }) => v.systemApmServices({ ctx, input: input.query }) }),
+  systemApmOperations: operation({
+    permission: "telemetry.system.read",
+    params: s.ApmServiceParams,
+    query: s.ApmQuery,
+    handler: ({ ctx, input }) => v.systemApmOperations({ ctx, input: { ...input.query, service: input.params.service } }),
+  }),
 
   getTelemetryBackends: operation({ permission: "clusters.read", params: ClusterParams, handler: ({ ctx, input }) => getTelemetryBackends({ ctx, input: input.params }) }),
   setTelemetryBackends: operation({

@@ -67,6 +67,13 @@ ensure_mariadb() {
   wait_for 15 db_reachable || die "MariaDB runs but refuses $DB_USER@$DB_HOST:$DB_PORT; check DATABASE_URL"
 }
 
+# The real servers the suites start on loopback: Prometheus (metrics backend) and OpenLDAP
+# (LDAP sign-in). Their Debian services are never started; tests run their own instances.
+ensure_test_servers() {
+  command -v prometheus >/dev/null 2>&1 || ensure_apt prometheus
+  PATH="$PATH:/usr/sbin" command -v slapd >/dev/null 2>&1 || ensure_apt slapd
+}
+
 # Chromium from Debian for Playwright.
 ensure_chromium() {
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ensure_apt chromium

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AuthSourcesTable } from "@/components/auth-sources/auth-sources-table";
 import { NewLdapSource, NewOidcSource } from "@/components/auth-sources/new-source-dialogs";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { consoleContext, loadOperation } from "@/lib/console/page";
+import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { publicOrigin } from "@/lib/http/page-context";
 import { getTranslate } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Login sources" };
 
 export default async function AuthSourcesPage() {
-  const ctx = await consoleContext();
-  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  const ctx = await sysadminContext();
   const [{ t }, result, origin] = await Promise.all([getTranslate(), loadOperation(ctx, "listAuthSources"), publicOrigin()]);
   return (
     <>

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ClustersTable } from "@/components/clusters/clusters-table";
 import { ImportClusterDialog } from "@/components/clusters/import-cluster-dialog";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { consoleContext, loadOperation } from "@/lib/console/page";
+import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Clusters" };
 
 export default async function ClustersPage() {
-  const ctx = await consoleContext();
-  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  const ctx = await sysadminContext();
   const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "listClusters")]);
   return (
     <>

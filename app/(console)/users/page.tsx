@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { SearchForm } from "@/components/console/search-form";
 import { CreateUserDialog } from "@/components/users/create-user-dialog";
 import { UsersTable } from "@/components/users/users-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { consoleContext, loadOperation } from "@/lib/console/page";
+import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
-  const ctx = await consoleContext();
-  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  const ctx = await sysadminContext();
   const { q, cursor } = await searchParams;
   const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "listUsers", { query: { limit: "100", ...(q && { q }), ...(cursor && { cursor }) } })]);
   return (

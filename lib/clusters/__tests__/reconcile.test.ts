@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
@@ -6,7 +7,7 @@ import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { uniqueName } from "@/lib/testing/factories";
 import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { api, expectOk, generousQuota, person, sysadminToken } from "@/lib/testing/world";
-import { startReconciler } from "../reconcile/loop";
+import { reconcileAll, startReconciler } from "../reconcile/loop";
 
 // Facet's reconciler against the sandbox cluster, served over HTTP and checked with kubectl.
 describe("clusters: tenancy applied to the sandbox", () => {
@@ -151,6 +152,22 @@ describe("clusters: tenancy applied to the sandbox", () => {
       return e.sync.status === "error" && e.sync;
     }, 20_000, "sync error recorded");
     expect(status.error).toContain(dead);
+  });
+
+  it("a cluster whose kubeconfig no longer opens is marked unreachable with the reason; the resync goes on", async () => {
+    const locked = uniqueName("locked");
+    await getDb()
+      .insert(clusters)
+      .values({ name: locked, kind: "imported", server: sb.server.origin, kubeconfig: seal(renderKubeconfig({ origin: sb.server.origin, token: sb.token }), "an AUTH_SECRET of old") });
+    try {
+      await reconcileAll();
+      const status = await expectOk<{ status: { reachable: boolean; error: string } }>(api("GET", `/api/v1/clusters/${locked}`, { token: root }));
+      expect(status.status).toMatchObject({ reachable: false, error: expect.stringMatching(/AUTH_SECRET changed/) });
+      expect((await expectOk<{ status: { reachable: boolean } }>(api("GET", "/api/v1/clusters/sandbox", { token: root }))).status.reachable).toBe(true);
+      expect((await expectOk<{ sync: { status: string } }>(api("GET", env, { token: root }))).sync.status).toBe("synced");
+    } finally {
+      await getDb().delete(clusters).where(eq(clusters.name, locked));
+    }
   });
 
   it("imports a cluster only when it answers, and never returns its kubeconfig", async () => {

@@ -4,8 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
 import { onChange, type ChangeEvent } from "@/lib/events";
 import { logger } from "@/lib/observability/logger";
-import { clusterClient } from "../client";
-import { probeCluster } from "../probe";
+import { probeStoredCluster } from "../probe";
 import { recordStatus } from "../record-status";
 import { runNamespaceCleanups } from "./cleanup-namespaces";
 import { reconcileEnvironment } from "./reconcile-environment";
@@ -35,11 +34,12 @@ export function requestReconcile(environmentId: number): Promise<unknown> {
   return run;
 }
 
-/** Every resync: each cluster's status, then each environment, then pending cleanups. */
+/** Every resync: each cluster's status, then each environment, then pending cleanups. One
+ *  broken cluster is recorded as such and does not stop the others. */
 export async function reconcileAll(): Promise<void> {
   const db = getDb();
   for (const cluster of await db.select().from(clusters)) {
-    await recordStatus(db, cluster.id, await probeCluster(clusterClient(cluster))).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster probe failed"));
+    await recordStatus(db, cluster.id, await probeStoredCluster(cluster)).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster status not recorded"));
   }
   const rows = await db.select({ id: environments.id }).from(environments);
   for (const { id } of rows) await requestReconcile(id);

@@ -400,6 +400,7 @@ Object.assign(TABLE, {
   "GET /api/v1/system/traces": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/traces" }) },
   "GET /api/v1/system/logs": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/logs" }) },
   "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },
+  "GET /api/v1/system/apm/services/{service}/operations": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services/facet/operations" }) },
   // A trace by id is authorized in the environment it lies in.
   "GET /api/v1/traces/{traceId}": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }) },
   "GET /api/v1/traces/{traceId}/logs": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }) },

@@ -1,6 +1,7 @@
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileOnce } from "@/lib/sandbox";
+import { START_DELAY_ANNOTATION } from "@/lib/sandbox/config";
 import { eventually, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
 
 // The simulated controllers and kubelet, and admission (LimitRange, ResourceQuota).
@@ -61,18 +62,17 @@ afterAll(async () => sandbox.close());
 describe("simulated controllers", () => {
   it("gives a Deployment a ReplicaSet and pods that go Pending → Running and Ready, with events", async () => {
     const ns = await namespace("deploy");
-    const delay = process.env.SANDBOX_POD_START_MS;
-    process.env.SANDBOX_POD_START_MS = "600000";
-    try {
-      await apps.createNamespacedDeployment({ namespace: ns, body: { metadata: { name: "web" }, spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: template("web") } } });
-      await reconcileOnce({ now: new Date() });
-      const pending = await pods(ns, "app=web");
-      expect(pending).toHaveLength(2);
-      expect(pending.every((p) => p.status?.phase === "Pending" && p.spec?.nodeName === "sandbox-node-1")).toBe(true);
-      expect(pending[0].status?.containerStatuses?.[0].state?.waiting?.reason).toBe("ContainerCreating");
-    } finally {
-      process.env.SANDBOX_POD_START_MS = delay;
-    }
+    // Other test files' sandboxes share this database and run their controllers with the default
+    // delay, so the slow start is asked for on the pods themselves; settle() runs a minute ahead.
+    const slow = template("web");
+    slow.metadata!.annotations = { [START_DELAY_ANNOTATION]: "30000" };
+    await apps.createNamespacedDeployment({ namespace: ns, body: { metadata: { name: "web" }, spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: slow } } });
+    await reconcileOnce({ now: new Date() });
+    const pending = await pods(ns, "app=web");
+    expect(pending.map((p) => [p.status?.phase, p.spec?.nodeName, p.status?.containerStatuses?.[0].state?.waiting?.reason])).toEqual([
+      ["Pending", "sandbox-node-1", "ContainerCreating"],
+      ["Pending", "sandbox-node-1", "ContainerCreating"],
+    ]);
 
     const d = await settle(ns, "web", 2);
     expect(d.status?.observedGeneration).toBe(d.metadata?.generation);

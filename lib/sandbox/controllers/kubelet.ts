@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { PODS } from "../builtin-resources";
-import { NODE_IP, NODE_NAME, podStartDelayMs } from "../config";
+import { NODE_IP, NODE_NAME, podStartDelayFor } from "../config";
 import { recordEvent } from "../objects/events";
 import { updateObject } from "../objects/update-object";
 import { Writer } from "../store/writer";
@@ -115,7 +115,7 @@ export async function syncPods(pods: K8sObject[], now: Date): Promise<void> {
     if (listed.metadata.deletionTimestamp) continue;
     const scheduled = !!listed.status?.startTime;
     const since = Date.parse(String(listed.status?.startTime));
-    const due = scheduled && listed.status?.phase === "Pending" && !listed.status?.podIP && now.getTime() - since >= podStartDelayMs();
+    const due = scheduled && listed.status?.phase === "Pending" && !listed.status?.podIP && now.getTime() - since >= podStartDelayFor(listed.metadata.annotations as Record<string, string> | undefined);
     if (scheduled && !due) continue;
     await Writer.run(async (w) => {
       const pod = await w.get(PODS, listed.metadata.namespace!, listed.metadata.name!);

@@ -77,7 +77,7 @@ describe("telemetry is scoped by what the actor may read", () => {
   });
 
   it("Facet's own telemetry and other tenants' are out of reach", async () => {
-    for (const path of ["/api/v1/system/traces", "/api/v1/system/logs", "/api/v1/system/apm/services"]) expect((await as(w.reader.token)(path)).status).toBe(403);
+    for (const path of ["/api/v1/system/traces", "/api/v1/system/logs", "/api/v1/system/apm/services", "/api/v1/system/apm/services/facet/operations"]) expect((await as(w.reader.token)(path)).status).toBe(403);
     for (const e of ["a", "b"] as const) expect((await as(w.outsider.token)(`${w.env(e)}/traces`)).status).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ import { person, api, expectOk, sysadminToken } from "@/lib/testing/world";
 import { uniqueName } from "@/lib/testing/factories";
 import { selfTelemetryProcessor } from "../self/install";
 import { flushSystemLogs } from "../self/system-store";
-import type { LogSearchResult, TraceDetail, TraceSearchResult } from "../schemas";
+import type { ApmResult, LogSearchResult, TraceDetail, TraceSearchResult } from "../schemas";
 
 // Facet's own spans (through the processor register.ts installs) and log lines (through the
 // logger's tap) land in the facet-system namespace, readable by sysadmins only.
@@ -39,10 +39,14 @@ describe("Facet's own telemetry", () => {
     const detail = await expectOk<TraceDetail>(api("GET", `/api/v1/traces/${span.spanContext().traceId}`, { token: root }));
     expect(detail.spans[0]).toMatchObject({ namespace: "facet-system", environment: null });
 
+    const ops = await expectOk<ApmResult>(api("GET", `/api/v1/system/apm/services/facet/operations`, { token: root }));
+    expect(ops.rows.find((r) => r.operation === `GET /api/v1/${marker}`)).toMatchObject({ service: "facet", calls: 1, errors: 0 });
+
     const logs = await expectOk<LogSearchResult>(api("GET", `/api/v1/system/logs?q=${marker}`, { token: root }));
     expect(logs.logs.map((l) => l.body).sort()).toEqual([`handled ${marker}`, `inside ${marker}`]);
     const linked = logs.logs.find((l) => l.body.startsWith("inside"))!;
     expect(linked).toMatchObject({ traceId: span.spanContext().traceId, severity: "info", service: "facet", namespace: "facet-system" });
+    expect(linked.related).toEqual({ trace: `/api/v1/traces/${span.spanContext().traceId}`, metrics: null });
 
     const someone = await person("nosy");
     expect((await api("GET", `/api/v1/system/logs?q=${marker}`, { token: someone.token })).status).toBe(403);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
+import { SYSTEM_API } from "../client";
 import { SPAN_KINDS, STATUS_CODES } from "../otlp/model";
 import type { SpanDto } from "../schemas";
 import type { EnvRef } from "./target";
@@ -12,7 +13,8 @@ const hex = (b: unknown) => (b instanceof Buffer ? b.toString("hex") : null);
 
 /** A ±15 minute window around a moment, for the metrics of its pod and service. */
 export function metricsLink(basePath: string | null, timeMs: number, service: string, pod: string | null): string | null {
-  if (!basePath) return null;
+  // Facet's own telemetry has spans and logs only: no metrics view to link to.
+  if (!basePath || basePath === SYSTEM_API) return null;
   const q = new URLSearchParams({ "match.service": service, start: String(Math.round(timeMs - 900_000)), end: String(Math.round(timeMs + 900_000)) });
   if (pod) q.set("match.pod", pod);
   return `${basePath}/metrics?${q}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_API } from "../client";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,7 @@ export async function environmentTarget(ctx: AuthedContext): Promise<Target> {
 
 export async function systemTarget(): Promise<Target> {
   const ids = await existingNamespaceIds([{ clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE }]);
-  return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId: ids.get(`${SYSTEM_CLUSTER_ID}/${SYSTEM_NAMESPACE}`) ?? null, env: null, basePath: "/api/v1/system" };
+  return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId: ids.get(`${SYSTEM_CLUSTER_ID}/${SYSTEM_NAMESPACE}`) ?? null, env: null, basePath: SYSTEM_API };
 }
 
 /** Default window: the last hour. */

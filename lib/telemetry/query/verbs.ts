@@ -61,6 +61,9 @@ export const apmOperations = verb("telemetry.apm.operations", "telemetry.read", 
   apmTable(await environmentTarget(ctx), input, input.service),
 );
 export const systemApmServices = verb("telemetry.system.apm.services", "telemetry.system.read", async ({ input }: VerbArgs<ApmQuery>) => apmTable(await systemTarget(), input));
+export const systemApmOperations = verb("telemetry.system.apm.operations", "telemetry.system.read", async ({ input }: VerbArgs<ApmQuery & { service: string }>) =>
+  apmTable(await systemTarget(), input, input.service),
+);
 
 // A trace by id crosses namespaces: the scope is one the actor may read (else the first
 // environment it touches, whose policy then refuses with 403 or 404), and the answer holds

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
-import { consoleContext, loadOperation } from "@/lib/console/page";
+import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ cluster: string }> }): Promise<Metadata> {
@@ -13,8 +12,7 @@ export async function generateMetadata({ params }: { params: Promise<{ cluster: 
 
 export default async function ClusterPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
-  const ctx = await consoleContext();
-  if (ctx.actor.systemRole !== "sysadmin") notFound();
+  const ctx = await sysadminContext();
   const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "getCluster", { params: { cluster } })]);
   return (
     <>

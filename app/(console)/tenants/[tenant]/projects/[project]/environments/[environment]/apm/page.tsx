@@ -4,6 +4,7 @@ import { ApmOverview } from "@/components/telemetry/apm-overview";
 import { TelemetryShell } from "@/components/telemetry/telemetry-shell";
 import { consoleContext, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { envSource } from "@/lib/telemetry/client";
 
 type Params = { tenant: string; project: string; environment: string };
 
@@ -16,7 +17,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   return (
     <TelemetryShell names={names} title={t("telemetry.apm")}>
       <Suspense>
-        <ApmOverview names={names} />
+        <ApmOverview source={envSource(names)} />
       </Suspense>
     </TelemetryShell>
   );

@@ -4,6 +4,7 @@ import { TraceSearch } from "@/components/telemetry/trace-search";
 import { TelemetryShell } from "@/components/telemetry/telemetry-shell";
 import { consoleContext, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { envSource } from "@/lib/telemetry/client";
 
 type Params = { tenant: string; project: string; environment: string };
 
@@ -16,7 +17,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   return (
     <TelemetryShell names={names} title={t("telemetry.traces")}>
       <Suspense>
-        <TraceSearch names={names} />
+        <TraceSearch source={envSource(names)} />
       </Suspense>
     </TelemetryShell>
   );
