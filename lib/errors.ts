@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   "UNAUTHORIZED",
   "CONFLICT",
   "VALIDATION",
+  "BAD_REQUEST",
   "LIMIT_EXCEEDED",
   "PRECONDITION_FAILED",
   "UPSTREAM",
@@ -14,13 +15,17 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Marks a zod check whose failure makes the request malformed (400) rather than invalid (422):
+ *  an identifier that can never name anything, such as a Nacos dataId with a space. */
+export const BAD_REQUEST_ISSUE = { params: { badRequest: true } } as const;
+
 export interface FieldIssue {
   path: string;
   message: string;
 }
 
 export interface AppErrorOptions {
-  /** Field-level issues for VALIDATION. */
+  /** Field-level issues for VALIDATION and BAD_REQUEST. */
   errors?: FieldIssue[];
   /** Seconds until a retry may succeed (LIMIT_EXCEEDED, UPSTREAM). */
   retryAfter?: number;

@@ -18,7 +18,8 @@ type Created = { name: string; username: string; password: string; namespace: st
 
 function snippets(c: { serverAddr: string; namespace: string; group: string; username: string; password: string }) {
   return {
-    node: `import { NacosConfigClient } from "nacos";
+    node: `// npm "nacos" 2.x (the Node SDK speaks HTTP)
+import { NacosConfigClient } from "nacos";
 
 const client = new NacosConfigClient({
   serverAddr: "${c.serverAddr}",
@@ -28,7 +29,9 @@ const client = new NacosConfigClient({
 });
 const content = await client.getConfig("app.yaml", "${c.group}");
 client.subscribe({ dataId: "app.yaml", group: "${c.group}" }, (next) => console.log(next));`,
-    go: `cc := *constant.NewClientConfig(
+    // Facet speaks Nacos' HTTP API: 2.x SDKs need gRPC on port 9848, so the snippets name 1.x.
+    go: `// github.com/nacos-group/nacos-sdk-go v1.x (2.x needs gRPC on port 9848, which Facet does not serve)
+cc := *constant.NewClientConfig(
     constant.WithNamespaceId("${c.namespace}"),
     constant.WithUsername("${c.username}"),
     constant.WithPassword("${c.password}"),
@@ -36,7 +39,8 @@ client.subscribe({ dataId: "app.yaml", group: "${c.group}" }, (next) => console.
 sc := []constant.ServerConfig{*constant.NewServerConfig("${c.serverAddr.split(":")[0]}", ${c.serverAddr.split(":")[1] ?? 80})}
 client, _ := clients.NewConfigClient(vo.NacosClientParam{ClientConfig: &cc, ServerConfigs: sc})
 content, _ := client.GetConfig(vo.ConfigParam{DataId: "app.yaml", Group: "${c.group}"})`,
-    java: `Properties p = new Properties();
+    java: `// com.alibaba.nacos:nacos-client 1.4.x (2.x needs gRPC on port 9848, which Facet does not serve)
+Properties p = new Properties();
 p.put(PropertyKeyConst.SERVER_ADDR, "${c.serverAddr}");
 p.put(PropertyKeyConst.NAMESPACE, "${c.namespace}");
 p.put(PropertyKeyConst.USERNAME, "${c.username}");

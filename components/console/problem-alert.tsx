@@ -11,6 +11,7 @@ const TITLES: Record<string, MessageKey> = {
   UNAUTHORIZED: "problem.UNAUTHORIZED",
   CONFLICT: "problem.CONFLICT",
   VALIDATION: "problem.VALIDATION",
+  BAD_REQUEST: "problem.BAD_REQUEST",
   LIMIT_EXCEEDED: "problem.LIMIT_EXCEEDED",
   PRECONDITION_FAILED: "problem.PRECONDITION_FAILED",
   UPSTREAM: "problem.UPSTREAM",

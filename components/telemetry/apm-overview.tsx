@@ -86,7 +86,7 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
   };
   const row = detail.data?.rows.find((r) => r.service === service);
   const step = detail.data?.stepMs ?? 60_000;
-  const openBucket = (tMs: number) => router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step}`);
+  const openBucket = (tMs: number) => router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step - 1}`);
   return (
     <div className="space-y-4">
       <Card>

@@ -15,7 +15,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { formatMs, searchTraces, telemetryKeys, type TelemetrySource } from "@/lib/telemetry/client";
+import { formatMs, searchTraces, telemetryKeys, tracePage, type TelemetrySource } from "@/lib/telemetry/client";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
@@ -97,7 +97,7 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
               <DurationScatter
                 label={t("telemetry.scatter")}
                 points={traces.data.traces.map((tr) => ({ id: tr.traceId, x: tr.startMs, y: tr.durationMs, error: tr.errorCount > 0, label: tr.rootName }))}
-                onSelect={(id) => router.push(`/traces/${id}`)}
+                onSelect={(id) => router.push(tracePage(source, traces.data.backend, id))}
               />
               <Table aria-label={t("telemetry.traces")}>
                 <THead>
@@ -112,7 +112,7 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
                   {traces.data.traces.map((tr) => (
                     <tr key={tr.traceId}>
                       <Td>
-                        <Link href={`/traces/${tr.traceId}`} className="font-medium text-primary hover:underline" aria-label={t("telemetry.openTrace", { name: `${tr.rootService}: ${tr.rootName}` })}>
+                        <Link href={tracePage(source, traces.data.backend, tr.traceId)} className="font-medium text-primary hover:underline" aria-label={t("telemetry.openTrace", { name: `${tr.rootService}: ${tr.rootName}` })}>
                           {tr.rootService}: {tr.rootName}
                         </Link>
                         {tr.errorCount > 0 && (

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { formatMs, getTrace, telemetryKeys, toConsoleUrl } from "@/lib/telemetry/client";
+import { formatMs, getTrace, telemetryKeys, toConsoleUrl, traceApi } from "@/lib/telemetry/client";
 import type { SpanDto } from "@/lib/telemetry/schemas";
 import { cn } from "@/lib/ui/cn";
 
@@ -50,9 +50,9 @@ function Pairs({ data, label }: { data: Record<string, unknown>; label: string }
 }
 
 /** The waterfall of one trace, and what one span carries and links to. */
-export function TraceView({ traceId }: { traceId: string }) {
+export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: string; api?: string }) {
   const { t, locale } = useI18n();
-  const trace = useQuery({ queryKey: telemetryKeys.trace(traceId), queryFn: () => getTrace(traceId) });
+  const trace = useQuery({ queryKey: telemetryKeys.trace(api), queryFn: () => getTrace(api) });
   const [selected, setSelected] = useState<string | null>(null);
   if (trace.error) return <Alert variant="destructive">{(trace.error as Error).message}</Alert>;
   if (!trace.data) return <p aria-busy="true">{t("common.loading")}</p>;

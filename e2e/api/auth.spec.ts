@@ -98,3 +98,12 @@ test.describe("GET /api/health", () => {
     expect(await res.json()).toEqual({ status: "ok", db: "ok" });
   });
 });
+
+test.describe("static files", () => {
+  test("the icon from public/ is served to anonymous visitors, not redirected to sign-in", async ({ request }) => {
+    const res = await request.get("/favicon.svg", { maxRedirects: 0 });
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("image/svg+xml");
+    expect(await res.text()).toContain("<title>Facet</title>");
+  });
+});

@@ -38,7 +38,8 @@ test("from a trace's waterfall to its logs, and from a log line back to its trac
   await expect(lines).toContainText("agent answered late");
 
   await page.getByRole("link", { name: "Trace of log line agent answered late" }).click();
-  await expect(page).toHaveURL(`/traces/${sample.traceId}`);
+  // The log line's environment page for its trace (served by the cluster's Jaeger when it has one).
+  await expect(page).toHaveURL(new RegExp(`/environments/[^/]+/traces/${sample.traceId}$`));
   await expect(page.getByRole("tree", { name: "Waterfall" })).toBeVisible();
 });
 
@@ -55,6 +56,16 @@ test("APM shows the service, and a chart bucket opens its traces", async ({ page
   const services = page.getByRole("table", { name: "Services" });
   await expect(services.getByRole("button", { name: "api" })).toBeVisible();
   await services.getByRole("button", { name: "api" }).click();
-  await expect(page.getByRole("figure", { name: "Latency of api" })).toBeVisible();
+  const latency = page.getByRole("figure", { name: "Latency of api" });
+  await expect(latency).toBeVisible();
   await page.screenshot({ path: "test-results/screens/apm.png", fullPage: true });
+
+  // The sample is the newest data, so the chart's right edge is its bucket.
+  const box = (await latency.boundingBox())!;
+  await latency.click({ position: { x: box.width - 20, y: box.height / 2 } });
+  await expect(page).toHaveURL(/\/traces\?service=api&start=\d+&end=\d+$/);
+  const url = new URL(page.url());
+  const [start, end] = [Number(url.searchParams.get("start")), Number(url.searchParams.get("end"))];
+  expect(end - start + 1).toBeGreaterThanOrEqual(60_000);
+  await expect(page.getByRole("link", { name: "Open trace api: GET /orders" })).toBeVisible();
 });

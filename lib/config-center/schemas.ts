@@ -1,12 +1,14 @@
 // Safe to import from client components: zod schemas that are also the API's contract.
 import { z } from "zod";
+import { BAD_REQUEST_ISSUE } from "@/lib/errors";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 
 import { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
 
 export { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType };
 
-export const DataId = z.string().regex(NACOS_KEY_PATTERN, NACOS_KEY_MESSAGE);
+// An invalid dataId is a bad request (400), as Nacos answers it.
+export const DataId = z.string().refine((v) => NACOS_KEY_PATTERN.test(v), { message: NACOS_KEY_MESSAGE, ...BAD_REQUEST_ISSUE });
 const Md5 = z.string().regex(/^[0-9a-f]{32}$/i, "An MD5 is 32 hex digits.").transform((s) => s.toLowerCase());
 const Tag = z.string().min(1).max(64).regex(/^[^,\s]+$/, "Tags have no commas or spaces.");
 

@@ -5,10 +5,10 @@ import { TransportError } from "@/lib/http/transport-error";
 import { MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
 import { findJsonError, lineColumn } from "./json-syntax";
 
-/** 422 (400 on the Nacos API) unless the data id follows Nacos' rule. */
+/** 400 unless the data id follows Nacos' rule. */
 export function assertDataId(dataId: string): void {
   if (!NACOS_KEY_PATTERN.test(dataId)) {
-    throw new AppError("VALIDATION", `Invalid dataId: ${NACOS_KEY_MESSAGE}`, { errors: [{ path: "dataId", message: NACOS_KEY_MESSAGE }] });
+    throw new AppError("BAD_REQUEST", `Invalid dataId: ${NACOS_KEY_MESSAGE}`, { errors: [{ path: "dataId", message: NACOS_KEY_MESSAGE }] });
   }
 }
 

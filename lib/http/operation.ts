@@ -4,7 +4,7 @@ import { auditRefusal } from "@/lib/audit/audit-refusal";
 import { AppError } from "@/lib/errors";
 import type { Permission, Scope } from "@/lib/rbac";
 import type { AuthedContext } from "./context";
-import { zodIssues } from "./problem";
+import { parseError, zodIssues } from "./problem";
 import { authorize } from "./verb";
 
 export interface OperationInput<P, Q, B> {
@@ -42,7 +42,7 @@ export function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, pre
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = zodIssues(result.error).map((i) => ({ ...i, path: i.path === "(root)" ? prefix : `${prefix}.${i.path}` }));
-  throw new AppError("VALIDATION", "The request does not match the expected shape.", { errors });
+  throw parseError(result.error, errors);
 }
 
 /** A path segment that cannot name anything is a missing resource, not a validation error. */

@@ -20,6 +20,7 @@ export const PROBLEM_TABLE: Record<ErrorCode, { status: number; title: string }>
   UNAUTHORIZED: { status: 401, title: "Unauthorized" },
   CONFLICT: { status: 409, title: "Conflict" },
   VALIDATION: { status: 422, title: "Validation failed" },
+  BAD_REQUEST: { status: 400, title: "Bad request" },
   LIMIT_EXCEEDED: { status: 429, title: "Too many requests" },
   PRECONDITION_FAILED: { status: 412, title: "Precondition failed" },
   UPSTREAM: { status: 502, title: "Upstream failure" },
@@ -41,6 +42,12 @@ export function zodIssues(error: ZodError): FieldIssue[] {
   }));
 }
 
+/** The domain error for a failed parse: BAD_REQUEST when a marked check failed, else VALIDATION. */
+export function parseError(error: ZodError, errors: FieldIssue[] = zodIssues(error)): AppError {
+  const malformed = error.issues.some((i) => i.code === "custom" && (i.params as { badRequest?: boolean } | undefined)?.badRequest);
+  return new AppError(malformed ? "BAD_REQUEST" : "VALIDATION", "The request does not match the expected shape.", { errors });
+}
+
 export interface MappedProblem {
   problem: Problem;
   headers: Record<string, string>;
@@ -52,7 +59,7 @@ export interface MappedProblem {
 export function toProblem(error: unknown, requestId?: string): MappedProblem {
   const headers: Record<string, string> = {};
   if (error instanceof ZodError) {
-    error = new AppError("VALIDATION", "The request does not match the expected shape.", { errors: zodIssues(error) });
+    error = parseError(error);
   }
   if (error instanceof TransportError) {
     const t = TRANSPORT_TITLES[error.status];

@@ -28,7 +28,7 @@ const qs = (params: Record<string, string | undefined>) => {
 
 export const telemetryKeys = {
   traces: (src: TelemetrySource, q: string) => [...src.key, "traces", q] as const,
-  trace: (id: string) => ["traces", id] as const,
+  trace: (api: string) => ["trace", api] as const,
   logs: (src: TelemetrySource, q: string) => [...src.key, "logs", q] as const,
   metrics: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "metrics", q] as const,
   metricNames: (n: EnvNames) => ["t", n.tenant, "p", n.project, "e", n.environment, "metric-names"] as const,
@@ -38,7 +38,12 @@ export const telemetryKeys = {
 };
 
 export const searchTraces = (src: TelemetrySource, query: string) => getJson<TraceSearchResult>(`${src.api}/traces${query}`);
-export const getTrace = (id: string) => getJson<TraceDetail>(`/api/v1/traces/${id}`);
+/** The trace across every namespace the reader may see, from the embedded store. */
+export const traceApi = (id: string) => `/api/v1/traces/${encodeURIComponent(id)}`;
+export const getTrace = (api: string) => getJson<TraceDetail>(api);
+/** Where a search result's trace opens: the shared page for the embedded store, the
+ *  environment's own page when its cluster's Jaeger served the search. */
+export const tracePage = (src: TelemetrySource, backend: string, id: string) => (backend === "embedded" ? `/traces/${id}` : `${src.page}/traces/${id}`);
 export const searchLogs = (src: TelemetrySource, query: string) => getJson<LogSearchResult>(`${src.api}/logs${query}`);
 export const queryMetrics = (n: EnvNames, query: string) => getJson<MetricQueryResult>(`${envApi(n)}/metrics${query}`);
 export const metricNames = (n: EnvNames) => getJson<MetricNamesResult>(`${envApi(n)}/metrics/names`);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { authSources } from "@/lib/db/schema";
 import { uniqueName } from "@/lib/testing/factories";
 import { OIDC_CLIENT, startOidcProvider, type OidcOp } from "@/lib/testing/oidc-op";
 import { api, expectOk, sysadminToken } from "@/lib/testing/world";
@@ -26,6 +29,10 @@ describe("OIDC login source", () => {
     expect(test).toMatchObject({ ok: true, steps: [{ step: "discovery" }] });
     const list = await expectOk(api("GET", "/api/v1/auth-sources", { token: root }));
     expect(JSON.stringify(list)).not.toContain(OIDC_CLIENT.secret);
+    // …and at rest it is sealed, not stored as given.
+    const [row] = await getDb().select({ secret: authSources.secret }).from(authSources).where(eq(authSources.name, name));
+    expect(row.secret).toMatch(/^v1:/);
+    expect(row.secret).not.toContain(OIDC_CLIENT.secret);
   });
 
   it("offers an enabled source to next-auth, and stops offering it once disabled", async () => {

@@ -72,6 +72,8 @@ describe("clusters: tenancy applied to the sandbox", () => {
     const quota = await json(["-n", ns, "get", "resourcequota", "facet-quota"]);
     expect(quota.spec.hard.pods).toBe("12");
     expect(await json(["-n", ns, "get", "networkpolicy", "facet-tenant-isolation"])).toBeNull();
+    // The tenant-wide record keeps the tenant's own setting, whatever one environment says.
+    expect((await json(["get", "tenantnetworkpolicies.facet.dev", t])).spec).toEqual({ isolated: true });
   });
 
   it("deploys an application: its pods run; scaled to 3 there are three; restart rolls them", async () => {

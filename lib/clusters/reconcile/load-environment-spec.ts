@@ -43,6 +43,7 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
         limitMemoryBytes: env.defaultLimitMemoryBytes,
       },
       networkIsolation: row.tenant.networkIsolation && row.project.networkIsolation && env.networkIsolation,
+      tenantNetworkIsolation: row.tenant.networkIsolation,
       tenantQuota: quota ? { cpuMilli: quota.cpuMilli, memoryBytes: quota.memoryBytes, storageBytes: quota.storageBytes, pods: quota.pods } : null,
     },
   };

@@ -12,6 +12,9 @@ export interface EnvironmentSpec {
   limits: { requestCpuMilli: number; requestMemoryBytes: number; limitCpuMilli: number; limitMemoryBytes: number };
   /** Isolation holds unless it is switched off on the tenant, the project or the environment. */
   networkIsolation: boolean;
+  /** The tenant's own switch, for the tenant-wide TenantNetworkPolicy record (environments of one
+   *  tenant may differ, and each writes this record: it must not flip with them). */
+  tenantNetworkIsolation: boolean;
   /** The tenant's hard limits on this cluster, for the TenantResourceQuota record. */
   tenantQuota: QuotaAmounts | null;
 }
@@ -77,7 +80,7 @@ export function renderRecords(s: EnvironmentSpec): KubernetesObject[] {
   const labels = { ...MANAGED_BY, [LABEL.tenant]: s.tenant };
   const records: KubernetesObject[] = [
     { apiVersion: api, kind: "Tenant", metadata: { name: s.tenant, labels }, spec: { tenant: s.tenant } } as KubernetesObject,
-    { apiVersion: api, kind: "TenantNetworkPolicy", metadata: { name: s.tenant, labels }, spec: { isolated: s.networkIsolation } } as KubernetesObject,
+    { apiVersion: api, kind: "TenantNetworkPolicy", metadata: { name: s.tenant, labels }, spec: { isolated: s.tenantNetworkIsolation } } as KubernetesObject,
     {
       apiVersion: api,
       kind: "Environment",

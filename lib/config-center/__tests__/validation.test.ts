@@ -58,15 +58,18 @@ describe("config input validation", () => {
     expect((await publishNacos({ dataId: "big-nacos.txt", content: "y".repeat(limit + 1) })).status).toBe(413);
   });
 
-  it("an invalid dataId is 422 on the JSON API and 400 on Nacos; so is an invalid group on Nacos", async () => {
+  it("an invalid dataId is 400 on the JSON API and on Nacos; so is an invalid group on Nacos", async () => {
     const created = await api<Problem>("POST", configs(), { token: w.root, body: { dataId: "bad id!", content: "x" } });
-    expect(created.status).toBe(422);
+    expect(created.status).toBe(400);
     expect(created.headers.get("content-type")).toBe("application/problem+json");
+    expect(created.body).toMatchObject({ code: "BAD_REQUEST" });
     expect(created.body.errors?.[0].path).toBe("body.dataId");
     const put = await api<Problem>("PUT", `${configs()}/${encodeURIComponent("naïve.txt")}`, { token: w.root, body: { content: "x" } });
-    expect(put.status).toBe(422);
+    expect(put.status).toBe(400);
     expect(put.body.errors?.[0].path).toBe("dataId");
-    expect((await api("PUT", `${configs()}/${"a".repeat(256)}`, { token: w.root, body: { content: "x" } })).status).toBe(422);
+    expect((await api("PUT", `${configs()}/${"a".repeat(256)}`, { token: w.root, body: { content: "x" } })).status).toBe(400);
+    // A field that breaks a rule (not an identifier) stays 422.
+    expect((await api("POST", configs(), { token: w.root, body: { dataId: "ok.txt", content: "x", type: "toml" } })).status).toBe(422);
 
     expect((await publishNacos({ dataId: "bad id!", content: "x" })).status).toBe(400);
     expect((await publishNacos({ dataId: "ok.txt", group: "bad group!", content: "x" })).status).toBe(400);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, ERROR_CODES } from "@/lib/errors";
+import { AppError, BAD_REQUEST_ISSUE, ERROR_CODES } from "@/lib/errors";
 import { PROBLEM_TABLE, problemResponse, toProblem } from "../problem";
 import { TransportError } from "../transport-error";
 
@@ -12,6 +12,7 @@ describe("toProblem", () => {
       UNAUTHORIZED: 401,
       CONFLICT: 409,
       VALIDATION: 422,
+      BAD_REQUEST: 400,
       LIMIT_EXCEEDED: 429,
       PRECONDITION_FAILED: 412,
       UPSTREAM: 502,
@@ -34,6 +35,15 @@ describe("toProblem", () => {
     const { problem } = toProblem(result.error);
     expect(problem.status).toBe(422);
     expect(problem.errors?.map((e) => e.path)).toEqual(["name", "quota.cpu"]);
+  });
+
+  it("turns a zod error into 400 when a check marked as naming something failed", () => {
+    const schema = z.object({ id: z.string().refine((v) => /^[a-z]+$/.test(v), { message: "letters only", ...BAD_REQUEST_ISSUE }), size: z.number() });
+    const result = schema.safeParse({ id: "no spaces", size: "big" });
+    expect(result.success).toBe(false);
+    const { problem } = toProblem(result.error);
+    expect(problem).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+    expect(problem.errors?.map((e) => e.path)).toEqual(["id", "size"]);
   });
 
   it("never echoes the message of an internal or unknown error", () => {

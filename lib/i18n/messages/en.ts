@@ -62,6 +62,7 @@ export const en = {
   "problem.UNAUTHORIZED": "Your session has ended",
   "problem.CONFLICT": "Conflict",
   "problem.VALIDATION": "Some fields are not valid",
+  "problem.BAD_REQUEST": "The request names something that cannot exist",
   "problem.LIMIT_EXCEEDED": "Too many requests",
   "problem.PRECONDITION_FAILED": "Someone changed this in the meantime",
   "problem.UPSTREAM": "A cluster or backend failed",

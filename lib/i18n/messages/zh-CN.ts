@@ -63,6 +63,7 @@ export const zhCN: Messages = {
   "problem.UNAUTHORIZED": "会话已结束",
   "problem.CONFLICT": "冲突",
   "problem.VALIDATION": "部分字段无效",
+  "problem.BAD_REQUEST": "请求中的名称不合法",
   "problem.LIMIT_EXCEEDED": "请求过于频繁",
   "problem.PRECONDITION_FAILED": "该资源已被他人修改",
   "problem.UPSTREAM": "集群或后端出错",

@@ -524,6 +524,24 @@ describe("authorization matrix", () => {
     const wrong = outcomes.filter((o) => o.expected !== o.actual).map((o) => `${o.row}${o.type ? ` [${o.type}]` : ""} as ${o.role}: expected ${o.expected}, got ${o.actual}`);
     expect(wrong).toEqual([]);
   }, 300_000);
+
+  it("refuses every write to a read-only token, even a sysadmin's, and lets it read", async () => {
+    const sysadmin = await createUser({ username: uniqueName("ro"), systemRole: "sysadmin" });
+    const { token } = await createToken(sysadmin.id, { scope: "read-only" });
+    const wrong: string[] = [];
+    let writes = 0;
+    for (const [key, c] of Object.entries({ ...TABLE, ...EXTRA })) {
+      if (c.level === "public") continue;
+      const method = key.split(" ")[0] as Method;
+      const call = await c.call(world, "dev", counter++, "sysadmin");
+      const res = await api(method, call.path, { token, body: call.body });
+      const expected = method === "GET" ? c.ok : 403;
+      if (method !== "GET") writes++;
+      if (res.status !== expected) wrong.push(`${key}: expected ${expected}, got ${res.status}`);
+    }
+    expect(writes).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
+  }, 300_000);
 });
 
 /** The operation behind a route and method, as route() keeps it on the handler. */

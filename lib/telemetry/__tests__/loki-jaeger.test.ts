@@ -85,7 +85,9 @@ describe("the Loki and Jaeger backends (recorded responses)", () => {
       [1718000000500, "error", TRACE, "shop", "shop-1"],
       [1718000000000, "unspecified", null, "shop", "shop-1"],
     ]);
-    expect(res.logs[0].related.trace).toBe(`/api/v1/traces/${TRACE}`);
+    // The log line's trace link stays with the environment, so the cluster's Jaeger answers it.
+    expect(res.logs[0].related.trace).toBe(`${world.env}/traces/${TRACE}`);
+    expect(await expectOk<TraceDetail>(api("GET", res.logs[0].related.trace!, { token: root }))).toMatchObject({ backend: "jaeger", traceId: TRACE });
   });
 
   it("searches traces in Jaeger and keeps only the environment's spans", async () => {
@@ -102,5 +104,9 @@ describe("the Loki and Jaeger backends (recorded responses)", () => {
     expect(res).toMatchObject({ backend: "jaeger", hiddenSpans: 1, services: ["shop"] });
     expect(res.spans[0]).toMatchObject({ spanId: "00f067aa0ba902b7", kind: "server", status: { code: "error" }, pod: "shop-1", namespace: world.namespace });
     expect((await api("GET", `${world.env}/traces/${"0".repeat(31)}1`, { token: root })).status).toBe(404);
+    // …and its logs link is the environment's log search, which Loki serves.
+    const logs = await expectOk<LogSearchResult>(api("GET", res.related.logs, { token: root }));
+    expect(logs.backend).toBe("loki");
+    expect(seen.filter((u) => u.pathname === "/loki/api/v1/query_range").at(-1)!.searchParams.get("query")).toContain(TRACE);
   });
 });

@@ -105,7 +105,8 @@ describe("a real OpenTelemetry SDK exporting to Facet", () => {
     expect(logs.logs.map((l) => l.body).sort()).toEqual([`answering for ${userId}`, "model timed out"]);
     const spanLogs = await expectOk<LogSearchResult>(api("GET", agentSpan.related.logs!, { token: w.root }));
     expect(spanLogs.logs).toHaveLength(2);
-    expect(spanLogs.logs.every((l) => l.related.trace === `/api/v1/traces/${traceId}` && l.spanId === agentSpan.spanId)).toBe(true);
+    expect(spanLogs.logs.every((l) => l.related.trace === `${env}/traces/${traceId}` && l.spanId === agentSpan.spanId)).toBe(true);
+    expect((await expectOk<TraceDetail>(api("GET", spanLogs.logs[0].related.trace!, { token: w.root }))).spans).toHaveLength(3);
     const errors = await expectOk<LogSearchResult>(api("GET", `${env}/logs?traceId=${traceId}&severity=error`, { token: w.root }));
     expect(errors.logs.map((l) => l.body)).toEqual(["model timed out"]);
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { metricsLink } from "../query/span-dto";
+import { metricsLink, traceLink } from "../query/span-dto";
 import { type Target, windowOf } from "../query/target";
 import type { LogDto, LogSearchQuery, LogSearchResult } from "../schemas";
 import { severityFloor, severityFromText, SEVERITIES } from "../severity";
@@ -54,7 +54,7 @@ function toLog(target: Target, stream: Record<string, string>, [ns, line, meta]:
     namespace: target.namespace,
     pod,
     attributes: { ...stream, ...(meta ?? {}) },
-    related: { trace: traceId ? `/api/v1/traces/${traceId}` : null, metrics: metricsLink(target.basePath, timeMs, service, pod) },
+    related: { trace: traceId ? traceLink(target.basePath, traceId) : null, metrics: metricsLink(target.basePath, timeMs, service, pod) },
   };
 }
 

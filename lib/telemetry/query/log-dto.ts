@@ -2,7 +2,7 @@ import "server-only";
 import type { RowDataPacket } from "mysql2";
 import type { LogDto } from "../schemas";
 import { severityName } from "../severity";
-import { metricsLink } from "./span-dto";
+import { metricsLink, traceLink } from "./span-dto";
 
 export const LOG_SELECT = "SELECT time_us, ns_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes FROM telemetry_logs";
 
@@ -20,6 +20,6 @@ export function logDto(r: RowDataPacket, namespace: string, basePath: string | n
     namespace,
     pod: r.pod ?? null,
     attributes: r.attributes ? JSON.parse(r.attributes) : {},
-    related: { trace: traceId ? `/api/v1/traces/${traceId}` : null, metrics: metricsLink(basePath, timeMs, r.service, r.pod ?? null) },
+    related: { trace: traceId ? traceLink(basePath, traceId) : null, metrics: metricsLink(basePath, timeMs, r.service, r.pod ?? null) },
   };
 }

@@ -20,6 +20,12 @@ export function metricsLink(basePath: string | null, timeMs: number, service: st
   return `${basePath}/metrics?${q}`;
 }
 
+/** A log line's trace: in its environment (whose cluster may serve traces from Jaeger), or
+ *  across namespaces for Facet's own telemetry. */
+export function traceLink(basePath: string | null, traceId: string): string {
+  return !basePath || basePath === SYSTEM_API ? `/api/v1/traces/${traceId}` : `${basePath}/traces/${traceId}`;
+}
+
 export function spanDto(r: RowDataPacket, where: { namespace: string; env: EnvRef | null; basePath: string | null }, resource: Record<string, unknown>): SpanDto {
   const traceId = hex(r.trace_id)!;
   const spanId = hex(r.span_id)!;
