@@ -9,6 +9,7 @@ import { etagOf, expectedVersionFrom } from "./if-match";
 import { executeOperation, parseWith, type Operation, type OperationInput } from "./operation";
 import { problemResponse, toProblem } from "./problem";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
+import { routeTemplate } from "./route-template";
 import { TransportError } from "./transport-error";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -47,16 +48,19 @@ function toResponse(result: unknown, status: number, etag: boolean): Response {
 }
 
 /** Span, request id, access log and problem+json around any handler. */
-function serve(name: (request: NextRequest) => string, work: (request: NextRequest, ctx: RequestContext, params: RouteParams) => Promise<Response>): NextHandler {
+function serve(work: (request: NextRequest, ctx: RequestContext, params: RouteParams) => Promise<Response>): NextHandler {
   return async (request, context) => {
     const requestId = requestIdFrom(request.headers);
     const started = performance.now();
-    const attributes = { "http.request.method": request.method, "url.path": request.nextUrl.pathname, "facet.request_id": requestId };
-    return withSpan(`${request.method} ${name(request)}`, attributes, async (span) => {
+    const params = await context.params;
+    const httpRoute = routeTemplate(request.nextUrl.pathname, params);
+    const attributes = { "http.request.method": request.method, "http.route": httpRoute, "url.path": request.nextUrl.pathname, "facet.request_id": requestId };
+    // OpenTelemetry's server span name: method and route template, so APM groups by route.
+    return withSpan(`${request.method} ${httpRoute}`, attributes, async (span) => {
       let response: Response;
       try {
         const ctx: RequestContext = { actor: null, scope: {}, requestId, clientAddress: clientAddressFrom(request.headers), span };
-        response = await work(request, ctx, await context.params);
+        response = await work(request, ctx, params);
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");
@@ -85,7 +89,6 @@ export function route<P, Q, B>(
   handler?: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler {
   const served = serve(
-    () => options.permission,
     async (request, base, params) => {
       const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
       ctx.span?.setAttribute("enduser.id", ctx.actor.username);
@@ -106,7 +109,6 @@ export function route<P, Q, B>(
 /** Routes anyone may call (sign-in, health): the same envelope, no authentication. */
 export function publicRoute<Q, B>(options: PublicOptions<Q, B>, handler: (args: { ctx: RequestContext; input: { query: Q; body: B }; request: NextRequest }) => Promise<unknown>): NextHandler {
   return serve(
-    (request) => request.nextUrl.pathname,
     async (request, ctx) => {
       const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
       const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
