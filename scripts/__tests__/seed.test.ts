@@ -3,11 +3,11 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { open, seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import { auditLogs, clusters } from "@/lib/db/schema";
+import { auditLogs, clusters, tenants, users } from "@/lib/db/schema";
 import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { api, expectOk, sysadminToken } from "@/lib/testing/world";
 
-const seed = () => execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env: process.env, encoding: "utf8" });
+const seed = (env: Record<string, string> = {}) => execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
 const sandboxRow = async () => (await getDb().select().from(clusters).where(eq(clusters.name, "sandbox")))[0];
 
 // The seed never overwrites, with one exception: sandbox credentials that no longer open
@@ -20,10 +20,16 @@ describe("seed", () => {
   }, 60_000);
   afterAll(() => sb?.close());
 
-  it("keeps what is there: a second run changes nothing", async () => {
+  it("keeps what is there: a second run changes nothing, not even with another admin password set", async () => {
     const before = await sandboxRow();
-    expect(seed()).toBe("");
+    const admin = async () => (await getDb().select().from(users).where(eq(users.username, "admin")))[0];
+    const adminBefore = await admin();
+    await getDb().update(tenants).set({ description: "edited by someone" }).where(eq(tenants.name, "demo"));
+    expect(seed({ FACET_ADMIN_PASSWORD: "another-password-entirely" })).toBe("");
     expect((await sandboxRow()).kubeconfig).toBe(before.kubeconfig);
+    expect((await admin()).passwordHash).toBe(adminBefore.passwordHash);
+    const [demo] = await getDb().select().from(tenants).where(eq(tenants.name, "demo"));
+    expect(demo.description).toBe("edited by someone");
   });
 
   it("renews sandbox credentials sealed with another AUTH_SECRET, with an audit row", async () => {
