@@ -60,3 +60,10 @@ export function sampleTelemetry(pod: string) {
   };
   return { traceId, traces, logs, metrics };
 }
+
+/** One OTLP/JSON log record "now", under a resource with the attributes given. */
+export function logLine(text: string, resource: Record<string, string>) {
+  const attributes = Object.entries(resource).map(([key, value]) => attr(key, value));
+  const record = { timeUnixNano: nanos(Date.now()), severityNumber: 9, severityText: "INFO", body: { stringValue: text } };
+  return { resourceLogs: [{ resource: { attributes }, scopeLogs: [{ scope: { name: "e2e" }, logRecords: [record] }] }] };
+}

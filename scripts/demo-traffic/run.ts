@@ -12,7 +12,7 @@ const token = values.token ?? process.env.FACET_INGEST_TOKEN;
 const seconds = Number(values.seconds ?? process.env.DEMO_SECONDS ?? 60);
 const rps = Number(values.rps ?? process.env.DEMO_RPS ?? 5);
 if (!token) {
-  console.error("Give an ingest token: --token fit_… or FACET_INGEST_TOKEN (create one on the environment's Ingest tokens page).");
+  console.error("Give an ingest token: --token fit_… or FACET_INGEST_TOKEN (create one in the Ingest tokens card of the environment's page in the console; `npm run up` keeps the demo environment's in .facet/demo-ingest-token).");
   process.exit(2);
 }
 

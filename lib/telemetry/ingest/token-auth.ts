@@ -9,10 +9,13 @@ export const INGEST_TOKEN_PREFIX = "fit_";
 export const hashIngestToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 // Tokens are looked up on every export; a short cache keeps that off the database while a
-// revocation still takes effect within seconds.
+// revocation elsewhere still takes effect within seconds. On globalThis: Next compiles this file
+// once per bundle layer, and a revoke from a console action must clear the receiver's cache.
 const TTL_MS = 5_000;
-const cache = new Map<string, { principal: IngestPrincipal | null; until: number }>();
-const lastUsedWritten = new Map<number, number>();
+type TokenCache = { principals: Map<string, { principal: IngestPrincipal | null; until: number }>; lastUsedWritten: Map<number, number> };
+const holder = globalThis as unknown as { facetIngestTokenCache?: TokenCache };
+holder.facetIngestTokenCache ??= { principals: new Map(), lastUsedWritten: new Map() };
+const { principals: cache, lastUsedWritten } = holder.facetIngestTokenCache;
 
 export function forgetIngestToken(hash?: string): void {
   if (hash) cache.delete(hash);

@@ -55,14 +55,16 @@ async function list(where: ReturnType<typeof eq>, cluster: string) {
 }
 
 async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: number, action: string) {
-  await inTransaction(async (tx) => {
+  const tokenHash = await inTransaction(async (tx) => {
     const ownerMatch = owner.environmentId ? eq(ingestTokens.environmentId, owner.environmentId) : and(eq(ingestTokens.clusterId, owner.clusterId), isNull(ingestTokens.environmentId));
     const [row] = await tx.select().from(ingestTokens).where(and(eq(ingestTokens.id, id), ownerMatch)).for("update");
     if (!row) throw new AppError("NOT_FOUND", "The ingest token does not exist.");
     if (!row.revokedAt) await tx.update(ingestTokens).set({ revokedAt: new Date() }).where(and(eq(ingestTokens.id, id), ownerMatch));
     await writeAudit(tx, ctx, { action, target: `${owner.target}/ingest-tokens/${id}`, tenantId: owner.tenantId, before: { name: row.name } });
-    forgetIngestToken(row.tokenHash);
+    return row.tokenHash;
   });
+  // After the commit: forgotten earlier, an export in between could cache the token as valid again.
+  forgetIngestToken(tokenHash);
 }
 
 async function clusterOwner(name: string): Promise<Owner> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
 import { ProblemPanel } from "@/components/console/problem-panel";
+import { ClusterIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { sysadminContext, loadOperation } from "@/lib/console/page";
@@ -19,6 +20,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <Breadcrumbs items={[{ label: t("clusters.title"), href: "/clusters" }, { label: cluster }]} label={t("common.breadcrumbs")} />
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
+      <ClusterIngestTokens cluster={cluster} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ApplicationsSection } from "@/components/tenancy/applications-section";
 import { EnvironmentActions } from "@/components/tenancy/environment-actions";
 import { EnvironmentSummary } from "@/components/tenancy/environment-summary";
 import { MembersSection } from "@/components/tenancy/members-section";
+import { EnvironmentIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Badge } from "@/components/ui/badge";
 import { SyncCard } from "@/components/workloads/sync-card";
 import { WorkloadsSection } from "@/components/workloads/workloads-section";
@@ -34,6 +35,8 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
     "applications.update",
     "applications.delete",
     "workloads.update",
+    "ingest-tokens.read",
+    "ingest-tokens.create",
   ] as const);
   const p = { params: names };
   const [{ t }, detail, apps, members] = await Promise.all([
@@ -75,6 +78,7 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
         <ApplicationsSection names={names} applications={applications} canCreate={can["applications.create"]} canUpdate={can["applications.update"]} canDelete={can["applications.delete"]} />
         <WorkloadsSection names={names} applications={applications.map((a) => a.name)} canWrite={can["workloads.update"]} canUpdateApps={can["applications.update"]} />
         {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
+        {env && can["ingest-tokens.read"] && <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />}
         {members.ok && <MembersSection level="environment" params={names} members={members.data.items} roles={ENVIRONMENT_ROLES} canManage={can["environments.members.update"]} />}
       </div>
     </>
