@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClusterBackendsCard } from "@/components/clusters/cluster-backends-card";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -19,6 +20,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <Breadcrumbs items={[{ label: t("clusters.title"), href: "/clusters" }, { label: cluster }]} label={t("common.breadcrumbs")} />
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
+      {result.ok && <ClusterBackendsCard cluster={cluster} />}
     </>
   );
 }
