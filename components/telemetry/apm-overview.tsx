@@ -98,6 +98,7 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
       {services.data && (
         <Card aria-labelledby="apm-services">
           <CardTitle id="apm-services">{t("telemetry.services")}</CardTitle>
+          <p className="mb-2 text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: services.data.backend })}</p>
           {services.data.rows.length === 0 ? (
             <EmptyState title={t("telemetry.noServices")} hint={t("telemetry.noServicesHint")} />
           ) : (

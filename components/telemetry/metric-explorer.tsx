@@ -105,6 +105,7 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
         )}
       </Card>
       {data.error && <Alert variant="destructive">{(data.error as Error).message}</Alert>}
+      {data.data && <p className="text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: data.data.backend })}</p>}
       {data.data && byMetric.size === 0 && <EmptyState title={t("telemetry.noMetrics")} hint={t("telemetry.noMetricsHint")} />}
       {[...byMetric.entries()].map(([name, series]) => (
         <Card key={name} aria-labelledby={`chart-${name}`}>

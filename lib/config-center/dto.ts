@@ -1,5 +1,8 @@
 import type { AuthedContext } from "@/lib/http/context";
+import type { ConfigBackendRow } from "@/lib/db/schema";
 import type { ConfigLocation, ConfigRecord, HistoryRecord, HistorySide, ListenerRecord } from "./backend/types";
+import { joinNacosAddress } from "./nacos-address";
+import type { ConfigBackendDto } from "./schemas";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -53,3 +56,9 @@ export function historyDto(h: HistoryRecord, withContent: boolean) {
 export type HistoryDto = ReturnType<typeof historyDto>;
 
 export const listenerDto = (l: ListenerRecord) => ({ ...l, lastSeenAt: iso(l.lastSeenAt) });
+
+/** A cluster's config store as the API shows it: no row is Facet's own; never the password. */
+export function configBackendDto(row: ConfigBackendRow | null): ConfigBackendDto {
+  if (!row) return { kind: "embedded" };
+  return { kind: "nacos", address: joinNacosAddress(row.serverAddr, row.contextPath), username: row.username, hasPassword: Boolean(row.password) };
+}

@@ -10,5 +10,6 @@ export { listListeners } from "./list-listeners";
 export { listConfigKeys } from "./list-config-keys";
 export { createConfigKey } from "./create-config-key";
 export { deleteConfigKey } from "./delete-config-key";
+export { getClusterConfigBackend } from "./get-cluster-config-backend";
 export { setClusterConfigBackend } from "./set-cluster-config-backend";
 export { configOps } from "./operations";

@@ -1,10 +1,12 @@
 import "server-only";
+import { ClusterParams } from "@/lib/clusters/schemas";
 import { operation } from "@/lib/http/operation";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 import { environmentScope } from "@/lib/tenancy/scope";
 import { createConfigKey } from "./create-config-key";
 import { deleteConfig } from "./delete-config";
 import { deleteConfigKey } from "./delete-config-key";
+import { getClusterConfigBackend } from "./get-cluster-config-backend";
 import { getConfig } from "./get-config";
 import { getHistory } from "./get-history";
 import { listConfigKeys } from "./list-config-keys";
@@ -14,6 +16,7 @@ import { listListeners } from "./list-listeners";
 import { nextCursorOf, pageNoOf } from "./paging";
 import { publishConfig } from "./publish-config";
 import { rollbackConfig } from "./rollback-config";
+import { setClusterConfigBackend } from "./set-cluster-config-backend";
 import * as s from "./schemas";
 
 // Every config-center operation, served by app/api/v1 route files and by the console's server actions.
@@ -79,4 +82,12 @@ export const configOps = {
   listConfigKeys: operation({ ...E, permission: "configs.keys.read", handler: ({ ctx }) => listConfigKeys({ ctx, input: undefined }) }),
   createConfigKey: operation({ ...E, permission: "configs.keys.update", body: s.CreateConfigKeyInput, status: 201, handler: ({ ctx, input }) => createConfigKey({ ctx, input: input.body }) }),
   deleteConfigKey: operation({ ...E, params: s.ConfigKeyParams, permission: "configs.keys.update", handler: ({ ctx, input }) => deleteConfigKey({ ctx, input: { id: input.params.id } }) }),
+
+  getClusterConfigBackend: operation({ permission: "clusters.read", params: ClusterParams, handler: ({ ctx, input }) => getClusterConfigBackend({ ctx, input: input.params }) }),
+  setClusterConfigBackend: operation({
+    permission: "clusters.create",
+    params: ClusterParams,
+    body: s.ConfigBackendInput,
+    handler: ({ ctx, input }) => setClusterConfigBackend({ ctx, input: { ...input.body, cluster: input.params.cluster } }),
+  }),
 };

@@ -4,6 +4,7 @@ import { BAD_REQUEST_ISSUE } from "@/lib/errors";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 
 import { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
+import { isNacosAddress } from "./nacos-address";
 
 export { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType };
 
@@ -61,16 +62,32 @@ export const HistoryParams = ConfigParams.extend({ id: z.coerce.number().int().p
 export const ConfigKeyParams = EnvironmentParams.extend({ id: z.coerce.number().int().positive() });
 export type ConfigParams = z.infer<typeof ConfigParams>;
 
-/** An external Nacos for a cluster's environments; `null` goes back to Facet's own store. */
-export const ClusterConfigBackendInput = z.object({
-  cluster: z.string().min(1).max(63),
-  nacos: z
-    .object({
-      serverAddr: z.string().min(1).max(512).regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, "Use host:port or http(s)://host:port."),
-      contextPath: z.string().max(64).regex(/^[a-zA-Z0-9_-]*$/).default("nacos"),
-      username: z.string().max(128).optional(),
-      password: z.string().max(512).optional(),
-    })
-    .nullable(),
-});
-export type ClusterConfigBackendInput = z.infer<typeof ClusterConfigBackendInput>;
+/** An external Nacos: an http(s) URL; a path in it is the context path (default /nacos). */
+export const NacosAddress = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter the Nacos server's URL.", abort: true })
+  .max(512)
+  .refine(isNacosAddress, "Use an http(s) URL such as http://nacos.example:8848, with at most a context path.");
+
+/**
+ * The store of a cluster's configs: Facet's own, or an external Nacos. A password left out
+ * keeps the stored one; an empty one removes it.
+ */
+export const ConfigBackendInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("embedded") }),
+  z.object({
+    kind: z.literal("nacos"),
+    address: NacosAddress,
+    username: z.string().trim().max(128).optional(),
+    password: z.string().max(512).optional(),
+  }),
+]);
+export type ConfigBackendInput = z.infer<typeof ConfigBackendInput>;
+
+/** The answer: never the password, only whether one is stored. */
+export const ConfigBackendDto = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("embedded") }),
+  z.object({ kind: z.literal("nacos"), address: z.string(), username: z.string().nullable(), hasPassword: z.boolean() }),
+]);
+export type ConfigBackendDto = z.infer<typeof ConfigBackendDto>;

@@ -204,9 +204,10 @@ export const ApmResult = z.object({ backend: Backend, startMs: z.number(), endMs
 export type ApmResult = z.infer<typeof ApmResult>;
 
 export const BackendInput = z.object({
-  url: z.url().max(512),
+  url: z.url({ protocol: /^https?$/, error: "Use an http(s) URL." }).max(512),
   username: z.string().max(128).optional(),
-  /** Password (with username) or bearer token; kept sealed, never shown again. */
+  /** Password (with username) or bearer token; kept sealed, never shown again. Left out, the
+   *  stored one stays; "" removes it. */
   secret: z.string().max(4096).optional(),
   orgId: z.string().max(128).optional(),
   namespaceLabel: z.string().max(128).default("namespace"),

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { getDb } from "@/lib/db/client";
-import { clusters, configBackends, configHistory, configItems } from "@/lib/db/schema";
+import { auditLogs, clusters, configBackends, configHistory, configItems } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { buildConfigWorld, createConfigKey, nacos, type ConfigKey, type ConfigWorld } from "@/lib/testing/config-world";
 import { createUser, uniqueName } from "@/lib/testing/factories";
@@ -11,7 +10,6 @@ import { api, expectOk, generousQuota } from "@/lib/testing/world";
 import { NacosHttpBackend } from "../backend/nacos-http/backend";
 import type { ConfigLocation } from "../backend/types";
 import { md5Hex } from "../md5";
-import { setClusterConfigBackend } from "../set-cluster-config-backend";
 
 /*
  * The external-Nacos backend is tested against a real server of the documented v1 shape:
@@ -99,11 +97,14 @@ describe("NacosHttpBackend against Facet's Nacos v1 API", () => {
   });
 });
 
-describe("a cluster whose environments use an external Nacos", () => {
+describe("a cluster pointed at an external Nacos through /api/v1/clusters/{cluster}/config-backend", () => {
   let w: ConfigWorld;
   let server: RouteServer;
   let cluster: string;
+  let operator: { username: string; password: string };
   const envPath = () => `/api/v1/tenants/${w.tenant}/projects/${w.project}/environments/ext`;
+  const backendPath = () => `/api/v1/clusters/${cluster}/config-backend`;
+  const put = (body: unknown, token = w.root) => api<Record<string, unknown>>("PUT", backendPath(), { token, body });
 
   beforeAll(async () => {
     w = await buildConfigWorld("extc");
@@ -113,29 +114,68 @@ describe("a cluster whose environments use an external Nacos", () => {
     await expectOk(api("PUT", `/api/v1/tenants/${w.tenant}/quotas/${cluster}`, { token: w.root, body: generousQuota }));
     await expectOk(api("POST", `/api/v1/tenants/${w.tenant}/projects/${w.project}/environments`, { token: w.root, body: { name: "ext", type: "dev", cluster, quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
     // Facet itself plays the external Nacos, reached with a sysadmin's own credentials.
-    const operator = await createUser({ username: uniqueName("nacosop"), systemRole: "sysadmin" });
-    const actor = await authenticateToken(w.root);
-    const set = await setClusterConfigBackend({
-      ctx: { actor, scope: {}, requestId: "test-set-backend", clientAddress: null },
-      input: { cluster, nacos: { serverAddr: server.origin, contextPath: "nacos", username: operator.username, password: operator.password } },
-    });
-    expect(set).toMatchObject({ backend: "nacos" });
+    operator = await createUser({ username: uniqueName("nacosop"), systemRole: "sysadmin" });
   });
   afterAll(() => server?.close());
 
-  it("only a sysadmin sets a cluster's config backend", async () => {
-    const actor = await authenticateToken(w.admin.token);
-    const refused = setClusterConfigBackend({ ctx: { actor, scope: {}, requestId: "test-set-backend-2", clientAddress: null }, input: { cluster, nacos: null } });
-    await expect(refused).rejects.toMatchObject({ code: "FORBIDDEN" });
+  it("starts on Facet's own store", async () => {
+    expect(await expectOk(api("GET", backendPath(), { token: w.root }))).toEqual({ kind: "embedded" });
   });
 
-  it("keeps the backend password sealed at rest", async () => {
+  it("only a sysadmin reads or changes it", async () => {
+    for (const p of [w.admin, w.dev, w.reader, w.outsider]) {
+      expect((await api("GET", backendPath(), { token: p.token })).status, p.username).toBe(403);
+      const refused = await put({ kind: "nacos", address: server.origin, username: operator.username, password: operator.password }, p.token);
+      expect(refused.status, p.username).toBe(403);
+    }
+    expect(await expectOk(api("GET", backendPath(), { token: w.root }))).toEqual({ kind: "embedded" });
+    expect((await api("GET", "/api/v1/clusters/no-such-cluster/config-backend", { token: w.root })).status).toBe(404);
+  });
+
+  it("rejects an address that is not an http(s) URL with a 422 naming the field", async () => {
+    for (const address of ["ftp://nacos.example", "nacos.example:8848", "http://nacos.example/a/b", "http://u:p@nacos.example", "http://nacos.example?x=1", ""]) {
+      const res = await put({ kind: "nacos", address });
+      expect(res.status, address).toBe(422);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.body, address).toMatchObject({ code: "VALIDATION", errors: [expect.objectContaining({ path: "body.address" })] });
+    }
+    expect((await put({ kind: "nacos" })).body).toMatchObject({ errors: [expect.objectContaining({ path: "body.address" })] });
+    expect((await put({ kind: "consul", address: server.origin })).body).toMatchObject({ errors: [expect.objectContaining({ path: "body.kind" })] });
+  });
+
+  it("checks the server before saving: a dead one or refused credentials change nothing", async () => {
+    const dead = await put({ kind: "nacos", address: "http://127.0.0.1:9" });
+    expect(dead.status).toBe(502);
+    expect(dead.body).toMatchObject({ code: "UPSTREAM", upstream: { name: "nacos", retryable: true } });
+    const refused = await put({ kind: "nacos", address: server.origin, username: operator.username, password: "not-the-password" });
+    expect(refused.status).toBe(502);
+    expect(refused.body).toMatchObject({ code: "UPSTREAM", upstream: { name: "nacos", retryable: false } });
+    const anonymous = await put({ kind: "nacos", address: server.origin });
+    expect(anonymous.body).toMatchObject({ code: "UPSTREAM", detail: expect.stringContaining("requires credentials") });
+    expect(await expectOk(api("GET", backendPath(), { token: w.root }))).toEqual({ kind: "embedded" });
+  });
+
+  it("switches to the server, never answers the password, seals it and audits the change", async () => {
+    const set = await put({ kind: "nacos", address: server.origin, username: operator.username, password: operator.password });
+    expect(set.status).toBe(200);
+    const expected = { kind: "nacos", address: server.origin, username: operator.username, hasPassword: true };
+    expect(set.body).toEqual(expected);
+    const read = await api("GET", backendPath(), { token: w.root });
+    expect(read.body).toEqual(expected);
+    for (const res of [set, read]) expect(JSON.stringify(res.body)).not.toContain(operator.password);
+
     const [row] = await getDb().select().from(configBackends).innerJoin(clusters, eq(clusters.id, configBackends.clusterId)).where(eq(clusters.name, cluster));
+    expect(row.config_backends).toMatchObject({ serverAddr: server.origin, contextPath: "nacos", username: operator.username });
     expect(row.config_backends.password).toMatch(/^v1:/);
-    expect(row.config_backends.password).not.toContain("correct horse");
+    expect(row.config_backends.password).not.toContain(operator.password);
+
+    const audit = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "configs.backend.set"), eq(auditLogs.target, `cluster/${cluster}`), eq(auditLogs.result, "success")));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ diff: { before: { kind: "embedded" }, after: { kind: "nacos", address: server.origin } } });
+    expect(JSON.stringify(audit[0].diff)).not.toContain(operator.password);
   });
 
-  it("the JSON API publishes, reads, lists history and rolls back through the external server", async () => {
+  it("the config pages' API publishes, reads, lists history and rolls back through the external server", async () => {
     await expectOk(api("PUT", `${envPath()}/configs/app.yaml`, { token: w.dev.token, body: { content: "v: 1\n", type: "yaml" } }));
     await expectOk(api("PUT", `${envPath()}/configs/app.yaml`, { token: w.dev.token, body: { content: "v: 2\n", type: "yaml" } }));
     const read = await api<{ content: string; type: string }>("GET", `${envPath()}/configs/app.yaml`, { token: w.admin.token });
@@ -150,6 +190,7 @@ describe("a cluster whose environments use an external Nacos", () => {
       .where(eq(configItems.dataId, "app.yaml"));
     expect(stored.filter((s) => s.source === "nacos").length).toBeGreaterThanOrEqual(2);
 
+    // An external Nacos does not say who changed a config, so the source is unknown.
     const history = await expectOk<{ items: { id: number; op: string; source: string | null }[] }>(api("GET", `${envPath()}/configs/app.yaml/history`, { token: w.admin.token }));
     expect(history.items.map((h) => [h.op, h.source])).toEqual([["U", null], ["I", null]]);
     const rolled = await expectOk<{ action: string; config: { content: string } }>(api("POST", `${envPath()}/configs/app.yaml/rollback`, { token: w.dev.token, body: { historyId: history.items[0].id } }));
@@ -162,9 +203,28 @@ describe("a cluster whose environments use an external Nacos", () => {
     expect((await api("GET", `${envPath()}/configs/app.yaml`, { token: w.dev.token })).status).toBe(404);
   });
 
+  it("a change that leaves the password out keeps the stored one", async () => {
+    // The default context path, spelled out, is the same server.
+    const kept = await put({ kind: "nacos", address: `${server.origin}/nacos`, username: operator.username });
+    expect(kept.body).toEqual({ kind: "nacos", address: server.origin, username: operator.username, hasPassword: true });
+    // Facet still logs in with it.
+    expect((await api("GET", `${envPath()}/configs`, { token: w.admin.token })).status).toBe(200);
+  });
+
   it("Facet's RBAC still applies in front of the external server", async () => {
     // The reader reads only the environments it was made a reader of.
     expect((await api("GET", `${envPath()}/configs`, { token: w.reader.token })).status).toBe(403);
     expect((await api("PUT", `${envPath()}/configs/x.txt`, { token: w.reader.token, body: { content: "x" } })).status).toBe(403);
+  });
+
+  it("switching back to embedded serves Facet's own store again", async () => {
+    expect(await expectOk(put({ kind: "embedded" }))).toEqual({ kind: "embedded" });
+    expect(await expectOk(api("GET", backendPath(), { token: w.root }))).toEqual({ kind: "embedded" });
+    const rows = await getDb().select().from(configBackends).innerJoin(clusters, eq(clusters.id, configBackends.clusterId)).where(eq(clusters.name, cluster));
+    expect(rows).toEqual([]);
+    // Facet's own store records who wrote and how, which an external Nacos does not.
+    await expectOk(api("PUT", `${envPath()}/configs/local.yaml`, { token: w.dev.token, body: { content: "v: 1\n", type: "yaml" } }));
+    const history = await expectOk<{ items: { op: string; source: string | null; actor: string | null }[] }>(api("GET", `${envPath()}/configs/local.yaml/history`, { token: w.admin.token }));
+    expect(history.items).toEqual([expect.objectContaining({ op: "I", source: "api", actor: w.dev.username })]);
   });
 });

@@ -1,10 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { open } from "@/lib/crypto/secret-box";
-import { getDb } from "@/lib/db/client";
-import { configBackends } from "@/lib/db/schema";
 import { embeddedBackend } from "./embedded";
 import { NacosHttpBackend } from "./nacos-http/backend";
+import { storedConfigBackend } from "./stored-backend";
 import type { ConfigBackend, ConfigLocation } from "./types";
 
 // One client per backend row version, so its login token is reused across requests.
@@ -17,7 +15,7 @@ const holder = globalThis as unknown as { facetNacosBackends?: Map<string, Nacos
  */
 export async function backendFor(loc: ConfigLocation, prefer?: "embedded"): Promise<ConfigBackend> {
   if (prefer === "embedded") return embeddedBackend;
-  const [row] = await getDb().select().from(configBackends).where(eq(configBackends.clusterId, loc.clusterId)).limit(1);
+  const row = await storedConfigBackend(loc.clusterId);
   if (!row) return embeddedBackend;
   const cache = (holder.facetNacosBackends ??= new Map());
   const id = `${row.id}:${row.version}`;

@@ -397,6 +397,9 @@ Object.assign(TABLE, {
   "GET /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends" }) },
   // An empty body changes nothing: the sandbox keeps Facet's own store.
   "PUT /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends", body: {} }) },
+  "GET /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend" }) },
+  // The sandbox keeps its configs in Facet's own store: saying so again changes nothing.
+  "PUT /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend", body: { kind: "embedded" } }) },
   "GET /api/v1/system/traces": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/traces" }) },
   "GET /api/v1/system/logs": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/logs" }) },
   "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },

@@ -73,6 +73,17 @@ describe("the Loki and Jaeger backends (recorded responses)", () => {
     expect(JSON.stringify(res)).not.toContain("s3cret");
   });
 
+  it("keeps a stored secret when a change leaves it out, and removes it when it is empty", async () => {
+    const path = `/api/v1/clusters/${world.cluster}/telemetry-backends`;
+    type Dto = { backends: { kind: string; url: string; hasSecret: boolean }[] };
+    const secrets = (dto: Dto) => Object.fromEntries(dto.backends.map((b) => [b.kind, b.hasSecret]));
+    const { backends } = await expectOk<Dto>(api("GET", path, { token: root }));
+    const [loki, jaeger] = ["loki", "jaeger"].map((k) => backends.find((b) => b.kind === k)!.url);
+    expect(secrets(await expectOk<Dto>(api("PUT", path, { token: root, body: { loki: { url: loki, orgId: "team-a", username: "u" } } })))).toEqual({ loki: true, jaeger: false });
+    expect(secrets(await expectOk<Dto>(api("PUT", path, { token: root, body: { jaeger: { url: jaeger, secret: "t0ken" } } })))).toEqual({ loki: true, jaeger: true });
+    expect(secrets(await expectOk<Dto>(api("PUT", path, { token: root, body: { jaeger: { url: jaeger, secret: "" } } })))).toEqual({ loki: true, jaeger: false });
+  });
+
   it("searches logs in Loki with the environment's namespace in the selector", async () => {
     const res = await expectOk<LogSearchResult>(api("GET", `${world.env}/logs?q=payment&service=shop&start=1717999990000&end=1718000010000&limit=10`, { token: root }));
     const asked = seen.filter((u) => u.pathname === "/loki/api/v1/query_range").at(-1)!;

@@ -43,7 +43,9 @@ export const setTelemetryBackends = verb("telemetry.backends.set", "clusters.cre
         await tx.delete(telemetryBackends).where(and(eq(telemetryBackends.clusterId, c.id), eq(telemetryBackends.kind, kind)));
         continue;
       }
-      const values = { url: b.url, username: b.username || null, secret: b.secret ? seal(b.secret) : null, orgId: b.orgId || null, namespaceLabel: b.namespaceLabel };
+      // A secret left out keeps the stored one (a form that edits only the URL loses nothing).
+      const secret = b.secret === undefined ? {} : { secret: b.secret ? seal(b.secret) : null };
+      const values = { url: b.url, username: b.username || null, ...secret, orgId: b.orgId || null, namespaceLabel: b.namespaceLabel };
       await tx
         .insert(telemetryBackends)
         .values({ clusterId: c.id, kind, ...values })

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClusterBackendsCard } from "@/components/clusters/cluster-backends-card";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { ClusterIngestTokens } from "@/components/telemetry/ingest-tokens-section";
@@ -20,7 +21,8 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <Breadcrumbs items={[{ label: t("clusters.title"), href: "/clusters" }, { label: cluster }]} label={t("common.breadcrumbs")} />
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
-      <ClusterIngestTokens cluster={cluster} />
+      {result.ok && <ClusterBackendsCard cluster={cluster} />}
+      {result.ok && <ClusterIngestTokens cluster={cluster} />}
     </>
   );
 }
