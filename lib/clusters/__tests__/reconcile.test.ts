@@ -135,6 +135,26 @@ describe("clusters: tenancy applied to the sandbox", () => {
     await eventually(async () => (await json(["get", "namespace", `${t}-shop-prod`])) === null, 20_000, "namespace gone");
   });
 
+  it("an environment whose policy is remove-labels leaves its namespace, without Facet's labels, when deleted", async () => {
+    await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "shop-keep", type: "test", cluster: "sandbox", deletePolicy: "remove-labels", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
+    const kept = `${t}-shop-keep`;
+    await eventually(async () => (await json(["get", "namespace", kept]))?.metadata.labels["facet.dev/environment"] === "shop-keep", 20_000, "labelled namespace");
+    expect((await api("DELETE", `${project}/environments/shop-keep`, { token: root })).status).toBe(204);
+    const unlabelled = await eventually(async () => {
+      const n = await json(["get", "namespace", kept]);
+      return n && !n.metadata.labels?.["facet.dev/environment"] && (await json(["get", "environments.facet.dev", kept])) === null && n;
+    }, 20_000, "labels and Environment record removed");
+    expect(Object.keys(unlabelled.metadata.labels ?? {}).filter((k) => k.startsWith("facet.dev/") || k === "app.kubernetes.io/managed-by")).toEqual([]);
+    expect(unlabelled.status.phase).toBe("Active");
+  });
+
+  it("isolation switched off for the whole tenant reaches the tenant record and every environment", async () => {
+    await expectOk(api("PATCH", `/api/v1/tenants/${t}`, { token: root, body: { networkIsolation: false } }));
+    await expectOk(api("POST", `${env}/sync`, { token: root }));
+    expect((await json(["get", "tenantnetworkpolicies.facet.dev", t])).spec).toEqual({ isolated: false });
+    expect(await json(["-n", ns, "get", "networkpolicy", "facet-tenant-isolation"])).toBeNull();
+  });
+
   it("an unreachable cluster answers 502 naming it, and the sandbox's pages keep working", async () => {
     const dead = uniqueName("dead");
     await getDb()

@@ -11,9 +11,18 @@ import { FACET_GROUP, FACET_VERSION, LABEL, MANAGED_BY } from "./labels";
 
 const gone = (e: unknown) => e instanceof ApiException && e.code === 404;
 
+/** How long a cleanup is repeated after its environment was deleted. A resync that read the
+ *  environment just before the delete may still write its namespace, labels or record after
+ *  the first cleanup ran (in this process or another one sharing the database); repeating
+ *  the idempotent cleanup until then undoes that. */
+export function cleanupGraceMs(): number {
+  return Number(process.env.FACET_CLEANUP_GRACE_SECONDS ?? 60) * 1000;
+}
+
 /** Carries out the cluster side of deleted environments: delete the namespace, or only
- *  remove Facet's labels from it. Failed attempts stay queued for the next round. */
-export async function runNamespaceCleanups(): Promise<number> {
+ *  remove Facet's labels from it. Failed attempts stay queued for the next round; done ones
+ *  are repeated each round until the grace period has passed. */
+export async function runNamespaceCleanups(now = Date.now()): Promise<number> {
   const db = getDb();
   const rows = await db.select({ job: namespaceCleanups, cluster: clusters }).from(namespaceCleanups).innerJoin(clusters, eq(clusters.id, namespaceCleanups.clusterId));
   let done = 0;
@@ -29,7 +38,7 @@ export async function runNamespaceCleanups(): Promise<number> {
           .catch((e) => (gone(e) ? undefined : Promise.reject(e)));
       }
       await deleteIfPresent(client, { apiVersion: `${FACET_GROUP}/${FACET_VERSION}`, kind: "Environment", metadata: { name: job.namespace } });
-      await db.delete(namespaceCleanups).where(eq(namespaceCleanups.id, job.id));
+      if (now - job.createdAt.getTime() >= cleanupGraceMs()) await db.delete(namespaceCleanups).where(eq(namespaceCleanups.id, job.id));
       done += 1;
     } catch (error) {
       const message = upstreamError(cluster.name, error).message;

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
 import { onChange, type ChangeEvent } from "@/lib/events";
@@ -8,14 +8,12 @@ import { probeStoredCluster } from "../probe";
 import { recordStatus } from "../record-status";
 import { runNamespaceCleanups } from "./cleanup-namespaces";
 import { reconcileEnvironment } from "./reconcile-environment";
+import { resyncIntervalMs } from "./resync-interval";
 
 const holder = globalThis as unknown as { facetReconciler?: { timer: NodeJS.Timeout; stop: () => void } };
 const inFlight = new Map<number, Promise<unknown>>();
 const again = new Set<number>();
 
-export function resyncIntervalMs(): number {
-  return Number(process.env.FACET_RESYNC_SECONDS ?? 30) * 1000;
-}
 
 /** Reconciles one environment; a request while one runs queues exactly one more run. */
 export function requestReconcile(environmentId: number): Promise<unknown> {
@@ -34,16 +32,30 @@ export function requestReconcile(environmentId: number): Promise<unknown> {
   return run;
 }
 
-/** Every resync: each cluster's status, then each environment, then pending cleanups. One
- *  broken cluster is recorded as such and does not stop the others. */
+/** Every resync: each cluster's status, then its environments, then pending cleanups.
+ *  Clusters go in parallel, so a slow or hung one delays only its own environments; those of
+ *  an unreachable cluster are marked with the reason instead of each waiting out a timeout. */
 export async function reconcileAll(): Promise<void> {
   const db = getDb();
-  for (const cluster of await db.select().from(clusters)) {
-    await recordStatus(db, cluster.id, await probeStoredCluster(cluster)).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster status not recorded"));
-  }
-  const rows = await db.select({ id: environments.id }).from(environments);
-  for (const { id } of rows) await requestReconcile(id);
+  const envs = await db.select({ id: environments.id, clusterId: environments.clusterId }).from(environments);
+  await Promise.all(
+    (await db.select().from(clusters)).map(async (cluster) => {
+      const status = await probeStoredCluster(cluster);
+      await recordStatus(db, cluster.id, status).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster status not recorded"));
+      const ids = envs.filter((e) => e.clusterId === cluster.id).map((e) => e.id);
+      if (!status.reachable) return markUnsynced(ids, status.error ?? `Cluster '${cluster.name}' is not reachable.`);
+      for (const id of ids) await requestReconcile(id);
+    }),
+  );
   await runNamespaceCleanups();
+}
+
+async function markUnsynced(ids: number[], error: string): Promise<void> {
+  if (!ids.length) return;
+  await getDb()
+    .update(environments)
+    .set({ syncStatus: "error", syncError: error.slice(0, 1024), syncedAt: sql`CURRENT_TIMESTAMP(3)`, updatedAt: sql`${environments.updatedAt}` })
+    .where(inArray(environments.id, ids));
 }
 
 async function onEvent(event: ChangeEvent) {
@@ -59,7 +71,15 @@ async function onEvent(event: ChangeEvent) {
 export function startReconciler(): void {
   if (holder.facetReconciler) return;
   const unsubscribe = onChange((event) => void onEvent(event).catch((error) => logger.error({ err: error }, "reconcile after change failed")));
-  const tick = () => void reconcileAll().catch((error) => logger.error({ err: error }, "resync failed"));
+  // A pass that outlasts the interval is not joined by another: they would only queue up.
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    void reconcileAll()
+      .catch((error) => logger.error({ err: error }, "resync failed"))
+      .finally(() => (running = false));
+  };
   const timer = setInterval(tick, resyncIntervalMs());
   timer.unref();
   setTimeout(tick, 2_000).unref();

@@ -11,6 +11,7 @@ import { FACET_CRDS } from "./crds";
 import { deleteIfPresent, ensureObject, type EnsureResult } from "./ensure-object";
 import { LABEL } from "./labels";
 import { loadEnvironmentBundle, type EnvironmentBundle } from "./load-environment-spec";
+import { resyncIntervalMs } from "./resync-interval";
 import { environmentLabels, isolationPolicy, renderNamespaced, renderRecords } from "./render";
 
 export interface SyncReport {
@@ -40,12 +41,20 @@ export async function reconcileEnvironment(environmentId: number): Promise<SyncR
   });
 }
 
+/** When each cluster's CRDs were last ensured: they are cluster-wide, so one check per resync
+ *  interval serves every environment on the cluster (a new client, after the cluster changed,
+ *  checks again). */
+const crdsEnsuredAt = new WeakMap<ClusterClient, number>();
+
 async function apply(client: ClusterClient, bundle: EnvironmentBundle, changes: SyncReport["changes"]) {
   const note = async (o: Parameters<typeof ensureObject>[1]) => {
     const result = await ensureObject(client, o);
     if (result !== "unchanged") changes.push({ kind: o.kind!, name: o.metadata!.name!, result });
   };
-  for (const crd of FACET_CRDS) await note(crd);
+  if (Date.now() - (crdsEnsuredAt.get(client) ?? 0) >= resyncIntervalMs()) {
+    for (const crd of FACET_CRDS) await note(crd);
+    crdsEnsuredAt.set(client, Date.now());
+  }
   const { spec } = bundle;
   for (const o of renderNamespaced(spec)) await note(o);
   if (!spec.networkIsolation && (await deleteIfPresent(client, isolationPolicy(spec)))) changes.push({ kind: "NetworkPolicy", name: "facet-tenant-isolation", result: "deleted" });
