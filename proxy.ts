@@ -10,6 +10,8 @@ export default auth((request) => {
   if (request.auth?.user) {
     const headers = new Headers(request.headers);
     headers.set("x-request-id", requestId);
+    // For a page that finds the session no longer valid: it sends the visitor to sign in and back.
+    headers.set("x-facet-path", request.nextUrl.pathname + request.nextUrl.search);
     const response = NextResponse.next({ request: { headers } });
     response.headers.set("X-Request-Id", requestId);
     return response;

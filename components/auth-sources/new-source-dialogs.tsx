@@ -84,6 +84,7 @@ export function NewOidcSource() {
           authorizationUrl: text(f, "authorizationUrl"),
           tokenUrl: text(f, "tokenUrl"),
           userinfoUrl: text(f, "userinfoUrl"),
+          issuerId: text(f, "issuerId"),
           clientId: text(f, "clientId"),
           scopes: text(f, "scopes") ?? "openid profile email",
           claims: { username: text(f, "claimUsername") ?? "preferred_username", email: text(f, "claimEmail") ?? "email", displayName: text(f, "claimName") ?? "name" },
@@ -103,6 +104,7 @@ export function NewOidcSource() {
               <TextField name="authorizationUrl" label={t("sources.authorizationUrl")} error={e["config.authorizationUrl"]} />
               <TextField name="tokenUrl" label={t("sources.tokenUrl")} error={e["config.tokenUrl"]} />
               <TextField name="userinfoUrl" label={t("sources.userinfoUrl")} error={e["config.userinfoUrl"]} />
+              <TextField name="issuerId" label={t("sources.issuerId")} error={e["config.issuerId"]} hint={t("sources.issuerIdHint")} />
             </div>
           </details>
           <TextField name="clientId" label={t("sources.clientId")} error={e["config.clientId"]} />

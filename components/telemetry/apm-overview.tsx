@@ -67,7 +67,7 @@ function StatsTable({ rows, label, pick, by }: { rows: ApmRow[]; label: string; 
 /** Rate, errors and latency per service and operation; a point on a chart opens the traces of
  *  that service in that time bucket. */
 export function ApmOverview({ source }: { source: TelemetrySource }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -86,6 +86,7 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
   };
   const row = detail.data?.rows.find((r) => r.service === service);
   const step = detail.data?.stepMs ?? 60_000;
+  const bucketLabel = (tMs: number) => t("telemetry.openBucket", { time: new Date(tMs).toLocaleTimeString(locale) });
   const openBucket = (tMs: number) => router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step - 1}`);
   return (
     <div className="space-y-4">
@@ -116,7 +117,7 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
                 <TimeSeries
                   label={t("telemetry.latencyOf", { service })}
                   format={(v) => formatMs(v)}
-                  onPointClick={openBucket}
+                  onPointClick={openBucket} pointLabel={bucketLabel}
                   series={[
                     { name: "p50", points: row.series.map((p) => [p.tMs, p.p50Ms]) },
                     { name: "p90", points: row.series.map((p) => [p.tMs, p.p90Ms]) },
@@ -126,11 +127,11 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
               </div>
               <div>
                 <h3 className="text-xs font-semibold uppercase text-muted-foreground">{t("telemetry.errorRate")}</h3>
-                <TimeSeries label={t("telemetry.errorsOf", { service })} format={pct} onPointClick={openBucket} series={[{ name: t("telemetry.errorRate"), points: row.series.map((p) => [p.tMs, p.errorRate]) }]} />
+                <TimeSeries label={t("telemetry.errorsOf", { service })} format={pct} onPointClick={openBucket} pointLabel={bucketLabel} series={[{ name: t("telemetry.errorRate"), points: row.series.map((p) => [p.tMs, p.errorRate]) }]} />
               </div>
               <div>
                 <h3 className="text-xs font-semibold uppercase text-muted-foreground">{t("telemetry.rate")}</h3>
-                <TimeSeries label={t("telemetry.rateOf", { service })} format={(v) => `${v.toFixed(2)}/s`} onPointClick={openBucket} series={[{ name: t("telemetry.rate"), points: row.series.map((p) => [p.tMs, p.rate]) }]} />
+                <TimeSeries label={t("telemetry.rateOf", { service })} format={(v) => `${v.toFixed(2)}/s`} onPointClick={openBucket} pointLabel={bucketLabel} series={[{ name: t("telemetry.rate"), points: row.series.map((p) => [p.tMs, p.rate]) }]} />
               </div>
             </div>
           ) : (

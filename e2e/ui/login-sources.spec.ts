@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { LDAP_ADMIN, LDAP_ADMIN_PASSWORD, LDAP_BASE, LDAP_PEOPLE } from "../../lib/testing/slapd";
 import { OIDC_CLIENT } from "../../lib/testing/oidc-op";
 import { freshAddress } from "../support/problem";
@@ -12,7 +12,17 @@ const [ada, grace] = LDAP_PEOPLE;
 
 test.beforeAll(async ({ request }) => {
   const headers = await adminHeaders(request);
+  // The same provider configured by hand: its endpoints, and claims mapped differently.
+  const discovery = await (await request.get(`${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`)).json();
+  const manual = {
+    authorizationUrl: discovery.authorization_endpoint,
+    tokenUrl: discovery.token_endpoint,
+    userinfoUrl: discovery.userinfo_endpoint,
+    clientId: OIDC_CLIENT.id,
+    claims: { username: "sub", email: "email", displayName: "preferred_username" },
+  };
   const sources = [
+    { name: "manual", kind: "oidc", displayName: "Company OAuth", config: manual, clientSecret: OIDC_CLIENT.secret },
     { name: "corp", kind: "ldap", displayName: "Corp directory", config: { url: process.env.E2E_LDAP_URL, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}` }, bindPassword: LDAP_ADMIN_PASSWORD },
     { name: "sso", kind: "oidc", displayName: "Company SSO", config: { issuer: process.env.E2E_OIDC_ISSUER, clientId: OIDC_CLIENT.id }, clientSecret: OIDC_CLIENT.secret },
   ];
@@ -67,13 +77,13 @@ test("a user signs in through the OpenID Connect provider", async ({ page, baseU
   await expect(page.getByRole("region", { name: "Your account" })).toContainText("olivia@idp.test");
 });
 
-test("a disabled user's console session and API token stop working at once", async ({ browser, request }) => {
+/** A fresh local user signed in twice: in a browser context of its own, and for an API token. */
+async function signedInUser(browser: Browser, request: APIRequestContext, prefix: string) {
   const headers = await adminHeaders(request);
-  const username = `leaver-${Date.now().toString(36)}`;
-  const password = "leaver-password";
+  const username = `${prefix}-${Date.now().toString(36)}`;
+  const password = `${prefix}-password`;
   expect((await request.post("/api/v1/users", { headers, data: { username, password } })).status()).toBe(201);
   const token = (await (await request.post("/api/v1/login", { data: { username, password }, headers: { "x-forwarded-for": freshAddress() } })).json()).token;
-
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/login");
@@ -82,13 +92,44 @@ test("a disabled user's console session and API token stop working at once", asy
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  return { headers, username, token, context, page };
+}
 
-  expect((await request.patch(`/api/v1/users/${username}`, { headers, data: { disabled: true } })).status()).toBe(200);
-  const started = Date.now();
-  await page.goto("/tenants");
-  await expect(page).toHaveURL(/\/login/);
-  expect((await page.request.get("/api/v1/me")).status()).toBe(401);
-  expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+/** Both the console session and the API token are refused, well within the promised 60 s. */
+async function expectSignedOut(request: APIRequestContext, user: Awaited<ReturnType<typeof signedInUser>>, started: number) {
+  await user.page.goto("/tenants");
+  await expect(user.page).toHaveURL(/\/login/);
+  expect((await user.page.request.get("/api/v1/me")).status()).toBe(401);
+  expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${user.token}` } })).status()).toBe(401);
   expect(Date.now() - started).toBeLessThan(60_000);
-  await context.close();
+  await user.context.close();
+}
+
+test("a user signs in through an OAuth2 source configured by its endpoints, with its claim mapping", async ({ page, baseURL }) => {
+  const local = baseURL!.replace("127.0.0.1", "localhost");
+  await page.goto(`${local}/login`);
+  await page.getByRole("button", { name: "Sign in with Company OAuth" }).click();
+  await page.locator("input[name=login]").fill("mia");
+  await page.locator("input[name=password]").fill("any-password");
+  await page.getByRole("button", { name: /sign-in/i }).click();
+  await page.getByRole("button", { name: /continue/i }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const account = page.getByRole("region", { name: "Your account" });
+  await expect(account).toContainText("mia@idp.test");
+  // Display name from preferred_username, as mapped, not the provider's `name` ("OIDC mia").
+  await expect(account).not.toContainText("OIDC mia");
+});
+
+test("a disabled user's console session and API token stop working at once", async ({ browser, request }) => {
+  const user = await signedInUser(browser, request, "leaver");
+  expect((await request.patch(`/api/v1/users/${user.username}`, { headers: user.headers, data: { disabled: true } })).status()).toBe(200);
+  await expectSignedOut(request, user, Date.now());
+});
+
+test("a password reset ends the user's console session and API tokens; the new password signs in", async ({ browser, request }) => {
+  const user = await signedInUser(browser, request, "reset");
+  expect((await request.patch(`/api/v1/users/${user.username}`, { headers: user.headers, data: { password: "a-brand-new-password" } })).status()).toBe(200);
+  await expectSignedOut(request, user, Date.now());
+  const login = await request.post("/api/v1/login", { data: { username: user.username, password: "a-brand-new-password" }, headers: { "x-forwarded-for": freshAddress() } });
+  expect(login.status()).toBe(200);
 });

@@ -32,10 +32,19 @@ test("signing out ends the session", async ({ browser }) => {
   await page.getByLabel("Password").fill("e2e-user-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const copied = await context.cookies();
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);
   await context.close();
+
+  // A copy of the session cookie taken before signing out is refused too: the server remembers.
+  const replay = await browser.newContext({ storageState: { cookies: copied, origins: [] } });
+  const again = await replay.newPage();
+  await again.goto("/tenants");
+  await expect(again).toHaveURL(/\/login\?callbackUrl=%2Ftenants/);
+  expect((await again.request.get("/api/v1/me")).status()).toBe(401);
+  await replay.close();
 });

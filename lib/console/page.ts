@@ -6,6 +6,7 @@ import { sessionActor } from "@/lib/auth/session-actor";
 import { runOperationAs, type ActionInput, type ActionResult } from "@/lib/http/action";
 import type { AuthedContext } from "@/lib/http/context";
 import type { Operation } from "@/lib/http/operation";
+import { loginPath } from "@/lib/http/login-path";
 import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
 import { decide, type Permission, type Scope } from "@/lib/rbac";
 import { environmentScope, projectScope, tenantScope } from "@/lib/tenancy/scope";
@@ -15,12 +16,12 @@ import { CONSOLE_OPERATIONS, type OperationName, type OperationResult } from "./
  *  layout and the page both ask). Each caller gets its own copy, as scopes differ. */
 const renderActor = cache(async () => {
   const [actor, h] = await Promise.all([sessionActor(), headers()]);
-  return { actor, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
+  return { actor, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h), login: loginPath(h) };
 });
 
 export async function consoleContext(): Promise<AuthedContext> {
-  const { actor, requestId, clientAddress } = await renderActor();
-  if (!actor) redirect("/login");
+  const { actor, requestId, clientAddress, login } = await renderActor();
+  if (!actor) redirect(login);
   return { actor, scope: {}, requestId, clientAddress };
 }
 

@@ -4,12 +4,13 @@ import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/session-actor";
 import type { AuthedContext } from "./context";
 import { publicOrigin as originOf } from "./origin";
+import { loginPath } from "./login-path";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 
 /** The verb context for a server component; no session → the login page. */
 export async function pageContext(): Promise<AuthedContext> {
   const [actor, h] = await Promise.all([sessionActor(), headers()]);
-  if (!actor) redirect("/login");
+  if (!actor) redirect(loginPath(h));
   return { actor, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) };
 }
 

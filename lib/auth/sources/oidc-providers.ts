@@ -31,6 +31,8 @@ export function oidcProvider(source: OidcSource): Provider {
   return {
     ...common,
     type: "oauth",
+    // Checked against the `iss` a provider adds to its redirect back (RFC 9207); no discovery.
+    issuer: c.issuerId || new URL(c.authorizationUrl!).origin,
     authorization: { url: c.authorizationUrl!, params: { scope: c.scopes } },
     token: c.tokenUrl!,
     userinfo: c.userinfoUrl!,

@@ -31,6 +31,9 @@ export const OidcConfig = z
     authorizationUrl: Url(["https:", "http:"], "https://id.example.com/authorize").optional(),
     tokenUrl: Url(["https:", "http:"], "https://id.example.com/token").optional(),
     userinfoUrl: Url(["https:", "http:"], "https://id.example.com/userinfo").optional(),
+    /** With manual endpoints: the identifier the provider puts in `iss` (RFC 9207) when it
+     *  redirects back; the authorization URL's origin when not given. */
+    issuerId: z.string().max(512).optional(),
     clientId: z.string().min(1, "Enter the client id.").max(256),
     scopes: z.string().max(256).default("openid profile email"),
     claims: z

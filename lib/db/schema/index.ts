@@ -8,3 +8,4 @@ export * from "./audit-logs";
 export * from "./sandbox";
 export * from "./config-center";
 export * from "./telemetry";
+export * from "./signed-out-sessions";

@@ -111,17 +111,18 @@ async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
 /** Moves every pod one step along: new → bound (Pending, ContainerCreating); bound and due → running. */
 export async function syncPods(pods: K8sObject[], now: Date): Promise<void> {
   const taken = new Set(pods.map((p) => p.status?.podIP as string | undefined).filter((ip): ip is string => !!ip));
+  const due = (pod: K8sObject) =>
+    pod.status?.phase === "Pending" && !pod.status?.podIP && now.getTime() - Date.parse(String(pod.status?.startTime)) >= podStartDelayFor(pod.metadata.annotations as Record<string, string> | undefined);
   for (const listed of pods) {
     if (listed.metadata.deletionTimestamp) continue;
-    const scheduled = !!listed.status?.startTime;
-    const since = Date.parse(String(listed.status?.startTime));
-    const due = scheduled && listed.status?.phase === "Pending" && !listed.status?.podIP && now.getTime() - since >= podStartDelayFor(listed.metadata.annotations as Record<string, string> | undefined);
-    if (scheduled && !due) continue;
+    if (listed.status?.startTime && !due(listed)) continue;
     await Writer.run(async (w) => {
       const pod = await w.get(PODS, listed.metadata.namespace!, listed.metadata.name!);
       if (!pod || pod.metadata.uid !== listed.metadata.uid || pod.metadata.deletionTimestamp) return;
       if (!pod.status?.startTime) return bind(w, pod);
-      if (pod.status?.phase === "Pending" && !pod.status?.podIP) {
+      // Judged again on the pod as it is now: another controller pass (another process sharing
+      // the store) may have bound it since it was listed, and then it is not due yet.
+      if (due(pod)) {
         const ip = podIp(pod, taken);
         taken.add(ip);
         await start(w, pod, ip);

@@ -1,0 +1,6 @@
+/** The sign-in page, coming back afterwards to the page that was asked for (the proxy passes
+ *  its path on in `x-facet-path`; the login page checks the callback again before using it). */
+export function loginPath(h: Headers): string {
+  const path = h.get("x-facet-path");
+  return path && path.startsWith("/") && !path.startsWith("//") ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
+}
