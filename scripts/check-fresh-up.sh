@@ -16,6 +16,14 @@ wait_up() { for _ in $(seq 1 400); do curl -sf "localhost:$PORT/api/health" >/de
 wait_up || { tail -30 "$DIR/up1.log"; exit 1; }
 TOKEN=$(curl -s "localhost:$PORT/api/v1/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"${FACET_ADMIN_PASSWORD:-facet-admin}\"}" | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+# The first visit finds telemetry: up sends a minute of demo traffic once the server answers.
+DEMO="localhost:$PORT/api/v1/tenants/demo/projects/shop/environments/demo-dev"
+for i in $(seq 1 90); do
+  n=$(curl -s "$DEMO/traces?limit=5" -H "Authorization: Bearer $TOKEN" | node -pe 'try { JSON.parse(require("fs").readFileSync(0)).traces.length } catch { 0 }')
+  [ "$n" -gt 0 ] && { echo "demo traces: $n after ${i}s"; break; }
+  [ "$i" = 90 ] && { echo "no demo traces after 90 s"; tail -20 .facet/demo-traffic.log; exit 1; }
+  sleep 1
+done
 fuser -k "$PORT/tcp" >/dev/null 2>&1; sleep 1
 
 (PORT=$PORT npm run up >"$DIR/up2.log" 2>&1 &)
