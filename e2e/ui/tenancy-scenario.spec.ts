@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { normalUser } from "../support/accounts";
 import { openDialog, section, signInAs, submit } from "../support/ui";
 
 // The seed's scenario through the console: sysadmin → alice (tenant admin) → dan, tess, oscar.
@@ -135,6 +136,19 @@ test("after alice makes dan operator of shop-prod, he can write there", async ({
   const dan = await signInAs(browser, people.dan, pw);
   expect(await canCreateApplication(dan, "shop-prod")).toBe(true);
   await dan.context().close();
+});
+
+test("someone outside acme finds no trace of it: not in the list, not in the switcher, 404 on its pages", async ({ browser }) => {
+  const outsider = await signInAs(browser, normalUser.username, normalUser.password);
+  await outsider.goto("/tenants");
+  await expect(outsider.getByRole("heading", { name: "Tenants", level: 1 })).toBeVisible();
+  await expect(outsider.getByText(tenant, { exact: true })).toHaveCount(0);
+  const switcher = outsider.getByRole("group", { name: "Current scope" }).getByLabel("Tenant");
+  await expect(switcher.locator("option", { hasText: tenant })).toHaveCount(0);
+  for (const path of [`/tenants/${tenant}`, `/tenants/${tenant}/projects/shop`, envUrl("shop-dev")]) {
+    expect((await outsider.goto(path))?.status(), path).toBe(404);
+  }
+  await outsider.context().close();
 });
 
 test("every write shows in the audit log", async ({ page }) => {
