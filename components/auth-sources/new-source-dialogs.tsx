@@ -3,6 +3,7 @@
 import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Field } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { CreateAuthSourceInput } from "@/lib/auth/sources/schemas";
 
@@ -30,6 +31,7 @@ export function NewLdapSource() {
         config: {
           url: text(f, "url"),
           startTls: f.get("startTls") === "on",
+          caCertificate: text(f, "caCertificate"),
           bindDn: text(f, "bindDn") ?? "",
           baseDn: text(f, "baseDn"),
           userFilter: text(f, "userFilter") ?? "(uid={username})",
@@ -48,6 +50,17 @@ export function NewLdapSource() {
             <input id="field-startTls" name="startTls" type="checkbox" />
             <Label htmlFor="field-startTls">StartTLS</Label>
           </div>
+          <Field id="field-caCertificate" label={t("sources.caCertificate")} error={e["config.caCertificate"]} hint={t("sources.caCertificateHint")}>
+            <textarea
+              id="field-caCertificate"
+              name="caCertificate"
+              rows={3}
+              spellCheck={false}
+              placeholder="-----BEGIN CERTIFICATE-----"
+              aria-invalid={Boolean(e["config.caCertificate"])}
+              className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs"
+            />
+          </Field>
           <TextField name="bindDn" label={t("sources.bindDn")} placeholder="cn=facet,ou=services,dc=example,dc=com" error={e["config.bindDn"]} />
           <TextField name="bindPassword" type="password" label={t("sources.bindPassword")} autoComplete="new-password" />
           <TextField name="baseDn" label={t("sources.baseDn")} placeholder="ou=people,dc=example,dc=com" error={e["config.baseDn"]} />

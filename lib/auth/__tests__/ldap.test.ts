@@ -70,3 +70,43 @@ describe("LDAP login source", () => {
     expect(res.body.user.username).toBe("grace");
   });
 });
+
+// A directory whose certificate comes from a private CA, as most companies run them.
+describe("LDAP over StartTLS", () => {
+  let slapd: Slapd;
+  let root: string;
+  const source = uniqueName("tls");
+  type Report = { ok: boolean; steps: { step: string; ok: boolean; detail: string }[] };
+  const config = (caCertificate?: string) => ({ url: slapd.url, startTls: true, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}`, ...(caCertificate ? { caCertificate } : {}) });
+
+  beforeAll(async () => {
+    slapd = await startSlapd({ tls: true });
+    root = await sysadminToken();
+    await expectOk(api("POST", "/api/v1/auth-sources", { token: root, body: { name: source, kind: "ldap", displayName: "TLS directory", config: config(), bindPassword: LDAP_ADMIN_PASSWORD } }), 201);
+  }, 30_000);
+  afterAll(() => slapd?.stop());
+
+  it("refuses a certificate it cannot verify, and says so at the StartTLS step", async () => {
+    const report = await expectOk<Report>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
+    expect(report.ok).toBe(false);
+    expect(report.steps.at(-1)).toMatchObject({ step: "starttls", ok: false, detail: expect.stringMatching(/certificate/i) });
+    const signIn = await api("POST", "/api/v1/login", { body: { username: LDAP_PEOPLE[2].uid, password: LDAP_PEOPLE[2].password, source } });
+    expect(signIn.status).not.toBe(200);
+  });
+
+  it("with the directory's CA it verifies the certificate, binds, searches and signs users in", async () => {
+    await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { config: config(slapd.caPem!) } }));
+    const report = await expectOk<Report>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
+    expect(report.steps.map((s) => [s.step, s.ok, s.ok ? "" : s.detail])).toEqual([["connect", true, ""], ["starttls", true, ""], ["bind", true, ""], ["search", true, ""]]);
+    const katherine = LDAP_PEOPLE[2];
+    const signIn = await api<{ user: { username: string } }>("POST", "/api/v1/login", { body: { username: katherine.uid, password: katherine.password, source } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.user.username).toBe(katherine.uid);
+  });
+
+  it("refuses something that is not a PEM certificate, naming the field", async () => {
+    const res = await api<{ errors: { path: string }[] }>("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { config: config("not a certificate") } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e) => e.path)).toContain("body.config.caCertificate");
+  });
+});

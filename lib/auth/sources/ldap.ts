@@ -1,4 +1,6 @@
 import "server-only";
+import { isIP } from "node:net";
+import type { ConnectionOptions } from "node:tls";
 import { Client, InvalidCredentialsError } from "ldapts";
 import { unauthorized } from "@/lib/errors";
 import { userFilter } from "./ldap-filter";
@@ -14,9 +16,21 @@ export interface ExternalProfile {
 const TIMEOUT_MS = 5_000;
 const INVALID = "The username or password is incorrect.";
 
+/** TLS for ldaps:// and StartTLS: the system's CAs, or the one the source names. StartTLS
+ *  upgrades an open socket, so the host to check the certificate against (and SNI, for a
+ *  name) must be given: Node would otherwise check it against "localhost". */
+function tlsOptions(config: LdapConfig): ConnectionOptions {
+  const host = new URL(config.url).hostname.replace(/^\[|\]$/g, "");
+  return { host, ...(isIP(host) ? {} : { servername: host }), ...(config.caCertificate?.trim() ? { ca: [config.caCertificate] } : {}) };
+}
+
+// ldapts speaks TLS from the first byte whenever it is given TLS options: only for ldaps://.
+const newClient = (config: LdapConfig) =>
+  new Client({ url: config.url, timeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS, ...(config.url.startsWith("ldaps:") ? { tlsOptions: tlsOptions(config) } : {}) });
+
 async function connect(config: LdapConfig): Promise<Client> {
-  const client = new Client({ url: config.url, timeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS });
-  if (config.startTls) await client.startTLS({});
+  const client = newClient(config);
+  if (config.startTls) await client.startTLS(tlsOptions(config));
   return client;
 }
 
@@ -61,24 +75,37 @@ export interface TestStep {
   detail: string;
 }
 
-/** Connect, bind with the service account, search the base DN: what worked and what did not. */
+const CONNECT_FAILURE = /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ECONNRESET|timeout/i;
+
+/** Connect (and StartTLS), bind with the service account, search the base DN: what worked and
+ *  what did not. ldapts connects on the first operation, so "connect" is confirmed by it. */
 export async function testLdap(config: LdapConfig, bindPassword: string | null): Promise<TestStep[]> {
   const steps: TestStep[] = [];
-  let client: Client | null = null;
+  const client = newClient(config);
+  const done = (step: string, detail: string) => {
+    if (!steps.length) steps.push({ step: "connect", ok: true, detail: config.url });
+    steps.push({ step, ok: true, detail });
+  };
+  let step = "connect";
   try {
-    client = await connect(config);
-    steps.push({ step: "connect", ok: true, detail: `${config.url}${config.startTls ? " (StartTLS)" : ""}` });
-    if (config.bindDn) {
-      await client.bind(config.bindDn, bindPassword ?? "");
-      steps.push({ step: "bind", ok: true, detail: config.bindDn });
+    if (config.startTls) {
+      step = "starttls";
+      await client.startTLS(tlsOptions(config));
+      done(step, `certificate verified with ${config.caCertificate?.trim() ? "the source's CA" : "the system's CAs"}`);
     }
+    if (config.bindDn) {
+      step = "bind";
+      await client.bind(config.bindDn, bindPassword ?? "");
+      done(step, config.bindDn);
+    }
+    step = "search";
     const { searchEntries } = await client.search(config.baseDn, { scope: "sub", filter: userFilter(config.userFilter, "*").replace("\\2a", "*"), sizeLimit: 5, attributes: ["dn"] });
-    steps.push({ step: "search", ok: true, detail: `${searchEntries.length} user(s) found under ${config.baseDn}` });
+    done(step, `${searchEntries.length} user(s) found under ${config.baseDn}`);
   } catch (error) {
-    const step = steps.length === 0 ? "connect" : steps.length === 1 && config.bindDn ? "bind" : "search";
-    steps.push({ step, ok: false, detail: (error as Error).message });
+    const message = (error as Error).message;
+    steps.push({ step: !steps.length && CONNECT_FAILURE.test(`${(error as { code?: string }).code ?? ""} ${message}`) ? "connect" : step, ok: false, detail: message });
   } finally {
-    await client?.unbind().catch(() => undefined);
+    await client.unbind().catch(() => undefined);
   }
   return steps;
 }

@@ -14,6 +14,13 @@ const Url = (protocols: string[], example: string) =>
 export const LdapConfig = z.object({
   url: Url(["ldap:", "ldaps:"], "ldap://ldap.example.com:389"),
   startTls: z.boolean().default(false),
+  /** PEM of the CA that signed the directory's certificate (StartTLS or ldaps://), for a
+   *  directory whose CA the system does not trust; not a secret. */
+  caCertificate: z
+    .string()
+    .max(20_000)
+    .refine((v) => v.trim() === "" || v.includes("-----BEGIN CERTIFICATE-----"), "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----).")
+    .optional(),
   bindDn: z.string().max(512).default(""),
   baseDn: z.string().min(1, "Enter the base DN to search users under.").max(512),
   /** `{username}` is replaced by the escaped login name. */

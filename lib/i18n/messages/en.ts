@@ -331,6 +331,8 @@ export const en = {
   "sources.tokenUrl": "Token URL",
   "sources.userinfoUrl": "Userinfo URL",
   "telemetry.openBucket": "Traces at {time}",
+  "sources.caCertificate": "CA certificate (optional)",
+  "sources.caCertificateHint": "PEM of the CA that signed the directory's certificate, for StartTLS or ldaps:// when the system does not trust it.",
   "sources.issuerId": "Issuer identifier (optional)",
   "sources.issuerIdHint": "The value the provider sends as iss when it redirects back; the authorization URL's origin if empty.",
   "sources.clientId": "Client id",

@@ -332,6 +332,8 @@ export const zhCN: Messages = {
   "sources.tokenUrl": "令牌地址",
   "sources.userinfoUrl": "用户信息地址",
   "telemetry.openBucket": "{time} 的链路",
+  "sources.caCertificate": "CA 证书（可选）",
+  "sources.caCertificateHint": "签发目录服务器证书的 CA（PEM 格式），用于系统不信任该 CA 时的 StartTLS 或 ldaps://。",
   "sources.issuerId": "签发者标识（可选）",
   "sources.issuerIdHint": "提供方回跳时在 iss 中携带的值；留空则使用授权地址的源。",
   "sources.clientId": "客户端 ID",
