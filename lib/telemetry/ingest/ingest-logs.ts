@@ -7,6 +7,7 @@ import { severityFromText } from "../severity";
 import { attributesText } from "./json-text";
 import { namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
 import type { IngestResult } from "./result";
+import { nanosToMicros } from "./nanos";
 
 const MAX_BODY = 64 * 1024;
 
@@ -18,7 +19,7 @@ function bodyText(body: OtlpLogRecord["body"]): string {
 export function logLine(r: OtlpLogRecord, nsId: number, resourceId: number, service: string, pod: string | null, attributes: string | null): string {
   const timeNs = r.timeNs || r.observedNs || Date.now() * 1e6;
   const severity = r.severityNumber || severityFromText(r.severityText);
-  return tsvLine([randomBytes(8), Math.floor(timeNs / 1000), nsId, resourceId, service, pod, severity, r.severityText ? r.severityText.slice(0, 32) : null, bodyText(r.body), r.traceId, r.spanId, attributes]);
+  return tsvLine([randomBytes(8), nanosToMicros(timeNs), nsId, resourceId, service, pod, severity, r.severityText ? r.severityText.slice(0, 32) : null, bodyText(r.body), r.traceId, r.spanId, attributes]);
 }
 
 /** Checks, maps and queues the log records of one request; resolves once they are committed. */

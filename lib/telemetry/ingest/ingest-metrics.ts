@@ -5,6 +5,7 @@ import { queues } from "../store/queues";
 import { tsvLine } from "../store/tsv";
 import { canonicalJson, namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
 import type { IngestResult } from "./result";
+import { nanosToMillis } from "./nanos";
 
 /** Metric labels are strings, as in Prometheus. */
 function labels(attributes: Attributes): string {
@@ -25,7 +26,7 @@ function pointRows(m: OtlpMetric, head: Omit<SeriesKey, "labelsJson" | "lastMs" 
   const temporality = "temporality" in m ? m.temporality : 0;
   const monotonic = m.type === "sum" ? m.monotonic : m.type !== "gauge";
   const key = (attributes: Attributes, timeMs: number): SeriesKey => ({ ...head, type: m.type, temporality, monotonic, labelsJson: labels(attributes), lastMs: timeMs });
-  const ms = (ns: number) => Math.floor(ns / 1e6) || Date.now();
+  const ms = (ns: number) => nanosToMillis(ns) || Date.now();
   switch (m.type) {
     case "gauge":
     case "sum":

@@ -6,15 +6,16 @@ import { attributesText, numberAttr, stringAttr } from "./json-text";
 import { namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
 import { addToRollup, isEntrySpan, type Rollup } from "./rollup";
 import type { IngestResult } from "./result";
+import { nanosToMicros } from "./nanos";
 
 const USER_KEYS = ["user.id", "enduser.id"];
 const STATUS_KEYS = ["http.response.status_code", "http.status_code"];
 
 function spanLine(s: OtlpSpan, nsId: number, resourceId: number, service: string, pod: string | null, scopeAttrs: string | null): { line: string; startUs: number; durationUs: number } {
-  const startUs = Math.floor(s.startNs / 1000);
-  const durationUs = Math.max(0, Math.floor(s.endNs / 1000) - startUs);
+  const startUs = nanosToMicros(s.startNs);
+  const durationUs = Math.max(0, nanosToMicros(s.endNs) - startUs);
   const status = numberAttr(s.attributes, ...STATUS_KEYS);
-  const events = s.events.length ? JSON.stringify(s.events.slice(0, 128).map((e) => ({ timeUs: Math.floor(e.timeNs / 1000), name: e.name, attributes: e.attributes }))) : null;
+  const events = s.events.length ? JSON.stringify(s.events.slice(0, 128).map((e) => ({ timeUs: nanosToMicros(e.timeNs), name: e.name, attributes: e.attributes }))) : null;
   const links = s.links.length ? JSON.stringify(s.links.slice(0, 128)) : null;
   const values = [
     s.traceId,
