@@ -40,7 +40,8 @@ describe("demo traffic", () => {
     const byUser = await expectOk<TraceSearchResult>(api("GET", `${env}/traces?attr.user.id=${agentSpan.attributes["user.id"]}&limit=100`, { token: w.root }));
     expect(byUser.traces.length).toBeGreaterThan(0);
     const logs = await expectOk<LogSearchResult>(api("GET", `${env}/logs?traceId=${detail.traceId}`, { token: w.root }));
-    expect(logs.logs.map((l) => l.service).sort()).toEqual(["agent", "api"]);
+    // Both services log in the trace (api logs once more when the agent fails, at random).
+    expect([...new Set(logs.logs.map((l) => l.service))].sort()).toEqual(["agent", "api"]);
     const names = await expectOk<MetricNamesResult>(api("GET", `${env}/metrics/names`, { token: w.root }));
     expect(names.metrics.map((m) => m.name)).toEqual(expect.arrayContaining(["demo_request_duration_ms", "demo_requests_total"]));
     const apm = await expectOk<ApmResult>(api("GET", `${env}/apm/services`, { token: w.root }));
