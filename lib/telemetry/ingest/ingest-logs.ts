@@ -5,7 +5,8 @@ import { queues } from "../store/queues";
 import { tsvLine } from "../store/tsv";
 import { severityFromText } from "../severity";
 import { attributesText } from "./json-text";
-import { namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
+import { acceptedGroups } from "./accepted-groups";
+import type { IngestPrincipal } from "./resource";
 import type { IngestResult } from "./result";
 import { nanosToMicros } from "./nanos";
 
@@ -25,18 +26,9 @@ export function logLine(r: OtlpLogRecord, nsId: number, resourceId: number, serv
 /** Checks, maps and queues the log records of one request; resolves once they are committed. */
 export async function ingestLogs(principal: IngestPrincipal, groups: ResourceGroup<OtlpLogRecord>[]): Promise<IngestResult> {
   const lines: string[] = [];
-  let rejected = 0;
-  const reasons = new Set<string>();
-  for (const group of groups) {
-    const ns = namespaceFor(principal, group.resource);
-    if ("rejected" in ns) {
-      rejected += group.items.length;
-      reasons.add(ns.rejected);
-      continue;
-    }
-    if (!group.items.length) continue;
-    const r = await resolveResource(principal.clusterId, ns.namespace, group.resource);
-    for (const { scope, item } of group.items) {
+  const { accepted, rejected, reasons } = await acceptedGroups(principal, groups);
+  for (const { resource: r, items } of accepted) {
+    for (const { scope, item } of items) {
       const attributes = item.eventName ? { ...item.attributes, "event.name": item.eventName } : item.attributes;
       lines.push(logLine(item, r.nsId, r.resourceId, r.service, r.pod, attributesText(attributes, scope)));
     }

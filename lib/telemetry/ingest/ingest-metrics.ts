@@ -3,7 +3,8 @@ import type { Attributes, OtlpMetric, ResourceGroup } from "../otlp/model";
 import { seriesIds, type SeriesKey } from "../store/dictionary";
 import { queues } from "../store/queues";
 import { tsvLine } from "../store/tsv";
-import { canonicalJson, namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
+import { acceptedGroups } from "./accepted-groups";
+import { canonicalJson, type IngestPrincipal } from "./resource";
 import type { IngestResult } from "./result";
 import { nanosToMillis } from "./nanos";
 
@@ -42,19 +43,12 @@ function pointRows(m: OtlpMetric, head: Omit<SeriesKey, "labelsJson" | "lastMs" 
 /** Checks, maps and queues the data points of one request; resolves once they are committed. */
 export async function ingestMetrics(principal: IngestPrincipal, groups: ResourceGroup<OtlpMetric>[]): Promise<IngestResult> {
   const rows: PointRow[] = [];
-  let rejected = 0;
-  const reasons = new Set<string>();
-  for (const group of groups) {
-    const points = group.items.reduce((n, { item }) => n + item.points.length, 0);
-    const ns = namespaceFor(principal, group.resource);
-    if ("rejected" in ns) {
-      rejected += points;
-      reasons.add(ns.rejected);
-      continue;
-    }
-    if (!points) continue;
-    const r = await resolveResource(principal.clusterId, ns.namespace, group.resource);
-    for (const { item } of group.items) {
+  const points = (items: ResourceGroup<OtlpMetric>["items"]) => items.reduce((n, { item }) => n + item.points.length, 0);
+  const split = await acceptedGroups(principal, groups, points);
+  let rejected = split.rejected;
+  const reasons = split.reasons;
+  for (const { resource: r, items } of split.accepted) {
+    for (const { item } of items) {
       if (!item.name) {
         rejected += item.points.length;
         reasons.add("a metric has no name");

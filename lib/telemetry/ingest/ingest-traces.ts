@@ -3,7 +3,8 @@ import type { OtlpSpan, ResourceGroup } from "../otlp/model";
 import { queues } from "../store/queues";
 import { tsvLine } from "../store/tsv";
 import { attributesText, numberAttr, stringAttr } from "./json-text";
-import { namespaceFor, resolveResource, type IngestPrincipal } from "./resource";
+import { acceptedGroups } from "./accepted-groups";
+import type { IngestPrincipal } from "./resource";
 import { addToRollup, isEntrySpan, type Rollup } from "./rollup";
 import type { IngestResult } from "./result";
 import { nanosToMicros } from "./nanos";
@@ -45,18 +46,9 @@ function spanLine(s: OtlpSpan, nsId: number, resourceId: number, service: string
 export async function ingestTraces(principal: IngestPrincipal, groups: ResourceGroup<OtlpSpan>[]): Promise<IngestResult> {
   const lines: string[] = [];
   const rollup: Rollup = new Map();
-  let rejected = 0;
-  const reasons = new Set<string>();
-  for (const group of groups) {
-    const ns = namespaceFor(principal, group.resource);
-    if ("rejected" in ns) {
-      rejected += group.items.length;
-      reasons.add(ns.rejected);
-      continue;
-    }
-    if (!group.items.length) continue;
-    const r = await resolveResource(principal.clusterId, ns.namespace, group.resource);
-    for (const { scope, item } of group.items) {
+  const { accepted, rejected, reasons } = await acceptedGroups(principal, groups);
+  for (const { resource: r, items } of accepted) {
+    for (const { scope, item } of items) {
       const { line, startUs, durationUs } = spanLine(item, r.nsId, r.resourceId, r.service, r.pod, attributesText(item.attributes, scope));
       lines.push(line);
       if (isEntrySpan(item.kind, item.parentSpanId !== null)) addToRollup(rollup, r.nsId, startUs, r.service, item.name.slice(0, 255), durationUs, item.statusCode === 2);
