@@ -50,4 +50,24 @@ describe("optimistic concurrency", () => {
     await Promise.all(Array.from({ length: 20 }, increment));
     expect((await expectOk<{ replicas: number }>(api("GET", app, { token: root }))).replicas).toBe(start + 20);
   });
+
+  it("tenants, projects and environments (PATCH) and quotas (PUT) refuse a stale If-Match with 412 and keep the newer change", async () => {
+    const quota = { cpu: "64", memory: "256Gi", storage: "1Ti", pods: "500" };
+    const cases: { path: string; first: unknown; stale: unknown; method: "PATCH" | "PUT"; field: string }[] = [
+      { path: `/api/v1/tenants/${t}`, method: "PATCH", first: { description: "first" }, stale: { description: "stale" }, field: "description" },
+      { path: `/api/v1/tenants/${t}/projects/p`, method: "PATCH", first: { description: "first" }, stale: { description: "stale" }, field: "description" },
+      { path: `/api/v1/tenants/${t}/projects/p/environments/e`, method: "PATCH", first: { description: "first" }, stale: { description: "stale" }, field: "description" },
+      { path: `/api/v1/tenants/${t}/quotas/sandbox`, method: "PUT", first: { ...quota, pods: "400" }, stale: { ...quota, pods: "300" }, field: "pods" },
+    ];
+    for (const c of cases) {
+      const etag = (await api("GET", c.path, { token: root })).headers.get("etag");
+      expect(etag, c.path).toMatch(/^"v\d+"$/);
+      expect((await api(c.method, c.path, { token: root, body: c.first, headers: { "if-match": etag! } })).status, c.path).toBe(200);
+      expect((await api(c.method, c.path, { token: root, body: c.stale, headers: { "if-match": etag! } })).status, c.path).toBe(412);
+      const now = await expectOk<Record<string, unknown>>(api("GET", c.path, { token: root }));
+      expect(JSON.stringify(now), c.path).not.toContain("stale");
+    }
+    const q = await expectOk<{ hard?: { pods?: number | string }; pods?: number | string }>(api("GET", `/api/v1/tenants/${t}/quotas/sandbox`, { token: root }));
+    expect(JSON.stringify(q)).toMatch(/"pods":"?400/);
+  });
 });
