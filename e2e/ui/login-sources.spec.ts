@@ -67,6 +67,8 @@ test("a user signs in through the OpenID Connect provider", async ({ page, baseU
   // Next names 127.0.0.1 "localhost" in the URLs next-auth sees; the round trip must use one name.
   const local = baseURL!.replace("127.0.0.1", "localhost");
   await page.goto(`${local}/login`);
+  // A click while React hydrates the page can be lost (seen once in CI): let it settle first.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Sign in with Company SSO" }).click();
   // The provider's own development sign-in pages (not Facet's): login, then consent.
   await page.locator("input[name=login]").fill("olivia");
@@ -108,6 +110,8 @@ async function expectSignedOut(request: APIRequestContext, user: Awaited<ReturnT
 test("a user signs in through an OAuth2 source configured by its endpoints, with its claim mapping", async ({ page, baseURL }) => {
   const local = baseURL!.replace("127.0.0.1", "localhost");
   await page.goto(`${local}/login`);
+  // A click while React hydrates the page can be lost (seen once in CI): let it settle first.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Sign in with Company OAuth" }).click();
   await page.locator("input[name=login]").fill("mia");
   await page.locator("input[name=password]").fill("any-password");
