@@ -4,14 +4,13 @@
 // Env: BENCH_SECONDS (20 per signal), BENCH_CONCURRENCY (4), BENCH_SPANS_PER_EXPORT (2000),
 // BENCH_LOGS_PER_EXPORT (4000).
 import { randomBytes } from "node:crypto";
-import { fmt, migrateAndSeed, throwawayDatabase } from "./telemetry-common";
+import { fmt, onThrowawayDatabase } from "./telemetry-common";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const SPANS_PER_EXPORT = Number(process.env.BENCH_SPANS_PER_EXPORT ?? 2000);
 const LOGS_PER_EXPORT = Number(process.env.BENCH_LOGS_PER_EXPORT ?? 4000);
 
-const db = throwawayDatabase("bench_ingest");
 
 const SERVICES = ["gateway", "cart", "checkout", "payment", "catalog", "search", "users", "shipping", "email", "recommend"];
 const ROUTES = ["/", "/cart", "/checkout", "/pay", "/items/{id}", "/search", "/login", "/ship", "/mail", "/recs"];
@@ -62,17 +61,7 @@ function logsExport(types: typeof import("../lib/telemetry/otlp/schema").OtlpTyp
   return Buffer.from(types.logsRequest.encode(types.logsRequest.fromObject({ resourceLogs: groups })).finish());
 }
 
-async function main() {
-  console.log(`throwaway database ${db.name}; ${CONCURRENCY} concurrent exports, ${SECONDS} s per signal`);
-  try {
-    await run();
-  } finally {
-    await db.drop();
-  }
-}
-
 async function run() {
-  migrateAndSeed();
   const { getPool, closeDb } = await import("../lib/db/client");
   const { hashIngestToken } = await import("../lib/telemetry/ingest/token-auth");
   const { OtlpTypes } = await import("../lib/telemetry/otlp/schema");
@@ -131,4 +120,4 @@ async function run() {
   await closeDb();
 }
 
-await main();
+await onThrowawayDatabase("bench_ingest", `${CONCURRENCY} concurrent exports, ${SECONDS} s per signal`, run);

@@ -27,6 +27,19 @@ export function migrateAndSeed(): void {
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { stdio: "ignore", env: process.env });
 }
 
+/** Runs a bench on its own database: made, migrated and seeded first, dropped afterwards
+ *  whatever happens. `describe` names what the bench does, after the database. */
+export async function onThrowawayDatabase(prefix: string, describe: string, run: () => Promise<void>): Promise<void> {
+  const db = throwawayDatabase(prefix);
+  console.log(`throwaway database ${db.name}; ${describe}`);
+  try {
+    migrateAndSeed();
+    await run();
+  } finally {
+    await db.drop();
+  }
+}
+
 export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /** Runs `count` tasks `width` at a time; returns each task's latency in ms. */

@@ -4,7 +4,7 @@
 // loopback. Run: npm run bench:telemetry-query   Env: BENCH_SPANS, BENCH_LOGS (1_000_000),
 // BENCH_QUERIES (200), BENCH_CONCURRENCY (2).
 import { randomBytes } from "node:crypto";
-import { fmt, migrateAndSeed, quantile, timed, throwawayDatabase } from "./telemetry-common";
+import { fmt, onThrowawayDatabase, quantile, timed } from "./telemetry-common";
 
 const SPANS = Number(process.env.BENCH_SPANS ?? 1_000_000);
 const LOGS = Number(process.env.BENCH_LOGS ?? 1_000_000);
@@ -14,20 +14,9 @@ const CHUNK = 5000;
 const SPREAD_MS = 2 * 3600_000;
 const USERS = 20_000;
 
-const db = throwawayDatabase("bench_query");
 const SERVICES = ["gateway", "cart", "checkout", "payment", "catalog", "search", "users", "shipping", "email", "recommend"];
 
-async function main() {
-  console.log(`throwaway database ${db.name}; ${SPANS} spans, ${LOGS} log records`);
-  try {
-    await run();
-  } finally {
-    await db.drop();
-  }
-}
-
 async function run() {
-  migrateAndSeed();
   const { closeDb, getPool } = await import("../lib/db/client");
   const { ingestTraces } = await import("../lib/telemetry/ingest/ingest-traces");
   const { ingestLogs } = await import("../lib/telemetry/ingest/ingest-logs");
@@ -150,4 +139,4 @@ async function run() {
   await closeDb();
 }
 
-await main();
+await onThrowawayDatabase("bench_query", `${SPANS} spans, ${LOGS} log records`, run);

@@ -9,11 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { searchLogs, telemetryKeys, type TelemetrySource } from "@/lib/telemetry/client";
 import { SEVERITIES } from "@/lib/telemetry/severity";
 import { LogLines } from "./log-lines";
+import { QueryInput } from "./query-input";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
@@ -50,9 +50,7 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
       <Card>
         <form action={submit} role="search" aria-label={t("telemetry.logSearch")} className="grid gap-3 md:grid-cols-4 lg:grid-cols-8">
           <div className="md:col-span-2">
-            <Field id="lg-q" label={t("telemetry.text")}>
-              <Input id="lg-q" name="q" defaultValue={params.get("q") ?? ""} />
-            </Field>
+            <QueryInput id="lg-q" name="q" label={t("telemetry.text")} />
           </div>
           <Field id="lg-severity" label={t("telemetry.severity")}>
             <NativeSelect id="lg-severity" name="severity" defaultValue={params.get("severity") ?? ""}>
@@ -64,15 +62,9 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
               ))}
             </NativeSelect>
           </Field>
-          <Field id="lg-service" label={t("telemetry.service")}>
-            <Input id="lg-service" name="service" defaultValue={params.get("service") ?? ""} />
-          </Field>
-          <Field id="lg-pod" label={t("telemetry.pod")}>
-            <Input id="lg-pod" name="pod" defaultValue={params.get("pod") ?? ""} />
-          </Field>
-          <Field id="lg-trace" label={t("telemetry.traceId")}>
-            <Input id="lg-trace" name="traceId" defaultValue={params.get("traceId") ?? ""} className="font-mono" />
-          </Field>
+          <QueryInput id="lg-service" name="service" label={t("telemetry.service")} />
+          <QueryInput id="lg-pod" name="pod" label={t("telemetry.pod")} />
+          <QueryInput id="lg-trace" name="traceId" label={t("telemetry.traceId")} className="font-mono" />
           <RangeField id="lg-range" defaultValue={params.get("range") ?? "1h"} />
           {params.get("spanId") && <input type="hidden" name="spanId" value={params.get("spanId") ?? ""} />}
           <div className="flex items-end">

@@ -12,10 +12,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatMs, searchTraces, telemetryKeys, tracePage, type TelemetrySource } from "@/lib/telemetry/client";
+import { QueryInput } from "./query-input";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
@@ -53,12 +53,8 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
     <div className="space-y-4">
       <Card>
         <form action={submit} role="search" aria-label={t("telemetry.traceSearch")} className="grid gap-3 md:grid-cols-6">
-          <Field id="tr-service" label={t("telemetry.service")}>
-            <Input id="tr-service" name="service" defaultValue={params.get("service") ?? ""} />
-          </Field>
-          <Field id="tr-operation" label={t("telemetry.operation")}>
-            <Input id="tr-operation" name="operation" defaultValue={params.get("operation") ?? ""} />
-          </Field>
+          <QueryInput id="tr-service" name="service" label={t("telemetry.service")} />
+          <QueryInput id="tr-operation" name="operation" label={t("telemetry.operation")} />
           <Field id="tr-status" label={t("telemetry.status")}>
             <NativeSelect id="tr-status" name="status" defaultValue={params.get("status") ?? ""}>
               <option value="">{t("telemetry.any")}</option>
@@ -67,12 +63,8 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
               <option value="unset">{t("telemetry.unset")}</option>
             </NativeSelect>
           </Field>
-          <Field id="tr-min" label={t("telemetry.minDuration")}>
-            <Input id="tr-min" name="minDuration" placeholder="100ms" defaultValue={params.get("minDuration") ?? ""} />
-          </Field>
-          <Field id="tr-max" label={t("telemetry.maxDuration")}>
-            <Input id="tr-max" name="maxDuration" placeholder="5s" defaultValue={params.get("maxDuration") ?? ""} />
-          </Field>
+          <QueryInput id="tr-min" name="minDuration" label={t("telemetry.minDuration")} placeholder="100ms" />
+          <QueryInput id="tr-max" name="maxDuration" label={t("telemetry.maxDuration")} placeholder="5s" />
           <RangeField id="tr-range" defaultValue={params.get("range") ?? "1h"} />
           <div className="md:col-span-5">
             <Field id="tr-attrs" label={t("telemetry.attributes")} hint={t("telemetry.attributesHint")}>

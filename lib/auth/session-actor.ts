@@ -10,11 +10,11 @@ export async function sessionActor(): Promise<Actor | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const user = await findUserById(id);
-  if (!user || user.disabled) return null;
   const authAt = (session as unknown as { authAt?: number }).authAt ?? 0;
+  // Both lookups on every request: side by side, not one after the other.
+  const [user, signedOut] = await Promise.all([findUserById(id), isSignedOut(id, authAt)]);
+  if (!user || user.disabled || signedOut) return null;
   if (user.sessionsValidAfter && authAt < user.sessionsValidAfter.getTime()) return null;
-  if (await isSignedOut(user.id, authAt)) return null;
   return {
     id: user.id,
     username: user.username,
