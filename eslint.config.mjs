@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import facet from "./scripts/eslint/no-sql-interpolation.mjs";
 
 const layering = {
   patterns: [
@@ -16,6 +17,11 @@ export default defineConfig([
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", layering] },
+  },
+  {
+    // SQL is never built from values; lib/db/sql-text.ts is the one reviewed helper.
+    plugins: { facet },
+    rules: { "facet/no-sql-interpolation": ["error", { allowFiles: ["lib/db/sql-text.ts"] }] },
   },
   {
     rules: {

@@ -29,12 +29,13 @@ export default defineConfig({
     { name: "ui", testDir: "./e2e/ui", dependencies: ["setup"], use: { ...chromium, storageState: "e2e/.auth/admin.json" } },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    // The production server (scripts/server.ts: Next behind Facet's node:http front).
+    command: `node --import tsx scripts/server.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", PORT: String(port), FACET_INTERNAL_URL: baseURL, FACET_RESYNC_SECONDS: "5" },
+    env: { NODE_ENV: "production", FACET_EGRESS_ALLOW_LOOPBACK: "1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", PORT: String(port), FACET_INTERNAL_URL: baseURL, FACET_RESYNC_SECONDS: "5" },
   },
 });

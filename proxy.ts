@@ -1,32 +1,47 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/base-config";
+import { configuredOrigin } from "@/lib/http/origin";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { pageContentSecurityPolicy } from "@/lib/server/security-headers";
 
 const { auth } = NextAuth(baseAuthConfig);
+
+/** A fresh nonce per page: Next puts it on its own scripts when the request's CSP carries it. */
+function withCsp(request: NextRequest, extra: Record<string, string>): { headers: Headers; csp: string } {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  return { headers, csp };
+}
 
 // Only checks that a session exists; pages and APIs authorize for themselves.
 export default auth((request) => {
   const requestId = crypto.randomUUID();
-  if (request.auth?.user) {
-    const headers = new Headers(request.headers);
-    headers.set("x-request-id", requestId);
+  const path = request.nextUrl.pathname;
+  if (request.auth?.user || path === "/login" || path.startsWith("/login/")) {
     // For a page that finds the session no longer valid: it sends the visitor to sign in and back.
-    headers.set("x-facet-path", request.nextUrl.pathname + request.nextUrl.search);
+    const { headers, csp } = withCsp(request, { "x-request-id": requestId, "x-facet-path": path + request.nextUrl.search });
     const response = NextResponse.next({ request: { headers } });
+    response.headers.set("Content-Security-Policy", csp);
     response.headers.set("X-Request-Id", requestId);
     return response;
   }
-  // Redirect on the host the browser used: nextUrl may name another one (localhost).
-  const host = request.headers.get("host") ?? request.nextUrl.host;
-  const login = new URL(`${request.nextUrl.protocol}//${host}/login`);
-  login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  const response = NextResponse.redirect(login, 307);
+  // On the configured origin, else relative (Next relativizes a Location on the request's own
+  // origin), so the redirect never sends anyone to a host named by the Host header.
+  const callback = safeCallbackPath(path + request.nextUrl.search);
+  const target = `/login${callback === "/" ? "" : `?callbackUrl=${encodeURIComponent(callback)}`}`;
+  const response = NextResponse.redirect(new URL(target, configuredOrigin() ?? request.url), 307);
   response.headers.set("X-Request-Id", requestId);
   return response;
 });
 
 export const config = {
-  // Console pages only: APIs and wire protocols (sandbox Kubernetes API, Nacos) authenticate
-  // for themselves, and static files stay public.
-  matcher: ["/((?!api/|sandbox/|nacos/|login|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+  // Console pages and the sign-in page: APIs and wire protocols (sandbox Kubernetes API, Nacos,
+  // OTLP, and the Loki push and modelx paths to come) authenticate for themselves, and static
+  // files stay public.
+  matcher: ["/((?!api/|sandbox/|nacos/|loki/|modelx/|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
 };

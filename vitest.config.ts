@@ -16,7 +16,8 @@ export default defineConfig({
     include: ["lib/**/__tests__/**/*.test.ts", "scripts/**/__tests__/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 30_000,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
+    // Test servers (Prometheus, fake Nacos, fake clusters) listen on loopback; production refuses it.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", FACET_EGRESS_ALLOW_LOOPBACK: "1" },
     hookTimeout: 60_000,
     // Integration tests share one database; files run one after another.
     fileParallelism: false,

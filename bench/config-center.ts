@@ -35,7 +35,7 @@ async function main() {
     await run();
   } finally {
     const admin = await mysql.createConnection({ uri: `${SERVER}/` });
-    await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await admin.query("DROP DATABASE IF EXISTS ??", [database]);
     await admin.end();
   }
 }

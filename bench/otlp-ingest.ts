@@ -108,7 +108,7 @@ async function run() {
     );
     const seconds = (performance.now() - started) / 1000;
     await drainQueues();
-    const [[row]] = (await getPool().query(`SELECT COUNT(*) n FROM ${table}`)) as unknown as [[{ n: number }]];
+    const [[row]] = (await getPool().query("SELECT COUNT(*) n FROM ??", [table])) as unknown as [[{ n: number }]];
     if (Number(row.n) < committed || (!resets && Number(row.n) !== committed)) throw new Error(`${table} holds ${row.n} rows but ${committed} were acknowledged`);
     const unit = signal === "traces" ? "spans" : "log records";
     console.log(`${signal}: ${fmt(committed / seconds, 0)} ${unit}/s sustained and committed (${committed} in ${fmt(seconds)} s, ${refused} answers 429/503 and ${resets} dropped connections retried; table count checked)`);

@@ -16,7 +16,7 @@ export function throwawayDatabase(prefix: string): { name: string; drop: () => P
     name,
     drop: async () => {
       const admin = await mysql.createConnection({ uri: `${SERVER}/` });
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.query("DROP DATABASE IF EXISTS ??", [name]);
       await admin.end();
     },
   };

@@ -9,5 +9,5 @@ if (!/^facet_(test|vitest)_[0-9_]+(_unit)?$/.test(name ?? "")) {
 const url = new URL(process.env.DATABASE_URL);
 url.pathname = "/";
 const conn = await mysql.createConnection({ uri: url.toString() });
-await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+await conn.query("DROP DATABASE IF EXISTS ??", [name]);
 await conn.end();

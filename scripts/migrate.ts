@@ -10,7 +10,7 @@ const server = new URL(url);
 server.pathname = "/";
 
 const admin = await mysql.createConnection({ uri: server.toString() });
-await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+await admin.query("CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [name]);
 await admin.end();
 
 const pool = mysql.createPool({ uri: url.toString(), timezone: "Z", connectionLimit: 2 });

@@ -24,7 +24,11 @@ export DATABASE_URL="$SERVER_URL/"
 ensure_mariadb
 
 TEST_DB="facet_test_$(date +%s)_$$"
-export DATABASE_URL="$SERVER_URL/$TEST_DB"
+# The app and the tests connect as a least-privilege user of the run's databases, as in production.
+TEST_DB_USER="facet_t_$(date +%s)_$$"
+APP_DATABASE_URL="$(npx tsx scripts/db-provision.ts "$SERVER_URL/" "$TEST_DB_USER" "$TEST_DB" "${TEST_DB}_unit")" || die "could not make the test database user"
+export DATABASE_URL="$APP_DATABASE_URL"
+UNIT_DATABASE_URL="${DATABASE_URL%/*}/${TEST_DB}_unit"
 export AUTH_SECRET="$(node -e 'console.log(require("crypto").randomBytes(33).toString("base64"))')"
 export FACET_ADMIN_PASSWORD="admin-$(node -e 'console.log(require("crypto").randomBytes(9).toString("hex"))')"
 export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
@@ -33,6 +37,7 @@ cleanup() {
   if [ "${KEEP_TEST_DB:-0}" != 1 ]; then
     DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "$TEST_DB" >/dev/null 2>&1
     DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "${TEST_DB}_unit" >/dev/null 2>&1
+    npx tsx scripts/db-drop-user.ts "$SERVER_URL/" "$TEST_DB_USER" >/dev/null 2>&1
   fi
   node scripts/summarize-tests.mjs "$RESULTS" | tee "$RESULTS/summary.txt"
 }
@@ -44,7 +49,7 @@ step lint npx eslint .
 step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx --conditions=react-server scripts/seed.ts && npx tsx --conditions=react-server scripts/seed-demo.ts"
 
 log "── vitest (unit and integration against MariaDB, on a database of its own)"
-DATABASE_URL="$SERVER_URL/${TEST_DB}_unit" npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
+DATABASE_URL="$UNIT_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
 [ -s "$RESULTS/vitest.json" ] || record "vitest did not report" 0 1
 
 if step build npx next build; then

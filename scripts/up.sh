@@ -5,12 +5,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 export NEXT_TELEMETRY_DISABLED=1
-export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/facet}"
+DEFAULT_ROOT_URL="mysql://root@127.0.0.1:3306/facet"
 PORT="${PORT:-3000}"
 HOST="${HOST:-0.0.0.0}"
 
 ensure_node_modules
-ensure_mariadb
+
+# With no DATABASE_URL of its own (or the default root one), Facet runs as a least-privilege
+# user `facet` on the `facet` database, made here with root and kept in .env.local.
+if [ -z "${DATABASE_URL:-}" ] || [ "$DATABASE_URL" = "$DEFAULT_ROOT_URL" ]; then
+  export DATABASE_URL="$DEFAULT_ROOT_URL"
+  ensure_mariadb
+  saved_password=$(sed -n 's/^FACET_DB_PASSWORD=//p' .env.local 2>/dev/null | head -n 1)
+  log "making sure the least-privilege database user 'facet' exists"
+  DATABASE_URL="$(FACET_DB_PASSWORD="$saved_password" npx tsx scripts/db-provision.ts "$DEFAULT_ROOT_URL" facet facet)"
+  export DATABASE_URL
+  password=$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).password))' "$DATABASE_URL")
+  touch .env.local && chmod 600 .env.local
+  sed -i '/^DATABASE_URL=/d;/^FACET_DB_PASSWORD=/d' .env.local
+  printf 'FACET_DB_PASSWORD=%s\nDATABASE_URL=%s\n' "$password" "$DATABASE_URL" >>.env.local
+else
+  ensure_mariadb
+fi
 
 # A secret for sessions, generated once and kept in .env.local (read by Next at start).
 if [ -z "${AUTH_SECRET:-}" ] && ! grep -q '^AUTH_SECRET=' .env.local 2>/dev/null; then
@@ -44,4 +60,4 @@ if [ -s .facet/demo-ingest-token ] && [ "${FACET_DEMO_TRAFFIC:-on}" != off ]; th
     npx tsx scripts/demo-traffic/run.ts --url "http://127.0.0.1:$PORT" --token "$(cat .facet/demo-ingest-token)" --seconds 60 >.facet/demo-traffic.log 2>&1
   ) &
 fi
-exec node node_modules/next/dist/bin/next start -p "$PORT" -H "$HOST"
+NODE_ENV=production exec node --import tsx scripts/server.ts -p "$PORT" -H "$HOST"

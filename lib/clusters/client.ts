@@ -2,18 +2,45 @@ import "server-only";
 import * as k8s from "@kubernetes/client-node";
 import type { ClusterRow } from "@/lib/db/schema";
 import { open } from "@/lib/crypto/secret-box";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { EgressRefused, guardedLookup, refusalFor, type EgressOptions } from "@/lib/net/egress";
 import { internalSandboxServer } from "./internal-url";
+import { parseKubeconfig, type KubeconfigOptions } from "./kubeconfig";
 
 const TIMEOUT_MS = Number(process.env.FACET_CLUSTER_TIMEOUT_MS ?? 8_000);
 
-/** Every request of this KubeConfig is aborted after a bounded time. */
-class BoundedKubeConfig extends k8s.KubeConfig {
+/** Every request of this KubeConfig is aborted after a bounded time, and connects only where
+ *  the egress policy allows (null: Facet's own sandbox, whose address Facet chose itself). */
+export class BoundedKubeConfig extends k8s.KubeConfig {
   timeoutMs = TIMEOUT_MS;
+  egress: EgressOptions | null = {};
   override async applySecurityAuthentication(context: k8s.RequestContext): Promise<void> {
     await super.applySecurityAuthentication(context);
     context.setSignal(AbortSignal.timeout(this.timeoutMs) as never);
   }
+}
+
+type CreateAgent = (cluster: k8s.Cluster | null, agentOptions: Record<string, unknown>) => unknown;
+const baseCreateAgent = (k8s.KubeConfig.prototype as unknown as { createAgent: CreateAgent }).createAgent;
+// client-node builds every agent (requests, watches, exec) in its private createAgent: the one
+// place to put the address check. IP literals skip DNS lookup, so they are judged here first.
+(BoundedKubeConfig.prototype as unknown as { createAgent: CreateAgent }).createAgent = function (this: BoundedKubeConfig, cluster, agentOptions) {
+  if (this.egress && cluster) {
+    const host = new URL(cluster.server).hostname;
+    const refusal = /^[\d.]+$|:/.test(host) ? refusalFor(host, this.egress) : null;
+    if (refusal) throw new EgressRefused(host, refusal);
+    agentOptions.lookup = guardedLookup(this.egress);
+  }
+  return baseCreateAgent.call(this, cluster, agentOptions);
+};
+
+/** A bounded KubeConfig from checked options (see parseKubeconfig). */
+export function boundedKubeConfig(options: KubeconfigOptions, egress: EgressOptions | null, timeoutMs = TIMEOUT_MS): BoundedKubeConfig {
+  const kc = new BoundedKubeConfig();
+  kc.timeoutMs = timeoutMs;
+  kc.egress = egress;
+  kc.loadFromOptions(options);
+  return kc;
 }
 
 export interface ClusterClient {
@@ -41,17 +68,20 @@ function openKubeconfig(name: string, sealed: string): string {
 
 /** A KubeConfig from stored credentials only, never the server's own. The sandbox's server
  *  address is this process's own, which only the process knows. */
-export function kubeConfigFor(cluster: Pick<ClusterRow, "name" | "kind" | "kubeconfig">, timeoutMs = TIMEOUT_MS): k8s.KubeConfig {
+export function kubeConfigFor(cluster: Pick<ClusterRow, "name" | "kind" | "kubeconfig" | "egressPrivateAllowed">, timeoutMs = TIMEOUT_MS): k8s.KubeConfig {
   if (!cluster.kubeconfig) throw new AppError("UPSTREAM", `Cluster '${cluster.name}' has no credentials stored.`, { upstream: { name: cluster.name, retryable: false } });
-  const kc = new BoundedKubeConfig();
-  kc.timeoutMs = timeoutMs;
-  kc.loadFromString(openKubeconfig(cluster.name, cluster.kubeconfig));
-  if (cluster.kind === "sandbox") {
-    const current = kc.getCurrentCluster()!;
-    const clusters = kc.clusters.map((c) => (c.name === current.name ? { ...c, server: internalSandboxServer(), skipTLSVerify: true } : c));
-    kc.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: kc.currentContext });
+  let options: KubeconfigOptions;
+  try {
+    // Stored configs pass the same check as new ones: a row written before a rule existed is refused too.
+    options = parseKubeconfig(openKubeconfig(cluster.name, cluster.kubeconfig)).options;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "VALIDATION") throw error;
+    throw new AppError("UPSTREAM", `Cluster '${cluster.name}': the stored kubeconfig is no longer accepted (${error.options.errors?.[0]?.message ?? error.message}); import the cluster again.`, { upstream: { name: cluster.name, retryable: false } });
   }
-  return kc;
+  if (cluster.kind !== "sandbox") return boundedKubeConfig(options, { allowPrivate: cluster.egressPrivateAllowed }, timeoutMs);
+  const current = options.contexts.find((c) => c.name === options.currentContext)?.cluster;
+  const clusters = options.clusters.map((c) => (c.name === current ? { ...c, server: internalSandboxServer(), skipTLSVerify: true } : c));
+  return boundedKubeConfig({ ...options, clusters }, null, timeoutMs);
 }
 
 export function makeClient(name: string, kc: k8s.KubeConfig): ClusterClient {

@@ -8,7 +8,8 @@ import { clusters, environments, projects, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { uniqueOrConflict } from "@/lib/tenancy/rows";
-import { makeClient } from "./client";
+import { assertEgressAllowed } from "@/lib/net/egress";
+import { boundedKubeConfig, makeClient } from "./client";
 import { clusterDto } from "./dto";
 import { clusterOrThrow } from "./find-cluster";
 import { parseKubeconfig } from "./kubeconfig";
@@ -38,8 +39,10 @@ export const getCluster = verb("clusters.get", "clusters.read", async ({ input }
 
 /** Imports a cluster only once it answered: reachable, its version known, and allowed to manage namespaces. */
 export const importCluster = verb("clusters.create", "clusters.create", async ({ ctx, input }: VerbArgs<ImportClusterInput>) => {
-  const { kc, server } = parseKubeconfig(input.kubeconfig);
-  const status = await probeCluster(makeClient(input.name, kc));
+  const { options, server, sanitized } = parseKubeconfig(input.kubeconfig);
+  const egress = { allowPrivate: input.allowPrivateAddresses };
+  await assertEgressAllowed(server, { ...egress, path: "body.kubeconfig" });
+  const status = await probeCluster(makeClient(input.name, boundedKubeConfig(options, egress)));
   if (!status.reachable) throw new AppError("UPSTREAM", `Cluster '${input.name}' at ${server} could not be used: ${status.error}`, { upstream: { name: input.name, retryable: true } });
   if (!status.canManageNamespaces) {
     throw new AppError("VALIDATION", `The credentials reach ${server} but may not create namespaces there; Facet needs that to apply environments.`, {
@@ -48,11 +51,11 @@ export const importCluster = verb("clusters.create", "clusters.create", async ({
   }
   return inTransaction(async (tx) => {
     const [{ id }] = await uniqueOrConflict(
-      tx.insert(clusters).values({ name: input.name, description: input.description, kind: "imported", server, kubeconfig: seal(input.kubeconfig) }).$returningId(),
+      tx.insert(clusters).values({ name: input.name, description: input.description, kind: "imported", server, kubeconfig: seal(sanitized), egressPrivateAllowed: input.allowPrivateAddresses }).$returningId(),
       `A cluster named '${input.name}' already exists.`,
     );
     await recordStatus(tx, id, status);
-    await writeAudit(tx, ctx, { action: "clusters.create", target: `cluster/${input.name}`, after: { name: input.name, server, version: status.serverVersion, kubeconfig: "[sealed]" } });
+    await writeAudit(tx, ctx, { action: "clusters.create", target: `cluster/${input.name}`, after: { name: input.name, server, version: status.serverVersion, kubeconfig: "[sealed]", allowPrivateAddresses: input.allowPrivateAddresses } });
     const [row] = await tx.select().from(clusters).where(eq(clusters.id, id));
     return clusterDto(row);
   });

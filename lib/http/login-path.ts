@@ -1,6 +1,8 @@
+import { safeCallbackPath } from "./safe-callback";
+
 /** The sign-in page, coming back afterwards to the page that was asked for (the proxy passes
  *  its path on in `x-facet-path`; the login page checks the callback again before using it). */
 export function loginPath(h: Headers): string {
-  const path = h.get("x-facet-path");
-  return path && path.startsWith("/") && !path.startsWith("//") ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
+  const path = safeCallbackPath(h.get("x-facet-path"));
+  return path === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(path)}`;
 }

@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext, RequestContext } from "./context";
+import { assertSameSiteWrite } from "./cross-site";
 import { etagOf, expectedVersionFrom } from "./if-match";
 import { executeOperation, parseWith, type Operation, type OperationInput } from "./operation";
 import { problemResponse, toProblem } from "./problem";
@@ -90,6 +91,7 @@ export function route<P, Q, B>(
 ): NextHandler {
   const served = serve(
     async (request, base, params) => {
+      assertSameSiteWrite(request);
       const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
       ctx.span?.setAttribute("enduser.id", ctx.actor.username);
       const op = handler ? ({ ...options, handler: (args: Parameters<Operation<P, Q, B>["handler"]>[0]) => handler({ ...args, request }) } as Operation<P, Q, B>) : (options as Operation<P, Q, B>);

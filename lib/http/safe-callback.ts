@@ -1,17 +1,23 @@
 // Safe to import from client components.
+const BASE = "http://facet.invalid";
+
 /** Returns a same-app path for a post-login redirect, or "/" for anything that could leave
- *  the app (absolute URLs, protocol-relative `//host`, backslash tricks, control characters). */
+ *  the app. Judged on the parsed, normalised URL: `/.//evil.example` normalises to
+ *  `//evil.example`, which a browser reads as another host. */
 export function safeCallbackPath(raw: string | null | undefined): string {
   if (!raw || raw.length > 2048) return "/";
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\\]/.test(raw)) return "/";
+  if (!raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return "/";
+  let url: URL;
   try {
-    const base = "http://facet.invalid";
-    const url = new URL(raw, base);
-    if (url.origin !== base) return "/";
-    if (url.pathname.startsWith("/login")) return "/";
-    return url.pathname + url.search + url.hash;
+    url = new URL(raw, BASE);
   } catch {
     return "/";
   }
+  if (url.origin !== BASE) return "/";
+  const path = url.pathname;
+  if (path.startsWith("//") || path.startsWith("/\\") || /^\/(?:%2f|%5c)/i.test(path)) return "/";
+  if (path === "/login" || path.startsWith("/login/")) return "/";
+  const result = path + url.search + url.hash;
+  // Whatever the browser will do with it must stay on this origin too.
+  return new URL(result, BASE).origin === BASE ? result : "/";
 }

@@ -14,6 +14,9 @@ export const clusters = mysqlTable(
     server: varchar("server", { length: 512 }).notNull().default(""),
     /** The kubeconfig, sealed with lib/crypto/secret-box; never sent to a browser. */
     kubeconfig: text("kubeconfig"),
+    /** A sysadmin allowed Facet to reach private network addresses for this cluster (its API
+     *  server, telemetry backends, external Nacos); loopback and metadata addresses never. */
+    egressPrivateAllowed: boolean("egress_private_allowed").notNull().default(false),
     reachable: boolean("reachable"),
     serverVersion: varchar("server_version", { length: 64 }),
     nodeCount: int("node_count"),

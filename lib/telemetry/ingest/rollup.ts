@@ -1,5 +1,5 @@
 import "server-only";
-import { escape } from "mysql2";
+import { joinSql, sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 import type { PoolConnection } from "mysql2/promise";
 import { APM_BUCKETS, bucketOf } from "./histogram";
 
@@ -56,16 +56,23 @@ function merge(rollups: Rollup[]): RollupCell[] {
 }
 
 const H = Array.from({ length: APM_BUCKETS }, (_, i) => `h${i}`);
-const UPSERT_HEAD = `INSERT INTO telemetry_apm_rollups (ns_id,minute,service,operation,calls,errors,duration_sum_us,duration_max_us,${H.join(",")}) VALUES `;
-const UPSERT_TAIL =
-  " ON DUPLICATE KEY UPDATE calls=calls+VALUES(calls),errors=errors+VALUES(errors),duration_sum_us=duration_sum_us+VALUES(duration_sum_us)," +
-  "duration_max_us=GREATEST(duration_max_us,VALUES(duration_max_us))," +
-  H.map((h) => `${h}=${h}+VALUES(${h})`).join(",");
+const H_COLUMNS = joinSql(H.map((h) => sqlIdentifier(h, H)), ",");
+const H_ADD = joinSql(
+  H.map((h) => {
+    const column = sqlIdentifier(h, H);
+    return sqlText`${column}=${column}+VALUES(${column})`;
+  }),
+  ",",
+);
+// `VALUES ?` with an array of rows: mysql2 escapes every value.
+const UPSERT = sqlText`INSERT INTO telemetry_apm_rollups (ns_id,minute,service,operation,calls,errors,duration_sum_us,duration_max_us,${H_COLUMNS}) VALUES ?
+  ON DUPLICATE KEY UPDATE calls=calls+VALUES(calls),errors=errors+VALUES(errors),duration_sum_us=duration_sum_us+VALUES(duration_sum_us),
+  duration_max_us=GREATEST(duration_max_us,VALUES(duration_max_us)),${H_ADD}`;
 
 /** Adds the batch's cells to the stored rollups, in key order so concurrent writers lock alike. */
 export async function upsertRollups(conn: PoolConnection, rollups: Rollup[]): Promise<void> {
   const cells = merge(rollups).sort((a, b) => a.nsId - b.nsId || a.minute - b.minute || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0) || (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0));
   if (!cells.length) return;
-  const tuples = cells.map((c) => `(${escape([c.nsId, c.minute, c.service, c.operation, c.calls, c.errors, Math.round(c.sumUs), Math.round(c.maxUs)])},${c.buckets.join(",")})`);
-  await conn.query(UPSERT_HEAD + tuples.join(",") + UPSERT_TAIL);
+  const rows = cells.map((c) => [c.nsId, c.minute, c.service, c.operation, c.calls, c.errors, Math.round(c.sumUs), Math.round(c.maxUs), ...c.buckets]);
+  await conn.query(UPSERT.text, [rows]);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { joinSql, sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 import { APM_BUCKETS, quantileUs } from "../ingest/histogram";
 import type { ApmQuery, ApmResult, ApmRow, ApmStats } from "../schemas";
 import { type Target, windowOf } from "./target";
@@ -8,7 +9,16 @@ import { type Target, windowOf } from "./target";
 // Rate, errors and latency per service or operation, read from the per-minute rollups only.
 // The window snaps to whole minutes: [start minute, end minute].
 
-const SUMS = `SUM(calls) calls, SUM(errors) errors, SUM(duration_sum_us) sum_us, MAX(duration_max_us) max_us, ${Array.from({ length: APM_BUCKETS }, (_, i) => `SUM(h${i}) h${i}`).join(", ")}`;
+const H_COLUMNS = Array.from({ length: APM_BUCKETS }, (_, i) => `h${i}`);
+const H_SUMS = joinSql(
+  H_COLUMNS.map((h) => {
+    const column = sqlIdentifier(h, H_COLUMNS);
+    return sqlText`SUM(${column}) ${column}`;
+  }),
+  ", ",
+);
+const SUMS = sqlText`SUM(calls) calls, SUM(errors) errors, SUM(duration_sum_us) sum_us, MAX(duration_max_us) max_us, ${H_SUMS}`;
+const KEYS = ["service", "operation"] as const;
 
 function stats(r: RowDataPacket, seconds: number): ApmStats {
   const calls = Number(r.calls);
@@ -43,10 +53,10 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   const result: ApmResult = { backend: "embedded", ...window, stepMs: stepMin * 60_000, rows: [] };
   if (target.nsId === null) return result;
   const seconds = (last - first + 1) * 60;
-  const key = service ? "operation" : "service";
-  const where = `ns_id = ? AND minute >= ? AND minute <= ?${service ? " AND service = ?" : ""}`;
+  const key = sqlIdentifier(service ? "operation" : "service", KEYS);
+  const where = service ? sqlText`ns_id = ? AND minute >= ? AND minute <= ? AND service = ?` : sqlText`ns_id = ? AND minute >= ? AND minute <= ?`;
   const args = [target.nsId, first, last, ...(service ? [service] : [])];
-  const [rows] = await getPool().query<RowDataPacket[]>(`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`, args);
+  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`.text, args);
   result.rows = rows.map((r): ApmRow => ({
     service: service ?? r.k,
     ...(service ? { operation: r.k } : {}),
@@ -55,7 +65,7 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   }));
   if (!q.series) return result;
   const [points] = await getPool().query<RowDataPacket[]>(
-    `SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`,
+    sqlText`SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`.text,
     [first, stepMin, ...args],
   );
   const byKey = new Map<string, RowDataPacket[]>();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { joinSql, sqlText, type SqlText } from "@/lib/db/sql-text";
 import type { LogSearchQuery, LogSearchResult } from "../schemas";
 import { severityFloor } from "../severity";
 import { logDto, LOG_SELECT } from "./log-dto";
@@ -11,22 +12,22 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Newest first. With a trace id and no window, every log of the trace, whenever it was written. */
 export async function searchLogsEmbedded(target: Target, q: LogSearchQuery): Promise<LogSearchResult> {
   if (target.nsId === null) return { backend: "embedded", logs: [] };
-  const where = ["ns_id = ?"];
+  const where = [sqlText`ns_id = ?`];
   const args: unknown[] = [target.nsId];
-  const add = (cond: string, ...values: unknown[]) => {
+  const add = (cond: SqlText, ...values: unknown[]) => {
     where.push(cond);
     args.push(...values);
   };
   if (!q.traceId || q.start !== undefined || q.end !== undefined) {
     const { startMs, endMs } = windowOf(q);
-    add("time_us >= ? AND time_us <= ?", startMs * 1000, endMs * 1000);
+    add(sqlText`time_us >= ? AND time_us <= ?`, startMs * 1000, endMs * 1000);
   }
-  if (q.traceId) add("trace_id = ?", Buffer.from(q.traceId, "hex"));
-  if (q.spanId) add("span_id = ?", Buffer.from(q.spanId, "hex"));
-  if (q.service) add("service = ?", q.service);
-  if (q.pod) add("pod = ?", q.pod);
-  if (q.severity) add("severity_number >= ?", severityFloor(q.severity));
-  if (q.q) add("body LIKE ?", `%${likeEscape(q.q)}%`);
-  const [rows] = await getPool().query<RowDataPacket[]>(`${LOG_SELECT} WHERE ${where.join(" AND ")} ORDER BY time_us DESC LIMIT ${q.limit}`, args);
+  if (q.traceId) add(sqlText`trace_id = ?`, Buffer.from(q.traceId, "hex"));
+  if (q.spanId) add(sqlText`span_id = ?`, Buffer.from(q.spanId, "hex"));
+  if (q.service) add(sqlText`service = ?`, q.service);
+  if (q.pod) add(sqlText`pod = ?`, q.pod);
+  if (q.severity) add(sqlText`severity_number >= ?`, severityFloor(q.severity));
+  if (q.q) add(sqlText`body LIKE ?`, `%${likeEscape(q.q)}%`);
+  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`${LOG_SELECT} WHERE ${joinSql(where, " AND ")} ORDER BY time_us DESC LIMIT ?`.text, [...args, q.limit]);
   return { backend: "embedded", logs: rows.map((r) => logDto(r, target.namespace, target.basePath)) };
 }

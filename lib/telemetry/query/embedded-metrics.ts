@@ -1,6 +1,7 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { jsonMemberPath, joinSql, sqlText } from "@/lib/db/sql-text";
 import { AppError } from "@/lib/errors";
 import type { MetricLabelsResult, MetricNamesResult, MetricQuery, MetricQueryResult } from "../schemas";
 import { aggregate, defaultAgg, type Agg, type StoredPoint } from "./metric-agg";
@@ -25,19 +26,24 @@ export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Prom
   const stepMs = stepFor(startMs, endMs, q.step);
   const empty = { backend: "embedded" as const, agg: q.agg ?? "default", stepMs, startMs, endMs, series: [] };
   if (target.nsId === null) return empty;
-  const where = ["ns_id = ?"];
+  const where = [sqlText`ns_id = ?`];
   const args: unknown[] = [target.nsId];
   if (q.metric) {
-    where.push("name = ?");
+    where.push(sqlText`name = ?`);
     args.push(q.metric);
   }
   for (const [label, value] of labelMatchers(q)) {
-    if (label === "service" || label === "pod") where.push(`${label} = ?`);
-    else if (/["\\]/.test(label)) throw new AppError("VALIDATION", "Label names may not contain quotes.", { errors: [{ path: `query.match.${label}`, message: "Bad label name." }] });
-    else where.push(`JSON_UNQUOTE(JSON_EXTRACT(labels, '$."${label}"')) = ?`);
+    if (label === "service") where.push(sqlText`service = ?`);
+    else if (label === "pod") where.push(sqlText`pod = ?`);
+    else {
+      const path = jsonMemberPath(label);
+      if (!path) throw new AppError("VALIDATION", "A match.<label> key names no usable label.", { errors: [{ path: "query.match", message: "Label names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128)." }] });
+      where.push(sqlText`JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?`);
+      args.push(path);
+    }
     args.push(value);
   }
-  const [series] = await getPool().query<RowDataPacket[]>(`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${where.join(" AND ")} ORDER BY name, id LIMIT ${q.limit}`, args);
+  const [series] = await getPool().query<RowDataPacket[]>(sqlText`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${joinSql(where, " AND ")} ORDER BY name, id LIMIT ?`.text, [...args, q.limit]);
   if (!series.length) return empty;
   // One step before the window gives counters their baseline.
   const [points] = await getPool().query<RowDataPacket[]>(

@@ -1,12 +1,14 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { jsonMemberPath, joinSql, sqlIdentifier, sqlText, type SqlText } from "@/lib/db/sql-text";
 import { AppError } from "@/lib/errors";
 import type { TraceSearchQuery, TraceSearchResult, TraceSummary } from "../schemas";
 import { type Target, windowOf } from "./target";
 
 /** Attributes promoted to indexed columns at ingest. */
-const COLUMNS: Record<string, { column: string; numeric?: boolean }> = {
+const PROMOTED = ["user_id", "http_route", "http_status"] as const;
+const COLUMNS: Record<string, { column: (typeof PROMOTED)[number]; numeric?: boolean }> = {
   "user.id": { column: "user_id" },
   "enduser.id": { column: "user_id" },
   "http.route": { column: "http_route" },
@@ -15,20 +17,21 @@ const COLUMNS: Record<string, { column: string; numeric?: boolean }> = {
 };
 const STATUS = { unset: 0, ok: 1, error: 2 } as const;
 
-export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): { sql: string[]; args: unknown[] } {
-  const sql: string[] = [];
+export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): { sql: SqlText[]; args: unknown[] } {
+  const sql: SqlText[] = [];
   const args: unknown[] = [];
   for (const [key, value] of Object.entries(q)) {
     if (!key.startsWith(prefix) || typeof value !== "string") continue;
     const attr = key.slice(prefix.length);
-    if (!attr || /["\\]/.test(attr)) throw new AppError("VALIDATION", `'${key}' is not a usable attribute name.`, { errors: [{ path: `query.${key}`, message: "Attribute names may not contain quotes or backslashes." }] });
-    const promoted = COLUMNS[attr];
+    const path = jsonMemberPath(attr);
+    if (!path) throw new AppError("VALIDATION", "An attr.<name> key names no usable attribute.", { errors: [{ path: "query.attr", message: "Attribute names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128)." }] });
+    const promoted = Object.hasOwn(COLUMNS, attr) ? COLUMNS[attr] : undefined;
     if (promoted) {
-      sql.push(`${promoted.column} = ?`);
+      sql.push(sqlText`${sqlIdentifier(promoted.column, PROMOTED)} = ?`);
       args.push(promoted.numeric ? Number(value) : value);
     } else {
-      sql.push(`JSON_UNQUOTE(JSON_EXTRACT(attributes, '$."${attr}"')) = ?`);
-      args.push(value);
+      sql.push(sqlText`JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?`);
+      args.push(path, value);
     }
   }
   return { sql, args };
@@ -37,17 +40,17 @@ export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): 
 /** Trace ids of matching spans, newest first, paging the span index until `limit` traces. */
 async function matchingTraceIds(target: Target, q: TraceSearchQuery): Promise<Buffer[]> {
   const { startMs, endMs } = windowOf(q);
-  const where = ["ns_id = ?", "start_us >= ?", "start_us <= ?"];
+  const where = [sqlText`ns_id = ?`, sqlText`start_us >= ?`, sqlText`start_us <= ?`];
   const args: unknown[] = [target.nsId, startMs * 1000, endMs * 1000];
-  const add = (cond: string, ...values: unknown[]) => {
+  const add = (cond: SqlText, ...values: unknown[]) => {
     where.push(cond);
     args.push(...values);
   };
-  if (q.service) add("service = ?", q.service);
-  if (q.operation) add("name = ?", q.operation);
-  if (q.minDuration !== undefined) add("duration_us >= ?", Math.round(q.minDuration * 1000));
-  if (q.maxDuration !== undefined) add("duration_us <= ?", Math.round(q.maxDuration * 1000));
-  if (q.status) add("status_code = ?", STATUS[q.status]);
+  if (q.service) add(sqlText`service = ?`, q.service);
+  if (q.operation) add(sqlText`name = ?`, q.operation);
+  if (q.minDuration !== undefined) add(sqlText`duration_us >= ?`, Math.round(q.minDuration * 1000));
+  if (q.maxDuration !== undefined) add(sqlText`duration_us <= ?`, Math.round(q.maxDuration * 1000));
+  if (q.status) add(sqlText`status_code = ?`, STATUS[q.status]);
   const attrs = attributeFilters(q);
   where.push(...attrs.sql);
   args.push(...attrs.args);
@@ -57,8 +60,8 @@ async function matchingTraceIds(target: Target, q: TraceSearchQuery): Promise<Bu
   let before = endMs * 1000 + 1;
   for (let round = 0; round < 5 && seen.size < q.limit; round++) {
     const [rows] = await getPool().query<RowDataPacket[]>(
-      `SELECT trace_id, start_us FROM telemetry_spans WHERE ${where.join(" AND ")} AND start_us < ? ORDER BY start_us DESC LIMIT ${page}`,
-      [...args, before],
+      sqlText`SELECT trace_id, start_us FROM telemetry_spans WHERE ${joinSql(where, " AND ")} AND start_us < ? ORDER BY start_us DESC LIMIT ?`.text,
+      [...args, before, page],
     );
     for (const r of rows) {
       const key = (r.trace_id as Buffer).toString("hex");

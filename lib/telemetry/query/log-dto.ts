@@ -1,10 +1,11 @@
 import "server-only";
+import { sqlText } from "@/lib/db/sql-text";
 import type { RowDataPacket } from "mysql2";
 import type { LogDto } from "../schemas";
 import { severityName } from "../severity";
 import { metricsLink, traceLink } from "./span-dto";
 
-export const LOG_SELECT = "SELECT time_us, ns_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes FROM telemetry_logs";
+export const LOG_SELECT = sqlText`SELECT time_us, ns_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes FROM telemetry_logs`;
 
 export function logDto(r: RowDataPacket, namespace: string, basePath: string | null): LogDto {
   const traceId = r.trace_id instanceof Buffer ? r.trace_id.toString("hex") : null;

@@ -1,12 +1,12 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
+import { sqlText } from "@/lib/db/sql-text";
 import { SYSTEM_API } from "../client";
 import { SPAN_KINDS, STATUS_CODES } from "../otlp/model";
 import type { SpanDto } from "../schemas";
 import type { EnvRef } from "./target";
 
-export const SPAN_SELECT =
-  "SELECT trace_id, span_id, parent_span_id, ns_id, resource_id, service, name, kind, start_us, duration_us, status_code, status_message, pod, attributes, events, links FROM telemetry_spans";
+export const SPAN_SELECT = sqlText`SELECT trace_id, span_id, parent_span_id, ns_id, resource_id, service, name, kind, start_us, duration_us, status_code, status_message, pod, attributes, events, links FROM telemetry_spans`;
 
 const parse = (text: unknown) => (typeof text === "string" && text ? JSON.parse(text) : null);
 const hex = (b: unknown) => (b instanceof Buffer ? b.toString("hex") : null);

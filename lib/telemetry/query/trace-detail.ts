@@ -2,6 +2,7 @@ import "server-only";
 import type { RowDataPacket } from "mysql2";
 import type { Actor } from "@/lib/auth/actor";
 import { getPool } from "@/lib/db/client";
+import { sqlText } from "@/lib/db/sql-text";
 import type { LogDto, TraceDetail } from "../schemas";
 import { logDto, LOG_SELECT } from "./log-dto";
 import { SPAN_SELECT, spanDto } from "./span-dto";
@@ -26,7 +27,7 @@ async function resources(ids: number[]): Promise<Map<number, Record<string, unkn
 
 /** The spans of a trace the actor may read, and how many others there are. */
 export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: string): Promise<TraceDetail> {
-  const [rows] = await getPool().query<RowDataPacket[]>(`${SPAN_SELECT} WHERE trace_id = ? ORDER BY start_us LIMIT ${MAX_SPANS}`, [Buffer.from(traceId, "hex")]);
+  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`${SPAN_SELECT} WHERE trace_id = ? ORDER BY start_us LIMIT ?`.text, [Buffer.from(traceId, "hex"), MAX_SPANS]);
   const visible = rows.filter((r) => access.get(Number(r.ns_id))?.readable);
   const res = await resources([...new Set(visible.map((r) => Number(r.resource_id)))]);
   const spans = visible.map((r) => {
@@ -51,7 +52,7 @@ export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: s
 export async function traceLogs(actor: Actor, traceId: string, spanId: string | undefined, limit: number): Promise<{ backend: "embedded"; logs: LogDto[]; hiddenLogs: number }> {
   const args: unknown[] = [Buffer.from(traceId, "hex")];
   if (spanId) args.push(Buffer.from(spanId, "hex"));
-  const [rows] = await getPool().query<RowDataPacket[]>(`${LOG_SELECT} WHERE trace_id = ?${spanId ? " AND span_id = ?" : ""} ORDER BY time_us LIMIT ${limit}`, args);
+  const [rows] = await getPool().query<RowDataPacket[]>((spanId ? sqlText`${LOG_SELECT} WHERE trace_id = ? AND span_id = ? ORDER BY time_us LIMIT ?` : sqlText`${LOG_SELECT} WHERE trace_id = ? ORDER BY time_us LIMIT ?`).text, [...args, limit]);
   const access = await namespaceAccess(actor, [...new Set(rows.map((r) => Number(r.ns_id)))]);
   const visible = rows.filter((r) => access.get(Number(r.ns_id))?.readable);
   return {

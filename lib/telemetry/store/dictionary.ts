@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { sqlText, tuplePlaceholders } from "@/lib/db/sql-text";
 
 // Small tables that give namespaces, resource attribute sets and metric series compact ids.
 // Rows are never updated, so ids are cached for the life of the process (bounded).
@@ -40,7 +41,7 @@ export async function existingNamespaceIds(pairs: { clusterId: number; namespace
   });
   if (missing.length) {
     const [rows] = await getPool().query<RowDataPacket[]>(
-      `SELECT id, cluster_id, namespace FROM telemetry_namespaces WHERE (cluster_id, namespace) IN (${missing.map(() => "(?, ?)").join(",")})`,
+      sqlText`SELECT id, cluster_id, namespace FROM telemetry_namespaces WHERE (cluster_id, namespace) IN (${tuplePlaceholders(missing.length, 2)})`.text,
       missing.flatMap((p) => [p.clusterId, p.namespace]),
     );
     for (const r of rows) out.set(`${r.cluster_id}/${r.namespace}`, remember(namespaces, `${r.cluster_id}/${r.namespace}`, r.id as number));
@@ -96,7 +97,7 @@ export async function seriesIds(keys: SeriesKey[]): Promise<number[]> {
       [values],
     );
     const [rows] = await pool.query<RowDataPacket[]>(
-      `SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${missing.map(() => "(?, ?, ?)").join(",")})`,
+      sqlText`SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${tuplePlaceholders(missing.length, 3)})`.text,
       missing.flatMap((i) => [keys[i].nsId, keys[i].name.slice(0, 255), hashes[i]]),
     );
     for (const r of rows) remember(series, `${r.ns_id}/${(r.labels_hash as Buffer).toString("hex")}`, r.id as number);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { sqlText, type SqlText } from "@/lib/db/sql-text";
 import { logger } from "@/lib/observability/logger";
 
 export const retentionDays = () => {
@@ -11,10 +12,10 @@ export const retentionDays = () => {
 const CHUNK = 10_000;
 
 /** Deletes in chunks, so a purge never holds long locks against ingest. */
-async function deleteChunks(sql: string, args: unknown[]): Promise<number> {
+async function deleteChunks(sql: SqlText, args: unknown[]): Promise<number> {
   let total = 0;
   for (;;) {
-    const [result] = await getPool().query<ResultSetHeader>(`${sql} LIMIT ${CHUNK}`, args);
+    const [result] = await getPool().query<ResultSetHeader>(sqlText`${sql} LIMIT ?`.text, [...args, CHUNK]);
     total += result.affectedRows;
     if (result.affectedRows < CHUNK) return total;
   }
@@ -34,11 +35,11 @@ export async function purgeTelemetry(now = Date.now(), days = retentionDays()): 
   const out: PurgeResult = { spans: 0, logs: 0, points: 0, rollups: 0 };
   // Per namespace, so each DELETE walks the (ns_id, time) index instead of the table.
   for (const { id } of namespaces) {
-    out.spans += await deleteChunks("DELETE FROM telemetry_spans WHERE ns_id = ? AND start_us < ?", [id, cutoffMs * 1000]);
-    out.logs += await deleteChunks("DELETE FROM telemetry_logs WHERE ns_id = ? AND time_us < ?", [id, cutoffMs * 1000]);
-    out.rollups += await deleteChunks("DELETE FROM telemetry_apm_rollups WHERE ns_id = ? AND minute < ?", [id, Math.floor(cutoffMs / 60_000)]);
+    out.spans += await deleteChunks(sqlText`DELETE FROM telemetry_spans WHERE ns_id = ? AND start_us < ?`, [id, cutoffMs * 1000]);
+    out.logs += await deleteChunks(sqlText`DELETE FROM telemetry_logs WHERE ns_id = ? AND time_us < ?`, [id, cutoffMs * 1000]);
+    out.rollups += await deleteChunks(sqlText`DELETE FROM telemetry_apm_rollups WHERE ns_id = ? AND minute < ?`, [id, Math.floor(cutoffMs / 60_000)]);
   }
-  out.points = await deleteChunks("DELETE FROM telemetry_metric_points WHERE time_ms < ?", [cutoffMs]);
+  out.points = await deleteChunks(sqlText`DELETE FROM telemetry_metric_points WHERE time_ms < ?`, [cutoffMs]);
   return out;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { PoolConnection } from "mysql2/promise";
 import { getPool } from "@/lib/db/client";
+import { joinSql, sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 
 /** The queue holds as many rows as it may; the caller answers 429 with Retry-After. */
 export class QueueFull extends Error {
@@ -28,7 +29,7 @@ export interface Column {
 }
 
 export interface TableQueueOptions<E> {
-  table: string;
+  table: (typeof TABLES)[number];
   columns: Column[];
   /** What a row with the key of a stored one does: replace it (metric points) or give way (spans). */
   duplicates?: "replace" | "ignore";
@@ -45,13 +46,17 @@ export interface TableQueueOptions<E> {
 const CHUNK_BYTES = 1024 * 1024;
 const RETRY = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
 
+const TABLES = ["telemetry_spans", "telemetry_logs", "telemetry_metric_points"] as const;
+
 function loadStatement(o: TableQueueOptions<unknown>): string {
-  const targets = o.columns.map((c) => (c.hex ? `@h_${c.name}` : c.name)).join(", ");
-  const sets = o.columns.filter((c) => c.hex).map((c) => `${c.name} = UNHEX(@h_${c.name})`);
-  return (
-    `LOAD DATA LOCAL INFILE 'facet-telemetry' ${o.duplicates ? `${o.duplicates.toUpperCase()} ` : ""}INTO TABLE ${o.table} CHARACTER SET utf8mb4 ` +
-    `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets})${sets.length ? ` SET ${sets.join(", ")}` : ""}`
-  );
+  const names = o.columns.map((c) => c.name);
+  const column = (c: Column) => sqlIdentifier(c.name, names);
+  const variable = (c: Column) => sqlIdentifier(`h_${c.name}`, names.map((n) => `h_${n}`));
+  const targets = joinSql(o.columns.map((c) => (c.hex ? sqlText`@${variable(c)}` : column(c))), ", ");
+  const hex = o.columns.filter((c) => c.hex);
+  const sets = hex.length ? sqlText` SET ${joinSql(hex.map((c) => sqlText`${column(c)} = UNHEX(@${variable(c)})`), ", ")}` : sqlText``;
+  const duplicates = o.duplicates === "replace" ? sqlText`REPLACE ` : o.duplicates === "ignore" ? sqlText`IGNORE ` : sqlText``;
+  return sqlText`LOAD DATA LOCAL INFILE 'facet-telemetry' ${duplicates}INTO TABLE ${sqlIdentifier(o.table, TABLES)} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets})${sets}`.text;
 }
 
 /** The batch's lines as a stream of ~1 MiB buffers (each goes out as one protocol packet). */

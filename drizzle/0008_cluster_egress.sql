@@ -1,0 +1,1 @@
+ALTER TABLE `clusters` ADD `egress_private_allowed` boolean DEFAULT false NOT NULL;
