@@ -3,12 +3,12 @@ import { and, desc, eq, gte, like, lt, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { auditLogs, tenants } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/http/verb";
-import { decodeCursor, toPage } from "@/lib/tenancy/pagination";
+import { decodeIdCursor, toPage } from "@/lib/tenancy/pagination";
 import type { AuditQuery } from "./schemas";
 
 /** Newest first. Without a tenant only sysadmins may ask (authorization sees no tenant scope). */
 export const listAudit = verb("audit.list", "audit.read", async ({ ctx, input }: VerbArgs<AuditQuery>) => {
-  const before = decodeCursor(input.cursor);
+  const before = decodeIdCursor(input.cursor);
   const rows = await getDb()
     .select({ log: auditLogs, tenant: tenants.name })
     .from(auditLogs)
@@ -20,7 +20,7 @@ export const listAudit = verb("audit.list", "audit.read", async ({ ctx, input }:
         input.action ? like(auditLogs.action, `${input.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
         input.from ? gte(auditLogs.at, input.from) : undefined,
         input.to ? lte(auditLogs.at, input.to) : undefined,
-        before ? lt(auditLogs.id, Number(before)) : undefined,
+        before ? lt(auditLogs.id, before) : undefined,
       ),
     )
     .orderBy(desc(auditLogs.id))
