@@ -5,6 +5,7 @@ import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
+import { Label } from "@/components/ui/label";
 import { ImportClusterInput } from "@/lib/clusters/schemas";
 
 /** Paste a kubeconfig or pick the file; Facet checks the cluster answers before saving it. */
@@ -18,7 +19,7 @@ export function ImportClusterDialog() {
       operation="importCluster"
       schema={ImportClusterInput}
       messages={{ name: t("validation.dnsLabel"), kubeconfig: t("clusters.kubeconfigRequired") }}
-      toBody={(f) => ({ name: f.get("name"), description: f.get("description"), kubeconfig: f.get("kubeconfig") })}
+      toBody={(f) => ({ name: f.get("name"), description: f.get("description"), kubeconfig: f.get("kubeconfig"), allowPrivateAddresses: f.get("allowPrivateAddresses") === "on" })}
       toInput={(body) => ({ body })}
       submitLabel={t("clusters.checkAndImport")}
     >
@@ -49,6 +50,15 @@ export function ImportClusterDialog() {
               }}
             />
           </Field>
+          <div className="flex items-start gap-2">
+            <input id="field-allowPrivateAddresses" name="allowPrivateAddresses" type="checkbox" className="mt-1" aria-describedby="hint-allowPrivateAddresses" />
+            <div>
+              <Label htmlFor="field-allowPrivateAddresses">{t("clusters.allowPrivate")}</Label>
+              <p id="hint-allowPrivateAddresses" className="text-xs text-muted-foreground">
+                {t("clusters.allowPrivateHint")}
+              </p>
+            </div>
+          </div>
         </>
       )}
     </FormDialog>

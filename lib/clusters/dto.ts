@@ -7,6 +7,7 @@ export function clusterDto(row: ClusterRow) {
     description: row.description,
     kind: row.kind,
     server: row.kind === "sandbox" ? "(built in)" : row.server,
+    allowPrivateAddresses: row.egressPrivateAllowed,
     status: {
       reachable: row.reachable,
       version: row.serverVersion,

@@ -227,6 +227,8 @@ export const en = {
   "clusters.kubeconfig": "Kubeconfig",
   "clusters.kubeconfigFile": "…or upload the file",
   "clusters.kubeconfigHint": "Inline credentials only (token or certificate data). Facet connects before saving.",
+  "clusters.allowPrivate": "Allow private network addresses",
+  "clusters.allowPrivateHint": "Lets Facet reach this cluster's API server, telemetry backends and Nacos on private ranges (10/8, 172.16/12, 192.168/16, fc00::/7). Loopback and cloud metadata addresses stay refused.",
   "clusters.kubeconfigRequired": "Paste a kubeconfig or upload one.",
   "clusters.server": "API server",
   "clusters.status": "Status",

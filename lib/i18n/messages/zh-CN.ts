@@ -228,6 +228,8 @@ export const zhCN: Messages = {
   "clusters.kubeconfig": "Kubeconfig",
   "clusters.kubeconfigFile": "…或上传文件",
   "clusters.kubeconfigHint": "仅支持内联凭据（令牌或证书数据）。Facet 会在保存前先连接验证。",
+  "clusters.allowPrivate": "允许私有网络地址",
+  "clusters.allowPrivateHint": "允许 Facet 访问此集群位于私有网段（10/8、172.16/12、192.168/16、fc00::/7）的 API Server、遥测后端和 Nacos。回环地址和云元数据地址始终被拒绝。",
   "clusters.kubeconfigRequired": "请粘贴或上传 kubeconfig。",
   "clusters.server": "API 服务器",
   "clusters.status": "状态",
