@@ -87,3 +87,11 @@ test("the sign-in page never sends anyone off-site after signing in", async ({ r
     expect(kept.startsWith("//")).toBe(false);
   }
 });
+
+test("wire-protocol paths of later features are never sent to sign in", async ({ request }) => {
+  for (const path of ["/loki/api/v1/push", "/modelx/", "/modelx/library/index", "/nacos/v1/cs/configs", "/sandbox/k8s/api"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).not.toBe(307);
+    expect(res.headers().location, path).toBeUndefined();
+  }
+});
