@@ -26,7 +26,8 @@ export async function provisionDatabase(input: { adminUrl: string; databases: st
       await conn.query("CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?", [input.user, host, password]);
       // An existing user (a second `npm run up` that lost .env.local) gets the new password.
       await conn.query("ALTER USER ?@? IDENTIFIED BY ?", [input.user, host, password]);
-      for (const db of input.databases) await conn.query("GRANT ALL PRIVILEGES ON ??.* TO ?@?", [db, input.user, host]);
+      // `_` and `%` are wildcards in a grant's database name; escaped, the grant covers this database only.
+      for (const db of input.databases) await conn.query("GRANT ALL PRIVILEGES ON ??.* TO ?@?", [db.replace(/[_%\\]/g, "\\$&"), input.user, host]);
     }
   } finally {
     await conn.end();
