@@ -43,5 +43,5 @@ export const config = {
   // Console pages and the sign-in page: APIs and wire protocols (sandbox Kubernetes API, Nacos,
   // OTLP, and the Loki push and modelx paths to come) authenticate for themselves, and static
   // files stay public.
-  matcher: ["/((?!api/|sandbox/|nacos/|loki/|modelx/|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+  matcher: ["/((?!(?:api|sandbox|nacos|loki|modelx)(?:/|$)|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
 };

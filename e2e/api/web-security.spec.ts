@@ -89,9 +89,10 @@ test("the sign-in page never sends anyone off-site after signing in", async ({ r
 });
 
 test("wire-protocol paths of later features are never sent to sign in", async ({ request }) => {
-  for (const path of ["/loki/api/v1/push", "/modelx/", "/modelx/library/index", "/nacos/v1/cs/configs", "/sandbox/k8s/api"]) {
+  for (const path of ["/loki/api/v1/push", "/loki", "/modelx", "/modelx/", "/modelx/library/index", "/nacos/v1/cs/configs", "/nacos", "/sandbox/k8s/api", "/sandbox"]) {
     const res = await request.get(path, { maxRedirects: 0 });
+    // Next may normalise a trailing slash (308 to the same path); it must never be the sign-in page.
+    expect(res.headers().location ?? "", path).not.toMatch(/login/);
     expect(res.status(), path).not.toBe(307);
-    expect(res.headers().location, path).toBeUndefined();
   }
 });
