@@ -52,7 +52,7 @@ log "── vitest (unit and integration against MariaDB, on a database of its o
 DATABASE_URL="$UNIT_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json" || true
 [ -s "$RESULTS/vitest.json" ] || record "vitest did not report" 0 1
 
-if step build npx next build; then
+if step build npm run --silent build; then
   log "── playwright (api and ui against the built server)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test || true
   [ -s "$RESULTS/playwright.json" ] || record "playwright did not report" 0 1

@@ -44,7 +44,7 @@ npx tsx --conditions=react-server scripts/seed.ts
 npx tsx --conditions=react-server scripts/seed-demo.ts
 
 log "building"
-npx next build >/dev/null
+npm run --silent build >/dev/null
 
 cat <<MSG
 

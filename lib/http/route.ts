@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { logger } from "@/lib/observability/logger";
+import { withContract } from "@/lib/openapi/contract";
 import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext, RequestContext } from "./context";
 import { assertSameSiteWrite } from "./cross-site";
@@ -18,6 +19,8 @@ type NextHandler = (request: NextRequest, context: { params: Promise<RouteParams
 
 interface PublicOptions<Q, B> {
   public: true;
+  /** One line for the OpenAPI document. */
+  summary?: string;
   query?: ZodType<Q>;
   body?: ZodType<B>;
   maxBodyBytes?: number;
@@ -104,17 +107,20 @@ export function route<P, Q, B>(
       return toResponse(result, op.status ?? 200, op.etag ?? false);
     },
   );
-  // Kept on the handler so tests can run the very same operation as a server action.
-  return Object.assign(served, { operation: handler ? undefined : (options as Operation<P, Q, B>) });
+  const { permission, params, query, body, status, etag } = options;
+  // Kept on the handler so tests can run the very same operation as a server action, and so
+  // the OpenAPI document is built from the schemas that guard the route.
+  return withContract(Object.assign(served, { operation: handler ? undefined : (options as Operation<P, Q, B>) }), { permission, params, query, body, status, etag });
 }
 
 /** Routes anyone may call (sign-in, health): the same envelope, no authentication. */
 export function publicRoute<Q, B>(options: PublicOptions<Q, B>, handler: (args: { ctx: RequestContext; input: { query: Q; body: B }; request: NextRequest }) => Promise<unknown>): NextHandler {
-  return serve(
+  const served = serve(
     async (request, ctx) => {
       const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
       const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
       return toResponse(await handler({ ctx, input: { query, body }, request }), options.status ?? 200, false);
     },
   );
+  return withContract(served, { public: true, summary: options.summary, query: options.query, body: options.body, status: options.status });
 }

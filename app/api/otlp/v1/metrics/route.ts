@@ -1,4 +1,8 @@
+import { withContract } from "@/lib/openapi/contract";
 import { otlpReceiver } from "@/lib/telemetry/otlp/receiver";
 
 // OTLP/HTTP: SDKs with OTEL_EXPORTER_OTLP_ENDPOINT=<facet>/api/otlp post here.
-export const POST = otlpReceiver("metrics");
+export const POST = withContract(otlpReceiver("metrics"), {
+  summary: "OTLP/HTTP metrics export, authenticated with an ingest token",
+  requestContentTypes: ["application/x-protobuf", "application/json"],
+});
