@@ -1,9 +1,10 @@
 // Writes the list of API route modules the OpenAPI document is built from. A bundler cannot
 // import "every route file" at run time, so the list is generated: `npm run build` runs this
 // first, and lib/openapi's test fails when a route file is missing from the list.
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listRouteFiles } from "../lib/openapi/route-files";
 import { routeFileToPath } from "../lib/openapi/route-path";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -11,16 +12,7 @@ export const OPENAPI_ROUTE_DIR = "app/api/v1/openapi.json";
 const OUT = join(root, OPENAPI_ROUTE_DIR, "routes.generated.ts");
 
 export function listApiRouteFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/^route\.tsx?$/.test(entry.name)) found.push(relative(root, full).replace(/\\/g, "/"));
-    }
-  };
-  walk(join(root, "app/api"));
-  return found.sort();
+  return listRouteFiles(join(root, "app/api")).map((file) => relative(root, file).replace(/\\/g, "/"));
 }
 
 function render(files: string[]): string {

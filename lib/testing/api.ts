@@ -1,7 +1,8 @@
 // Calls the real route handlers of app/api/v1 in-process, as an HTTP client would, by path.
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { relative, sep } from "node:path";
 import { NextRequest } from "next/server";
+import { listRouteFiles } from "@/lib/openapi/route-files";
+import { routeFileToPath } from "@/lib/openapi/route-path";
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
@@ -14,19 +15,12 @@ interface RouteFile {
   file: string;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? walk(path) : entry === "route.ts" ? [path] : [];
-  });
-}
-
 /** Every route file under app/api (but next-auth's own), as URL templates. */
 export function apiRouteFiles(root = "app/api"): RouteFile[] {
-  return walk(root).filter((file) => !file.includes("[...nextauth]")).map((file) => {
+  return listRouteFiles(root).filter((file) => !file.includes("[...nextauth]")).map((file) => {
     const segments = relative("app", file).split(sep).slice(0, -1);
     const names: string[] = [];
-    const template = "/" + segments.map((s) => (s.startsWith("[") ? `{${s.slice(1, -1)}}` : s)).join("/");
+    const template = routeFileToPath(file);
     const pattern = new RegExp(
       "^/" +
         segments
