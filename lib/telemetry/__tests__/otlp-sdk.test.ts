@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context } from "@opentelemetry/api";
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { SeverityNumber } from "@opentelemetry/api-logs";
 import { W3CBaggagePropagator, W3CTraceContextPropagator, CompositePropagator } from "@opentelemetry/core";
 import { OTLPLogExporter as JsonLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
@@ -10,7 +10,8 @@ import { OTLPTraceExporter as ProtoTraceExporter } from "@opentelemetry/exporter
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchLogRecordProcessor, LoggerProvider } from "@opentelemetry/sdk-logs";
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
-import { BatchSpanProcessor, type Span, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { BaggageSpanProcessor, ALLOW_ALL_BAGGAGE_KEYS } from "@opentelemetry/baggage-span-processor";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueName } from "@/lib/testing/factories";
@@ -23,16 +24,6 @@ import type { LogSearchResult, MetricQueryResult, TraceDetail, TraceSearchResult
 // the way OTEL_EXPORTER_OTLP_ENDPOINT configures it (protobuf, path appended), once with the
 // JSON exporters. An `api` service calls an `agent` with W3C traceparent and baggage.
 
-/** Copies baggage entries onto spans as they start, so user.id becomes a span attribute. */
-class BaggageToAttributes implements SpanProcessor {
-  onStart(span: Span, parent: Context) {
-    for (const [key, entry] of propagation.getBaggage(parent)?.getAllEntries() ?? []) span.setAttribute(key, entry.value);
-  }
-  onEnd() {}
-  async forceFlush() {}
-  async shutdown() {}
-}
-
 const propagator = new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
 
 interface Exporters {
@@ -43,8 +34,8 @@ interface Exporters {
 
 async function runServices(exporters: Exporters, pod: string, userId: string) {
   const resource = (service: string) => resourceFromAttributes({ "service.name": service, "k8s.pod.name": `${service}-${pod}` });
-  const apiTracing = new NodeTracerProvider({ resource: resource("api"), spanProcessors: [new BaggageToAttributes(), new BatchSpanProcessor(exporters.traces())] });
-  const agentTracing = new NodeTracerProvider({ resource: resource("agent"), spanProcessors: [new BaggageToAttributes(), new BatchSpanProcessor(exporters.traces())] });
+  const apiTracing = new NodeTracerProvider({ resource: resource("api"), spanProcessors: [new BaggageSpanProcessor(ALLOW_ALL_BAGGAGE_KEYS), new BatchSpanProcessor(exporters.traces())] });
+  const agentTracing = new NodeTracerProvider({ resource: resource("agent"), spanProcessors: [new BaggageSpanProcessor(ALLOW_ALL_BAGGAGE_KEYS), new BatchSpanProcessor(exporters.traces())] });
   const agentLogs = new LoggerProvider({ resource: resource("agent"), processors: [new BatchLogRecordProcessor({ exporter: exporters.logs() })] });
   const apiMetrics = new MeterProvider({ resource: resource("api"), readers: [new PeriodicExportingMetricReader({ exporter: exporters.metrics(), exportIntervalMillis: 60_000 })] });
 
