@@ -1,0 +1,2 @@
+export { processCache, type ProcessCacheOptions } from "./process-cache";
+export { dropProcessSingleton, peekProcessSingleton, processSingleton } from "./process-singleton";
