@@ -3,7 +3,7 @@ import { parseAllDocuments } from "yaml";
 import { AppError } from "@/lib/errors";
 import { TransportError } from "@/lib/http/transport-error";
 import { MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
-import { findJsonError, lineColumn } from "./json-syntax";
+import { locateJsonError } from "./locate-json-error";
 
 /** 400 unless the data id follows Nacos' rule. */
 export function assertDataId(dataId: string): void {
@@ -33,8 +33,7 @@ function jsonProblem(content: string): Located | null {
     JSON.parse(content);
     return null;
   } catch {
-    const found = findJsonError(content) ?? { offset: content.length, message: "Not valid JSON" };
-    return { ...lineColumn(content, found.offset), message: found.message };
+    return locateJsonError(content);
   }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildConfigWorld, createConfigKey, nacos, type ConfigKey, type ConfigWorld } from "@/lib/testing/config-world";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { api } from "@/lib/testing/world";
-import { findJsonError, lineColumn } from "../json-syntax";
+import { locateJsonError } from "../locate-json-error";
 
 interface Problem {
   status: number;
@@ -13,14 +13,8 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-describe("findJsonError", () => {
-  const at = (text: string) => {
-    const found = findJsonError(text);
-    return found && { ...lineColumn(text, found.offset), message: found.message };
-  };
-  it("accepts what JSON.parse accepts", () => {
-    for (const ok of ['{"a":[1,-2.5e3,true,false,null,"\\u00e9\\n"]}', " 1 ", '""', "[]"]) expect(findJsonError(ok), ok).toBeNull();
-  });
+describe("locateJsonError", () => {
+  const at = locateJsonError;
   it("names the line and column of the first error", () => {
     expect(at('{\n  "a": 1,\n  "b": \n}')).toMatchObject({ line: 4, column: 1 });
     expect(at('{\n  "a": 1\n  "b": 2\n}')).toMatchObject({ line: 3, column: 3, message: expect.stringContaining("','") });
@@ -28,6 +22,11 @@ describe("findJsonError", () => {
     expect(at('{"a": "x')).toMatchObject({ line: 1, message: "Unterminated string" });
     expect(at("{} x")).toMatchObject({ line: 1, column: 4 });
     expect(at("")).toMatchObject({ line: 1, column: 1 });
+    expect(at('{"a": 1, // no\n}')).toMatchObject({ line: 1, message: expect.stringContaining("Comments") });
+    expect(at('{"a": [1,],}')).toMatchObject({ line: 1, column: 10 });
+  });
+  it("survives nesting deeper than its parser's stack", () => {
+    expect(at("[".repeat(200_000)).line).toBe(1);
   });
 });
 
