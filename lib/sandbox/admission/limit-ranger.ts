@@ -1,6 +1,6 @@
 import { PODS } from "../builtin-resources";
 import { forbidden } from "../k8s-error";
-import { formatQuantity, formatOf, quantityMilli } from "../quantity";
+import { formatQuantity, formatOf, quantityMilli } from "@/lib/quantity";
 import type { K8sObject } from "../types";
 import { podContainers, podInitContainers, type Container } from "./pod-resources";
 

@@ -1,4 +1,4 @@
-import { formatOf, quantityMilli, type QuantityFormat } from "../quantity";
+import { formatOf, quantityMilli, type QuantityFormat } from "@/lib/quantity";
 import type { JsonObject, K8sObject } from "../types";
 
 export interface Container {

@@ -1,7 +1,7 @@
 import "server-only";
 import { PODS, RESOURCE_QUOTAS } from "../builtin-resources";
 import { forbidden } from "../k8s-error";
-import { formatOf, formatQuantity, quantityMilli } from "../quantity";
+import { formatOf, formatQuantity, quantityMilli } from "@/lib/quantity";
 import type { Writer } from "../store/writer";
 import { deepEqual } from "../util";
 import type { JsonObject, K8sObject, ResourceType } from "../types";

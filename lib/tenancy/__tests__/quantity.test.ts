@@ -10,9 +10,12 @@ describe("Kubernetes quantities", () => {
     ["1.5", 1500],
     [3, 3000],
     ["0.0001", 1],
+    // Kubernetes' grammar, as the sandbox and kube-apiserver read it.
+    ["1e3", 1_000_000],
+    ["2E0", 2000],
   ])("cpu %s = %d millicores", (input, milli) => expect(parseCpu(input)).toBe(milli));
 
-  it.each(["", "m", "2 cores", "-1", "1e3", "500Mi", "1.2.3"])("cpu %j is refused", (input) => expect(parseCpu(input)).toBeNull());
+  it.each(["", "m", "2 cores", "-1", "-500m", "1.2.3", "1e999"])("cpu %j is refused", (input) => expect(parseCpu(input)).toBeNull());
 
   it.each([
     ["512Mi", 512 * 2 ** 20],
