@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, count, eq, gt, isNull, like, ne, or, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
+import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { apiTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -50,6 +51,7 @@ export const getUser = verb("users.get", "users.read", async ({ input }: VerbArg
 });
 
 export const createUser = verb("users.create", "users.create", async ({ ctx, input }: VerbArgs<CreateUserInput>) => {
+  assertPasswordAllowed(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(async (tx) => {
     const { password: _password, ...fields } = input;
@@ -65,6 +67,7 @@ export const updateUser = verb(
   "users.update",
   async ({ ctx, input }: VerbArgs<{ username: string; changes: UpdateUserInput; expectedVersion?: number }>) => {
     const { password, ...changes } = input.changes;
+    if (password !== undefined) assertPasswordAllowed(password, "body.password");
     const passwordHash = password ? await hashPassword(password) : undefined;
     return inTransaction(async (tx) => {
       const before = await lockUser(tx, input.username);

@@ -216,7 +216,7 @@ export const en = {
   "validation.dnsLabel": "Lowercase letters, digits and '-', at most 63, starting and ending with a letter or digit.",
   "validation.required": "Required.",
   "validation.username": "Letters, digits, '.', '_' and '-', at most 64.",
-  "validation.password": "At least 8 characters.",
+  "validation.password": "At least 8 characters, and not a common password.",
   "validation.email": "Enter a valid email address.",
   "nav.clusters": "Clusters",
   "clusters.title": "Clusters",

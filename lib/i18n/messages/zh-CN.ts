@@ -217,7 +217,7 @@ export const zhCN: Messages = {
   "validation.dnsLabel": "小写字母、数字和 '-'，最多 63 个字符，首尾须为字母或数字。",
   "validation.required": "必填。",
   "validation.username": "字母、数字、'.'、'_' 和 '-'，最多 64 个字符。",
-  "validation.password": "至少 8 个字符。",
+  "validation.password": "至少 8 个字符，且不能是常见密码。",
   "validation.email": "请输入有效的邮箱地址。",
   "nav.clusters": "集群",
   "clusters.title": "集群",
