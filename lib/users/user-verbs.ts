@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { getDb, type Transaction } from "@/lib/db/client";
-import { apiTokens, users } from "@/lib/db/schema";
+import { apiTokens, sandboxTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { containsPattern, decodeCursor, toPage } from "@/lib/tenancy/pagination";
@@ -80,7 +80,10 @@ export const updateUser = verb(
         .update(users)
         .set({ ...changes, ...(passwordHash && { passwordHash }), ...(revoke && { sessionsValidAfter: sql`CURRENT_TIMESTAMP(3)` }), version: sql`${users.version} + 1` })
         .where(eq(users.id, before.id));
-      if (revoke) await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+      if (revoke) {
+        await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+        await tx.update(sandboxTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(sandboxTokens.userId, before.id), isNull(sandboxTokens.revokedAt)));
+      }
       const [after] = await tx.select().from(users).where(eq(users.id, before.id));
       await writeAudit(tx, ctx, {
         action: "users.update",
