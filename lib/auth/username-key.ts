@@ -10,19 +10,17 @@ import { sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 interface Collation {
   charset: string;
   collation: string;
-  /** PAD SPACE collations ignore trailing spaces in comparisons; WEIGHT_STRING keeps them. */
-  padSpace: boolean;
 }
 
 let cached: Promise<Collation> | undefined;
 
 async function readCollation(): Promise<Collation> {
   const [rows] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'users' AND c.COLUMN_NAME = 'username'`.text,
+    sqlText`SELECT CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'username'`.text,
   );
   const row = rows[0] as { charset?: string; collation?: string } | undefined;
   if (!row?.charset || !row.collation) throw new Error("users.username has no collation in information_schema");
-  return { charset: row.charset, collation: row.collation, padSpace: !row.collation.includes("nopad") };
+  return { charset: row.charset, collation: row.collation };
 }
 
 export function usernameCollation(): Promise<Collation> {
@@ -33,13 +31,16 @@ export function usernameCollation(): Promise<Collation> {
   return cached;
 }
 
-/** The collation weight of `name` (hex), equal for two names exactly when the column's `=` is true. */
+/**
+ * The collation weight of `name` (hex): equal for two names exactly when the column's `=` is.
+ * Padding to the column's 64 characters (AS CHAR(64)) makes trailing spaces, and whatever else
+ * weighs like one, vanish as they do in a PAD SPACE comparison.
+ */
 export async function usernameKey(name: string): Promise<string> {
   const c = await usernameCollation();
   // Both names come from information_schema, never from a request; the identifier check still applies.
   const charset = sqlIdentifier(c.charset, [c.charset]);
   const collation = sqlIdentifier(c.collation, [c.collation]);
-  const value = c.padSpace ? name.replace(/ +$/, "") : name;
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT HEX(WEIGHT_STRING(CONVERT(? USING ${charset}) COLLATE ${collation})) AS w`.text, [value]);
+  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT HEX(WEIGHT_STRING(CONVERT(? USING ${charset}) COLLATE ${collation} AS CHAR(64))) AS w`.text, [name]);
   return String((rows[0] as { w: string | null }).w ?? "");
 }
