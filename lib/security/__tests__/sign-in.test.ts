@@ -6,6 +6,7 @@ import { isCommonPassword } from "@/lib/auth/password-policy";
 import { provisionExternalUser } from "@/lib/auth/sources/provision-user";
 import { usernameCollation, usernameKey } from "@/lib/auth/username-key";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyLdapCredentials } from "@/lib/auth/verify-ldap";
 import { getDb, getPool } from "@/lib/db/client";
 import { sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 import { sandboxTokens, users } from "@/lib/db/schema";
@@ -159,6 +160,16 @@ describe("the login throttle", () => {
     expect(await failureCode(verifyCredentials({ username: u.username, password: u.password, clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
     expect(await failureCode(verifyCredentials({ username: u.username.toUpperCase(), password: u.password, clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
     expect(await failureCode(verifyCredentials({ username: other.username, password: other.password, clientAddress: freshAddress() }))).toBe("OK");
+  });
+
+  it("keys directory sign-ins the same way: spellings of one name share a budget", async () => {
+    const name = uniqueName("dirname");
+    const variants = spellings(name);
+    const ldap = (username: string) => verifyLdapCredentials({ source: uniqueName("nosuchdir"), username, password: "wrong-password", clientAddress: freshAddress(), requestId: "sign-in-test-0002" });
+    for (let i = 0; i < 10; i++) expect(await failureCode(ldap(variants[i % variants.length]))).toBe("UNAUTHORIZED");
+    for (const spelling of variants) expect(await failureCode(ldap(spelling)), JSON.stringify(spelling)).toBe("LIMIT_EXCEEDED");
+    // A local attempt on the same name waits as well: one account, whichever door.
+    expect(await failureCode(verifyCredentials({ username: name.toUpperCase(), password: "wrong-password", clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
   });
 
   it("reads the client address only from the header Facet's server stamps", () => {
