@@ -36,6 +36,16 @@ export default defineConfig({
     timeout: 120_000,
     stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
     stderr: "pipe",
-    env: { NODE_ENV: "production", FACET_EGRESS_ALLOW_LOOPBACK: "1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", PORT: String(port), FACET_INTERNAL_URL: baseURL, FACET_RESYNC_SECONDS: "5" },
+    env: {
+      NODE_ENV: "production",
+      FACET_EGRESS_ALLOW_LOOPBACK: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      PORT: String(port),
+      FACET_INTERNAL_URL: baseURL,
+      FACET_RESYNC_SECONDS: "5",
+      // The test runner stands in for a trusted proxy: its X-Forwarded-For gives each spec its own address.
+      FACET_TRUSTED_PROXIES: "127.0.0.1",
+    },
   },
 });

@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/mysql2";
 import { eq } from "drizzle-orm";
 import mysql from "mysql2/promise";
 import { hashPassword } from "../lib/auth/password";
+import { assertPasswordAllowed } from "../lib/auth/password-policy";
 import { open, seal } from "../lib/crypto/secret-box";
 import { closeDb } from "../lib/db/client";
 import { issueSandboxToken, renderKubeconfig } from "../lib/sandbox/credentials";
@@ -29,6 +30,12 @@ try {
   const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, "admin"));
   if (!admin) {
     const password = process.env.FACET_ADMIN_PASSWORD || DEFAULT_ADMIN_PASSWORD;
+    // The same rules as any local password (the default passes them).
+    try {
+      assertPasswordAllowed(password, "FACET_ADMIN_PASSWORD");
+    } catch (error) {
+      throw new Error(`FACET_ADMIN_PASSWORD is refused: ${(error as Error).message}`);
+    }
     await db.transaction(async (tx) => {
       await tx.insert(schema.users).values({
         username: "admin",

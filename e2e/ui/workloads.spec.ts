@@ -86,12 +86,25 @@ test("an unreachable cluster shows its error on its pages without breaking the o
   await expect(page.getByRole("table", { name: "Pods" }).getByRole("row").filter({ hasText: "Running" }).first()).toBeVisible({ timeout: 20_000 });
 });
 
-test("a sysadmin downloads a working kubeconfig for the sandbox", async ({ page }) => {
+test("a sysadmin downloads a working kubeconfig for the sandbox, sees it on the API tokens page and revokes it", async ({ page, request }) => {
   await page.goto("/clusters/sandbox");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download kubeconfig" }).click();
   const file = await (await download).path();
-  const { execFileSync } = await import("node:child_process");
+  const { execFileSync, spawnSync } = await import("node:child_process");
   const out = execFileSync("kubectl", ["--kubeconfig", file!, "get", "namespaces", "-o", "name"], { encoding: "utf8" });
   expect(out).toContain(`namespace/${tenant}-web-dev`);
+
+  // The newest credential of the admin is the one just downloaded.
+  const listed = await request.get("/api/v1/me/sandbox-credentials", { headers: await adminHeaders(request) });
+  const [mine] = (await listed.json()).items as { id: number; name: string }[];
+  await page.goto("/account/tokens");
+  const panel = section(page, "Sandbox kubeconfigs");
+  const dialog = await openDialog(panel, `Revoke sandbox credential ${mine.id}`, `Delete sandbox credential ${mine.name} #${mine.id}?`);
+  await dialog.getByLabel(`Type ${mine.name} #${mine.id} to confirm`).fill(`${mine.name} #${mine.id}`);
+  await submit(dialog, "Delete this sandbox credential");
+  await expect(panel.getByRole("button", { name: `Revoke sandbox credential ${mine.id}` })).toHaveCount(0);
+  const refused = spawnSync("kubectl", ["--kubeconfig", file!, "get", "namespaces", "-o", "name"], { encoding: "utf8" });
+  expect(refused.status).not.toBe(0);
+  expect(refused.stderr).toMatch(/Unauthorized|must be logged in/i);
 });

@@ -1,5 +1,7 @@
-// Failed sign-ins per minute, by username and by client address. In memory: Facet runs as one
+// Failed sign-ins per minute, by account and by client address. In memory: Facet runs as one
 // process per database; a multi-replica deployment would move this to a shared store.
+// Callers pass keys that are already normalised (resolve-login-account.ts, client-address.ts):
+// this class compares them as given.
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 60_000;
 
@@ -22,16 +24,18 @@ export class LoginThrottle {
     return list;
   }
 
-  private keys(username: string, address: string | null): string[] {
-    const keys = [`u:${username.toLowerCase()}`];
+  private keys(account: string | null, address: string | null): string[] {
+    const keys: string[] = [];
+    if (account !== null) keys.push(`u:${account}`);
     if (address) keys.push(`a:${address}`);
     return keys;
   }
 
-  /** Seconds to wait before another attempt, or 0 when one is allowed now. */
-  retryAfter(username: string, address: string | null): number {
+  /** Seconds to wait before another attempt, or 0 when one is allowed now. A null account
+   *  checks the address alone (before the account has been looked up). */
+  retryAfter(account: string | null, address: string | null): number {
     let wait = 0;
-    for (const key of this.keys(username, address)) {
+    for (const key of this.keys(account, address)) {
       const list = this.recent(key);
       if (list.length >= this.max) {
         const oldestThatCounts = list[list.length - this.max];
@@ -41,16 +45,16 @@ export class LoginThrottle {
     return wait;
   }
 
-  recordFailure(username: string, address: string | null): void {
-    for (const key of this.keys(username, address)) {
+  recordFailure(account: string, address: string | null): void {
+    for (const key of this.keys(account, address)) {
       const list = this.recent(key);
       list.push(this.now());
       this.failures.set(key, list);
     }
   }
 
-  recordSuccess(username: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
+  recordSuccess(account: string): void {
+    this.failures.delete(`u:${account}`);
   }
 
   /** Drops empty windows so memory stays bounded by recent activity. */

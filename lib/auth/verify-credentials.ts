@@ -1,9 +1,10 @@
 import "server-only";
-import { AppError, unauthorized } from "@/lib/errors";
+import { unauthorized } from "@/lib/errors";
 import type { UserRow } from "@/lib/db/schema";
-import { findUserByUsername } from "./find-user";
 import { loginThrottle } from "./login-throttle";
 import { verifyPassword } from "./password";
+import { resolveLoginAccount } from "./resolve-login-account";
+import { throttled } from "./throttle-error";
 
 const INVALID = "The username or password is incorrect.";
 
@@ -15,16 +16,17 @@ export async function verifyCredentials(input: {
   clientAddress: string | null;
 }): Promise<UserRow> {
   const throttle = loginThrottle();
-  const wait = throttle.retryAfter(input.username, input.clientAddress);
-  if (wait > 0) {
-    throw new AppError("LIMIT_EXCEEDED", `Too many failed sign-ins. Try again in ${wait} s.`, { retryAfter: wait });
-  }
-  const user = await findUserByUsername(input.username);
+  // A blocked address is refused before it costs a database lookup.
+  let wait = throttle.retryAfter(null, input.clientAddress);
+  if (wait > 0) throw throttled(wait);
+  const { user, key } = await resolveLoginAccount(input.username);
+  wait = throttle.retryAfter(key, input.clientAddress);
+  if (wait > 0) throw throttled(wait);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || user.disabled) {
-    throttle.recordFailure(input.username, input.clientAddress);
+    throttle.recordFailure(key, input.clientAddress);
     throw unauthorized(INVALID);
   }
-  throttle.recordSuccess(input.username);
+  throttle.recordSuccess(key);
   return user;
 }

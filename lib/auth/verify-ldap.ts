@@ -2,16 +2,20 @@ import "server-only";
 import { AppError, unauthorized } from "@/lib/errors";
 import type { UserRow } from "@/lib/db/schema";
 import { loginThrottle } from "./login-throttle";
+import { resolveLoginAccount } from "./resolve-login-account";
 import { authenticateLdap } from "./sources/ldap";
 import { provisionExternalUser } from "./sources/provision-user";
 import { enabledSource } from "./sources/store";
+import { throttled } from "./throttle-error";
 
-/** A directory sign-in, under the same throttle as local passwords. */
+/** A directory sign-in, under the same throttle (and the same account keys) as local passwords. */
 export async function verifyLdapCredentials(input: { source: string; username: string; password: string; clientAddress: string | null; requestId: string }): Promise<UserRow> {
   const throttle = loginThrottle();
-  const key = `${input.source}/${input.username}`;
-  const wait = throttle.retryAfter(key, input.clientAddress);
-  if (wait > 0) throw new AppError("LIMIT_EXCEEDED", `Too many failed sign-ins. Try again in ${wait} s.`, { retryAfter: wait });
+  let wait = throttle.retryAfter(null, input.clientAddress);
+  if (wait > 0) throw throttled(wait);
+  const { key } = await resolveLoginAccount(input.username);
+  wait = throttle.retryAfter(key, input.clientAddress);
+  if (wait > 0) throw throttled(wait);
   const source = await enabledSource(input.source, "ldap");
   if (!source || source.kind !== "ldap") {
     throttle.recordFailure(key, input.clientAddress);

@@ -3,6 +3,7 @@ import { auditOps } from "@/lib/audit/operations";
 import { authSourceOps } from "@/lib/auth/sources/operations";
 import { tokenOps } from "@/lib/auth/tokens/operations";
 import { clusterOps } from "@/lib/clusters/operations";
+import { sandboxCredentialOps } from "@/lib/clusters/sandbox-credentials/operations";
 import { configOps } from "@/lib/config-center/operations";
 import { telemetryOps } from "@/lib/telemetry/operations";
 import { workloadOps } from "@/lib/workloads/operations";
@@ -10,6 +11,6 @@ import { tenancyOps } from "@/lib/tenancy/operations";
 import { userOps } from "@/lib/users/operations";
 
 /** Every operation the console may run through its server action, by name. */
-export const CONSOLE_OPERATIONS = { ...tenancyOps, ...userOps, ...auditOps, ...authSourceOps, ...tokenOps, ...clusterOps, ...workloadOps, ...configOps, ...telemetryOps };
+export const CONSOLE_OPERATIONS = { ...tenancyOps, ...userOps, ...auditOps, ...authSourceOps, ...tokenOps, ...sandboxCredentialOps, ...clusterOps, ...workloadOps, ...configOps, ...telemetryOps };
 export type OperationName = keyof typeof CONSOLE_OPERATIONS;
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;

@@ -2,16 +2,19 @@ import { randomUUID } from "node:crypto";
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
+/** Set by Facet's own server only (lib/server/facet-server.ts), which overwrites whatever a
+ *  client sent: the socket peer, or the X-Forwarded-For hop a trusted proxy vouches for. */
+export const CLIENT_ADDRESS_HEADER = "x-facet-client-address";
+
 /** Keeps a caller's X-Request-Id when it is well-formed, otherwise makes one. */
 export function requestIdFrom(headers: Headers): string {
   const given = headers.get("x-request-id");
   return given && SAFE_ID.test(given) ? given : randomUUID();
 }
 
-/** The client's address: the first X-Forwarded-For hop (Next sets it from the socket when
- *  no proxy did), else X-Real-IP. */
+/** The client's address as Facet's server resolved it. X-Forwarded-For and X-Real-IP are never
+ *  read here: any client can send them. Null when the request did not come through that server. */
 export function clientAddressFrom(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim() || null;
-  return address ? address.replace(/^::ffff:/, "").slice(0, 64) : null;
+  const address = headers.get(CLIENT_ADDRESS_HEADER)?.trim();
+  return address ? address.slice(0, 64) : null;
 }

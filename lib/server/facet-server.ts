@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { resolveClientAddress } from "../http/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../http/request-meta";
 import { baseSecurityHeaders } from "./security-headers";
 
-/** Set by this server only: the client's address as the proxy rule resolves it. */
-export const CLIENT_ADDRESS_HEADER = "x-facet-client-address";
+export { CLIENT_ADDRESS_HEADER };
 
 export interface FacetServerOptions {
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
+import { stampClientAddress } from "../server/facet-server";
 import { apiRouteFiles, handlerFor, type Method } from "./api";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -24,12 +25,14 @@ function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** Starts a server for every route.ts under `root` (a folder of app/). */
-export async function startRouteServer(root = "app/api"): Promise<RouteServer> {
+/** Starts a server for every route.ts under `root` (a folder of app/). As Facet's own server
+ *  does, it stamps the client address (the peer, or what `trustedProxies` vouch for). */
+export async function startRouteServer(root = "app/api", options: { trustedProxies?: string[] } = {}): Promise<RouteServer> {
   const routes = apiRouteFiles(root);
   const open = new Set<ServerResponse>();
   const server = createServer(async (req, res) => {
     open.add(res);
+    stampClientAddress(req, options.trustedProxies ?? []);
     res.on("close", () => open.delete(res));
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);

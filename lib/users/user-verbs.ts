@@ -3,8 +3,9 @@ import { inTransaction } from "@/lib/db/transaction";
 import { and, asc, count, eq, gt, isNull, like, ne, or, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
+import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { getDb, type Transaction } from "@/lib/db/client";
-import { apiTokens, users } from "@/lib/db/schema";
+import { apiTokens, sandboxTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { containsPattern, decodeCursor, toPage } from "@/lib/tenancy/pagination";
@@ -50,6 +51,7 @@ export const getUser = verb("users.get", "users.read", async ({ input }: VerbArg
 });
 
 export const createUser = verb("users.create", "users.create", async ({ ctx, input }: VerbArgs<CreateUserInput>) => {
+  assertPasswordAllowed(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(async (tx) => {
     const { password: _password, ...fields } = input;
@@ -65,6 +67,7 @@ export const updateUser = verb(
   "users.update",
   async ({ ctx, input }: VerbArgs<{ username: string; changes: UpdateUserInput; expectedVersion?: number }>) => {
     const { password, ...changes } = input.changes;
+    if (password !== undefined) assertPasswordAllowed(password, "body.password");
     const passwordHash = password ? await hashPassword(password) : undefined;
     return inTransaction(async (tx) => {
       const before = await lockUser(tx, input.username);
@@ -77,7 +80,10 @@ export const updateUser = verb(
         .update(users)
         .set({ ...changes, ...(passwordHash && { passwordHash }), ...(revoke && { sessionsValidAfter: sql`CURRENT_TIMESTAMP(3)` }), version: sql`${users.version} + 1` })
         .where(eq(users.id, before.id));
-      if (revoke) await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+      if (revoke) {
+        await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+        await tx.update(sandboxTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(sandboxTokens.userId, before.id), isNull(sandboxTokens.revokedAt)));
+      }
       const [after] = await tx.select().from(users).where(eq(users.id, before.id));
       await writeAudit(tx, ctx, {
         action: "users.update",

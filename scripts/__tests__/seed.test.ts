@@ -32,6 +32,26 @@ describe("seed", () => {
     expect(demo.description).toBe("edited by someone");
   });
 
+  it("refuses to seed an admin whose FACET_ADMIN_PASSWORD is short or common", async () => {
+    // Hide the admin so that the seed would create one, and put it back whatever happens.
+    const hidden = `admin-hidden-${Date.now()}`;
+    await getDb().update(users).set({ username: hidden }).where(eq(users.username, "admin"));
+    try {
+      for (const weak of ["short", "password123", "Qwerty123", "１２３４５６７８"]) {
+        let stderr = "";
+        try {
+          seed({ FACET_ADMIN_PASSWORD: weak });
+        } catch (error) {
+          stderr = String((error as { stderr?: string }).stderr);
+        }
+        expect(stderr, weak).toMatch(/FACET_ADMIN_PASSWORD is refused/);
+        expect(await getDb().select().from(users).where(eq(users.username, "admin")), weak).toEqual([]);
+      }
+    } finally {
+      await getDb().update(users).set({ username: "admin" }).where(eq(users.username, hidden));
+    }
+  });
+
   it("renews sandbox credentials sealed with another AUTH_SECRET, with an audit row", async () => {
     const before = await sandboxRow();
     await getDb().update(clusters).set({ kubeconfig: seal(open(before.kubeconfig!), "an AUTH_SECRET of old") }).where(eq(clusters.id, before.id));

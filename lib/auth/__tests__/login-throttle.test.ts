@@ -30,13 +30,21 @@ describe("LoginThrottle", () => {
     expect(throttle.retryAfter("someone-new", "192.0.2.2")).toBe(0);
   });
 
-  it("treats usernames case-insensitively and forgets them after a success", () => {
+  it("compares account keys as given (callers normalise them) and forgets one after a success", () => {
     const throttle = new LoginThrottle(3, 60_000, clock().now);
-    throttle.recordFailure("Bob", null);
-    throttle.recordFailure("bob", null);
-    throttle.recordFailure("BOB", null);
-    expect(throttle.retryAfter("bob", null)).toBeGreaterThan(0);
-    throttle.recordSuccess("bob");
-    expect(throttle.retryAfter("bob", null)).toBe(0);
+    for (let i = 0; i < 3; i++) throttle.recordFailure("id:7", null);
+    expect(throttle.retryAfter("id:7", null)).toBeGreaterThan(0);
+    expect(throttle.retryAfter("id:8", null)).toBe(0);
+    throttle.recordSuccess("id:7");
+    expect(throttle.retryAfter("id:7", null)).toBe(0);
+  });
+
+  it("checks the address alone when no account is given yet", () => {
+    const throttle = new LoginThrottle(2, 60_000, clock().now);
+    throttle.recordFailure("id:1", "192.0.2.7");
+    throttle.recordFailure("id:2", "192.0.2.7");
+    expect(throttle.retryAfter(null, "192.0.2.7")).toBeGreaterThan(0);
+    expect(throttle.retryAfter(null, "192.0.2.8")).toBe(0);
+    expect(throttle.retryAfter(null, null)).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { bigint, char, index, json, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
-import { id, timestamps } from "../columns";
+import { id, ref, timestamps } from "../columns";
+import { users } from "./users";
 
 // The sandbox cluster's Kubernetes API stores its objects here (lib/sandbox).
 
@@ -64,14 +65,17 @@ export const sandboxTokens = mysqlTable(
   {
     id: id(),
     name: varchar("name", { length: 128 }).notNull(),
+    /** Who downloaded it; the token dies with that user. Null for Facet's own (the seed's cluster registry). */
+    userId: ref("user_id").references(() => users.id, { onDelete: "cascade" }),
     tokenHash: char("token_hash", { length: 64 }).notNull(),
     expiresAt: timestamp("expires_at", { fsp: 3, mode: "date" }),
     revokedAt: timestamp("revoked_at", { fsp: 3, mode: "date" }),
     lastUsedAt: timestamp("last_used_at", { fsp: 3, mode: "date" }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("sandbox_tokens_hash_uq").on(t.tokenHash)],
+  (t) => [uniqueIndex("sandbox_tokens_hash_uq").on(t.tokenHash), index("sandbox_tokens_user_idx").on(t.userId)],
 );
 
 export type SandboxObjectRow = typeof sandboxObjects.$inferSelect;
 export type SandboxWatchEventRow = typeof sandboxWatchEvents.$inferSelect;
+export type SandboxTokenRow = typeof sandboxTokens.$inferSelect;

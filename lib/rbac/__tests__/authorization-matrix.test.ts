@@ -6,7 +6,7 @@ import type { Operation } from "@/lib/http/operation";
 import { seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { clusters } from "@/lib/db/schema";
-import { renderKubeconfig } from "@/lib/sandbox/credentials";
+import { issueSandboxToken, renderKubeconfig } from "@/lib/sandbox/credentials";
 import { METHODS, apiRouteFiles, handlerFor, type Method } from "@/lib/testing/api";
 import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
@@ -316,6 +316,18 @@ Object.assign(TABLE, {
       return { path: `/api/v1/me/tokens/${made.id}` };
     },
   },
+  // Everyone lists and revokes the sandbox credentials they own (sysadmins download them).
+  "GET /api/v1/me/sandbox-credentials": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me/sandbox-credentials" }) },
+  "DELETE /api/v1/me/sandbox-credentials/{id}": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 204,
+    call: async (w: World, _t: EnvType, _n: number, role: Role) => {
+      const owner = await authenticateToken(w.tokens[role]);
+      const issued = await issueSandboxToken({ name: "matrix", ttlSeconds: 600, userId: owner.id });
+      return { path: `/api/v1/me/sandbox-credentials/${issued.id}` };
+    },
+  },
 } satisfies Record<string, Case>);
 
 // Config center: every call prepares the config, history entry or key it needs, as root.
@@ -431,6 +443,7 @@ Object.assign(TABLE, {
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },
+  "GET /api/v1/me/sandbox-credentials?all=true": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/me/sandbox-credentials?all=true" }) },
 };
 
 async function addEnvMembers(w: World, envPath: string) {
