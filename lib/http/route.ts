@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { logger } from "@/lib/observability/logger";
+import { logUpstreamFailure } from "./upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext, RequestContext } from "./context";
 import { assertSameSiteWrite } from "./cross-site";
@@ -65,6 +66,7 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");
+        else logUpstreamFailure(error, requestId);
         response = problemResponse(mapped);
       }
       response.headers.set("X-Request-Id", requestId);
