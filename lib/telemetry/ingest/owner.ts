@@ -1,15 +1,19 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
+import { onChange } from "@/lib/events";
 import { SYSTEM_CLUSTER_ID } from "../store/dictionary";
 
 // Which environment owns a namespace right now, for writes that do not name one (cluster
-// tokens). Cached briefly: an environment created on the namespace owns new writes within
-// seconds, and a delete clears the cache at once (forgetNamespaceOwners).
+// tokens). Cached briefly; an environment created or deleted in this process clears the cache
+// at once, so the first write after it already goes to the new owner.
 const TTL_MS = 5_000;
 type Owners = Map<string, { environmentId: number; until: number }>;
-const holder = globalThis as unknown as { facetTelemetryOwners?: Owners };
+const holder = globalThis as unknown as { facetTelemetryOwners?: Owners; facetTelemetryOwnersWatch?: () => void };
 const owners = (holder.facetTelemetryOwners ??= new Map());
+holder.facetTelemetryOwnersWatch ??= onChange((event) => {
+  if (event.type === "environment" || event.type === "cleanup") owners.clear();
+});
 
 /** The id of the environment on this namespace, or 0 when none is. */
 export async function namespaceOwner(clusterId: number, namespace: string, now = Date.now()): Promise<number> {
