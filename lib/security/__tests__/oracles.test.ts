@@ -40,7 +40,7 @@ interface Upstream {
 }
 
 async function fakeUpstream(): Promise<Upstream> {
-  const up = { answer: FAILURES[0], hits: 0 } as Upstream;
+  const up = { answer: FAILURES[0], hits: 0 } as Partial<Upstream> as Upstream;
   up.server = createServer((req, res) => {
     up.hits++;
     res.writeHead(up.answer.status, { "content-type": up.answer.type }).end(up.answer.body);
