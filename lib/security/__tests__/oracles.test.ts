@@ -269,3 +269,46 @@ describe("a trace id answers the same for someone else's trace and an unknown on
     expect([all.spans.length, all.hiddenSpans]).toEqual([7, 0]);
   });
 });
+
+describe("a trace from an external Jaeger counts hidden spans only within the caller's tenant", () => {
+  let jaeger: Server;
+  let root: string;
+  let world: Awaited<ReturnType<typeof environmentOnOwnCluster>>;
+  const TRACE = "5bf92f3577b34da6a3ce929d0e0e4737";
+  const namespaces = { mine: "", sibling: "", otherTenant: "", unowned: `nobody-${uniqueName("n").slice(-6)}` };
+
+  beforeAll(async () => {
+    root = await sysadminToken();
+    world = await environmentOnOwnCluster(root);
+    const tenant = world.env.split("/")[4];
+    namespaces.mine = world.namespace;
+    const quota = { cpu: "100m", memory: "128Mi", storage: "1Gi", pods: "1" };
+    await expectOk(api("PUT", `/api/v1/tenants/${tenant}/quotas/${world.cluster}`, { token: root, body: { cpu: "4", memory: "4Gi", storage: "20Gi", pods: "20" } }));
+    namespaces.sibling = (await expectOk<{ namespace: string }>(api("POST", `/api/v1/tenants/${tenant}/projects/shop/environments`, { token: root, body: { name: "stage", type: "test", cluster: world.cluster, quota } }), 201)).namespace;
+    const stranger = uniqueName("strg");
+    await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: stranger } }), 201);
+    await expectOk(api("PUT", `/api/v1/tenants/${stranger}/quotas/${world.cluster}`, { token: root, body: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "2" } }));
+    await expectOk(api("POST", `/api/v1/tenants/${stranger}/projects`, { token: root, body: { name: "bank" } }), 201);
+    namespaces.otherTenant = (await expectOk<{ namespace: string }>(api("POST", `/api/v1/tenants/${stranger}/projects/bank/environments`, { token: root, body: { name: "prod", type: "prod", cluster: world.cluster, quota } }), 201)).namespace;
+    const process = (ns: string) => ({ serviceName: `svc-${ns}`, tags: [{ key: "k8s.namespace.name", type: "string", value: ns }] });
+    const span = (id: string, pid: string) => ({ traceID: TRACE, spanID: id, operationName: `op-${pid}`, references: [], startTime: 1718000000000000, duration: 1000, tags: [], logs: [], processID: pid });
+    const body = {
+      data: [{
+        traceID: TRACE,
+        spans: [span("00f067aa0ba90201", "mine"), span("00f067aa0ba90202", "sibling"), span("00f067aa0ba90203", "sibling"), span("00f067aa0ba90204", "other"), span("00f067aa0ba90205", "other"), span("00f067aa0ba90206", "other"), span("00f067aa0ba90207", "unowned")],
+        processes: { mine: process(namespaces.mine), sibling: process(namespaces.sibling), other: process(namespaces.otherTenant), unowned: process(namespaces.unowned) },
+      }],
+    };
+    jaeger = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body)));
+    await new Promise<void>((resolve) => jaeger.listen(0, "127.0.0.1", resolve));
+    await expectOk(api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, { token: root, body: { jaeger: { url: `http://127.0.0.1:${(jaeger.address() as AddressInfo).port}` } } }));
+  });
+  afterAll(() => close(jaeger));
+
+  it("counts the sibling environment's spans, not another tenant's nor an unowned namespace's", async () => {
+    const detail = await expectOk<TraceDetail>(api("GET", `${world.env}/traces/${TRACE}`, { token: root }));
+    expect(detail.spans.map((s) => s.name)).toEqual(["op-mine"]);
+    expect(detail.hiddenSpans).toBe(2);
+    expect(JSON.stringify(detail)).not.toContain(namespaces.otherTenant);
+  });
+});

@@ -90,3 +90,15 @@ export const countsAsHidden = (access: Map<number, NamespaceInfo>, nsId: number)
   const a = access.get(nsId);
   return Boolean(a && !a.readable && a.callersTenant);
 };
+
+/** Of these namespaces of a cluster, those whose environment is in the same tenant as `namespace`'s:
+ *  the spans an external store holds there are the only ones an answer may count as hidden. */
+export async function sameTenantNamespaces(clusterId: number, namespace: string, candidates: string[]): Promise<Set<string>> {
+  if (!candidates.length) return new Set();
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    `SELECT o.namespace FROM environments e JOIN environments o ON o.tenant_id = e.tenant_id AND o.cluster_id = e.cluster_id
+      WHERE e.cluster_id = ? AND e.namespace = ? AND o.namespace IN (?)`,
+    [clusterId, namespace, candidates],
+  );
+  return new Set(rows.map((r) => r.namespace as string));
+}
