@@ -3,8 +3,9 @@ import { openDialog, section, submit } from "../support/ui";
 import { adminHeaders } from "../support/world";
 
 // Nothing serves this address: saving a telemetry backend does not contact it, and the
-// test puts the embedded store back before any page would query it.
-const PROMETHEUS = "http://prometheus.e2e.test:9090";
+// test puts the embedded store back before any page would query it. Saving does check it
+// against the egress policy, which allows loopback in the e2e server (and needs a name that resolves).
+const PROMETHEUS = "http://127.0.0.1:9";
 const SIGNALS = ["Metrics", "Logs", "Traces", "Configs"];
 
 const servedBy = (table: Locator, signal: string, name: string) => table.getByRole("row", { name: new RegExp(`^${signal} `) }).getByRole("cell", { name, exact: true });

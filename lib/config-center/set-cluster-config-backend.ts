@@ -7,6 +7,7 @@ import { configBackends, type ConfigBackendRow } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { parseWith } from "@/lib/http/operation";
 import { verb, type VerbArgs } from "@/lib/http/verb";
+import { assertEgressAllowed } from "@/lib/net/egress";
 import { probeNacos } from "./backend/nacos-http/probe";
 import { storedConfigBackend } from "./backend/stored-backend";
 import { configBackendDto } from "./dto";
@@ -30,8 +31,12 @@ export const setClusterConfigBackend = verb("configs.backend.set", "clusters.cre
   const before = await storedConfigBackend(cluster.id);
   const nacos = backend.kind === "nacos" ? backend : null;
   const target = nacos && { ...splitNacosAddress(nacos.address), username: nacos.username || null };
-  // Outside the transaction: a slow or dead server must not hold row locks.
-  if (nacos && target) await probeNacos({ ...target, password: passwordAfter(nacos, before) });
+  // Outside the transaction: a slow or dead server must not hold row locks. The address is
+  // checked by the egress policy first (422 naming the field), and again on every connection.
+  if (nacos && target) {
+    await assertEgressAllowed(nacos.address, { allowPrivate: cluster.egressPrivateAllowed, path: "body.address" });
+    await probeNacos({ ...target, password: passwordAfter(nacos, before), allowPrivate: cluster.egressPrivateAllowed });
+  }
   return inTransaction(async (tx): Promise<ConfigBackendDto> => {
     if (!nacos || !target) {
       await tx.delete(configBackends).where(eq(configBackends.clusterId, cluster.id));

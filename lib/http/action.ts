@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { unauthorized } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
+import { logUpstreamFailure } from "./upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext } from "./context";
 import { executeOperation, type Operation } from "./operation";
@@ -38,6 +39,7 @@ export async function runOperationAs<R>(
       unstable_rethrow(error);
       const mapped = toProblem(error, meta.requestId);
       if (mapped.internal) logger.error({ err: error, request_id: meta.requestId }, "action failed");
+      else logUpstreamFailure(error, meta.requestId);
       return { ok: false as const, error: mapped.problem };
     }
   });

@@ -4,6 +4,7 @@ import type { ZodType } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { logger } from "@/lib/observability/logger";
 import { withContract } from "@/lib/openapi/contract";
+import { logUpstreamFailure } from "./upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext, RequestContext } from "./context";
 import { assertSameSiteWrite } from "./cross-site";
@@ -68,6 +69,7 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");
+        else logUpstreamFailure(error, requestId);
         response = problemResponse(mapped);
       }
       response.headers.set("X-Request-Id", requestId);

@@ -2,7 +2,7 @@ import "server-only";
 import { open } from "@/lib/crypto/secret-box";
 import { embeddedBackend } from "./embedded";
 import { NacosHttpBackend } from "./nacos-http/backend";
-import { storedConfigBackend } from "./stored-backend";
+import { clusterAllowsPrivate, storedConfigBackend } from "./stored-backend";
 import type { ConfigBackend, ConfigLocation } from "./types";
 
 // One client per backend row version, so its login token is reused across requests.
@@ -17,11 +17,12 @@ export async function backendFor(loc: ConfigLocation, prefer?: "embedded"): Prom
   if (prefer === "embedded") return embeddedBackend;
   const row = await storedConfigBackend(loc.clusterId);
   if (!row) return embeddedBackend;
+  const allowPrivate = await clusterAllowsPrivate(loc.clusterId);
   const cache = (holder.facetNacosBackends ??= new Map());
-  const id = `${row.id}:${row.version}`;
+  const id = `${row.id}:${row.version}:${allowPrivate}`;
   if (!cache.has(id)) {
     for (const k of cache.keys()) if (k.startsWith(`${row.id}:`)) cache.delete(k);
-    cache.set(id, new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null }));
+    cache.set(id, new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null, allowPrivate }));
   }
   return cache.get(id)!;
 }

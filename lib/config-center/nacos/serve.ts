@@ -2,6 +2,7 @@ import "server-only";
 import type { RequestContext } from "@/lib/http/context";
 import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
 import { logger } from "@/lib/observability/logger";
+import { logUpstreamFailure } from "@/lib/http/upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
 import { nacosErrorReply } from "./respond";
 
@@ -20,6 +21,7 @@ export function nacosRoute(name: string, handler: NacosHandler): (request: Reque
       } catch (error) {
         const mapped = nacosErrorReply(error);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "nacos request failed");
+        else logUpstreamFailure(error, requestId);
         response = mapped.response;
       }
       response.headers.set("X-Request-Id", requestId);

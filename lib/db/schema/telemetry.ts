@@ -14,15 +14,23 @@ export const APM_BUCKETS = 100;
 
 const u64 = (name: string) => bigint(name, { mode: "number", unsigned: true });
 
-/** One row per (cluster, namespace) that ever sent telemetry; cluster 0 is Facet itself. */
+/**
+ * The identity telemetry belongs to: one row per (cluster, namespace, environment) that ever
+ * sent something; cluster 0 is Facet itself. Every span, log, series and rollup points here by
+ * `id`, so an environment reads only what was written while it owned the namespace, and a later
+ * environment on the same namespace starts empty. Environment 0: a namespace no environment
+ * owned at the time (a cluster token's), which only sysadmins read. Rows of deleted
+ * environments are sealed (nobody reads them) and purged in the background (store/purge-deleted.ts).
+ */
 export const telemetryNamespaces = mysqlTable(
   "telemetry_namespaces",
   {
     id: int("id", { unsigned: true }).autoincrement().primaryKey(),
     clusterId: u64("cluster_id").notNull(),
     namespace: varchar("namespace", { length: 63 }).notNull(),
+    environmentId: u64("environment_id").notNull().default(0),
   },
-  (t) => [uniqueIndex("telemetry_namespaces_uq").on(t.clusterId, t.namespace)],
+  (t) => [uniqueIndex("telemetry_namespaces_uq").on(t.clusterId, t.namespace, t.environmentId), index("telemetry_namespaces_env_idx").on(t.environmentId)],
 );
 
 /** Resource attribute sets, stored once and referenced by spans and logs. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { Agent, fetch as undiciFetch, type RequestInit as UndiciInit } from "undici";
+import { isIP } from "node:net";
 import { AppError } from "@/lib/errors";
-import type { EgressOptions } from "./policy";
+import { refusalFor, type EgressOptions } from "./policy";
 import { EgressRefused, guardedLookup } from "./resolve";
 
 const agents = new Map<string, Agent>();
@@ -31,6 +32,12 @@ function refusedIn(error: unknown): EgressRefused | null {
 export async function egressFetch(url: string | URL, init: RequestInit & { upstream: string }, options: EgressOptions = {}): Promise<Response> {
   const target = new URL(url);
   if (target.protocol !== "http:" && target.protocol !== "https:") throw new AppError("UPSTREAM", `${init.upstream}: only http and https are allowed.`, { upstream: { name: init.upstream, retryable: false } });
+  // Sockets skip `lookup` for IP literals, so those are checked here (names are checked as they resolve).
+  const literal = target.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(literal)) {
+    const refusal = refusalFor(literal, options);
+    if (refusal) throw new AppError("UPSTREAM", `${init.upstream}: ${new EgressRefused(target.hostname, refusal).message}`, { upstream: { name: init.upstream, retryable: false } });
+  }
   try {
     const response = await undiciFetch(target, { ...(init as UndiciInit), redirect: "manual", dispatcher: agentFor(options) });
     return response as unknown as Response;

@@ -16,7 +16,8 @@ import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world
 /*
  * Every route and method × every role at every level (× every environment type) → allow or
  * deny, from a table written from ARCHITECTURE §4, not from lib/rbac. Allowed calls must
- * succeed with the status given; denied ones answer 403, or 404 for someone outside the tenant.
+ * succeed with the status given; denied ones answer 403, or 404 for someone outside the tenant
+ * (or the row's own `denied` status).
  */
 
 const ROLES = ["sysadmin", "outsider", "tenant-admin", "tenant-member", "project-admin", "project-dev", "project-test", "project-ops", "env-reader", "env-operator"] as const;
@@ -47,6 +48,8 @@ interface Case {
   allowed: Role[] | ((type: EnvType) => Role[]);
   /** The status an allowed call answers (409 where the call is safe only because it is refused later). */
   ok: number;
+  /** What every denied call answers, where not 403/404 by role: a trace id is "not found" to anyone who may not read it. */
+  denied?: number;
   call: (w: World, type: EnvType, n: number, role: Role) => Promise<Call>;
 }
 
@@ -417,8 +420,8 @@ Object.assign(TABLE, {
   "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },
   "GET /api/v1/system/apm/services/{service}/operations": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services/facet/operations" }) },
   // A trace by id is authorized in the environment it lies in.
-  "GET /api/v1/traces/{traceId}": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }) },
-  "GET /api/v1/traces/{traceId}/logs": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }) },
+  "GET /api/v1/traces/{traceId}": { level: "environment", allowed: ENV_READER, ok: 200, denied: 404, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }) },
+  "GET /api/v1/traces/{traceId}/logs": { level: "environment", allowed: ENV_READER, ok: 200, denied: 404, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }) },
   [`GET ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens` }) },
   [`POST ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens`, body: { name: uniqueName("app") } }) },
   [`DELETE ${CFG}/ingest-tokens/{id}`]: {
@@ -493,6 +496,7 @@ async function buildWorld(): Promise<World> {
 }
 
 function deniedStatus(c: Case, role: Role): number {
+  if (c.denied) return c.denied;
   if (c.level === "system") return 403;
   return role === "outsider" ? 404 : 403;
 }

@@ -4,9 +4,10 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
 import { seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import { telemetryBackends, TELEMETRY_BACKEND_KINDS, type TelemetryBackendKind, type TelemetryBackendRow } from "@/lib/db/schema";
+import { clusters, telemetryBackends, TELEMETRY_BACKEND_KINDS, type TelemetryBackendKind, type TelemetryBackendRow } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { verb, type VerbArgs } from "@/lib/http/verb";
+import { assertEgressAllowed } from "@/lib/net/egress";
 import type { TelemetryBackendsDto, TelemetryBackendsInput } from "../schemas";
 
 const dto = (cluster: string, rows: TelemetryBackendRow[]): TelemetryBackendsDto => ({
@@ -14,14 +15,16 @@ const dto = (cluster: string, rows: TelemetryBackendRow[]): TelemetryBackendsDto
   backends: rows.map((r) => ({ kind: r.kind, url: r.url, username: r.username, hasSecret: Boolean(r.secret), orgId: r.orgId, namespaceLabel: r.namespaceLabel })),
 });
 
-/** The external store serving one signal for a cluster, if any (else Facet's own). */
-export async function backendFor(clusterId: number, kind: TelemetryBackendKind): Promise<TelemetryBackendRow | null> {
+/** The external store serving one signal for a cluster, if any (else Facet's own), with the
+ *  cluster's egress allowance for private addresses. */
+export async function backendFor(clusterId: number, kind: TelemetryBackendKind): Promise<(TelemetryBackendRow & { allowPrivate: boolean }) | null> {
   const [row] = await getDb()
-    .select()
+    .select({ backend: telemetryBackends, allowPrivate: clusters.egressPrivateAllowed })
     .from(telemetryBackends)
+    .innerJoin(clusters, eq(clusters.id, telemetryBackends.clusterId))
     .where(and(eq(telemetryBackends.clusterId, clusterId), eq(telemetryBackends.kind, kind)))
     .limit(1);
-  return row ?? null;
+  return row ? { ...row.backend, allowPrivate: row.allowPrivate } : null;
 }
 
 export const getTelemetryBackends = verb("telemetry.backends.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
@@ -35,6 +38,11 @@ export const getTelemetryBackends = verb("telemetry.backends.get", "clusters.rea
  */
 export const setTelemetryBackends = verb("telemetry.backends.set", "clusters.create", async ({ ctx, input }: VerbArgs<TelemetryBackendsInput & { cluster: string }>) => {
   const c = await clusterOrThrow(input.cluster);
+  // Checked before saving (422 naming the field) and again on every connection (lib/net/egress).
+  for (const kind of TELEMETRY_BACKEND_KINDS) {
+    const url = input[kind]?.url;
+    if (url) await assertEgressAllowed(url, { allowPrivate: c.egressPrivateAllowed, path: `body.${kind}.url` });
+  }
   return inTransaction(async (tx) => {
     for (const kind of TELEMETRY_BACKEND_KINDS) {
       const b = input[kind];

@@ -1,11 +1,18 @@
 import "server-only";
 import { open } from "@/lib/crypto/secret-box";
 import type { TelemetryBackendRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { hiddenUpstreamError } from "@/lib/http/upstream-failure";
+import { egressFetch } from "@/lib/net/egress";
 
 const TIMEOUT_MS = Number(process.env.FACET_TELEMETRY_BACKEND_TIMEOUT_MS ?? 10_000);
 
-export type BackendConfig = Pick<TelemetryBackendRow, "kind" | "url" | "username" | "secret" | "orgId" | "namespaceLabel">;
+export type BackendConfig = Pick<TelemetryBackendRow, "kind" | "url" | "username" | "secret" | "orgId" | "namespaceLabel"> & {
+  /** The cluster's sysadmin allowed private network addresses (see lib/net/egress). */
+  allowPrivate?: boolean;
+};
+
+const LABELS: Record<BackendConfig["kind"], string> = { prometheus: "The Prometheus backend", loki: "The Loki backend", jaeger: "The Jaeger backend" };
 
 function headersFor(b: BackendConfig): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -16,28 +23,33 @@ function headersFor(b: BackendConfig): Record<string, string> {
   return headers;
 }
 
-const upstream = (b: BackendConfig, message: string, retryable: boolean) => new AppError("UPSTREAM", `${b.kind} at ${b.url}: ${message}`, { upstream: { name: b.kind, retryable } });
-
-/** GET a JSON document from the backend; any failure is an UPSTREAM error naming it (404 → null when asked). */
+/**
+ * GET a JSON document from the backend, through the egress policy; any failure is a generic
+ * UPSTREAM error (what the backend said goes to the log only). 404 → null when asked.
+ */
 export async function getJson<T>(b: BackendConfig, path: string, params: Record<string, string | string[] | undefined>, options: { notFoundAsNull?: boolean } = {}): Promise<T> {
   const url = new URL(path, b.url.endsWith("/") ? b.url : `${b.url}/`);
   for (const [k, v] of Object.entries(params)) {
     if (Array.isArray(v)) v.forEach((x) => url.searchParams.append(k, x));
     else if (v !== undefined) url.searchParams.set(k, v);
   }
+  const fail = (what: string, detail: Record<string, unknown>, retryable: boolean) => hiddenUpstreamError(b.kind, LABELS[b.kind], what, { url: url.origin + url.pathname, ...detail }, retryable);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, { headers: headersFor(b), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await egressFetch(url, { headers: headersFor(b), signal: AbortSignal.timeout(TIMEOUT_MS), upstream: b.kind }, { allowPrivate: b.allowPrivate });
+    text = await response.text();
   } catch (error) {
-    throw upstream(b, `unreachable (${(error as Error).name === "TimeoutError" ? "timed out" : (error as Error).message})`, true);
+    const refused = isAppError(error) ? error.message : null;
+    const timedOut = (error as Error).name === "TimeoutError";
+    throw fail(timedOut ? "answer in time" : "answer", { error: refused ?? String((error as Error).message ?? error) }, !refused);
   }
-  const text = await response.text();
   if (response.status === 404 && options.notFoundAsNull) return null as T;
-  if (!response.ok) throw upstream(b, `answered ${response.status}: ${text.slice(0, 300)}`, response.status >= 500 || response.status === 429);
+  if (!response.ok) throw fail("answer the query", { status: response.status, body: text }, response.status >= 500 || response.status === 429);
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw upstream(b, "answered with something that is not JSON", false);
+    throw fail("answer with JSON", { status: response.status, body: text }, false);
   }
 }
 

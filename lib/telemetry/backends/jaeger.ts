@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { metricsLink } from "../query/span-dto";
 import { type Target, windowOf } from "../query/target";
+import { sameTenantNamespaces } from "../query/visibility";
 import type { SpanDto, TraceDetail, TraceSearchQuery, TraceSearchResult, TraceSummary } from "../schemas";
 import { getJson, type BackendConfig } from "./http";
 
@@ -124,6 +125,10 @@ export async function traceFromJaeger(b: BackendConfig, target: Target, traceId:
   if (!mine.length) throw new AppError("NOT_FOUND", "The trace does not exist.");
   const spans = mine.map((s) => spanDto(trace, s, target)).sort((a, b2) => a.startMs - b2.startMs);
   const start = Math.min(...spans.map((s) => s.startMs));
+  // Only spans of the same tenant's environments count as hidden; others' are not mentioned.
+  const namespaceOf = (s: JSpan) => NAMESPACE_TAGS.map((k) => kv(trace.processes[s.processID]?.tags)[k]).find((v): v is string => typeof v === "string") ?? null;
+  const others = trace.spans.filter((s) => !mine.includes(s));
+  const countable = await sameTenantNamespaces(target.clusterId, target.namespace, [...new Set(others.map(namespaceOf).filter((n): n is string => n !== null))]);
   return {
     backend: "jaeger",
     traceId,
@@ -131,7 +136,7 @@ export async function traceFromJaeger(b: BackendConfig, target: Target, traceId:
     durationMs: Math.max(...spans.map((s) => s.startMs + s.durationMs)) - start,
     services: [...new Set(spans.map((s) => s.service))].sort(),
     spans,
-    hiddenSpans: trace.spans.length - mine.length,
+    hiddenSpans: others.filter((s) => countable.has(namespaceOf(s) ?? "")).length,
     related: { logs: `${target.basePath}/logs?traceId=${traceId}` },
   };
 }

@@ -22,7 +22,7 @@ export async function acceptedGroups<T>(principal: IngestPrincipal, groups: Reso
       continue;
     }
     if (!size(group.items)) continue;
-    out.accepted.push({ resource: await resolveResource(principal.clusterId, ns.namespace, group.resource), items: group.items });
+    out.accepted.push({ resource: await resolveResource(principal, ns.namespace, group.resource), items: group.items });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Attributes, AttrValue } from "../otlp/model";
 import { namespaceId, resourceId } from "../store/dictionary";
+import { namespaceOwner } from "./owner";
 
 /** Who is writing: a cluster-wide token, or one pinned to an environment's namespace. */
 export interface IngestPrincipal {
@@ -8,6 +9,8 @@ export interface IngestPrincipal {
   clusterId: number;
   /** Set for environment tokens: the only namespace they may write. */
   pinnedNamespace: string | null;
+  /** The environment an environment token belongs to; left out, the namespace's owner is looked up. */
+  environmentId?: number | null;
 }
 
 export interface ResolvedResource {
@@ -44,8 +47,11 @@ export function canonicalJson(attributes: Attributes): string {
   return JSON.stringify(sorted);
 }
 
-export async function resolveResource(clusterId: number, namespace: string, resource: Attributes): Promise<ResolvedResource> {
-  const nsId = await namespaceId(clusterId, namespace);
+/** The resource's telemetry identity: the namespace under the environment the write belongs to. */
+export async function resolveResource(principal: IngestPrincipal, namespace: string, resource: Attributes): Promise<ResolvedResource> {
+  const { clusterId } = principal;
+  const environmentId = principal.environmentId ?? (await namespaceOwner(clusterId, namespace));
+  const nsId = await namespaceId({ clusterId, namespace, environmentId });
   const service = (str(resource["service.name"]) ?? "unknown_service").slice(0, 128);
   const pod = str(resource["k8s.pod.name"])?.slice(0, 253) ?? null;
   return { nsId, service, pod, resourceId: await resourceId(nsId, service, canonicalJson(resource)) };

@@ -30,8 +30,8 @@ export async function authenticateIngestToken(authorization: string | null): Pro
   const now = Date.now();
   const hit = cache.get(hash);
   if (hit && hit.until > now) return hit.principal;
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id, cluster_id, namespace FROM ingest_tokens WHERE token_hash = ? AND revoked_at IS NULL", [hash]);
-  const principal: IngestPrincipal | null = rows[0] ? { tokenId: rows[0].id, clusterId: rows[0].cluster_id, pinnedNamespace: rows[0].namespace } : null;
+  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id, cluster_id, namespace, environment_id FROM ingest_tokens WHERE token_hash = ? AND revoked_at IS NULL", [hash]);
+  const principal: IngestPrincipal | null = rows[0] ? { tokenId: rows[0].id, clusterId: rows[0].cluster_id, pinnedNamespace: rows[0].namespace, environmentId: rows[0].environment_id === null ? null : Number(rows[0].environment_id) } : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(hash, { principal, until: now + TTL_MS });
   if (principal && (lastUsedWritten.get(principal.tokenId) ?? 0) < now - 60_000) {

@@ -4,7 +4,7 @@ import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthedContext } from "@/lib/http/context";
-import { existingNamespaceIds, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
+import { existingNamespaceId, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
 
 export interface EnvRef {
   tenant: string;
@@ -12,11 +12,11 @@ export interface EnvRef {
   environment: string;
 }
 
-/** The one namespace a query reads: an environment's, or Facet's own. */
+/** The one telemetry identity a query reads: an environment's namespace under that environment, or Facet's own. */
 export interface Target {
   clusterId: number;
   namespace: string;
-  /** Null while the namespace has sent nothing. */
+  /** Null while the environment has sent nothing. */
   nsId: number | null;
   env: EnvRef | null;
   /** API path that serves this namespace's telemetry, for the links in answers. */
@@ -33,14 +33,16 @@ export async function environmentTarget(ctx: AuthedContext): Promise<Target> {
   if (!rows[0]) throw new AppError("NOT_FOUND", "The environment does not exist.");
   const clusterId = Number(rows[0].cluster_id);
   const namespace = rows[0].namespace as string;
-  const ids = await existingNamespaceIds([{ clusterId, namespace }]);
+  // Keyed by the environment's id, not the namespace name: what an earlier environment (or a
+  // cluster token before any environment) wrote there is not this environment's.
+  const nsId = await existingNamespaceId({ clusterId, namespace, environmentId: environment.id });
   const env = { tenant: tenant.name, project: project.name, environment: environment.name };
-  return { clusterId, namespace, nsId: ids.get(`${clusterId}/${namespace}`) ?? null, env, basePath: envPath(env) };
+  return { clusterId, namespace, nsId, env, basePath: envPath(env) };
 }
 
 export async function systemTarget(): Promise<Target> {
-  const ids = await existingNamespaceIds([{ clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE }]);
-  return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId: ids.get(`${SYSTEM_CLUSTER_ID}/${SYSTEM_NAMESPACE}`) ?? null, env: null, basePath: SYSTEM_API };
+  const nsId = await existingNamespaceId({ clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, environmentId: 0 });
+  return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId, env: null, basePath: SYSTEM_API };
 }
 
 /** Default window: the last hour. */

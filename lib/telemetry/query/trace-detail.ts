@@ -6,7 +6,7 @@ import { sqlText } from "@/lib/db/sql-text";
 import type { LogDto, TraceDetail } from "../schemas";
 import { logDto, LOG_SELECT } from "./log-dto";
 import { SPAN_SELECT, spanDto } from "./span-dto";
-import { namespaceAccess, type NamespaceInfo } from "./visibility";
+import { countsAsHidden, namespaceAccess, type NamespaceInfo } from "./visibility";
 
 const MAX_SPANS = 5000;
 
@@ -25,7 +25,7 @@ async function resources(ids: number[]): Promise<Map<number, Record<string, unkn
   return new Map(rows.map((r) => [Number(r.id), JSON.parse(r.attributes)]));
 }
 
-/** The spans of a trace the actor may read, and how many others there are. */
+/** The spans of a trace the actor may read, and how many others there are in its tenants. */
 export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: string): Promise<TraceDetail> {
   const [rows] = await getPool().query<RowDataPacket[]>(sqlText`${SPAN_SELECT} WHERE trace_id = ? ORDER BY start_us LIMIT ?`.text, [Buffer.from(traceId, "hex"), MAX_SPANS]);
   const visible = rows.filter((r) => access.get(Number(r.ns_id))?.readable);
@@ -43,12 +43,12 @@ export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: s
     durationMs: endMs - startMs,
     services: [...new Set(spans.map((s) => s.service))].sort(),
     spans,
-    hiddenSpans: rows.length - visible.length,
+    hiddenSpans: rows.filter((r) => countsAsHidden(access, Number(r.ns_id))).length,
     related: { logs: `/api/v1/traces/${traceId}/logs` },
   };
 }
 
-/** The logs of a trace (or of one span) across the namespaces the actor may read. */
+/** The logs of a trace (or of one span) across the namespaces the actor may read, and how many others there are in its tenants. */
 export async function traceLogs(actor: Actor, traceId: string, spanId: string | undefined, limit: number): Promise<{ backend: "embedded"; logs: LogDto[]; hiddenLogs: number }> {
   const args: unknown[] = [Buffer.from(traceId, "hex")];
   if (spanId) args.push(Buffer.from(spanId, "hex"));
@@ -61,6 +61,6 @@ export async function traceLogs(actor: Actor, traceId: string, spanId: string | 
       const a = access.get(Number(r.ns_id))!;
       return logDto(r, a.namespace, a.basePath);
     }),
-    hiddenLogs: rows.length - visible.length,
+    hiddenLogs: rows.filter((r) => countsAsHidden(access, Number(r.ns_id))).length,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { AuthedContext } from "@/lib/http/context";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import type { Scope } from "@/lib/rbac";
@@ -65,9 +65,9 @@ export const systemApmOperations = verb("telemetry.system.apm.operations", "tele
   apmTable(await systemTarget(), input, input.service),
 );
 
-// A trace by id crosses namespaces: the scope is one the actor may read (else the first
-// environment it touches, whose policy then refuses with 403 or 404), and the answer holds
-// only readable spans plus the count of the others.
+// A trace by id crosses namespaces: the scope is one the actor may read, and the answer holds
+// only readable spans plus the count of the others in the actor's tenants. A trace with
+// nothing readable is "not found", whoever else's it is.
 const traceAccess = new WeakMap<AuthedContext, Map<number, NamespaceInfo>>();
 
 export async function traceScope(ctx: AuthedContext, params: { traceId: string }): Promise<Scope> {
@@ -75,8 +75,7 @@ export async function traceScope(ctx: AuthedContext, params: { traceId: string }
   traceAccess.set(ctx, access);
   const scope = scopeForRead(access);
   if (scope) return scope;
-  if (access.size && ctx.actor.systemRole === "sysadmin") return {};
-  throw new AppError("NOT_FOUND", "The trace does not exist.");
+  throw notFound("trace");
 }
 
 export const getTrace = verb("telemetry.traces.get", "telemetry.read", async ({ ctx, input }: VerbArgs<{ traceId: string }>) =>
@@ -93,6 +92,6 @@ export const getEnvironmentTrace = verb("telemetry.traces.get", "telemetry.read"
   const jaeger = await backendFor(target.clusterId, "jaeger");
   if (jaeger) return traceFromJaeger(jaeger, target, input.traceId);
   const detail = await traceDetail(await traceNamespaces(ctx.actor, input.traceId), input.traceId);
-  if (!detail.spans.length) throw new AppError("NOT_FOUND", "The trace does not exist.");
+  if (!detail.spans.length) throw notFound("trace");
   return detail;
 });

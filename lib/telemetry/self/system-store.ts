@@ -12,7 +12,7 @@ import { severityFromText } from "../severity";
 // Facet's own spans and log lines go to the same store, in the facet-system namespace,
 // readable with telemetry.system.read.
 
-export const SYSTEM_PRINCIPAL: IngestPrincipal = { tokenId: 0, clusterId: SYSTEM_CLUSTER_ID, pinnedNamespace: SYSTEM_NAMESPACE };
+export const SYSTEM_PRINCIPAL: IngestPrincipal = { tokenId: 0, clusterId: SYSTEM_CLUSTER_ID, pinnedNamespace: SYSTEM_NAMESPACE, environmentId: 0 };
 
 const ns = (t: HrTime) => t[0] * 1e9 + t[1];
 const idBuffer = (hex: string | undefined) => (hex && !/^0+$/.test(hex) ? Buffer.from(hex, "hex") : null);

@@ -19,34 +19,44 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
 export const SYSTEM_CLUSTER_ID = 0;
 export const SYSTEM_NAMESPACE = "facet-system";
 
-const namespaces = new Map<string, number>();
+// Keyed by cluster, namespace and owning environment (see telemetry_namespaces). On globalThis:
+// an environment's delete (a console action) must clear the receiver's copy.
+const holder = globalThis as unknown as { facetTelemetryNamespaces?: Map<string, number> };
+const namespaces = (holder.facetTelemetryNamespaces ??= new Map<string, number>());
 
-export async function namespaceId(clusterId: number, namespace: string): Promise<number> {
-  const key = `${clusterId}/${namespace}`;
+export interface NamespaceKey {
+  clusterId: number;
+  namespace: string;
+  /** The environment that owns the namespace; 0 when none does. */
+  environmentId: number;
+}
+
+const keyOf = (k: NamespaceKey) => `${k.clusterId}/${k.namespace}/${k.environmentId}`;
+
+/** The telemetry identity of a namespace under its current owner, created on first write. */
+export async function namespaceId(k: NamespaceKey): Promise<number> {
+  const key = keyOf(k);
   const cached = namespaces.get(key);
   if (cached !== undefined) return cached;
   const pool = getPool();
-  await pool.query("INSERT IGNORE INTO telemetry_namespaces (cluster_id, namespace) VALUES (?, ?)", [clusterId, namespace]);
-  const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ?", [clusterId, namespace]);
+  const args = [k.clusterId, k.namespace, k.environmentId];
+  await pool.query("INSERT IGNORE INTO telemetry_namespaces (cluster_id, namespace, environment_id) VALUES (?, ?, ?)", args);
+  const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?", args);
   return remember(namespaces, key, rows[0].id as number);
 }
 
-/** The id of a namespace that has sent something, without creating it. */
-export async function existingNamespaceIds(pairs: { clusterId: number; namespace: string }[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const missing = pairs.filter((p) => {
-    const id = namespaces.get(`${p.clusterId}/${p.namespace}`);
-    if (id !== undefined) out.set(`${p.clusterId}/${p.namespace}`, id);
-    return id === undefined;
-  });
-  if (missing.length) {
-    const [rows] = await getPool().query<RowDataPacket[]>(
-      sqlText`SELECT id, cluster_id, namespace FROM telemetry_namespaces WHERE (cluster_id, namespace) IN (${tuplePlaceholders(missing.length, 2)})`.text,
-      missing.flatMap((p) => [p.clusterId, p.namespace]),
-    );
-    for (const r of rows) out.set(`${r.cluster_id}/${r.namespace}`, remember(namespaces, `${r.cluster_id}/${r.namespace}`, r.id as number));
-  }
-  return out;
+/** The id of an identity that has sent something, without creating it. */
+export async function existingNamespaceId(k: NamespaceKey): Promise<number | null> {
+  const cached = namespaces.get(keyOf(k));
+  if (cached !== undefined) return cached;
+  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?", [k.clusterId, k.namespace, k.environmentId]);
+  return rows[0] ? remember(namespaces, keyOf(k), rows[0].id as number) : null;
+}
+
+/** Forgets the cached identities of these environments (they were deleted). */
+export function forgetEnvironmentNamespaces(environmentIds: number[]): void {
+  const gone = new Set(environmentIds.map(String));
+  for (const key of namespaces.keys()) if (gone.has(key.slice(key.lastIndexOf("/") + 1))) namespaces.delete(key);
 }
 
 export const md5 = (text: string) => createHash("md5").update(text).digest();

@@ -3,6 +3,7 @@ import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { sqlText, type SqlText } from "@/lib/db/sql-text";
 import { logger } from "@/lib/observability/logger";
+import { schedulePurgeOfDeleted, watchDeletedEnvironments } from "./purge-deleted";
 
 export const retentionDays = () => {
   const n = Number(process.env.FACET_TELEMETRY_RETENTION_DAYS);
@@ -45,11 +46,14 @@ export async function purgeTelemetry(now = Date.now(), days = retentionDays()): 
 
 const holder = globalThis as unknown as { facetTelemetryRetention?: NodeJS.Timeout };
 
-/** Starts the hourly purge once per process (from the first export received). */
+/** Starts the hourly purge once per process (from the first export received), and the purge of
+ *  deleted environments' telemetry after each delete. */
 export function startRetention(): void {
+  watchDeletedEnvironments();
   if (holder.facetTelemetryRetention || process.env.FACET_TELEMETRY_RETENTION === "off") return;
   const run = () =>
-    purgeTelemetry()
+    schedulePurgeOfDeleted()
+      .then(() => purgeTelemetry())
       .then((r) => logger.info({ purged: r }, "telemetry retention purge"))
       .catch((error) => logger.warn({ err: error }, "telemetry retention purge failed"));
   holder.facetTelemetryRetention = setInterval(run, 3600_000);

@@ -7,7 +7,14 @@ import { NacosHttpClient, upstreamFailure, type NacosReply, type NacosServer } f
 import { configFromNacos, historyFromNacos, type NacosConfigInfo, type NacosHistoryInfo, type NacosPage } from "./shapes";
 
 const key = (loc: ConfigLocation, dataId: string) => ({ dataId, group: loc.group, tenant: loc.namespace });
-const json = <T>(reply: NacosReply): T | null => (reply.text.trim() ? (JSON.parse(reply.text) as T) : null);
+function json<T>(reply: NacosReply): T | null {
+  if (!reply.text.trim()) return null;
+  try {
+    return JSON.parse(reply.text) as T;
+  } catch {
+    throw upstreamFailure(reply, "answer with JSON");
+  }
+}
 
 /** A Nacos server reached over its v1 HTTP API (PROTOCOLS §1.8). */
 export class NacosHttpBackend implements ConfigBackend {

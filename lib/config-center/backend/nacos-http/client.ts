@@ -1,5 +1,7 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { hiddenUpstreamError } from "@/lib/http/upstream-failure";
+import { egressFetch } from "@/lib/net/egress";
 
 export interface NacosServer {
   /** Base URL of the server, e.g. http://nacos.example:8848 */
@@ -8,6 +10,8 @@ export interface NacosServer {
   username?: string | null;
   password?: string | null;
   timeoutMs?: number;
+  /** The cluster's sysadmin allowed private network addresses (lib/net/egress). */
+  allowPrivate?: boolean;
 }
 
 export interface NacosReply {
@@ -18,6 +22,7 @@ export interface NacosReply {
 type Params = Record<string, string | number | undefined>;
 
 const UPSTREAM = "nacos";
+const LABEL = "The external Nacos";
 
 const clean = (params: Params) =>
   Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
@@ -53,10 +58,12 @@ export class NacosHttpClient {
       body = new URLSearchParams(clean(options.form)).toString();
     }
     try {
-      const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.server.timeoutMs ?? 10_000) });
+      const response = await egressFetch(url, { method, headers, body, signal: AbortSignal.timeout(this.server.timeoutMs ?? 10_000), upstream: UPSTREAM }, { allowPrivate: this.server.allowPrivate });
       return { status: response.status, text: await response.text() };
     } catch (error) {
-      throw new AppError("UPSTREAM", `The external Nacos at ${this.server.serverAddr} did not answer.`, { upstream: { name: UPSTREAM, retryable: true }, cause: error });
+      // A refusal by the egress policy says which rule; anything else is only "did not answer".
+      if (isAppError(error)) throw hiddenUpstreamError(UPSTREAM, LABEL, "answer", { url: `${this.base}${path}`, error: error.message }, false);
+      throw hiddenUpstreamError(UPSTREAM, LABEL, "answer", { url: `${this.base}${path}`, error: String((error as Error)?.message ?? error) }, true);
     }
   }
 
@@ -67,16 +74,21 @@ export class NacosHttpClient {
     if (reply.status !== 200) {
       throw new AppError("UPSTREAM", `The external Nacos refused Facet's credentials (HTTP ${reply.status}).`, { upstream: { name: UPSTREAM, retryable: false } });
     }
-    const body = JSON.parse(reply.text) as { accessToken?: string; tokenTtl?: number };
-    if (!body.accessToken) throw new AppError("UPSTREAM", "The external Nacos answered the login without a token.", { upstream: { name: UPSTREAM, retryable: false } });
+    let body: { accessToken?: string; tokenTtl?: number };
+    try {
+      body = JSON.parse(reply.text);
+    } catch {
+      throw upstreamFailure(reply, "answer the login with JSON");
+    }
+    if (!body?.accessToken) throw new AppError("UPSTREAM", "The external Nacos answered the login without a token.", { upstream: { name: UPSTREAM, retryable: false } });
     // Renew a little early so that a request never carries a token about to expire.
     this.token = { value: body.accessToken, until: Date.now() + (body.tokenTtl ?? 18_000) * 900 };
     return this.token.value;
   }
 }
 
-/** Any answer but the expected one is the external server's failure, described for the operator. */
+/** Any answer but the expected one is the external server's failure: generic for the caller, in full in the log. */
 export function upstreamFailure(reply: NacosReply, what: string): AppError {
   const retryable = reply.status >= 500 || reply.status === 429;
-  return new AppError("UPSTREAM", `The external Nacos failed to ${what} (HTTP ${reply.status}: ${reply.text.slice(0, 200)}).`, { upstream: { name: UPSTREAM, retryable } });
+  return hiddenUpstreamError(UPSTREAM, LABEL, what, { status: reply.status, body: reply.text }, retryable);
 }
