@@ -1,3 +1,4 @@
+import { processSingleton } from "@/lib/cache";
 // Failed sign-ins per minute, by account and by client address. In memory: Facet runs as one
 // process per database; a multi-replica deployment would move this to a shared store.
 // Callers pass keys that are already normalised (resolve-login-account.ts, client-address.ts):
@@ -63,11 +64,10 @@ export class LoginThrottle {
   }
 }
 
-const holder = globalThis as unknown as { facetLoginThrottle?: LoginThrottle };
 export function loginThrottle(): LoginThrottle {
-  if (!holder.facetLoginThrottle) {
-    holder.facetLoginThrottle = new LoginThrottle();
-    setInterval(() => holder.facetLoginThrottle?.sweep(), WINDOW_MS).unref();
-  }
-  return holder.facetLoginThrottle;
+  return processSingleton("login-throttle", () => {
+    const throttle = new LoginThrottle();
+    setInterval(() => throttle.sweep(), WINDOW_MS).unref();
+    return throttle;
+  });
 }

@@ -4,7 +4,7 @@ import { processSingleton } from "./process-singleton";
 export interface ProcessCacheOptions {
   /** Most entries kept; the least recently used go first. */
   max: number;
-  /** Milliseconds an entry lives, whatever happens. */
+  /** Milliseconds an entry lives, whatever happens; 0 for entries that never go stale. */
   ttlMs: number;
 }
 

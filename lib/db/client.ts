@@ -1,4 +1,5 @@
 import "server-only";
+import { dropProcessSingleton, peekProcessSingleton, processSingleton } from "@/lib/cache";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { databaseUrl } from "@/lib/env";
@@ -9,30 +10,28 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
 // One pool per process, kept across dev reloads.
-const holder = globalThis as unknown as { facetPool?: mysql.Pool; facetDb?: Database };
-
 export function getPool(): mysql.Pool {
-  holder.facetPool ??= mysql.createPool({
-    uri: databaseUrl(),
-    connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10),
-    timezone: "Z",
-    connectTimeout: 5_000,
-    supportBigNumbers: true,
-  });
-  return holder.facetPool;
+  return processSingleton("db.pool", () =>
+    mysql.createPool({
+      uri: databaseUrl(),
+      connectionLimit: Number(process.env.DB_POOL_SIZE ?? 10),
+      timezone: "Z",
+      connectTimeout: 5_000,
+      supportBigNumbers: true,
+    }),
+  );
 }
 
 export function getDb(): Database {
-  holder.facetDb ??= drizzle(getPool(), { schema, mode: "default" });
-  return holder.facetDb;
+  return processSingleton("db.drizzle", () => drizzle(getPool(), { schema, mode: "default" }));
 }
 
 export { schema };
 
 /** Ends the pool, for scripts that must exit. */
 export async function closeDb(): Promise<void> {
-  const pool = holder.facetPool;
-  holder.facetPool = undefined;
-  holder.facetDb = undefined;
+  const pool = peekProcessSingleton<mysql.Pool>("db.pool");
+  dropProcessSingleton("db.pool");
+  dropProcessSingleton("db.drizzle");
   await pool?.end();
 }

@@ -1,16 +1,16 @@
 import pino, { type DestinationStream } from "pino";
+import { processSingleton } from "@/lib/cache";
 import { currentTraceIds } from "./tracer";
 
 type LogTap = (line: string) => void;
-// On globalThis, not in a module variable: Next compiles this file once per bundle layer
+// One per process, not per module: Next compiles this file once per bundle layer
 // (instrumentation, route handlers, pages), and the tap set from instrumentation.ts must
-// reach the loggers of every layer. OpenTelemetry's API keeps its globals the same way.
-const TAP = Symbol.for("facet.logTap");
-const holder = globalThis as { [TAP]?: LogTap | null };
+// reach the loggers of every layer.
+const tap = processSingleton("log-tap", () => ({ fn: null as LogTap | null }));
 
 /** Also hands every written line to `fn` (Facet's own log store); null stops it. */
 export function setLogTap(fn: LogTap | null): void {
-  holder[TAP] = fn;
+  tap.fn = fn;
 }
 
 /** JSON lines; every line carries the active trace and span ids. */
@@ -24,7 +24,7 @@ export function createLogger(destination?: DestinationStream, level = process.en
       mixin: () => currentTraceIds(),
       hooks: {
         streamWrite: (line) => {
-          holder[TAP]?.(line);
+          tap.fn?.(line);
           return line;
         },
       },

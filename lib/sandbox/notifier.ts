@@ -1,16 +1,11 @@
 import "server-only";
+import { processSingleton } from "@/lib/cache";
 import { EventEmitter } from "node:events";
 
 // Wakes watchers in this process as soon as a write commits; the database stays the source of
 // truth (watchers re-read the watch log), so a missed wake-up only costs one poll interval.
-const holder = globalThis as unknown as { facetSandboxNotifier?: EventEmitter };
-
 function emitter(): EventEmitter {
-  if (!holder.facetSandboxNotifier) {
-    holder.facetSandboxNotifier = new EventEmitter();
-    holder.facetSandboxNotifier.setMaxListeners(0);
-  }
-  return holder.facetSandboxNotifier;
+  return processSingleton("sandbox-notifier", () => new EventEmitter().setMaxListeners(0));
 }
 
 export function notifyCommitted(resourceVersion: number): void {

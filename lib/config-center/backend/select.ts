@@ -1,4 +1,5 @@
 import "server-only";
+import { processCache } from "@/lib/cache";
 import { open } from "@/lib/crypto/secret-box";
 import { embeddedBackend } from "./embedded";
 import { NacosHttpBackend } from "./nacos-http/backend";
@@ -6,7 +7,7 @@ import { clusterAllowsPrivate, storedConfigBackend } from "./stored-backend";
 import type { ConfigBackend, ConfigLocation } from "./types";
 
 // One client per backend row version, so its login token is reused across requests.
-const holder = globalThis as unknown as { facetNacosBackends?: Map<string, NacosHttpBackend> };
+const clients = processCache<string, NacosHttpBackend>("nacos-backends", { max: 256, ttlMs: 0 });
 
 /**
  * The store of a location: the cluster's external Nacos when one is set, else Facet's own.
@@ -18,11 +19,11 @@ export async function backendFor(loc: ConfigLocation, prefer?: "embedded"): Prom
   const row = await storedConfigBackend(loc.clusterId);
   if (!row) return embeddedBackend;
   const allowPrivate = await clusterAllowsPrivate(loc.clusterId);
-  const cache = (holder.facetNacosBackends ??= new Map());
   const id = `${row.id}:${row.version}:${allowPrivate}`;
-  if (!cache.has(id)) {
-    for (const k of cache.keys()) if (k.startsWith(`${row.id}:`)) cache.delete(k);
-    cache.set(id, new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null, allowPrivate }));
-  }
-  return cache.get(id)!;
+  const known = clients.get(id);
+  if (known) return known;
+  for (const k of [...clients.keys()]) if (k.startsWith(`${row.id}:`)) clients.delete(k);
+  const client = new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null, allowPrivate });
+  clients.set(id, client);
+  return client;
 }

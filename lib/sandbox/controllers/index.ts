@@ -1,4 +1,5 @@
 import "server-only";
+import { dropProcessSingleton, peekProcessSingleton, processSingleton } from "@/lib/cache";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/observability/logger";
 import { DAEMON_SETS, DEPLOYMENTS, PODS, REPLICA_SETS, STATEFUL_SETS } from "../builtin-resources";
@@ -56,7 +57,8 @@ interface Loop {
   unsubscribe: () => void;
 }
 
-const holder = globalThis as unknown as { facetSandboxLoop?: Loop };
+const LOOP = "sandbox-controllers";
+const currentLoop = () => peekProcessSingleton<Loop>(LOOP);
 
 async function tick(loop: Loop): Promise<void> {
   if (loop.running) {
@@ -75,7 +77,7 @@ async function tick(loop: Loop): Promise<void> {
     logger.warn({ err: error }, "sandbox controller pass failed");
   } finally {
     loop.running = false;
-    if (holder.facetSandboxLoop === loop) schedule(loop, loop.again ? 50 : controllerTickMs());
+    if (currentLoop() === loop) schedule(loop, loop.again ? 50 : controllerTickMs());
     loop.again = false;
   }
 }
@@ -88,9 +90,8 @@ function schedule(loop: Loop, ms: number) {
 
 /** Starts the in-process controllers once; later writes wake them early. */
 export function startControllers(): void {
-  if (holder.facetSandboxLoop) return;
-  const loop: Loop = { running: false, again: false, lastHousekeeping: Date.now(), unsubscribe: () => {} };
-  holder.facetSandboxLoop = loop;
+  if (currentLoop()) return;
+  const loop = processSingleton<Loop>(LOOP, () => ({ running: false, again: false, lastHousekeeping: Date.now(), unsubscribe: () => {} }));
   // Other writers wake the loop (coalesced); the controllers' own commits do not, or a
   // failing pod creation would spin.
   loop.unsubscribe = onCommitted(() => {
@@ -100,9 +101,9 @@ export function startControllers(): void {
 }
 
 export function stopControllers(): void {
-  const loop = holder.facetSandboxLoop;
+  const loop = currentLoop();
   if (!loop) return;
   clearTimeout(loop.timer);
   loop.unsubscribe();
-  holder.facetSandboxLoop = undefined;
+  dropProcessSingleton(LOOP);
 }

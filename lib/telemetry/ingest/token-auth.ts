@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
+import { processCache } from "@/lib/cache";
 import { getPool } from "@/lib/db/client";
 import type { IngestPrincipal } from "./resource";
 
@@ -9,13 +10,10 @@ export const INGEST_TOKEN_PREFIX = "fit_";
 export const hashIngestToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 // Tokens are looked up on every export; a short cache keeps that off the database while a
-// revocation elsewhere still takes effect within seconds. On globalThis: Next compiles this file
-// once per bundle layer, and a revoke from a console action must clear the receiver's cache.
-const TTL_MS = 5_000;
-type TokenCache = { principals: Map<string, { principal: IngestPrincipal | null; until: number }>; lastUsedWritten: Map<number, number> };
-const holder = globalThis as unknown as { facetIngestTokenCache?: TokenCache };
-holder.facetIngestTokenCache ??= { principals: new Map(), lastUsedWritten: new Map() };
-const { principals: cache, lastUsedWritten } = holder.facetIngestTokenCache;
+// revocation elsewhere still takes effect within seconds (one cache per process, so a revoke
+// from a console action clears the receiver's copy too).
+const cache = processCache<string, { principal: IngestPrincipal | null }>("ingest-tokens", { max: 10_000, ttlMs: 5_000 });
+const lastUsedWritten = processCache<number, number>("ingest-tokens.last-used", { max: 10_000, ttlMs: 120_000 });
 
 export function forgetIngestToken(hash?: string): void {
   if (hash) cache.delete(hash);
@@ -29,11 +27,10 @@ export async function authenticateIngestToken(authorization: string | null): Pro
   const hash = hashIngestToken(match[1]);
   const now = Date.now();
   const hit = cache.get(hash);
-  if (hit && hit.until > now) return hit.principal;
+  if (hit) return hit.principal;
   const [rows] = await getPool().query<RowDataPacket[]>("SELECT id, cluster_id, namespace, environment_id FROM ingest_tokens WHERE token_hash = ? AND revoked_at IS NULL", [hash]);
   const principal: IngestPrincipal | null = rows[0] ? { tokenId: rows[0].id, clusterId: rows[0].cluster_id, pinnedNamespace: rows[0].namespace, environmentId: rows[0].environment_id === null ? null : Number(rows[0].environment_id) } : null;
-  if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { principal, until: now + TTL_MS });
+  cache.set(hash, { principal });
   if (principal && (lastUsedWritten.get(principal.tokenId) ?? 0) < now - 60_000) {
     lastUsedWritten.set(principal.tokenId, now);
     void getPool().query("UPDATE ingest_tokens SET last_used_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [principal.tokenId]).catch(() => undefined);

@@ -1,16 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
+import { processCache } from "@/lib/cache";
 import { getPool } from "@/lib/db/client";
 import { sqlText, tuplePlaceholders } from "@/lib/db/sql-text";
 
 // Small tables that give namespaces, resource attribute sets and metric series compact ids.
-// Rows are never updated, so ids are cached for the life of the process (bounded).
+// Rows are never updated, so ids are cached for the life of the process (bounded, no age).
 
-const MAX_CACHED = 50_000;
+const ids = (name: string) => processCache<string, number>(`telemetry-dictionary.${name}`, { max: 50_000, ttlMs: 0 });
 
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
-  if (cache.size >= MAX_CACHED) cache.clear();
+function remember(cache: ReturnType<typeof ids>, key: string, value: number): number {
   cache.set(key, value);
   return value;
 }
@@ -19,10 +19,9 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
 export const SYSTEM_CLUSTER_ID = 0;
 export const SYSTEM_NAMESPACE = "facet-system";
 
-// Keyed by cluster, namespace and owning environment (see telemetry_namespaces). On globalThis:
-// an environment's delete (a console action) must clear the receiver's copy.
-const holder = globalThis as unknown as { facetTelemetryNamespaces?: Map<string, number> };
-const namespaces = (holder.facetTelemetryNamespaces ??= new Map<string, number>());
+// Keyed by cluster, namespace and owning environment (see telemetry_namespaces). One per
+// process: an environment's delete (a console action) must clear the receiver's copy.
+const namespaces = ids("namespaces");
 
 export interface NamespaceKey {
   clusterId: number;
@@ -61,7 +60,7 @@ export function forgetEnvironmentNamespaces(environmentIds: number[]): void {
 
 export const md5 = (text: string) => createHash("md5").update(text).digest();
 
-const resources = new Map<string, number>();
+const resources = ids("resources");
 
 /** Id of a resource attribute set within a namespace; the JSON is stored once. */
 export async function resourceId(nsId: number, service: string, attributesJson: string): Promise<number> {
@@ -89,7 +88,7 @@ export interface SeriesKey {
   lastMs: number;
 }
 
-const series = new Map<string, number>();
+const series = ids("series");
 
 /** Ids of metric series, created on first sight; one round trip for all unknown ones. */
 export async function seriesIds(keys: SeriesKey[]): Promise<number[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/cache";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { sqlText, type SqlText } from "@/lib/db/sql-text";
@@ -66,11 +67,9 @@ export async function purgeDeletedEnvironments(): Promise<DeletedPurge> {
   return out;
 }
 
-const holder = globalThis as unknown as { facetDeletedPurge?: { running: Promise<unknown> | null; again: boolean } };
-
 /** Runs the purge now, or once more after the one in progress (deletes that land meanwhile). */
 export function schedulePurgeOfDeleted(): Promise<unknown> {
-  const state = (holder.facetDeletedPurge ??= { running: null, again: false });
+  const state = processSingleton("telemetry-deleted-purge", () => ({ running: null as Promise<unknown> | null, again: false }));
   if (state.running) {
     state.again = true;
     return state.running;
@@ -92,11 +91,11 @@ export function schedulePurgeOfDeleted(): Promise<unknown> {
   return state.running;
 }
 
-const watching = globalThis as unknown as { facetDeletedPurgeWatch?: () => void };
-
 /** After every committed delete of environments (a "cleanup" change), purge their telemetry. */
 export function watchDeletedEnvironments(): void {
-  watching.facetDeletedPurgeWatch ??= onChange((event) => {
-    if (event.type === "cleanup") void schedulePurgeOfDeleted();
-  });
+  processSingleton("telemetry-deleted-purge.watch", () =>
+    onChange((event) => {
+      if (event.type === "cleanup") void schedulePurgeOfDeleted();
+    }),
+  );
 }

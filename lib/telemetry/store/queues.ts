@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/cache";
 import { upsertRollups, type Rollup } from "../ingest/rollup";
 import { TableQueue, type Column } from "./write-queue";
 
@@ -42,11 +43,8 @@ function build() {
 export type Queues = ReturnType<typeof build>;
 
 // One set per process, kept across dev reloads.
-const holder = globalThis as unknown as { facetTelemetryQueues?: Queues };
-
 export function queues(): Queues {
-  holder.facetTelemetryQueues ??= build();
-  return holder.facetTelemetryQueues;
+  return processSingleton("telemetry-queues", build);
 }
 
 /** Waits until every accepted row is committed (benches, tests, shutdown). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { peekProcessSingleton, processSingleton } from "@/lib/cache";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { sqlText, type SqlText } from "@/lib/db/sql-text";
@@ -44,18 +45,15 @@ export async function purgeTelemetry(now = Date.now(), days = retentionDays()): 
   return out;
 }
 
-const holder = globalThis as unknown as { facetTelemetryRetention?: NodeJS.Timeout };
-
 /** Starts the hourly purge once per process (from the first export received), and the purge of
  *  deleted environments' telemetry after each delete. */
 export function startRetention(): void {
   watchDeletedEnvironments();
-  if (holder.facetTelemetryRetention || process.env.FACET_TELEMETRY_RETENTION === "off") return;
+  if (peekProcessSingleton("telemetry-retention") || process.env.FACET_TELEMETRY_RETENTION === "off") return;
   const run = () =>
     schedulePurgeOfDeleted()
       .then(() => purgeTelemetry())
       .then((r) => logger.info({ purged: r }, "telemetry retention purge"))
       .catch((error) => logger.warn({ err: error }, "telemetry retention purge failed"));
-  holder.facetTelemetryRetention = setInterval(run, 3600_000);
-  holder.facetTelemetryRetention.unref();
+  processSingleton("telemetry-retention", () => setInterval(run, 3600_000).unref());
 }
