@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { TransportError } from "@/lib/http/transport-error";
 import type { RequestContext } from "@/lib/http/context";
 import { authorize } from "@/lib/http/verb";
 import { backendFor } from "../../backend/select";
 import type { ConfigLocation } from "../../backend/types";
 import { listListeners } from "../../list-listeners";
-import { listenerHub, MAX_WAITERS, type ListenerClient, type WatchedKey } from "../../listeners/hub";
+import { ListenerLimit, listenerHub, type ListenerClient, type WatchedKey } from "../../listeners/hub";
 import { locate } from "../../location";
 import { assertDataId } from "../../validate-content";
 import { contextFor, effectiveTarget } from "../access";
@@ -17,12 +18,19 @@ import { changedKeysBody, parseProbe } from "./probe";
 
 /** Longest hold we grant, whatever the client asks. */
 const MAX_HOLD_MS = 120_000;
+/** Namespace/group pairs one request may watch: each costs an authorization check. */
+const MAX_PLACES = 64;
+/** Seconds a refused listener should wait before polling again. */
+const RETRY_AFTER_S = 5;
 
 function clientOf(request: Request, base: RequestContext, principal: Principal): ListenerClient {
-  const ip = base.clientAddress ?? "unknown";
-  const tag = request.headers.get("Client-AppName") || (principal.kind === "key" ? principal.grant.key.username : principal.actor.username);
+  const ip = (base.clientAddress ?? "unknown").slice(0, 64);
+  const tag = (request.headers.get("Client-AppName") || (principal.kind === "key" ? principal.grant.key.username : principal.actor.username)).slice(0, 128);
   return { ip, clientId: `${ip}#${tag}` };
 }
+
+/** Limits count per credential, whatever client name or address the request claims. */
+const principalOf = (principal: Principal) => (principal.kind === "key" ? `key:${principal.grant.key.id}` : `user:${principal.actor.id}`);
 
 /**
  * POST /v1/cs/configs/listener: answers at once with the keys whose MD5 differs, else holds
@@ -44,6 +52,7 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
     const { namespace, group } = effectiveTarget(principal, record.tenant || defaultTenant, record.group);
     const place = `${namespace}\u0002${group}`;
     if (!places.has(place)) {
+      if (places.size >= MAX_PLACES) throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
       const ctx = await contextFor(principal, base, namespace, group);
       authorize(ctx, "configs.read");
       places.set(place, await locate(ctx));
@@ -51,9 +60,13 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
     keys.push({ environmentId: places.get(place)!.environmentId, dataId: record.dataId, group: record.group, tenant: record.tenant, md5: record.md5 });
   }
 
-  const hub = listenerHub();
-  if (hub.waiterCount >= MAX_WAITERS) return textReply("too many listeners", 503);
-  const registration = hub.register(keys, clientOf(request, base, principal));
+  let registration;
+  try {
+    registration = listenerHub().register(keys, clientOf(request, base, principal), principalOf(principal));
+  } catch (error) {
+    if (error instanceof ListenerLimit) return textReply(error.message, error.status, { "Retry-After": String(RETRY_AFTER_S) });
+    throw error;
+  }
   try {
     const changed: WatchedKey[] = [];
     for (const loc of places.values()) {

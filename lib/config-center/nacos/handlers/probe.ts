@@ -4,7 +4,10 @@ import { TransportError } from "@/lib/http/transport-error";
 // `Listening-Configs`: records `dataId ^B group ^B md5 [^B tenant] ^A` (PROTOCOLS §1.5).
 export const WORD = "\u0002";
 export const LINE = "\u0001";
-export const MAX_PROBE_KEYS = 10_000;
+/** What a Nacos client sends in one request at most (its listener tasks hold 3,000 keys). */
+export const MAX_PROBE_KEYS = 3_000;
+/** An MD5 as Nacos computes it, or nothing when the client holds no content. */
+const MD5 = /^(?:[0-9a-f]{32})?$/i;
 
 export interface ProbeRecord {
   dataId: string;
@@ -24,7 +27,8 @@ export function parseProbe(raw: string): ProbeRecord[] {
     const fields = line.split(WORD);
     if (fields.length < 3 || fields.length > 4) throw new TransportError(400, "invalid probeModify");
     const [dataId, group, md5, tenant = ""] = fields;
-    return { dataId, group, md5, tenant };
+    if (!MD5.test(md5)) throw new TransportError(400, "invalid probeModify: an md5 is 32 hex digits or empty");
+    return { dataId, group, md5: md5.toLowerCase(), tenant };
   });
 }
 
