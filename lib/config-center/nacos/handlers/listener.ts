@@ -44,15 +44,17 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
   const records = parseProbe(probe);
   const defaultTenant = param(params, "tenant");
 
+  const targets = records.map((record) => ({ record, ...effectiveTarget(principal, record.tenant || defaultTenant, record.group) }));
+  const distinct = new Set(targets.map((t) => `${t.namespace}\u0002${t.group}`));
+  if (distinct.size > MAX_PLACES) throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
+
   // One verb context per namespace and group: every key must be readable by the caller.
   const places = new Map<string, ConfigLocation>();
   const keys: WatchedKey[] = [];
-  for (const record of records) {
+  for (const { record, namespace, group } of targets) {
     assertDataId(record.dataId);
-    const { namespace, group } = effectiveTarget(principal, record.tenant || defaultTenant, record.group);
     const place = `${namespace}\u0002${group}`;
     if (!places.has(place)) {
-      if (places.size >= MAX_PLACES) throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
       const ctx = await contextFor(principal, base, namespace, group);
       authorize(ctx, "configs.read");
       places.set(place, await locate(ctx));
