@@ -104,12 +104,18 @@ export class ListenerHub {
     }
   }
 
+  /** Throws ListenerLimit when one more request of `principal` watching `count` keys would pass a
+   *  total or per-principal limit: checked again at registration, first before costly work. */
+  precheck(principal: string, count: number): void {
+    const mine = this.byPrincipal.get(principal) ?? { waiters: 0, keys: 0 };
+    if (this.waiting >= this.limits.waiters || this.watchedKeys + count > this.limits.keys) throw new ListenerLimit(503, "too many listeners");
+    if (mine.waiters >= this.limits.waitersPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.waitersPerPrincipal} held requests per credential`);
+    if (mine.keys + count > this.limits.keysPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.keysPerPrincipal} watched keys per credential`);
+  }
+
   /** Throws ListenerLimit when holding one more request for `principal` would pass a limit. */
   private admit(keys: WatchedKey[], principal: string): void {
-    const mine = this.byPrincipal.get(principal) ?? { waiters: 0, keys: 0 };
-    if (this.waiting >= this.limits.waiters || this.watchedKeys + keys.length > this.limits.keys) throw new ListenerLimit(503, "too many listeners");
-    if (mine.waiters >= this.limits.waitersPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.waitersPerPrincipal} held requests per credential`);
-    if (mine.keys + keys.length > this.limits.keysPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.keysPerPrincipal} watched keys per credential`);
+    this.precheck(principal, keys.length);
     for (const key of keys) {
       if ((this.waiters.get(keyOf(key.environmentId, key.dataId))?.size ?? 0) >= this.limits.waitersPerKey) throw new ListenerLimit(429, `too many listeners on ${key.dataId}`);
     }
@@ -142,9 +148,13 @@ export class ListenerHub {
         if (done) return;
         done = true;
         this.count(principal, -1, -unique.length);
-        for (const key of keys) this.touch(key, client, false);
-        for (const key of keys) this.waiters.get(keyOf(key.environmentId, key.dataId))?.delete(waiter);
-        for (const key of keys) if (this.waiters.get(keyOf(key.environmentId, key.dataId))?.size === 0) this.waiters.delete(keyOf(key.environmentId, key.dataId));
+        this.touch(unique, client, false);
+        for (const key of unique) {
+          const k = keyOf(key.environmentId, key.dataId);
+          const set = this.waiters.get(k);
+          set?.delete(waiter);
+          if (set?.size === 0) this.waiters.delete(k);
+        }
         cleanups.forEach((c) => c());
         settle(changed);
       },
@@ -152,10 +162,11 @@ export class ListenerHub {
     this.count(principal, 1, unique.length);
     for (const key of unique) {
       const k = keyOf(key.environmentId, key.dataId);
-      if (!this.waiters.has(k)) this.waiters.set(k, new Set());
-      this.waiters.get(k)!.add(waiter);
-      this.touch(key, client, true);
+      const set = this.waiters.get(k) ?? new Set<Waiter>();
+      if (!set.size) this.waiters.set(k, set);
+      set.add(waiter);
     }
+    this.touch(unique, client, true);
     return {
       finish: waiter.finish,
       wait: (holdMs, signal) => {
@@ -185,21 +196,28 @@ export class ListenerHub {
     return [...clients.values()].sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime()).map((c) => ({ ...c }));
   }
 
-  private touch(key: WatchedKey, client: ListenerClient, waiting: boolean): void {
-    const k = keyOf(key.environmentId, key.dataId);
-    // Both maps are re-inserted on every poll, so their first entries are the stalest.
-    const clients = this.seen.get(k) ?? new Map<string, SeenClient>();
-    this.seen.delete(k);
-    this.seen.set(k, clients);
-    if (clients.delete(client.clientId)) this.seenCount--;
-    if (clients.size >= this.limits.clientsPerKey) this.forget(clients, clients.keys().next().value!);
-    while (this.seenCount >= this.limits.clients) {
-      const [stalestKey, stalest] = this.seen.entries().next().value!;
-      if (stalest.size === 0) this.seen.delete(stalestKey);
-      else this.forget(stalest, stalest.keys().next().value!);
+  /** Records a poll; one pass, one timestamp, entries updated in place (polls are frequent). */
+  private touch(keys: WatchedKey[], client: ListenerClient, waiting: boolean): void {
+    const at = new Date(this.now());
+    for (const key of keys) {
+      const k = keyOf(key.environmentId, key.dataId);
+      let clients = this.seen.get(k);
+      const known = clients?.get(client.clientId);
+      if (known) {
+        Object.assign(known, { md5: key.md5, lastSeenAt: at, waiting });
+        continue;
+      }
+      // Full: the configs and clients first recorded go first.
+      while (this.seenCount >= this.limits.clients) {
+        const [firstKey, first] = this.seen.entries().next().value!;
+        if (first.size === 0) this.seen.delete(firstKey);
+        else this.forget(first, first.keys().next().value!);
+      }
+      if (!clients || !this.seen.has(k)) this.seen.set(k, (clients = clients ?? new Map()));
+      if (clients.size >= this.limits.clientsPerKey) this.forget(clients, clients.keys().next().value!);
+      clients.set(client.clientId, { ...client, md5: key.md5, lastSeenAt: at, waiting });
+      this.seenCount++;
     }
-    clients.set(client.clientId, { ...client, md5: key.md5, lastSeenAt: new Date(this.now()), waiting });
-    this.seenCount++;
   }
 
   private forget(clients: Map<string, SeenClient>, clientId: string): void {

@@ -6,7 +6,8 @@ import { authorize } from "@/lib/http/verb";
 import { backendFor } from "../../backend/select";
 import type { ConfigLocation } from "../../backend/types";
 import { listListeners } from "../../list-listeners";
-import { ListenerLimit, listenerHub, type ListenerClient, type WatchedKey } from "../../listeners/hub";
+import { ListenerLimit, listenerHub, type ListenerClient, type Registration, type WatchedKey } from "../../listeners/hub";
+import { listenerSetupGate } from "../../listeners/setup-gate";
 import { locate } from "../../location";
 import { assertDataId } from "../../validate-content";
 import { contextFor, effectiveTarget } from "../access";
@@ -14,7 +15,7 @@ import { param, readParams } from "../params";
 import { authenticateNacos, type Principal } from "../principal";
 import { jsonReply, textReply } from "../respond";
 import { nacosTarget, openNacosCall } from "./configs";
-import { changedKeysBody, parseProbe } from "./probe";
+import { assertProbeSize, changedKeysBody, parseProbe } from "./probe";
 
 /** Longest hold we grant, whatever the client asks. */
 const MAX_HOLD_MS = 120_000;
@@ -38,12 +39,43 @@ const principalOf = (principal: Principal) => (principal.kind === "key" ? `key:$
  */
 export async function listen(request: Request, base: RequestContext): Promise<Response> {
   const params = await readParams(request);
-  const principal = await authenticateNacos(params, request.headers);
   const probe = params.get("Listening-Configs");
   if (!probe) throw new AppError("VALIDATION", "invalid probeModify");
+  // Oversized probes are refused before any database work, and over-limit callers before parsing.
+  const count = assertProbeSize(probe);
+  const setup = await listenerSetupGate().run(() => setUp(request, base, params, probe, count));
+  if (setup === null) return limitReply(new ListenerLimit(429, "too many listeners being set up"));
+  if (setup instanceof Response) return setup;
+  const { registration, changed } = setup;
+  try {
+    const timeout = Number(request.headers.get("Long-Pulling-Timeout"));
+    const noHangup = request.headers.get("Long-Pulling-Timeout-No-Hangup") === "true";
+    if (changed.length || !Number.isFinite(timeout) || timeout <= 0 || noHangup) {
+      registration.finish(changed);
+      return textReply(changedKeysBody(changed));
+    }
+    const hold = Math.min(timeout, MAX_HOLD_MS) - 500;
+    return textReply(changedKeysBody(await registration.wait(hold, request.signal)));
+  } catch (error) {
+    registration.finish([]);
+    throw error;
+  }
+}
+
+const limitReply = (error: ListenerLimit) => textReply(error.message, error.status, { "Retry-After": String(RETRY_AFTER_S) });
+
+/** Authenticates, authorizes every key, registers, then compares MD5s: the database part. */
+async function setUp(request: Request, base: RequestContext, params: URLSearchParams, probe: string, count: number): Promise<Response | { registration: Registration; changed: WatchedKey[] }> {
+  const principal = await authenticateNacos(params, request.headers);
+  const hub = listenerHub();
+  try {
+    hub.precheck(principalOf(principal), count);
+  } catch (error) {
+    if (error instanceof ListenerLimit) return limitReply(error);
+    throw error;
+  }
   const records = parseProbe(probe);
   const defaultTenant = param(params, "tenant");
-
   const targets = records.map((record) => ({ record, ...effectiveTarget(principal, record.tenant || defaultTenant, record.group) }));
   const distinct = new Set(targets.map((t) => `${t.namespace}\u0002${t.group}`));
   if (distinct.size > MAX_PLACES) throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
@@ -62,11 +94,11 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
     keys.push({ environmentId: places.get(place)!.environmentId, dataId: record.dataId, group: record.group, tenant: record.tenant, md5: record.md5 });
   }
 
-  let registration;
+  let registration: Registration;
   try {
-    registration = listenerHub().register(keys, clientOf(request, base, principal), principalOf(principal));
+    registration = hub.register(keys, clientOf(request, base, principal), principalOf(principal));
   } catch (error) {
-    if (error instanceof ListenerLimit) return textReply(error.message, error.status, { "Retry-After": String(RETRY_AFTER_S) });
+    if (error instanceof ListenerLimit) return limitReply(error);
     throw error;
   }
   try {
@@ -76,14 +108,7 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
       const current = await (await backendFor(loc, "embedded")).md5s(loc, mine.map((k) => k.dataId));
       changed.push(...mine.filter((k) => (current.get(k.dataId) ?? "") !== k.md5));
     }
-    const timeout = Number(request.headers.get("Long-Pulling-Timeout"));
-    const noHangup = request.headers.get("Long-Pulling-Timeout-No-Hangup") === "true";
-    if (changed.length || !Number.isFinite(timeout) || timeout <= 0 || noHangup) {
-      registration.finish(changed);
-      return textReply(changedKeysBody(changed));
-    }
-    const hold = Math.min(timeout, MAX_HOLD_MS) - 500;
-    return textReply(changedKeysBody(await registration.wait(hold, request.signal)));
+    return { registration, changed };
   } catch (error) {
     registration.finish([]);
     throw error;

@@ -17,9 +17,24 @@ export interface ProbeRecord {
   tenant: string;
 }
 
+// Nacos URL-decodes the field once more; a client that encoded it twice is still understood.
+const twiceEncoded = (raw: string) => !raw.includes(WORD) && /%0[12]/i.test(raw);
+
+/**
+ * The number of records, counted without splitting: more than MAX_PROBE_KEYS is refused (400)
+ * before anything is allocated per record.
+ */
+export function assertProbeSize(raw: string): number {
+  const separator = twiceEncoded(raw) ? /%01/gi : /\u0001/g;
+  let count = 0;
+  while (separator.exec(raw) && ++count <= MAX_PROBE_KEYS + 1);
+  if (count > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
+  return Math.max(count, 1);
+}
+
 export function parseProbe(raw: string): ProbeRecord[] {
-  // Nacos URL-decodes the field once more; a client that encoded it twice is still understood.
-  const text = !raw.includes(WORD) && /%0[12]/i.test(raw) ? safeDecode(raw) : raw;
+  assertProbeSize(raw);
+  const text = twiceEncoded(raw) ? safeDecode(raw) : raw;
   const records = text.split(LINE).filter((line) => line.length > 0);
   if (records.length === 0) throw new TransportError(400, "invalid probeModify");
   if (records.length > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
