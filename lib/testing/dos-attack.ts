@@ -45,7 +45,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts the attacker process; resolves once its bodies are built, with a trigger and its report. */
 async function startAttacker(target: DosTarget, listeners: number, uploads: number, durationMs: number) {
   const settings = { api: target.api.origin, nacos: target.nacos.origin, key: target.key, attackerToken: target.attackerToken, listeners, uploads, durationMs };
-  const child = spawn(process.execPath, [fileURLToPath(new URL("./dos-attacker.mjs", import.meta.url)), JSON.stringify(settings)], { stdio: ["pipe", "pipe", "inherit"] });
+  // Niced: on a real network the attacker's CPU is not the server's.
+  const child = spawn("nice", ["-n", "19", process.execPath, fileURLToPath(new URL("./dos-attacker.mjs", import.meta.url)), JSON.stringify(settings)], { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   if ((await lines.next()).value !== "ready") throw new Error("the attacker did not start");
   return {
@@ -59,7 +60,7 @@ async function startAttacker(target: DosTarget, listeners: number, uploads: numb
 }
 
 export async function runDosAttack(target: DosTarget, options: DosOptions = {}): Promise<DosResult> {
-  const { listeners = 200, uploads = 32, durationMs = 4000, healthEveryMs = 20 } = options;
+  const { listeners = 200, uploads = 32, durationMs = 6000, healthEveryMs = 10 } = options;
   const attacker = await startAttacker(target, listeners, uploads, durationMs);
   let stop = false;
 

@@ -26,7 +26,7 @@ describe("health under a listener and upload flood", () => {
     // Warm the handlers so the first probes do not measure module loading.
     await fetch(`${apiServer.origin}/api/health`).then((r) => r.arrayBuffer());
     await fetch(`${nacosServer.origin}/nacos/v1/cs/configs/listener`, { method: "POST" }).then((r) => r.arrayBuffer());
-    result = await runDosAttack({ api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken }, { durationMs: 4_000 });
+    result = await runDosAttack({ api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken }, { durationMs: 6_000 });
     console.log(formatDosResult(result));
   }, 120_000);
   afterAll(async () => {
@@ -44,17 +44,20 @@ describe("health under a listener and upload flood", () => {
   it("answers the abusive listener requests with limits, not work: 400, 408 or 429, the rest held", () => {
     const statuses = Object.keys(result.listenerStatuses).map(Number);
     expect(statuses.every((s) => [0, 200, 400, 408, 429].includes(s)), JSON.stringify(result.listenerStatuses)).toBe(true);
-    // Too many keys and bogus md5s: 400; trickled bodies: 408 after the deadline.
-    expect(result.listenerStatuses[400]).toBeGreaterThanOrEqual(100);
-    expect(result.listenerStatuses[408]).toBeGreaterThanOrEqual(40);
-    // 3,000-key requests beyond the credential's 30,000 watched keys: 429.
+    // More than 3,000 keys: 400 before any database work (a quarter of the requests).
+    expect(result.listenerStatuses[400]).toBeGreaterThanOrEqual(45);
+    // Trickled bodies: 408 at the deadline; 3,000-key requests and bogus md5s past the
+    // credential's 30,000 watched keys: 429.
+    expect((result.listenerStatuses[408] ?? 0) + (result.listenerStatuses[429] ?? 0)).toBeGreaterThanOrEqual(60);
     expect(result.listenerStatuses[429]).toBeGreaterThanOrEqual(30);
     expect(listenerHub().waiterCount).toBe(0);
   });
 
   it("lets one token hold only its share of uploads, refusing the rest, while another tenant exports", () => {
-    expect(result.uploadStatuses[429]).toBeGreaterThanOrEqual(28);
+    // At most the token's 4 slots are taken (those end at the body deadline, 408); the rest are
+    // refused at once (a few may still be connecting when the attack is cut).
     expect(result.uploadStatuses[408] ?? 0).toBeLessThanOrEqual(4);
+    expect(result.uploadStatuses[429]).toBeGreaterThanOrEqual(24);
     expect(result.bystander.sent).toBeGreaterThan(10);
     expect(result.bystander.ok).toBe(result.bystander.sent);
   });
