@@ -6,7 +6,7 @@ import { onThrowawayDatabase } from "./telemetry-common";
 
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 32);
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 6000);
 
 async function run() {
   const { api, expectOk } = await import("../lib/testing/world");
