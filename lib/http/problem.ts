@@ -29,6 +29,7 @@ export const PROBLEM_TABLE: Record<ErrorCode, { status: number; title: string }>
 
 const TRANSPORT_TITLES: Record<TransportError["status"], { code: string; title: string }> = {
   400: { code: "MALFORMED", title: "Malformed request" },
+  408: { code: "REQUEST_TIMEOUT", title: "Request timeout" },
   413: { code: "TOO_LARGE", title: "Payload too large" },
   415: { code: "UNSUPPORTED_MEDIA_TYPE", title: "Unsupported media type" },
 };

@@ -10,7 +10,9 @@ import type { AuthedContext, RequestContext } from "./context";
 import { assertSameSiteWrite } from "./cross-site";
 import { etagOf, expectedVersionFrom } from "./if-match";
 import { executeOperation, parseWith, type Operation, type OperationInput } from "./operation";
+import { parseJsonBounded } from "./parse-json-bounded";
 import { problemResponse, toProblem } from "./problem";
+import { readBoundedBody } from "./read-bounded-body";
 import { clientAddressFrom, requestIdFrom } from "./request-meta";
 import { routeTemplate } from "./route-template";
 import { TransportError } from "./transport-error";
@@ -31,16 +33,9 @@ interface PublicOptions<Q, B> {
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new TransportError(413, `The body exceeds ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new TransportError(413, `The body exceeds ${maxBytes} bytes.`);
+  const text = (await readBoundedBody(request, { limit: maxBytes })).toString("utf8");
   if (text.trim() === "") throw new TransportError(400, "The request body is empty; send a JSON document.");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new TransportError(400, `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  return parseJsonBounded(text);
 }
 
 function toResponse(result: unknown, status: number, etag: boolean): Response {

@@ -1,7 +1,7 @@
 // Errors of the HTTP envelope itself, raised before any domain code runs.
 export class TransportError extends Error {
   constructor(
-    readonly status: 400 | 413 | 415,
+    readonly status: 400 | 408 | 413 | 415,
     message: string,
   ) {
     super(message);

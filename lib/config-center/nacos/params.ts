@@ -1,5 +1,5 @@
 import "server-only";
-import { TransportError } from "@/lib/http/transport-error";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 
 /** Nacos v1 reads parameters from the query string and from form bodies alike. */
 const MAX_FORM_BYTES = 1024 * 1024;
@@ -11,10 +11,7 @@ const MAX_FORM_BYTES = 1024 * 1024;
 export async function readParams(request: Request): Promise<URLSearchParams> {
   const params = new URLSearchParams(new URL(request.url).searchParams);
   if (request.method === "GET" || request.method === "HEAD") return params;
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_FORM_BYTES) throw new TransportError(413, `The body exceeds ${MAX_FORM_BYTES} bytes.`);
-  const body = Buffer.from(await request.arrayBuffer());
-  if (body.length > MAX_FORM_BYTES) throw new TransportError(413, `The body exceeds ${MAX_FORM_BYTES} bytes.`);
+  const body = await readBoundedBody(request, { limit: MAX_FORM_BYTES });
   const type = request.headers.get("content-type") ?? "";
   if (body.length && !/json|multipart/i.test(type)) {
     for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params.append(k, v);

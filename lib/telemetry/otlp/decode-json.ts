@@ -1,5 +1,5 @@
 import "server-only";
-import { idFromHex, MalformedOtlp, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
+import { idFromHex, MalformedOtlp, MAX_VALUE_DEPTH, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
 
 // OTLP/JSON (opentelemetry-proto's JSON mapping): lowerCamelCase keys, hex ids, 64-bit
 // integers as decimal strings or numbers, enums as integers. Unknown keys are ignored.
@@ -19,23 +19,24 @@ const list = (v: J, field: string): J[] => {
   return v;
 };
 
-function anyValue(v: J): AttrValue {
+function anyValue(v: J, depth = 0): AttrValue {
   if (!v || typeof v !== "object") return null;
+  if (depth > MAX_VALUE_DEPTH) throw new MalformedOtlp(`attribute values nest deeper than ${MAX_VALUE_DEPTH} levels`);
   if ("stringValue" in v) return String(v.stringValue);
   if ("boolValue" in v) return Boolean(v.boolValue);
   if ("intValue" in v) return num(v.intValue, "intValue");
   if ("doubleValue" in v) return num(v.doubleValue, "doubleValue");
-  if ("arrayValue" in v) return list(v.arrayValue?.values, "arrayValue.values").map(anyValue);
-  if ("kvlistValue" in v) return attributes(v.kvlistValue?.values);
+  if ("arrayValue" in v) return list(v.arrayValue?.values, "arrayValue.values").map((item: J) => anyValue(item, depth + 1));
+  if ("kvlistValue" in v) return attributes(v.kvlistValue?.values, depth + 1);
   if ("bytesValue" in v) return String(v.bytesValue);
   return null;
 }
 
-function attributes(v: J): Attributes {
+function attributes(v: J, depth = 0): Attributes {
   const out: Attributes = {};
   for (const kv of list(v, "attributes")) {
     if (!kv || typeof kv.key !== "string") throw new MalformedOtlp("every attribute needs a string key");
-    out[kv.key] = anyValue(kv.value);
+    out[kv.key] = anyValue(kv.value, depth);
   }
   return out;
 }

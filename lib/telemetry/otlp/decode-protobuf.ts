@@ -1,5 +1,5 @@
 import "server-only";
-import { idFromBytes, MalformedOtlp, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
+import { idFromBytes, MalformedOtlp, MAX_VALUE_DEPTH, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
 import { OtlpTypes } from "./schema";
 
 // Decoded protobufjs messages are walked with light structural types: absent proto3 fields
@@ -9,8 +9,9 @@ type Msg = any;
 
 const num = (v: Msg): number => (typeof v === "number" ? v : v ? v.toNumber() : 0);
 
-function anyValue(v: Msg): AttrValue {
+function anyValue(v: Msg, depth = 0): AttrValue {
   if (!v) return null;
+  if (depth > MAX_VALUE_DEPTH) throw new MalformedOtlp(`attribute values nest deeper than ${MAX_VALUE_DEPTH} levels`);
   switch (v.value) {
     case "stringValue":
       return v.stringValue;
@@ -21,9 +22,9 @@ function anyValue(v: Msg): AttrValue {
     case "doubleValue":
       return v.doubleValue;
     case "arrayValue":
-      return (v.arrayValue.values ?? []).map(anyValue);
+      return (v.arrayValue.values ?? []).map((item: Msg) => anyValue(item, depth + 1));
     case "kvlistValue":
-      return attributes(v.kvlistValue.values);
+      return attributes(v.kvlistValue.values, depth + 1);
     case "bytesValue":
       return Buffer.from(v.bytesValue).toString("base64");
     default:
@@ -31,9 +32,9 @@ function anyValue(v: Msg): AttrValue {
   }
 }
 
-function attributes(list: Msg[] | undefined): Attributes {
+function attributes(list: Msg[] | undefined, depth = 0): Attributes {
   const out: Attributes = {};
-  if (list) for (const kv of list) out[kv.key] = anyValue(kv.value);
+  if (list) for (const kv of list) out[kv.key] = anyValue(kv.value, depth);
   return out;
 }
 

@@ -84,6 +84,9 @@ export interface DecodedRequest {
 export const SPAN_KINDS = ["unspecified", "internal", "server", "client", "producer", "consumer"] as const;
 export const STATUS_CODES = ["unset", "ok", "error"] as const;
 
+/** Deepest nesting of array/kvlist attribute values; real SDKs send a level or two. */
+export const MAX_VALUE_DEPTH = 16;
+
 /** Thrown for bodies that are not valid OTLP; the receiver answers 400. */
 export class MalformedOtlp extends Error {
   constructor(message: string) {

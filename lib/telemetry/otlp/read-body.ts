@@ -1,5 +1,6 @@
 import "server-only";
 import { createGunzip, createInflate } from "node:zlib";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 
 /** Past this much output, a body inflating more than MAX_RATIO:1 is refused as a bomb. */
 const RATIO_FLOOR = 1024 * 1024;
@@ -20,16 +21,15 @@ export class UnsupportedEncoding extends Error {}
 export class CorruptBody extends Error {}
 
 /**
- * Reads at most `limit` bytes of the raw body, then inflates it as a stream that stops as soon
+ * Reads at most `limit` bytes of the raw body within the body deadline (TransportError 413 /
+ * 408 otherwise), then inflates it as a stream that stops as soon
  * as the output passes `limit`, or grows more than MAX_RATIO times the input fed so far (real
  * OTLP compresses far less): a gzip bomb costs about a megabyte of inflation, never its size.
  */
 export async function readBody(request: Request, limit: number): Promise<Buffer> {
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (!["identity", "gzip", "x-gzip", "deflate"].includes(encoding)) throw new UnsupportedEncoding(`Content-Encoding '${encoding}' is not supported; use gzip or none.`);
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw new BodyTooLarge(limit);
-  const raw = await readCapped(request, limit);
+  const raw = await readBoundedBody(request, { limit });
   if (encoding === "identity") return raw;
   return inflateCapped(raw, encoding, limit);
 }
@@ -72,22 +72,4 @@ function inflateCapped(raw: Buffer, encoding: string, limit: number): Promise<Bu
     };
     feed(0);
   });
-}
-
-async function readCapped(request: Request, limit: number): Promise<Buffer> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }

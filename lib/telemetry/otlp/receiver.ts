@@ -1,4 +1,6 @@
 import "server-only";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/parse-json-bounded";
+import { TransportError } from "@/lib/http/transport-error";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
 import { ingestLogs } from "../ingest/ingest-logs";
@@ -20,8 +22,11 @@ const limits = {
   maxBodyBytes: Number(process.env.FACET_OTLP_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
   /** Requests decoded at once; more answer 429, which bounds memory with the write queue. */
   maxInflight: Number(process.env.FACET_OTLP_MAX_INFLIGHT ?? 16),
+  /** Requests of one token at once: one tenant's slow uploads never fill the global limit. */
+  maxInflightPerToken: Number(process.env.FACET_OTLP_MAX_INFLIGHT_PER_TOKEN ?? 4),
 };
 let inflight = 0;
+const inflightByToken = new Map<number, number>();
 
 /** For tests and benches. */
 export function configureReceiver(changes: Partial<typeof limits>): void {
@@ -31,8 +36,10 @@ export function configureReceiver(changes: Partial<typeof limits>): void {
 type Handler = (principal: IngestPrincipal, body: Buffer, encoding: Encoding) => Promise<IngestResult>;
 
 const json = (body: Buffer): unknown => {
+  const text = body.toString("utf8");
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new MalformedOtlp(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    return JSON.parse(body.toString("utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw new MalformedOtlp(`the body is not JSON: ${(error as Error).message}`);
   }
@@ -56,14 +63,18 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
   const principal = await authenticateIngestToken(request.headers.get("authorization"));
   if (!principal) return failureResponse(401, RPC.UNAUTHENTICATED, "Send a valid ingest token: Authorization: Bearer fit_…", encoding ?? "json", { "WWW-Authenticate": "Bearer" });
   if (!encoding) return failureResponse(415, RPC.INVALID_ARGUMENT, "Send application/x-protobuf or application/json.", "json");
+  const mine = inflightByToken.get(principal.tokenId) ?? 0;
+  if (mine >= limits.maxInflightPerToken) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress for this token; retry later.", encoding, { "Retry-After": "1" });
   if (inflight >= limits.maxInflight) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress; retry later.", encoding, { "Retry-After": "1" });
   inflight++;
+  inflightByToken.set(principal.tokenId, mine + 1);
   try {
     startRetention();
     const body = await readBody(request, limits.maxBodyBytes);
     const result = await HANDLERS[signal](principal, body, encoding);
     return exportResponse(signal, encoding, result.rejected, result.message);
   } catch (error) {
+    if (error instanceof TransportError) return failureResponse(error.status, error.status === 408 ? RPC.DEADLINE_EXCEEDED : RPC.INVALID_ARGUMENT, error.message, encoding);
     if (error instanceof BodyTooLarge) return failureResponse(413, RPC.INVALID_ARGUMENT, error.message, encoding);
     if (error instanceof UnsupportedEncoding) return failureResponse(415, RPC.INVALID_ARGUMENT, error.message, encoding);
     if (error instanceof MalformedOtlp || error instanceof CorruptBody) return failureResponse(400, RPC.INVALID_ARGUMENT, error.message, encoding);
@@ -72,6 +83,9 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
     return failureResponse(503, RPC.UNAVAILABLE, "The telemetry store is unavailable; retry later.", encoding, { "Retry-After": "5" });
   } finally {
     inflight--;
+    const left = (inflightByToken.get(principal.tokenId) ?? 1) - 1;
+    if (left > 0) inflightByToken.set(principal.tokenId, left);
+    else inflightByToken.delete(principal.tokenId);
   }
 }
 

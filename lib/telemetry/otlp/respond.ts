@@ -20,7 +20,7 @@ export function exportResponse(signal: Signal, encoding: Encoding, rejected: num
 }
 
 /** gRPC status codes that OTLP failures carry (google.rpc.Code). */
-export const RPC = { INVALID_ARGUMENT: 3, PERMISSION_DENIED: 7, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14, UNAUTHENTICATED: 16 } as const;
+export const RPC = { INVALID_ARGUMENT: 3, DEADLINE_EXCEEDED: 4, PERMISSION_DENIED: 7, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14, UNAUTHENTICATED: 16 } as const;
 
 export function failureResponse(status: number, code: number, message: string, encoding: Encoding, headers: Record<string, string> = {}): Response {
   const body = encoding === "protobuf" ? OtlpTypes.status.encode({ code, message }).finish() : JSON.stringify({ code, message });

@@ -4,6 +4,7 @@ import { getPool } from "@/lib/db/client";
 import { joinSql, sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 import { APM_BUCKETS, quantileUs } from "../ingest/histogram";
 import type { ApmQuery, ApmResult, ApmRow, ApmStats } from "../schemas";
+import { assertSteps } from "./bounds";
 import { type Target, windowOf } from "./target";
 
 // Rate, errors and latency per service or operation, read from the per-minute rollups only.
@@ -49,6 +50,8 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   const first = Math.floor(startMs / 60_000);
   const last = Math.floor((endMs - 1) / 60_000);
   const stepMin = Math.max(1, Math.round((q.step ?? Math.max(60_000, ((last - first + 1) / 60) * 60_000)) / 60_000));
+  // Checked before the nsId shortcut, so an empty namespace refuses the same requests.
+  assertSteps(last - first + 1, stepMin);
   const window = { startMs: first * 60_000, endMs: (last + 1) * 60_000 };
   const result: ApmResult = { backend: "embedded", ...window, stepMs: stepMin * 60_000, rows: [] };
   if (target.nsId === null) return result;

@@ -11,6 +11,8 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest first. With a trace id and no window, every log of the trace, whenever it was written. */
 export async function searchLogsEmbedded(target: Target, q: LogSearchQuery): Promise<LogSearchResult> {
+  const windowed = !q.traceId || q.start !== undefined || q.end !== undefined;
+  const window = windowed ? windowOf(q) : null; // checked even where nothing is stored yet
   if (target.nsId === null) return { backend: "embedded", logs: [] };
   const where = [sqlText`ns_id = ?`];
   const args: unknown[] = [target.nsId];
@@ -18,10 +20,7 @@ export async function searchLogsEmbedded(target: Target, q: LogSearchQuery): Pro
     where.push(cond);
     args.push(...values);
   };
-  if (!q.traceId || q.start !== undefined || q.end !== undefined) {
-    const { startMs, endMs } = windowOf(q);
-    add(sqlText`time_us >= ? AND time_us <= ?`, startMs * 1000, endMs * 1000);
-  }
+  if (window) add(sqlText`time_us >= ? AND time_us <= ?`, window.startMs * 1000, window.endMs * 1000);
   if (q.traceId) add(sqlText`trace_id = ?`, Buffer.from(q.traceId, "hex"));
   if (q.spanId) add(sqlText`span_id = ?`, Buffer.from(q.spanId, "hex"));
   if (q.service) add(sqlText`service = ?`, q.service);

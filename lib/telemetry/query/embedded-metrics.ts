@@ -4,10 +4,11 @@ import { getPool } from "@/lib/db/client";
 import { jsonMemberPath, joinSql, sqlText } from "@/lib/db/sql-text";
 import { AppError } from "@/lib/errors";
 import type { MetricLabelsResult, MetricNamesResult, MetricQuery, MetricQueryResult } from "../schemas";
+import { assertSteps } from "./bounds";
 import { aggregate, defaultAgg, type Agg, type StoredPoint } from "./metric-agg";
 import { type Target, windowOf } from "./target";
 
-export const MAX_POINTS_PER_SERIES = 1000;
+export { MAX_POINTS_PER_SERIES } from "./bounds";
 
 /** match.<label>=value pairs; service and pod are columns, other labels live in the JSON. */
 export function labelMatchers(q: Record<string, unknown>): [string, string][] {
@@ -17,7 +18,7 @@ export function labelMatchers(q: Record<string, unknown>): [string, string][] {
 export function stepFor(startMs: number, endMs: number, step?: number): number {
   const auto = Math.max(60_000, Math.ceil((endMs - startMs) / 120 / 60_000) * 60_000);
   const stepMs = step ?? auto;
-  if ((endMs - startMs) / stepMs > MAX_POINTS_PER_SERIES) throw new AppError("VALIDATION", `At most ${MAX_POINTS_PER_SERIES} steps per series; use a larger step.`, { errors: [{ path: "query.step", message: "Too many steps for the window." }] });
+  assertSteps(endMs - startMs, stepMs);
   return stepMs;
 }
 

@@ -103,6 +103,7 @@ export async function traceSummaries(nsIds: number[], traceIds: Buffer[]): Promi
 }
 
 export async function searchTracesEmbedded(target: Target, q: TraceSearchQuery): Promise<TraceSearchResult> {
+  windowOf(q); // an empty namespace refuses the same windows
   if (target.nsId === null) return { backend: "embedded", traces: [] };
   const ids = await matchingTraceIds(target, q);
   return { backend: "embedded", traces: await traceSummaries([target.nsId], ids) };

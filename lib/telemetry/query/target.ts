@@ -5,6 +5,7 @@ import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuthedContext } from "@/lib/http/context";
 import { existingNamespaceId, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
+import { assertWindow } from "./bounds";
 
 export interface EnvRef {
   tenant: string;
@@ -45,10 +46,11 @@ export async function systemTarget(): Promise<Target> {
   return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId, env: null, basePath: SYSTEM_API };
 }
 
-/** Default window: the last hour. */
+/** Default window: the last hour; at most MAX_WINDOW_MS. */
 export function windowOf(q: { start?: number; end?: number }, now = Date.now()): { startMs: number; endMs: number } {
   const endMs = q.end ?? now;
   const startMs = q.start ?? endMs - 3600_000;
   if (startMs >= endMs) throw new AppError("VALIDATION", "start must be before end.", { errors: [{ path: "query.start", message: "start must be before end." }] });
+  assertWindow(startMs, endMs);
   return { startMs, endMs };
 }

@@ -4,7 +4,10 @@ import { TransportError } from "@/lib/http/transport-error";
 // `Listening-Configs`: records `dataId ^B group ^B md5 [^B tenant] ^A` (PROTOCOLS §1.5).
 export const WORD = "\u0002";
 export const LINE = "\u0001";
-export const MAX_PROBE_KEYS = 10_000;
+/** What a Nacos client sends in one request at most (its listener tasks hold 3,000 keys). */
+export const MAX_PROBE_KEYS = 3_000;
+/** An MD5 as Nacos computes it, or nothing when the client holds no content. */
+const MD5 = /^(?:[0-9a-f]{32})?$/i;
 
 export interface ProbeRecord {
   dataId: string;
@@ -14,9 +17,24 @@ export interface ProbeRecord {
   tenant: string;
 }
 
+// Nacos URL-decodes the field once more; a client that encoded it twice is still understood.
+const twiceEncoded = (raw: string) => !raw.includes(WORD) && /%0[12]/i.test(raw);
+
+/**
+ * The number of records, counted without splitting: more than MAX_PROBE_KEYS is refused (400)
+ * before anything is allocated per record.
+ */
+export function assertProbeSize(raw: string): number {
+  const separator = twiceEncoded(raw) ? /%01/gi : /\u0001/g;
+  let count = 0;
+  while (separator.exec(raw) && ++count <= MAX_PROBE_KEYS + 1);
+  if (count > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
+  return Math.max(count, 1);
+}
+
 export function parseProbe(raw: string): ProbeRecord[] {
-  // Nacos URL-decodes the field once more; a client that encoded it twice is still understood.
-  const text = !raw.includes(WORD) && /%0[12]/i.test(raw) ? safeDecode(raw) : raw;
+  assertProbeSize(raw);
+  const text = twiceEncoded(raw) ? safeDecode(raw) : raw;
   const records = text.split(LINE).filter((line) => line.length > 0);
   if (records.length === 0) throw new TransportError(400, "invalid probeModify");
   if (records.length > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
@@ -24,7 +42,8 @@ export function parseProbe(raw: string): ProbeRecord[] {
     const fields = line.split(WORD);
     if (fields.length < 3 || fields.length > 4) throw new TransportError(400, "invalid probeModify");
     const [dataId, group, md5, tenant = ""] = fields;
-    return { dataId, group, md5, tenant };
+    if (!MD5.test(md5)) throw new TransportError(400, "invalid probeModify: an md5 is 32 hex digits or empty");
+    return { dataId, group, md5: md5.toLowerCase(), tenant };
   });
 }
 

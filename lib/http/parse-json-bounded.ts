@@ -1,0 +1,34 @@
+import { TransportError } from "./transport-error";
+
+/** Deepest nesting of objects and arrays accepted in a JSON body. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The depth of the deepest object or array in JSON text, counted without parsing, stopping
+ * as soon as it passes `max`: recursive decoders then never see a body that could exhaust the stack.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** JSON.parse for request bodies: too deep or malformed → 400. */
+export function parseJsonBounded(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
+  if (jsonDepthExceeds(text, maxDepth)) throw new TransportError(400, `The JSON body is nested deeper than ${maxDepth} levels.`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new TransportError(400, `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
