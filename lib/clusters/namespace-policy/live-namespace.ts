@@ -1,0 +1,26 @@
+import "server-only";
+import { ApiException } from "@kubernetes/client-node";
+import { getDb } from "@/lib/db/client";
+import type { ClusterRow } from "@/lib/db/schema";
+import { NAMESPACES } from "@/lib/sandbox/builtin-resources";
+import { readObject } from "@/lib/sandbox/store/read";
+import { clusterClient } from "../client";
+import { onCluster } from "../upstream-error";
+
+/** The namespace as the cluster has it now (null: absent). The sandbox is read in-process: it
+ *  is this process's own store. An unreachable cluster is an upstream error: never a guess. */
+export async function readLiveNamespace(cluster: ClusterRow, name: string): Promise<{ labels: Record<string, string> } | null> {
+  if (cluster.kind === "sandbox") {
+    const ns = await readObject(getDb(), NAMESPACES, "", name);
+    return ns ? { labels: (ns.metadata.labels as Record<string, string>) ?? {} } : null;
+  }
+  return onCluster(cluster.name, async () => {
+    try {
+      const ns = await clusterClient(cluster).core.readNamespace({ name });
+      return { labels: ns.metadata?.labels ?? {} };
+    } catch (error) {
+      if (error instanceof ApiException && error.code === 404) return null;
+      throw error;
+    }
+  });
+}
