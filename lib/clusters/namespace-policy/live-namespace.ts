@@ -8,8 +8,11 @@ import { clusterClient } from "../client";
 import { onCluster } from "../upstream-error";
 
 /** The namespace as the cluster has it now (null: absent). The sandbox is read in-process: it
- *  is this process's own store. An unreachable cluster is an upstream error: never a guess. */
+ *  is this process's own store. An unreachable cluster is an upstream error: never a guess.
+ *  A registry row without credentials is never contacted, so nothing on it can be taken over
+ *  (the reconciler repeats the check before it touches a namespace). */
 export async function readLiveNamespace(cluster: ClusterRow, name: string): Promise<{ labels: Record<string, string> } | null> {
+  if (!cluster.kubeconfig) return null;
   if (cluster.kind === "sandbox") {
     const ns = await readObject(getDb(), NAMESPACES, "", name);
     return ns ? { labels: (ns.metadata.labels as Record<string, string>) ?? {} } : null;

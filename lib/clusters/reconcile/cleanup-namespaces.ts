@@ -46,9 +46,11 @@ export async function runNamespaceCleanups(now = Date.now()): Promise<number> {
   for (const { job, cluster } of rows) {
     try {
       const client = clusterClient(cluster);
-      if (job.policy === "delete-namespace") {
+      // Deleted only while it still carries Facet's label: one Facet never labelled is not its own.
+      const live = job.policy === "delete-namespace" ? await client.core.readNamespace({ name: job.namespace }).catch((e) => (gone(e) ? null : Promise.reject(e))) : null;
+      if (live && live.metadata?.labels?.[Object.keys(MANAGED_BY)[0]] === "facet") {
         await client.core.deleteNamespace({ name: job.namespace }).catch((e) => (gone(e) ? undefined : Promise.reject(e)));
-      } else {
+      } else if (live || job.policy !== "delete-namespace") {
         if (job.policy === "release") await removeFacetObjects(client, job.namespace);
         const strip = Object.fromEntries([...Object.keys(MANAGED_BY), LABEL.tenant, LABEL.project, LABEL.environment, ...PSA_LABEL_KEYS].map((k) => [k, null]));
         await client.objects

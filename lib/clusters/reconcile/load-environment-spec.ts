@@ -47,6 +47,7 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
       },
       networkIsolation: row.tenant.networkIsolation && row.project.networkIsolation && env.networkIsolation,
       tenantNetworkIsolation: row.tenant.networkIsolation,
+      namespaceCreated: env.namespaceCreated,
       podSecurity: podSecurityFor(policy.podSecurity, env.type, row.tenant.name),
       tenantQuota: quota ? { cpuMilli: quota.cpuMilli, memoryBytes: quota.memoryBytes, storageBytes: quota.storageBytes, pods: quota.pods } : null,
     },

@@ -20,6 +20,8 @@ export interface EnvironmentSpec {
   tenantQuota: QuotaAmounts | null;
   /** Pod Security Admission levels the namespace carries (the cluster's policy for this type and tenant). */
   podSecurity: PodSecurityModes;
+  /** Facet creates the namespace (false: adopted with a sysadmin's leave). */
+  namespaceCreated: boolean;
 }
 
 const api = `${FACET_GROUP}/${FACET_VERSION}`;
