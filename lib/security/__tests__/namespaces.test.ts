@@ -4,7 +4,9 @@ import { parse, stringify } from "yaml";
 import { runNamespaceCleanups } from "@/lib/clusters/reconcile/cleanup-namespaces";
 import { reconcileEnvironment } from "@/lib/clusters/reconcile/reconcile-environment";
 import { getDb } from "@/lib/db/client";
-import { auditLogs, environments } from "@/lib/db/schema";
+import { seal } from "@/lib/crypto/secret-box";
+import { auditLogs, clusters, environments } from "@/lib/db/schema";
+import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { podSpecOf, podSpecViolations } from "@/lib/pod-security";
 import { uniqueName } from "@/lib/testing/factories";
 import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
@@ -22,8 +24,11 @@ let root: string;
 const t = uniqueName("nst");
 const T = `/api/v1/tenants/${t}`;
 const P = `${T}/projects/shop`;
-const policyPath = "/api/v1/clusters/sandbox/namespace-policy";
-let basePolicy: Record<string, unknown>;
+// A cluster of its own over the sandbox's API: its policy is this suite's alone, and Facet
+// reaches it over HTTP as it reaches any imported cluster.
+const cluster = uniqueName("nsc");
+const policyPath = `/api/v1/clusters/${cluster}/namespace-policy`;
+const basePolicy = { adoptable: [], reserved: [], podSecurity: { default: {}, types: {}, tenants: {} } };
 
 /** The sandbox's Kubernetes API, as kubectl would call it. */
 async function kube(method: string, path: string, body?: unknown) {
@@ -40,7 +45,7 @@ const readNamespace = async (name: string) => {
   return res.status === 200 && !res.body.metadata.deletionTimestamp ? res.body : null;
 };
 const createEnv = (name: string, extra: Record<string, unknown> = {}, tenantPath = T) =>
-  api<Problem & { namespace: string; namespaceCreated: boolean }>("POST", `${tenantPath}/projects/shop/environments`, { token: root, body: { name, type: "dev", cluster: "sandbox", quota, ...extra } });
+  api<Problem & { namespace: string; namespaceCreated: boolean }>("POST", `${tenantPath}/projects/shop/environments`, { token: root, body: { name, type: "dev", cluster, quota, ...extra } });
 async function envId(namespace: string): Promise<number> {
   const [row] = await getDb().select({ id: environments.id }).from(environments).where(eq(environments.namespace, namespace));
   return row.id;
@@ -52,7 +57,7 @@ async function setPolicy(change: Record<string, unknown>) {
 async function tenantNamed(name: string): Promise<string> {
   const res = await api("POST", "/api/v1/tenants", { token: root, body: { name } });
   expect([201, 409]).toContain(res.status);
-  await expectOk(api("PUT", `/api/v1/tenants/${name}/quotas/sandbox`, { token: root, body: generousQuota }));
+  await expectOk(api("PUT", `/api/v1/tenants/${name}/quotas/${cluster}`, { token: root, body: generousQuota }));
   const project = await api("POST", `/api/v1/tenants/${name}/projects`, { token: root, body: { name: "shop" } });
   expect([201, 409]).toContain(project.status);
   return `/api/v1/tenants/${name}`;
@@ -87,19 +92,19 @@ const BASELINE_VIOLATIONS: [string, Record<string, unknown>, string, Record<stri
   ["unconfined AppArmor annotation", { containers: [{ name: "app", image: "x" }] }, "AppArmor", { "container.apparmor.security.beta.kubernetes.io/app": "unconfined" }],
 ];
 
+const savedLoopback = process.env.FACET_EGRESS_ALLOW_LOOPBACK;
 beforeAll(async () => {
+  process.env.FACET_EGRESS_ALLOW_LOOPBACK = "1";
   sb = await startSandbox();
-  process.env.FACET_INTERNAL_URL = sb.server.origin;
   root = await sysadminToken();
+  await getDb().insert(clusters).values({ name: cluster, kind: "imported", server: sb.server.origin, kubeconfig: seal(renderKubeconfig({ origin: sb.server.origin, token: sb.token })) });
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: t } }), 201);
+  await expectOk(api("PUT", `${T}/quotas/${cluster}`, { token: root, body: generousQuota }));
   await expectOk(api("PUT", `${T}/quotas/sandbox`, { token: root, body: generousQuota }));
   await expectOk(api("POST", `${T}/projects`, { token: root, body: { name: "shop" } }), 201);
-  basePolicy = await expectOk<Record<string, unknown>>(api("GET", policyPath, { token: root }));
-  basePolicy = { adoptable: basePolicy.adoptable, reserved: basePolicy.reserved, podSecurity: basePolicy.podSecurity };
 }, 60_000);
 afterAll(async () => {
-  // Other suites share the sandbox cluster: leave its policy as found.
-  if (basePolicy) await api("PUT", policyPath, { token: root, body: basePolicy });
+  process.env.FACET_EGRESS_ALLOW_LOOPBACK = savedLoopback;
   await sb?.close();
 });
 
@@ -148,13 +153,24 @@ describe("namespaces an environment may not take", () => {
     const forged = uniqueName("forged");
     expect((await makeNamespace(plain)).status).toBe(201);
     expect((await makeNamespace(forged, { "app.kubernetes.io/managed-by": "facet", "facet.dev/tenant": t, "facet.dev/environment": "x" })).status).toBe(201);
-    for (const ns of [plain, forged]) {
-      const res = await createEnv(uniqueName("ex").slice(0, 20), { namespace: ns });
+    // Through the imported cluster's API, and on the built-in sandbox cluster (read in-process).
+    for (const [ns, on] of [[plain, cluster], [forged, cluster], [plain, "sandbox"], [forged, "sandbox"]]) {
+      const res = await createEnv(uniqueName("ex").slice(0, 20), { namespace: ns, cluster: on });
       expect(res.status, ns).toBe(409);
-      expect(res.body.detail, ns).toMatch(/already exists on cluster 'sandbox' and Facet did not create it; a sysadmin must allow adopting it/);
+      expect(res.body.detail, ns).toMatch(/already exists on cluster '.+' and Facet did not create it; a sysadmin must allow adopting it/);
       expect(res.body.reason).toBe("namespace-exists");
     }
     expect((await readNamespace(plain))?.metadata.labels?.["facet.dev/tenant"]).toBeUndefined();
+  });
+
+  it("a named namespace on a cluster that does not answer is 502, never assumed free", async () => {
+    const dead = uniqueName("dead");
+    await getDb().insert(clusters).values({ name: dead, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_nothing" })) });
+    await expectOk(api("PUT", `${T}/quotas/${dead}`, { token: root, body: generousQuota }));
+    const res = await createEnv("on-dead", { cluster: dead, namespace: uniqueName("x") });
+    expect(res.status).toBe(502);
+    expect(res.body.detail).toContain(dead);
+    expect(await getDb().select().from(environments).where(eq(environments.name, "on-dead"))).toHaveLength(0);
   });
 
   it("a generated name that exists on the cluster is skipped, not adopted", async () => {
@@ -196,7 +212,7 @@ describe("adoption a sysadmin allowed", () => {
     expect(bad.status).toBe(422);
     const ns = uniqueName("legacy");
     await setPolicy({ adoptable: [ns] });
-    const audit = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "clusters.namespace-policy.set"), eq(auditLogs.target, "cluster/sandbox")));
+    const audit = await getDb().select().from(auditLogs).where(and(eq(auditLogs.action, "clusters.namespace-policy.set"), eq(auditLogs.target, `cluster/${cluster}`)));
     expect(audit.some((a) => JSON.stringify(a.diff).includes(ns))).toBe(true);
   });
 

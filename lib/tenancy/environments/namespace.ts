@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { loadNamespacePolicy, readLiveNamespace, reservedBy } from "@/lib/clusters/namespace-policy";
 import type { Executor } from "@/lib/db/client";
 import { environments, namespaceCleanups, type ClusterRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 
 const label = (s: string) => s.slice(0, 63).replace(/-+$/, "");
 const PATH = "body.namespace";
@@ -24,10 +24,22 @@ async function takenReason(tx: Executor, clusterId: number, namespace: string): 
   return cleanup ? "belonged to a deleted environment and is still being cleaned up" : null;
 }
 
+/** A generated name on a cluster that does not answer now is taken as free: the reconciler
+ *  checks again before it touches the namespace and never takes over one that exists. */
+async function existsIfReachable(cluster: ClusterRow, name: string, tx: Executor): Promise<boolean> {
+  try {
+    return Boolean(await readLiveNamespace(cluster, name, tx));
+  } catch (error) {
+    if (isAppError(error) && error.code === "UPSTREAM") return false;
+    throw error;
+  }
+}
+
 /**
  * The namespace a new environment gets. A named one must not be reserved, nor used or being
  * cleaned up in the database; if it already exists on the cluster, only a sysadmin's adoption
- * rule lets it in. A generated one is the first candidate free everywhere, never adopted.
+ * rule lets it in (an unreachable cluster: 502, ask again). A generated one is the first
+ * candidate free everywhere, never adopted.
  */
 export async function chooseNamespace(tx: Executor, cluster: ClusterRow, names: { tenant: string; project: string; environment: string; requested?: string }): Promise<NamespaceChoice> {
   const policy = await loadNamespacePolicy(cluster.id, tx);
@@ -37,7 +49,7 @@ export async function chooseNamespace(tx: Executor, cluster: ClusterRow, names: 
     if (by) throw new AppError("VALIDATION", `Namespace '${requested}' is reserved (${by}) on cluster '${cluster.name}': no environment may use it.`, { errors: [{ path: PATH, message: `'${requested}' is reserved (${by}).` }] });
     const taken = await takenReason(tx, cluster.id, requested);
     if (taken) throw new AppError("CONFLICT", `Namespace '${requested}' ${taken} on cluster '${cluster.name}'.`, { details: { field: PATH, reason: "namespace-taken" } });
-    if (!(await readLiveNamespace(cluster, requested))) return { namespace: requested, created: true };
+    if (!(await readLiveNamespace(cluster, requested, tx))) return { namespace: requested, created: true };
     if (policy.adoptable.includes(requested)) return { namespace: requested, created: false };
     throw new AppError("CONFLICT", `Namespace '${requested}' already exists on cluster '${cluster.name}' and Facet did not create it; a sysadmin must allow adopting it first.`, {
       details: { field: PATH, reason: "namespace-exists" },
@@ -50,7 +62,7 @@ export async function chooseNamespace(tx: Executor, cluster: ClusterRow, names: 
     const by = reservedBy(name, policy.reserved);
     if (by) refused.push(`'${name}' is reserved (${by})`);
     else if (await takenReason(tx, cluster.id, name)) refused.push(`'${name}' is taken`);
-    else if (await readLiveNamespace(cluster, name)) refused.push(`'${name}' already exists on the cluster`);
+    else if (await existsIfReachable(cluster, name, tx)) refused.push(`'${name}' already exists on the cluster`);
     else return { namespace: name, created: true };
   }
   throw new AppError("VALIDATION", `No namespace could be generated on cluster '${cluster.name}': ${refused.join("; ")}. Name a namespace.`, { errors: [{ path: PATH, message: `Name a namespace: ${refused[0]}.` }] });
