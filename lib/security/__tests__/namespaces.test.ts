@@ -16,6 +16,9 @@ import { api, expectOk, generousQuota, person, sysadminToken } from "@/lib/testi
 // (reserved, existing, left behind), deletes only what Facet created, and its pods are held to
 // the Pod Security level its namespace carries, by the sandbox and by Facet's own edit path.
 
+// Kubernetes objects as the tests poke at them: deep, loosely shaped JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
 type Problem = { code: string; detail: string; reason?: string; errors?: { path: string; message: string }[] };
 const quota = { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "10" };
 
@@ -37,7 +40,7 @@ async function kube(method: string, path: string, body?: unknown) {
     headers: { authorization: `Bearer ${sb.token}`, "content-type": method === "PATCH" ? "application/merge-patch+json" : "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> };
+  return { status: res.status, body: (await res.json().catch(() => null)) as Doc };
 }
 const makeNamespace = (name: string, labels: Record<string, string> = {}) => kube("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
 const readNamespace = async (name: string) => {
@@ -355,7 +358,7 @@ describe("Pod Security levels", () => {
     expect((await kube("POST", `/apis/apps/v1/namespaces/${dev.namespace}/deployments`, deploymentOf(dev.namespace, [{ name: "app", image: "nginx:1.27" }]))).status).toBe(201);
     expect((await kube("POST", `/apis/apps/v1/namespaces/${test.namespace}/deployments`, deploymentOf(test.namespace, [restrictedContainer]))).status).toBe(201);
 
-    const edit = async (env: string, resource: string, name: string, change: (o: Record<string, any>) => void) => {
+    const edit = async (env: string, resource: string, name: string, change: (o: Doc) => void) => {
       const current = await expectOk<{ yaml: string; resourceVersion: string }>(api("GET", `${P}/environments/${env}/objects/${resource}/${name}`, { token: root }));
       const object = parse(current.yaml);
       change(object);
@@ -379,10 +382,10 @@ describe("Pod Security levels", () => {
     }
     // Templates: hidden in the Deployment's pod template, in init containers, next to good ones.
     for (const [what, change] of [
-      ["privileged template", (o: Record<string, any>) => (o.spec.template.spec.containers[0].securityContext = { privileged: true })],
-      ["hostNetwork template", (o: Record<string, any>) => (o.spec.template.spec.hostNetwork = true)],
-      ["hostPath template", (o: Record<string, any>) => (o.spec.template.spec.volumes = [{ name: "etc", hostPath: { path: "/etc" } }])],
-      ["privileged init container", (o: Record<string, any>) => (o.spec.template.spec.initContainers = [{ name: "init", image: "busybox", securityContext: { privileged: true } }])],
+      ["privileged template", (o: Doc) => (o.spec.template.spec.containers[0].securityContext = { privileged: true })],
+      ["hostNetwork template", (o: Doc) => (o.spec.template.spec.hostNetwork = true)],
+      ["hostPath template", (o: Doc) => (o.spec.template.spec.volumes = [{ name: "etc", hostPath: { path: "/etc" } }])],
+      ["privileged init container", (o: Doc) => (o.spec.template.spec.initContainers = [{ name: "init", image: "busybox", securityContext: { privileged: true } }])],
     ] as const) {
       const { res, unchanged } = await edit("edit-dev", "deployments", "tool", change);
       expect(res.status, what).toBe(422);
