@@ -9,7 +9,7 @@ import { auditLogs, clusters, environments } from "@/lib/db/schema";
 import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { podSpecOf, podSpecViolations } from "@/lib/pod-security";
 import { uniqueName } from "@/lib/testing/factories";
-import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
+import { eventually, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { api, expectOk, generousQuota, person, sysadminToken } from "@/lib/testing/world";
 
 // Class 2 of the security issue: an environment never takes over a namespace it was not given
@@ -40,7 +40,7 @@ async function kube(method: string, path: string, body?: unknown) {
     headers: { authorization: `Bearer ${sb.token}`, "content-type": method === "PATCH" ? "application/merge-patch+json" : "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Doc };
+  return { status: res.status, warning: res.headers.get("warning"), body: (await res.json().catch(() => null)) as Doc };
 }
 const makeNamespace = (name: string, labels: Record<string, string> = {}) => kube("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
 const readNamespace = async (name: string) => {
@@ -317,6 +317,34 @@ describe("Pod Security levels", () => {
     const uid0 = await kube("POST", `/api/v1/namespaces/${strict}/pods`, pod("uid0", { containers: [{ ...restrictedContainer, securityContext: { ...restrictedContainer.securityContext, runAsUser: 0 } }] }));
     expect(uid0.body.message).toContain("runAsUser=0");
     expect((await kube("POST", `/api/v1/namespaces/${strict}/pods`, pod("fine", { containers: [restrictedContainer] }))).status).toBe(201);
+  });
+
+  it("the sandbox accepts workloads whose template breaks the level with kube-apiserver's warning, and refuses their pods", async () => {
+    const ns = uniqueName("pst");
+    await makeNamespace(ns, { "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted" });
+    const template = (spec: Doc) => ({ metadata: { labels: { app: "t" } }, spec });
+    const kinds: [string, string, Doc][] = [
+      ["/apis/apps/v1", "deployments", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas: 1, selector: { matchLabels: { app: "t" } }, template: template({ hostNetwork: true, securityContext: { sysctls: [{ name: "kérnel.sém", value: "1" }] }, containers: [{ name: "app", image: "x" }] }) } }],
+      ["/apis/apps/v1", "statefulsets", { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "s" }, spec: { serviceName: "s", selector: { matchLabels: { app: "t" } }, template: template({ containers: [{ name: "app", image: "x", securityContext: { privileged: true } }] }) } }],
+    ];
+    for (const [group, resource, object] of kinds) {
+      const res = await kube("POST", `${group}/namespaces/${ns}/${resource}`, object);
+      expect(res.status, resource).toBe(201);
+      expect(res.warning, resource).toMatch(/^299 - "would violate PodSecurity \\"restricted:latest\\": /);
+    }
+    const plain = await kube("POST", `/apis/apps/v1/namespaces/${ns}/deployments`, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "plain" }, spec: { selector: { matchLabels: { app: "p" } }, template: { metadata: { labels: { app: "p" } }, spec: { containers: [restrictedContainer] } } } });
+    expect(plain.warning).toBeNull();
+    // The controllers' pods for the violating templates are refused; the compliant one runs.
+    const refused = await eventually(async () => {
+      const events = (await kube("GET", `/api/v1/namespaces/${ns}/events`)).body.items as Doc[];
+      return events.find((e) => e.reason === "FailedCreate" && /violates PodSecurity "baseline:latest"/.test(e.message));
+    }, 20_000, "FailedCreate event");
+    expect(refused.message).toMatch(/host namespaces \(hostNetwork=true\)|privileged/);
+    const pods = await eventually(async () => {
+      const items = (await kube("GET", `/api/v1/namespaces/${ns}/pods`)).body.items as Doc[];
+      return items.length > 0 && items;
+    }, 20_000, "the compliant pod");
+    expect(pods.every((p) => (p.metadata.name as string).startsWith("plain-"))).toBe(true);
   });
 
   it("the sandbox leaves unlabelled namespaces privileged, as kube-apiserver does, and refuses an update that breaks the level", async () => {
