@@ -168,12 +168,12 @@ describe("namespaces an environment may not take", () => {
 
   it("a named namespace on a cluster that does not answer is 502, never assumed free", async () => {
     const dead = uniqueName("dead");
-    await getDb().insert(clusters).values({ name: dead, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_nothing" })) });
+    const [{ id }] = await getDb().insert(clusters).values({ name: dead, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_nothing" })) }).$returningId();
     await expectOk(api("PUT", `${T}/quotas/${dead}`, { token: root, body: generousQuota }));
     const res = await createEnv("on-dead", { cluster: dead, namespace: uniqueName("x") });
     expect(res.status).toBe(502);
     expect(res.body.detail).toContain(dead);
-    expect(await getDb().select().from(environments).where(eq(environments.name, "on-dead"))).toHaveLength(0);
+    expect(await getDb().select().from(environments).where(eq(environments.clusterId, id))).toHaveLength(0);
   });
 
   it("a generated name that exists on the cluster is skipped, not adopted", async () => {
