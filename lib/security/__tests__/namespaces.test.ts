@@ -424,9 +424,16 @@ describe("Pod Security levels", () => {
     const escalate = await edit("edit-test", "deployments", "tool", (o) => delete o.spec.template.spec.containers[0].securityContext.runAsNonRoot);
     expect(escalate.res.status).toBe(422);
     expect(escalate.res.body.detail).toContain('violates PodSecurity "restricted:latest": runAsNonRoot != true');
-    const fine = await edit("edit-test", "deployments", "tool", (o) => (o.metadata.labels = { team: "tools" }));
+    // Controllers write status meanwhile: a stale read is the cluster's 409, so read again.
+    const fine = await eventually(async () => {
+      const attempt = await edit("edit-test", "deployments", "tool", (o) => (o.metadata.labels = { team: "tools" }));
+      return attempt.res.status !== 409 && attempt;
+    }, 15_000, "a compliant deployment edit");
     expect(fine.res.status, JSON.stringify(fine.res.body)).toBe(200);
-    const fineDev = await edit("edit-dev", "pods", "edited", (o) => (o.metadata.labels = { team: "tools" }));
+    const fineDev = await eventually(async () => {
+      const attempt = await edit("edit-dev", "pods", "edited", (o) => (o.metadata.labels = { team: "tools" }));
+      return attempt.res.status !== 409 && attempt;
+    }, 15_000, "a compliant pod edit");
     expect(fineDev.res.status, JSON.stringify(fineDev.res.body)).toBe(200);
   });
 });
