@@ -226,11 +226,13 @@ describe("adoption a sysadmin allowed", () => {
     expect((await kube("POST", `/api/v1/namespaces/${ns}/configmaps`, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "theirs" }, data: { a: "1" } })).status).toBe(201);
     const env = await expectOk<{ namespace: string; namespaceCreated: boolean }>(createEnv("legacy", { namespace: ns }), 201);
     expect(env).toMatchObject({ namespace: ns, namespaceCreated: false });
+    await expectOk(api("POST", `${P}/environments/legacy/applications`, { token: root, body: { name: "web", image: "nginx:1.27", replicas: 0, ports: [{ name: "http", port: 80 }] } }), 201);
     const report = await reconcileEnvironment(await envId(ns));
     expect(report?.status, report?.error ?? "").toBe("synced");
     const adopted = await readNamespace(ns);
     expect(adopted?.metadata.labels).toMatchObject({ team: "payments", "facet.dev/tenant": t, "pod-security.kubernetes.io/enforce": "baseline" });
     expect((await kube("GET", `/api/v1/namespaces/${ns}/resourcequotas/facet-quota`)).status).toBe(200);
+    expect((await kube("GET", `/apis/apps/v1/namespaces/${ns}/deployments/web`)).status).toBe(200);
 
     // Even asked to delete the namespace, Facet only releases one it adopted.
     await expectOk(api("PATCH", `${P}/environments/legacy`, { token: root, body: { deletePolicy: "delete-namespace" } }));
@@ -242,6 +244,8 @@ describe("adoption a sysadmin allowed", () => {
     for (const key of Object.keys(released!.metadata.labels ?? {})) expect(key, key).not.toMatch(/^(facet\.dev\/|app\.kubernetes\.io\/managed-by|pod-security\.kubernetes\.io\/)/);
     expect((await kube("GET", `/api/v1/namespaces/${ns}/resourcequotas/facet-quota`)).status).toBe(404);
     expect((await kube("GET", `/api/v1/namespaces/${ns}/limitranges/facet-limits`)).status).toBe(404);
+    expect((await kube("GET", `/apis/apps/v1/namespaces/${ns}/deployments/web`)).status).toBe(404);
+    expect((await kube("GET", `/api/v1/namespaces/${ns}/services/web`)).status).toBe(404);
     expect((await kube("GET", `/api/v1/namespaces/${ns}/configmaps/theirs`)).status).toBe(200);
   });
 
