@@ -22,6 +22,8 @@ export function environmentDto(row: EnvironmentRow, names: { tenant: string; pro
     type: row.type,
     cluster: names.cluster,
     namespace: row.namespace,
+    /** False when the environment adopted an existing namespace: deleting it never deletes that. */
+    namespaceCreated: row.namespaceCreated,
     description: row.description,
     quota: formatQuota(row as QuotaAmounts),
     limits: {

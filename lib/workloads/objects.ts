@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { environmentTarget } from "./env-client";
+import { assertPodSecurity } from "./pod-security-check";
 import { EDITABLE, type EditableResource } from "./resources";
 
 const header = (r: EditableResource, name: string, namespace: string) => ({ apiVersion: EDITABLE[r].apiVersion, kind: EDITABLE[r].kind, metadata: { name, namespace } });
@@ -45,6 +46,7 @@ export const putObjectYaml = verb("workloads.object.put", "workloads.update", as
   if (!object?.metadata?.resourceVersion) problems.push("metadata.resourceVersion is needed so that a stale edit is refused");
   if (problems.length) throw new AppError("VALIDATION", `The object cannot be saved: ${problems.join("; ")}.`, { errors: problems.map((m) => ({ path: "body.yaml", message: m })) });
   object.metadata!.namespace = namespace;
+  await assertPodSecurity(ctx, object);
   const saved = await onCluster(cluster, () => client.objects.replace(object));
   await writeAudit(getDb(), ctx, {
     action: "workloads.update",

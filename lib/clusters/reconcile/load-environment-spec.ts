@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { applications, clusters, environments, projects, tenantQuotas, tenants, type ApplicationRow, type ClusterRow } from "@/lib/db/schema";
+import { loadNamespacePolicy } from "../namespace-policy/load-namespace-policy";
+import { podSecurityFor } from "../namespace-policy/pod-security-for";
 import type { EnvironmentSpec } from "./render";
 
 export interface EnvironmentBundle {
@@ -11,7 +13,7 @@ export interface EnvironmentBundle {
   applications: ApplicationRow[];
 }
 
-/** Everything the reconciler needs about one environment, in three queries. */
+/** Everything the reconciler needs about one environment, in four queries. */
 export async function loadEnvironmentBundle(environmentId: number): Promise<EnvironmentBundle | null> {
   const db = getDb();
   const [row] = await db
@@ -24,6 +26,7 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
   if (!row) return null;
   const [quota] = await db.select().from(tenantQuotas).where(and(eq(tenantQuotas.tenantId, row.tenant.id), eq(tenantQuotas.clusterId, row.cluster.id)));
   const apps = await db.select().from(applications).where(eq(applications.environmentId, environmentId));
+  const policy = await loadNamespacePolicy(row.cluster.id, db);
   const { env } = row;
   return {
     id: env.id,
@@ -44,6 +47,8 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
       },
       networkIsolation: row.tenant.networkIsolation && row.project.networkIsolation && env.networkIsolation,
       tenantNetworkIsolation: row.tenant.networkIsolation,
+      namespaceCreated: env.namespaceCreated,
+      podSecurity: podSecurityFor(policy.podSecurity, env.type, row.tenant.name),
       tenantQuota: quota ? { cpuMilli: quota.cpuMilli, memoryBytes: quota.memoryBytes, storageBytes: quota.storageBytes, pods: quota.pods } : null,
     },
   };

@@ -62,7 +62,8 @@ async function onEvent(event: ChangeEvent) {
   if (event.type === "environment") await requestReconcile(event.id);
   else if (event.type === "cleanup") await runNamespaceCleanups();
   else {
-    const rows = await getDb().select({ id: environments.id }).from(environments).where(eq(environments.tenantId, event.id));
+    const column = event.type === "cluster" ? environments.clusterId : environments.tenantId;
+    const rows = await getDb().select({ id: environments.id }).from(environments).where(eq(column, event.id));
     for (const { id } of rows) await requestReconcile(id);
   }
 }

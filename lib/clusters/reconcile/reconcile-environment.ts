@@ -10,6 +10,7 @@ import { upstreamError } from "../upstream-error";
 import { FACET_CRDS } from "./crds";
 import { deleteIfPresent, ensureObject, type EnsureResult } from "./ensure-object";
 import { LABEL } from "./labels";
+import { assertNamespaceOwned } from "./namespace-ownership";
 import { loadEnvironmentBundle, type EnvironmentBundle } from "./load-environment-spec";
 import { resyncIntervalMs } from "./resync-interval";
 import { environmentLabels, isolationPolicy, renderNamespaced, renderRecords } from "./render";
@@ -56,6 +57,7 @@ async function apply(client: ClusterClient, bundle: EnvironmentBundle, changes: 
     crdsEnsuredAt.set(client, Date.now());
   }
   const { spec } = bundle;
+  await assertNamespaceOwned(client, spec);
   for (const o of renderNamespaced(spec)) await note(o);
   if (!spec.networkIsolation && (await deleteIfPresent(client, isolationPolicy(spec)))) changes.push({ kind: "NetworkPolicy", name: "facet-tenant-isolation", result: "deleted" });
   for (const o of renderRecords(spec)) await note(o);

@@ -1,4 +1,5 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { podSecurityLabels, type PodSecurityModes } from "@/lib/pod-security/levels";
 import { formatBytes, formatCpu, type QuotaAmounts } from "@/lib/tenancy/quantity";
 import { FACET_GROUP, FACET_VERSION, LABEL, MANAGED_BY } from "./labels";
 
@@ -17,6 +18,10 @@ export interface EnvironmentSpec {
   tenantNetworkIsolation: boolean;
   /** The tenant's hard limits on this cluster, for the TenantResourceQuota record. */
   tenantQuota: QuotaAmounts | null;
+  /** Pod Security Admission levels the namespace carries (the cluster's policy for this type and tenant). */
+  podSecurity: PodSecurityModes;
+  /** Facet creates the namespace (false: adopted with a sysadmin's leave). */
+  namespaceCreated: boolean;
 }
 
 const api = `${FACET_GROUP}/${FACET_VERSION}`;
@@ -38,7 +43,7 @@ export function renderNamespaced(s: EnvironmentSpec): KubernetesObject[] {
   const labels = environmentLabels(s);
   const meta = (name: string) => ({ name, namespace: s.namespace, labels });
   const objects: KubernetesObject[] = [
-    { apiVersion: "v1", kind: "Namespace", metadata: { name: s.namespace, labels } },
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: s.namespace, labels: { ...labels, ...podSecurityLabels(s.podSecurity) } } },
     { apiVersion: "v1", kind: "ResourceQuota", metadata: meta("facet-quota"), spec: { hard: quotaHard(s.quota) } } as KubernetesObject,
     {
       apiVersion: "v1",

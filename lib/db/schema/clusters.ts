@@ -1,4 +1,4 @@
-import { boolean, index, int, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { boolean, index, int, json, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { id, ref, timestamps } from "../columns";
 
 export const CLUSTER_KINDS = ["sandbox", "imported"] as const;
@@ -37,7 +37,8 @@ export const namespaceCleanups = mysqlTable(
       .notNull()
       .references(() => clusters.id, { onDelete: "cascade" }),
     namespace: varchar("namespace", { length: 63 }).notNull(),
-    policy: mysqlEnum("policy", ["delete-namespace", "remove-labels"]).notNull(),
+    /** release: an adopted namespace loses Facet's labels and the objects Facet put in it. */
+    policy: mysqlEnum("policy", ["delete-namespace", "remove-labels", "release"]).notNull(),
     attempts: int("attempts").notNull().default(0),
     lastError: varchar("last_error", { length: 1024 }),
     ...timestamps,
@@ -45,4 +46,32 @@ export const namespaceCleanups = mysqlTable(
   (t) => [index("namespace_cleanups_cluster_idx").on(t.clusterId)],
 );
 
+export interface PodSecurityOverride {
+  enforce?: "privileged" | "baseline" | "restricted";
+  warn?: "privileged" | "baseline" | "restricted";
+  audit?: "privileged" | "baseline" | "restricted";
+}
+
+/** A sysadmin's namespace rules for one cluster; no row means the defaults. */
+export const clusterNamespacePolicies = mysqlTable(
+  "cluster_namespace_policies",
+  {
+    id: id(),
+    clusterId: ref("cluster_id")
+      .notNull()
+      .references(() => clusters.id, { onDelete: "cascade" }),
+    /** Existing namespaces an environment may adopt (never a reserved one). */
+    adoptable: json("adoptable").$type<string[]>().notNull(),
+    /** Names (or `prefix-*`) no environment may use, beyond kube-*, default and facet-*. */
+    reserved: json("reserved").$type<string[]>().notNull(),
+    podSecurity: json("pod_security")
+      .$type<{ default: PodSecurityOverride; types: Record<string, PodSecurityOverride>; tenants: Record<string, PodSecurityOverride> }>()
+      .notNull(),
+    version: int("version", { unsigned: true }).notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("cluster_namespace_policies_cluster_uq").on(t.clusterId)],
+);
+
+export type ClusterNamespacePolicyRow = typeof clusterNamespacePolicies.$inferSelect;
 export type ClusterRow = typeof clusters.$inferSelect;

@@ -73,6 +73,9 @@ export const environments = mysqlTable(
     defaultLimitMemoryBytes: bigint("default_limit_memory_bytes", { mode: "number", unsigned: true }).notNull().default(536870912),
     /** What deleting the environment does on the cluster. */
     deletePolicy: mysqlEnum("delete_policy", ["delete-namespace", "remove-labels"]).notNull().default("delete-namespace"),
+    /** Facet made the namespace (rather than adopting one a sysadmin allowed): only then may it
+     *  delete it. Rows older than this column count as adopted, the safe side. */
+    namespaceCreated: boolean("namespace_created").notNull().default(false),
     /** NetworkPolicies isolate the namespace from other tenants unless switched off here, on the project or on the tenant. */
     networkIsolation: boolean("network_isolation").notNull().default(true),
     syncStatus: mysqlEnum("sync_status", ["pending", "synced", "error"]).notNull().default("pending"),

@@ -415,6 +415,9 @@ Object.assign(TABLE, {
   "GET /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend" }) },
   // The sandbox keeps its configs in Facet's own store: saying so again changes nothing.
   "PUT /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend", body: { kind: "embedded" } }) },
+  "GET /api/v1/clusters/{cluster}/namespace-policy": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy" }) },
+  // The defaults, said again: changes nothing.
+  "PUT /api/v1/clusters/{cluster}/namespace-policy": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy", body: {} }) },
   "GET /api/v1/system/traces": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/traces" }) },
   "GET /api/v1/system/logs": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/logs" }) },
   "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },

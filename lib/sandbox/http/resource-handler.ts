@@ -15,7 +15,12 @@ import type { Route } from "./request-info";
 type ResourceRoute = Extract<Route, { kind: "resource" }>;
 
 const isWatch = (query: URLSearchParams) => ["1", "true"].includes(query.get("watch") ?? "");
-const written = (result: WriteResult) => jsonResponse(result.body, result.status);
+function written(result: WriteResult): Response {
+  const response = jsonResponse(result.body, result.status);
+  // Header values are ASCII: names in a warning come from the request.
+  for (const warning of result.warnings ?? []) response.headers.append("warning", `299 - ${JSON.stringify(warning).replace(/[^\x20-\x7e]/g, "?")}`);
+  return response;
+}
 
 async function subresource(req: ResourceRequest, method: string): Promise<Response> {
   const { type, subresource: sub } = req;

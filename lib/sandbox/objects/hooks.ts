@@ -1,5 +1,6 @@
 import "server-only";
 import { admitPodLimits } from "../admission/limit-ranger";
+import { admitPodSecurity } from "../admission/pod-security";
 import { admitQuota, refreshQuotaStatus } from "../admission/resource-quota";
 import { EVENTS, LIMIT_RANGES, NAMESPACES, PODS, SERVICE_ACCOUNTS, SERVICES } from "../builtin-resources";
 import { K8sError, notFound } from "../k8s-error";
@@ -32,6 +33,7 @@ async function requireActiveNamespace(w: Writer, type: ResourceType, object: K8s
 export async function beforeCreate(w: Writer, type: ResourceType, object: K8sObject): Promise<void> {
   if (type.namespaced) await requireActiveNamespace(w, type, object);
   if (type === PODS) admitPodLimits(object, await w.list(LIMIT_RANGES, { namespace: object.metadata.namespace }));
+  if (type === PODS) await admitPodSecurity(w, object);
   if (type === SERVICES) await allocateServiceAddresses(w, object);
   if (type.namespaced && type !== EVENTS) await admitQuota(w, type, object);
 }
@@ -48,6 +50,8 @@ export async function afterCreate(w: Writer, type: ResourceType, object: K8sObje
 
 /** Services keep their allocated addresses when an update leaves them out (PrepareForUpdate). */
 export async function beforeUpdate(w: Writer, type: ResourceType, object: K8sObject, previous: K8sObject): Promise<void> {
+  // An update may not turn an admitted pod into a forbidden one (status writes leave the spec alone).
+  if (type === PODS && JSON.stringify(object.spec) !== JSON.stringify(previous.spec)) await admitPodSecurity(w, object);
   if (type !== SERVICES) return;
   const spec = (object.spec ??= {});
   const old = previous.spec ?? {};

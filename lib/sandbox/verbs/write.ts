@@ -1,5 +1,7 @@
 import "server-only";
 import { notFound } from "../k8s-error";
+import { getDb } from "@/lib/db/client";
+import { podTemplateWarnings } from "../admission/pod-security";
 import { checkBodyKind, createObject } from "../objects/create-object";
 import { deleteObject, type DeleteOptions, type PropagationPolicy } from "../objects/delete-object";
 import { updateObject } from "../objects/update-object";
@@ -16,12 +18,16 @@ import { matchesSelection, selectionFrom } from "./list";
 export interface WriteResult {
   status: number;
   body: unknown;
+  /** Sent as `Warning` headers, as kube-apiserver does. */
+  warnings?: string[];
 }
+
+const warningsFor = async (req: ResourceRequest, object: K8sObject) => (req.subresource ? [] : podTemplateWarnings(getDb(), object));
 
 export async function createVerb(req: ResourceRequest): Promise<WriteResult> {
   const body = checkBodyKind(req.type, await readJsonBody(req.request), req.version);
   const created = await Writer.run((w) => createObject(w, req.type, body, req.namespace), { dryRun: isDryRun(req.query) });
-  return { status: 201, body: present(req, created) };
+  return { status: 201, body: present(req, created), warnings: await warningsFor(req, created) };
 }
 
 async function currentOrNotFound(w: Writer, req: ResourceRequest): Promise<K8sObject> {
@@ -36,7 +42,7 @@ export async function updateVerb(req: ResourceRequest): Promise<WriteResult> {
     async (w) => updateObject(w, req.type, body, await currentOrNotFound(w, req), { status: req.subresource === "status" }),
     { dryRun: isDryRun(req.query) },
   );
-  return { status: 200, body: present(req, updated) };
+  return { status: 200, body: present(req, updated), warnings: await warningsFor(req, updated) };
 }
 
 export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
@@ -59,7 +65,7 @@ export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
     },
     { dryRun: isDryRun(req.query) },
   );
-  return { status: created ? 201 : 200, body: present(req, result) };
+  return { status: created ? 201 : 200, body: present(req, result), warnings: await warningsFor(req, result) };
 }
 
 // Kinds whose registry returns the deleted object rather than a Status (ReturnDeletedObject).

@@ -3,7 +3,6 @@ import { inTransaction } from "@/lib/db/transaction";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
 import { environments } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/http/verb";
 import { uniqueOrConflict } from "../rows";
@@ -12,7 +11,7 @@ import { scopeIds } from "../scope";
 import { toAmounts } from "../quotas/amounts";
 import { limitColumns } from "./limits";
 import { environmentDtoFor, loadEnvironment } from "./load";
-import { freeNamespace, namespaceTaken } from "./namespace";
+import { chooseNamespace } from "./namespace";
 import { assertFitsTenantQuota } from "./quota-check";
 
 export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) => {
@@ -25,11 +24,7 @@ export const createEnvironment = verb("environments.create", "environments.creat
     const quota = toAmounts(input.quota);
     await assertFitsTenantQuota(tx, { tenant, cluster: cluster.name }, { tenantId, clusterId: cluster.id }, quota);
 
-    let namespace = input.namespace;
-    if (namespace && (await namespaceTaken(tx, cluster.id, namespace))) {
-      throw new AppError("CONFLICT", `Namespace '${namespace}' is already used on cluster '${cluster.name}'.`);
-    }
-    namespace ??= await freeNamespace(tx, cluster.id, tenant, project, input.name);
+    const { namespace, created: namespaceCreated } = await chooseNamespace(tx, cluster, { tenant, project, environment: input.name, requested: input.namespace });
 
     const [{ id }] = await uniqueOrConflict(
       tx
@@ -41,6 +36,7 @@ export const createEnvironment = verb("environments.create", "environments.creat
           type: input.type,
           clusterId: cluster.id,
           namespace,
+          namespaceCreated,
           description: input.description,
           ...(input.deletePolicy && { deletePolicy: input.deletePolicy }),
           ...(input.networkIsolation !== undefined && { networkIsolation: input.networkIsolation }),

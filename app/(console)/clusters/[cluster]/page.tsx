@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClusterBackendsCard } from "@/components/clusters/cluster-backends-card";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
+import { NamespacePolicyCard } from "@/components/clusters/namespace-policy-card";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { ClusterIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -22,6 +23,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
       {result.ok && <ClusterBackendsCard cluster={cluster} />}
+      {result.ok && <NamespacePolicyCard cluster={cluster} />}
       {result.ok && <ClusterIngestTokens cluster={cluster} />}
     </>
   );
