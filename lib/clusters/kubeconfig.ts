@@ -2,6 +2,7 @@ import "server-only";
 import { KubeConfig, type Cluster, type Context, type User } from "@kubernetes/client-node";
 import { load, YAMLException } from "js-yaml";
 import { AppError } from "@/lib/errors";
+import { kubeconfigText } from "./kubeconfig-text";
 
 export interface KubeconfigOptions {
   clusters: Cluster[];
@@ -15,7 +16,7 @@ export interface ParsedKubeconfig {
   options: KubeconfigOptions;
   kc: KubeConfig;
   server: string;
-  /** What Facet stores: the accepted fields only, as JSON (which is YAML). */
+  /** What Facet stores: the accepted fields only, in kubeconfig layout; parses back the same. */
   sanitized: string;
 }
 
@@ -131,5 +132,5 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   // The address without userinfo: it is shown to people, and kubectl-style URLs may carry a token.
   url.username = "";
   url.password = "";
-  return { options: { clusters, users, contexts, currentContext }, kc, server: url.toString().replace(/\/$/, ""), sanitized: kc.exportConfig() };
+  return { options: { clusters, users, contexts, currentContext }, kc, server: url.toString().replace(/\/$/, ""), sanitized: kubeconfigText({ clusters, users, contexts, currentContext }) };
 }

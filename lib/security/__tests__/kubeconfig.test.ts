@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
+import { load } from "js-yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -62,7 +63,17 @@ describe("kubeconfig parsing", () => {
     expect(parsed.server).toBe("https://api.example.com:6443");
     expect(parsed.kc.getCurrentUser()).toMatchObject({ certData: "Q0VSVA==", keyData: "S0VZ" });
     expect(parsed.kc.getCurrentUser()?.exec).toBeFalsy();
-    expect(JSON.parse(parsed.sanitized).users[0].user.exec).toBeUndefined();
+    expect((load(parsed.sanitized) as { users: { user: Record<string, unknown> }[] }).users[0].user.exec).toBeUndefined();
+  });
+
+  it("stores a kubeconfig that parses back to exactly what was accepted", () => {
+    const text = `${cluster("https://api.example.com:6443/", "    certificate-authority-data: Q0E=\n    tls-server-name: api\n    insecure-skip-tls-verify: false\n")}users:\n- name: u\n  user:\n    token: abc\n${context}`;
+    const first = parseKubeconfig(text);
+    const again = parseKubeconfig(first.sanitized);
+    expect(again.options).toEqual(first.options);
+    expect(again.sanitized).toBe(first.sanitized);
+    // And a stored copy builds a client (a cluster imported yesterday still works today).
+    expect(kubeConfigFor({ name: "stored", kind: "imported", egressPrivateAllowed: true, kubeconfig: seal(first.sanitized) }).getCurrentCluster()?.server).toBe("https://api.example.com:6443");
   });
 
   it("refuses a stored kubeconfig that a newer rule forbids, without running it", async () => {
