@@ -75,6 +75,7 @@ const tenantMember = async (w: World) => {
 const TABLE: Record<string, Case> = {
   "POST /api/v1/login": { level: "public", allowed: EVERYONE, ok: 401, call: async () => ({ path: "/api/v1/login", body: { username: "nobody-here", password: "wrong-password" } }) },
   "GET /api/health": { level: "public", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/health" }) },
+  "GET /api/v1/openapi.json": { level: "public", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/openapi.json" }) },
   "GET /api/v1/me": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me" }) },
   "GET /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/users" }) },
   "POST /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/users", body: { username: uniqueName("new"), password: "long-enough-pw" } }) },

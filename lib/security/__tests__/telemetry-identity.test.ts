@@ -1,10 +1,12 @@
 import type { RowDataPacket } from "mysql2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNamespaceCleanups } from "@/lib/clusters/reconcile/cleanup-namespaces";
 import { getPool } from "@/lib/db/client";
 import { purgeDeletedEnvironments, watchDeletedEnvironments } from "@/lib/telemetry/store/purge-deleted";
 import type { ApmResult, LogSearchResult, MetricNamesResult, MetricQueryResult, TraceSearchResult } from "@/lib/telemetry/schemas";
 import { uniqueName } from "@/lib/testing/factories";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
+import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { otlpGauge, otlpLogs, otlpTraces, postOtlp, spanId, traceId } from "@/lib/testing/telemetry-world";
 import { api, expectOk, person, smallQuota, sysadminToken } from "@/lib/testing/world";
 
@@ -26,13 +28,14 @@ interface Env {
 
 describe("telemetry belongs to the environment, not the namespace name", () => {
   let server: RouteServer;
+  let sandbox: Sandbox;
   let root: string;
   let clusterToken: string;
   let tenantAdmin: string;
   let base: string;
 
-  const createEnv = async (name: string): Promise<Env> => {
-    const created = await expectOk<{ namespace: string }>(api("POST", `${base}/projects/shop/environments`, { token: root, body: { name, type: "dev", cluster: "sandbox", quota: smallQuota } }), 201);
+  const createEnv = async (name: string, namespace?: string): Promise<Env> => {
+    const created = await expectOk<{ namespace: string }>(api("POST", `${base}/projects/shop/environments`, { token: root, body: { name, type: "dev", cluster: "sandbox", quota: smallQuota, ...(namespace ? { namespace } : {}) } }), 201);
     const path = `${base}/projects/shop/environments/${name}`;
     const { token } = await expectOk<{ token: string }>(api("POST", `${path}/ingest-tokens`, { token: root, body: { name: uniqueName("t") } }), 201);
     const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM environments WHERE namespace = ? AND cluster_id = (SELECT id FROM clusters WHERE name = 'sandbox')", [created.namespace]);
@@ -90,6 +93,9 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
 
   beforeAll(async () => {
     server = await startRouteServer();
+    // The sandbox's Kubernetes API, so a deleted environment's namespace cleanup can run.
+    sandbox = await startSandbox();
+    process.env.FACET_INTERNAL_URL = sandbox.server.origin;
     root = await sysadminToken();
     const tenant = uniqueName("tid");
     base = `/api/v1/tenants/${tenant}`;
@@ -101,7 +107,10 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     tenantAdmin = admin.token;
     clusterToken = (await expectOk<{ token: string }>(api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: root, body: { name: uniqueName("ct") } }), 201)).token;
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await sandbox?.close();
+  });
 
   it("a re-created environment on the same namespace sees none of the deleted one's traces, logs, metrics or APM", async () => {
     const old = await createEnv("reused");
@@ -116,7 +125,10 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     expect(before.services.sort()).toEqual(["svc-cluster", "svc-old"]);
 
     await deleteEnv(old);
-    const successor = await createEnv("reused");
+    // Facet created the namespace, so its cleanup deletes it; once the cleanup is done and
+    // forgotten (its grace period over), the name is free again.
+    await runNamespaceCleanups(Date.now() + 3_600_000);
+    const successor = await createEnv("reused", old.namespace);
     expect(successor.namespace).toBe(old.namespace);
     expect(successor.id).not.toBe(old.id);
     // Sealed by the delete itself: nothing shows, whether or not the background purge ran yet.
