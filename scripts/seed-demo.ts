@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../lib/auth/actor";
 import { closeDb, getDb } from "../lib/db/client";
 import { users } from "../lib/db/schema";
-import type { AuthedContext } from "../lib/http/context";
+import type { AuthedContext } from "../lib/core/context";
 import { createApplication } from "../lib/tenancy/applications";
 import { createEnvironment } from "../lib/tenancy/environments";
 import { createProject } from "../lib/tenancy/projects";

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { clusters, environments, projects, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { uniqueOrConflict } from "@/lib/tenancy/rows";
 import { assertEgressAllowed } from "@/lib/net/egress";
 import { boundedKubeConfig, makeClient } from "./client";

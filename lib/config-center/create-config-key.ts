@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { configKeys } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { uniqueOrConflict } from "@/lib/tenancy/rows";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { hashKeySecret, newKeyCredentials } from "./keys/credentials";

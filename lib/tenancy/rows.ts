@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { staleVersion } from "@/lib/http/if-match";
+import { staleVersion } from "@/lib/core/if-match";
 
 /** The row a write locked, or 404. */
 export function foundOrThrow<T>(row: T | undefined, kind: string): T {

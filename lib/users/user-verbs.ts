@@ -7,7 +7,7 @@ import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { apiTokens, sandboxTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { containsPattern, decodeCursor, toPage } from "@/lib/tenancy/pagination";
 import { assertVersion, foundOrThrow, uniqueOrConflict } from "@/lib/tenancy/rows";
 import type { ListQuery } from "@/lib/tenancy/schemas";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
 import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { foundOrThrow } from "@/lib/tenancy/rows";
 
 /** The cluster client and namespace of the environment in scope. */

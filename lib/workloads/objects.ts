@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { onCluster } from "@/lib/clusters/upstream-error";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
 import { assertPodSecurity } from "./pod-security-check";
 import { EDITABLE, type EditableResource } from "./resources";

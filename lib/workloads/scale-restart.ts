@@ -6,7 +6,7 @@ import { onCluster } from "@/lib/clusters/upstream-error";
 import { getDb } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { applications } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { applicationDtoFor, applicationTarget, loadApplication } from "@/lib/tenancy/applications/load";
 import { environmentTarget } from "./env-client";
 

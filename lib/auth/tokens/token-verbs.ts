@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { getDb } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { apiTokens, type ApiTokenRow } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { foundOrThrow } from "@/lib/tenancy/rows";
 import { hashToken, newToken } from "../token-format";
 import type { CreateTokenInput } from "./schemas";

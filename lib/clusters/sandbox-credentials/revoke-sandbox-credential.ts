@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
 import { sandboxTokens } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { forgetVerifiedSandboxTokens } from "@/lib/sandbox/credentials";
 import { foundOrThrow } from "@/lib/tenancy/rows";
 

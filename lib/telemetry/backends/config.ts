@@ -6,7 +6,7 @@ import { seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { clusters, telemetryBackends, TELEMETRY_BACKEND_KINDS, type TelemetryBackendKind, type TelemetryBackendRow } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { assertEgressAllowed } from "@/lib/net/egress";
 import type { TelemetryBackendsDto, TelemetryBackendsInput } from "../schemas";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import type { AuthedContext } from "@/lib/core/context";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { Scope } from "@/lib/rbac";
 import { backendFor } from "../backends/config";
 import { searchJaeger, traceFromJaeger } from "../backends/jaeger";
@@ -87,7 +87,7 @@ export const getTraceLogs = verb("telemetry.traces.logs", "telemetry.read", ({ c
 );
 
 /** A trace from an environment's page: its Jaeger when the cluster has one, else the store. */
-export const getEnvironmentTrace = verb("telemetry.traces.get", "telemetry.read", async ({ ctx, input }: VerbArgs<{ traceId: string }>) => {
+export const getEnvironmentTrace = verb("telemetry.environmentTraces.get", "telemetry.read", async ({ ctx, input }: VerbArgs<{ traceId: string }>) => {
   const target = await environmentTarget(ctx);
   const jaeger = await backendFor(target.clusterId, "jaeger");
   if (jaeger) return traceFromJaeger(jaeger, target, input.traceId);

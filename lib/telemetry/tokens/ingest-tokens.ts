@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { clusters, environments, ingestTokens, type IngestTokenRow } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { forgetIngestToken, hashIngestToken, INGEST_TOKEN_PREFIX } from "../ingest/token-auth";
 import type { CreateIngestTokenInput, IngestTokenDto } from "../schemas";

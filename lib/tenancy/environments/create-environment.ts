@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
 import { environments } from "@/lib/db/schema";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { uniqueOrConflict } from "../rows";
 import type { CreateEnvironmentInput } from "../schemas";
 import { scopeIds } from "../scope";

@@ -3,7 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { projects } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { projectDto } from "../dto";
 import { uniqueOrConflict } from "../rows";
 import type { CreateProjectInput } from "../schemas";

@@ -7,7 +7,7 @@ import { getDb, type Executor } from "@/lib/db/client";
 import { clusters, tenantQuotas, type TenantQuotaRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { formatQuota, type QuotaAmounts } from "../quantity";
 import { assertVersion } from "../rows";
 import type { QuotaInput } from "../schemas";

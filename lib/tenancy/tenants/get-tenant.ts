@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { tenants } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
 import { foundOrThrow } from "../rows";
 import { scopeIds } from "../scope";
