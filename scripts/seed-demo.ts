@@ -12,7 +12,7 @@ import { createEnvironment } from "../lib/tenancy/environments";
 import { createProject } from "../lib/tenancy/projects";
 import { putTenantQuota } from "../lib/tenancy/quotas";
 import { environmentScope, projectScope, tenantScope } from "../lib/tenancy/scope";
-import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/ingest-tokens";
+import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/create-environment-ingest-token";
 
 const TOKEN_FILE = ".facet/demo-ingest-token";
 

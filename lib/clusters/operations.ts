@@ -1,6 +1,9 @@
 import "server-only";
 import { operation } from "@/lib/core/operation";
-import { deleteCluster, getCluster, importCluster, listClusters } from "./cluster-verbs";
+import { deleteCluster } from "./delete-cluster";
+import { getCluster } from "./get-cluster";
+import { importCluster } from "./import-cluster";
+import { listClusters } from "./list-clusters";
 import { getNamespacePolicy, setNamespacePolicy } from "./namespace-policy";
 import { NamespacePolicyInput } from "./namespace-policy/schemas";
 import { ClusterParams, ImportClusterInput } from "./schemas";

@@ -3,7 +3,11 @@ import { operation } from "@/lib/core/operation";
 import { ListQuery } from "@/lib/tenancy/schemas";
 import { getMe } from "./get-me";
 import { CreateUserInput, UpdateUserInput, UserParams } from "./schemas";
-import { createUser, deleteUser, getUser, listUsers, updateUser } from "./user-verbs";
+import { createUser } from "./create-user";
+import { deleteUser } from "./delete-user";
+import { getUser } from "./get-user";
+import { listUsers } from "./list-users";
+import { updateUser } from "./update-user";
 
 export const userOps = {
   listUsers: operation({ verb: listUsers, query: ListQuery, handler: ({ ctx, input }) => listUsers({ ctx, input: input.query }) }),

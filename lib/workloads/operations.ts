@@ -3,9 +3,12 @@ import { operation } from "@/lib/core/operation";
 import { environmentScope } from "@/lib/tenancy/scope";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 import { listWorkloads } from "./list-workloads";
-import { deleteObject, getObjectYaml, putObjectYaml } from "./objects";
+import { deleteObject } from "./delete-object";
+import { getObjectYaml } from "./get-object-yaml";
+import { putObjectYaml } from "./put-object-yaml";
 import type { EditableResource } from "./resources";
-import { restartApplication, scaleApplication } from "./scale-restart";
+import { restartApplication } from "@/lib/tenancy/applications/restart-application";
+import { scaleApplication } from "@/lib/tenancy/applications/scale-application";
 import { ApplicationParams, ObjectParams, PutObjectInput, ScaleInput } from "./schemas";
 import { syncEnvironment } from "./sync-now";
 

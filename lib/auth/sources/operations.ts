@@ -1,7 +1,12 @@
 import "server-only";
 import { operation } from "@/lib/core/operation";
 import { AuthSourceParams, CreateAuthSourceInput, UpdateAuthSourceInput } from "./schemas";
-import { createAuthSource, deleteAuthSource, getAuthSource, listAuthSources, testAuthSource, updateAuthSource } from "./source-verbs";
+import { createAuthSource } from "./create-auth-source";
+import { deleteAuthSource } from "./delete-auth-source";
+import { getAuthSource } from "./get-auth-source";
+import { listAuthSources } from "./list-auth-sources";
+import { testAuthSource } from "./test-auth-source";
+import { updateAuthSource } from "./update-auth-source";
 
 export const authSourceOps = {
   listAuthSources: operation({ verb: listAuthSources, handler: ({ ctx }) => listAuthSources({ ctx, input: undefined }) }),

@@ -1,7 +1,9 @@
 import "server-only";
 import { operation } from "@/lib/core/operation";
 import { CreateTokenInput, TokenParams } from "./schemas";
-import { createMyToken, listMyTokens, revokeMyToken } from "./token-verbs";
+import { createMyToken } from "./create-my-token";
+import { listMyTokens } from "./list-my-tokens";
+import { revokeMyToken } from "./revoke-my-token";
 
 export const tokenOps = {
   listMyTokens: operation({ verb: listMyTokens, handler: ({ ctx }) => listMyTokens({ ctx, input: undefined }) }),

@@ -3,34 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
 import { seal } from "@/lib/crypto/secret-box";
-import { getDb } from "@/lib/db/client";
-import { clusters, telemetryBackends, TELEMETRY_BACKEND_KINDS, type TelemetryBackendKind, type TelemetryBackendRow } from "@/lib/db/schema";
+import { telemetryBackends, TELEMETRY_BACKEND_KINDS } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { assertEgressAllowed } from "@/lib/net/egress";
-import type { TelemetryBackendsDto, TelemetryBackendsInput } from "../schemas";
-
-const dto = (cluster: string, rows: TelemetryBackendRow[]): TelemetryBackendsDto => ({
-  cluster,
-  backends: rows.map((r) => ({ kind: r.kind, url: r.url, username: r.username, hasSecret: Boolean(r.secret), orgId: r.orgId, namespaceLabel: r.namespaceLabel })),
-});
-
-/** The external store serving one signal for a cluster, if any (else Facet's own), with the
- *  cluster's egress allowance for private addresses. */
-export async function backendFor(clusterId: number, kind: TelemetryBackendKind): Promise<(TelemetryBackendRow & { allowPrivate: boolean }) | null> {
-  const [row] = await getDb()
-    .select({ backend: telemetryBackends, allowPrivate: clusters.egressPrivateAllowed })
-    .from(telemetryBackends)
-    .innerJoin(clusters, eq(clusters.id, telemetryBackends.clusterId))
-    .where(and(eq(telemetryBackends.clusterId, clusterId), eq(telemetryBackends.kind, kind)))
-    .limit(1);
-  return row ? { ...row.backend, allowPrivate: row.allowPrivate } : null;
-}
-
-export const getTelemetryBackends = verb("telemetry.backends.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
-  const c = await clusterOrThrow(input.cluster);
-  return dto(c.name, await getDb().select().from(telemetryBackends).where(eq(telemetryBackends.clusterId, c.id)));
-});
+import type { TelemetryBackendsInput } from "../schemas";
+import { dto } from "./backend-for";
 
 /**
  * Points a cluster's environments at Prometheus, Loki or Jaeger (null: back to Facet's store).

@@ -7,12 +7,12 @@ import { getDb } from "@/lib/db/client";
 import { clusters, environments, ingestTokens, type IngestTokenRow } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/core/verb";
+import { type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { forgetIngestToken, hashIngestToken, INGEST_TOKEN_PREFIX } from "../ingest/token-auth";
 import type { CreateIngestTokenInput, IngestTokenDto } from "../schemas";
 
-function dto(row: IngestTokenRow, cluster: string): IngestTokenDto {
+export function dto(row: IngestTokenRow, cluster: string): IngestTokenDto {
   return {
     id: row.id,
     name: row.name,
@@ -26,7 +26,7 @@ function dto(row: IngestTokenRow, cluster: string): IngestTokenDto {
   };
 }
 
-interface Owner {
+export interface Owner {
   clusterId: number;
   cluster: string;
   tenantId: number | null;
@@ -35,7 +35,7 @@ interface Owner {
   target: string;
 }
 
-async function create(ctx: VerbArgs<unknown>["ctx"], owner: Owner, input: CreateIngestTokenInput, action: string) {
+export async function create(ctx: VerbArgs<unknown>["ctx"], owner: Owner, input: CreateIngestTokenInput, action: string) {
   const token = INGEST_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   return inTransaction(async (tx) => {
     const [{ id }] = await tx
@@ -49,12 +49,12 @@ async function create(ctx: VerbArgs<unknown>["ctx"], owner: Owner, input: Create
   });
 }
 
-async function list(where: ReturnType<typeof eq>, cluster: string) {
+export async function list(where: ReturnType<typeof eq>, cluster: string) {
   const rows = await getDb().select().from(ingestTokens).where(where).orderBy(desc(ingestTokens.id)).limit(500);
   return { items: rows.map((r) => dto(r, cluster)), nextCursor: null };
 }
 
-async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: number, action: string) {
+export async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: number, action: string) {
   const tokenHash = await inTransaction(async (tx) => {
     const ownerMatch = owner.environmentId ? eq(ingestTokens.environmentId, owner.environmentId) : and(eq(ingestTokens.clusterId, owner.clusterId), isNull(ingestTokens.environmentId));
     const [row] = await tx.select().from(ingestTokens).where(and(eq(ingestTokens.id, id), ownerMatch)).for("update");
@@ -67,12 +67,12 @@ async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: number, a
   forgetIngestToken(tokenHash);
 }
 
-async function clusterOwner(name: string): Promise<Owner> {
+export async function clusterOwner(name: string): Promise<Owner> {
   const c = await clusterOrThrow(name);
   return { clusterId: c.id, cluster: c.name, tenantId: null, environmentId: null, namespace: null, target: `cluster/${c.name}` };
 }
 
-async function environmentOwner(ctx: VerbArgs<unknown>["ctx"]): Promise<Owner> {
+export async function environmentOwner(ctx: VerbArgs<unknown>["ctx"]): Promise<Owner> {
   const { tenantId, environmentId } = scopeIds(ctx);
   const [env] = await getDb()
     .select({ clusterId: environments.clusterId, cluster: clusters.name, namespace: environments.namespace })
@@ -83,29 +83,3 @@ async function environmentOwner(ctx: VerbArgs<unknown>["ctx"]): Promise<Owner> {
   const s = ctx.scope;
   return { clusterId: env.clusterId, cluster: env.cluster, tenantId, environmentId: environmentId!, namespace: env.namespace, target: `${s.tenant!.name}/${s.project!.name}/${s.environment!.name}` };
 }
-
-export const createClusterIngestToken = verb("clusters.ingest-tokens.create", "clusters.ingest-tokens.create", async ({ ctx, input }: VerbArgs<CreateIngestTokenInput & { cluster: string }>) =>
-  create(ctx, await clusterOwner(input.cluster), input, "clusters.ingest-tokens.create"),
-);
-
-export const listClusterIngestTokens = verb("clusters.ingest-tokens.list", "clusters.ingest-tokens.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
-  const owner = await clusterOwner(input.cluster);
-  return list(and(eq(ingestTokens.clusterId, owner.clusterId), isNull(ingestTokens.environmentId)) as ReturnType<typeof eq>, owner.cluster);
-});
-
-export const revokeClusterIngestToken = verb("clusters.ingest-tokens.revoke", "clusters.ingest-tokens.create", async ({ ctx, input }: VerbArgs<{ cluster: string; id: number }>) =>
-  revoke(ctx, await clusterOwner(input.cluster), input.id, "clusters.ingest-tokens.revoke"),
-);
-
-export const createEnvironmentIngestToken = verb("ingest-tokens.create", "ingest-tokens.create", async ({ ctx, input }: VerbArgs<CreateIngestTokenInput>) =>
-  create(ctx, await environmentOwner(ctx), input, "ingest-tokens.create"),
-);
-
-export const listEnvironmentIngestTokens = verb("ingest-tokens.list", "ingest-tokens.read", async ({ ctx }: VerbArgs<undefined>) => {
-  const owner = await environmentOwner(ctx);
-  return list(eq(ingestTokens.environmentId, owner.environmentId!), owner.cluster);
-});
-
-export const revokeEnvironmentIngestToken = verb("ingest-tokens.revoke", "ingest-tokens.create", async ({ ctx, input }: VerbArgs<{ id: number }>) =>
-  revoke(ctx, await environmentOwner(ctx), input.id, "ingest-tokens.revoke"),
-);

@@ -9,22 +9,7 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
 import { assertPodSecurity } from "./pod-security-check";
 import { EDITABLE, type EditableResource } from "./resources";
-
-const header = (r: EditableResource, name: string, namespace: string) => ({ apiVersion: EDITABLE[r].apiVersion, kind: EDITABLE[r].kind, metadata: { name, namespace } });
-
-/** Drops what a reader should not round-trip by hand. */
-function forEditing(o: KubernetesObject): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(o));
-  delete copy.metadata?.managedFields;
-  return copy;
-}
-
-export const getObjectYaml = verb("workloads.object.get", "workloads.read", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string }>) => {
-  const { client, namespace, cluster } = await environmentTarget(ctx);
-  const object = await onCluster(cluster, () => client.objects.read(header(input.resource, input.name, namespace)));
-  const resourceVersion = object.metadata?.resourceVersion ?? null;
-  return { yaml: stringify(forEditing(object)), resourceVersion };
-});
+import { forEditing } from "./editable-object";
 
 /** Replaces an object from edited YAML. The YAML must name the same kind, name and namespace,
  *  and carry the resourceVersion it was read at: a stale edit is the cluster's 409. */
@@ -55,10 +40,4 @@ export const putObjectYaml = verb("workloads.object.put", "workloads.update", as
     after: { resourceVersion: saved.metadata?.resourceVersion },
   });
   return { yaml: stringify(forEditing(saved)), resourceVersion: saved.metadata?.resourceVersion ?? null };
-});
-
-export const deleteObject = verb("workloads.object.delete", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string }>) => {
-  const { client, namespace, cluster } = await environmentTarget(ctx);
-  await onCluster(cluster, () => client.objects.delete(header(input.resource, input.name, namespace)));
-  await writeAudit(getDb(), ctx, { action: "workloads.delete", tenantId: ctx.scope.tenant!.id, target: `cluster/${cluster}/namespace/${namespace}/${input.resource}/${input.name}` });
 });

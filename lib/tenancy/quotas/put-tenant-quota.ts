@@ -1,46 +1,19 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
-import { getDb, type Executor } from "@/lib/db/client";
-import { clusters, tenantQuotas, type TenantQuotaRow } from "@/lib/db/schema";
+import { tenantQuotas } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { formatQuota, type QuotaAmounts } from "../quantity";
+import { formatQuota } from "../quantity";
 import { assertVersion } from "../rows";
 import type { QuotaInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { allocatedOn, quotaConflict, toAmounts } from "./amounts";
 import { describeShortfalls, tenantQuotaShortfalls } from "./fit";
-
-const amountsOf = (row: TenantQuotaRow): QuotaAmounts => ({ cpuMilli: row.cpuMilli, memoryBytes: row.memoryBytes, storageBytes: row.storageBytes, pods: row.pods });
-
-async function quotaDto(db: Executor, tenantId: number, row: TenantQuotaRow, cluster: string) {
-  return { cluster, hard: formatQuota(amountsOf(row)), allocated: formatQuota(await allocatedOn(db, tenantId, row.clusterId)), version: row.version };
-}
-export type TenantQuotaDto = Awaited<ReturnType<typeof quotaDto>>;
-
-export const listTenantQuotas = verb("tenants.quotas.list", "tenants.quotas.read", async ({ ctx }: VerbArgs<void>) => {
-  const { tenantId } = scopeIds(ctx);
-  const db = getDb();
-  const rows = await db
-    .select({ quota: tenantQuotas, cluster: clusters.name })
-    .from(tenantQuotas)
-    .innerJoin(clusters, eq(clusters.id, tenantQuotas.clusterId))
-    .where(eq(tenantQuotas.tenantId, tenantId))
-    .orderBy(asc(clusters.name));
-  return { items: await Promise.all(rows.map((r) => quotaDto(db, tenantId, r.quota, r.cluster))), nextCursor: null };
-});
-
-export const getTenantQuota = verb("tenants.quotas.get", "tenants.quotas.read", async ({ ctx, input }: VerbArgs<{ cluster: string }>) => {
-  const { tenantId } = scopeIds(ctx);
-  const cluster = await clusterOrThrow(input.cluster);
-  const [row] = await getDb().select().from(tenantQuotas).where(and(eq(tenantQuotas.tenantId, tenantId), eq(tenantQuotas.clusterId, cluster.id)));
-  if (!row) throw new AppError("NOT_FOUND", `Tenant '${ctx.scope.tenant!.name}' has no quota on cluster '${cluster.name}'.`);
-  return quotaDto(getDb(), tenantId, row, cluster.name);
-});
+import { amountsOf, quotaDto } from "./quota-dto";
 
 /** Sets the hard limits of a tenant on a cluster; never below what its environments hold. */
 export const putTenantQuota = verb(
