@@ -3,7 +3,7 @@ import { and, desc, eq, gte, like, lt, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { auditLogs, tenants } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { decodeIdCursor, toPage } from "@/lib/tenancy/pagination";
+import { decodeIdCursor, toPage } from "@/lib/core/pagination";
 import type { AuditQuery } from "./schemas";
 
 /** Newest first. Without a tenant only sysadmins may ask (authorization sees no tenant scope). */

@@ -6,7 +6,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { clusters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "@/lib/tenancy/rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import { assertEgressAllowed } from "@/lib/net/egress";
 import { boundedKubeConfig, makeClient } from "./client";
 import { clusterDto } from "./dto";

@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { configKeys } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "@/lib/tenancy/rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { hashKeySecret, newKeyCredentials } from "./keys/credentials";
 import { nacosServerAddr } from "./keys/server-addr";

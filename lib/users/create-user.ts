@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { users } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "@/lib/tenancy/rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import { userDto } from "./dto";
 import type { CreateUserInput } from "./schemas";
 import { publicFields } from "./user-rows";

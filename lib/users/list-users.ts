@@ -3,7 +3,7 @@ import { and, asc, gt, like, or } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { containsPattern, decodeCursor, toPage } from "@/lib/tenancy/pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "@/lib/tenancy/schemas";
 import { userDto } from "./dto";
 

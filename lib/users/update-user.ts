@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertPasswordAllowed } from "@/lib/auth/password-policy";
 import { apiTokens, sandboxTokens, users } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { assertVersion } from "@/lib/tenancy/rows";
+import { assertVersion } from "@/lib/db/rows";
 import { userDto } from "./dto";
 import type { UpdateUserInput } from "./schemas";
 import { lockUser, assertAnotherSysadmin, publicFields } from "./user-rows";

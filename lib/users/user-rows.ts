@@ -3,7 +3,7 @@ import { and, count, eq, ne } from "drizzle-orm";
 import { type Transaction } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 
 export const lockUser = async (tx: Transaction, username: string) =>
   foundOrThrow((await tx.select().from(users).where(eq(users.username, username)).for("update"))[0], "user");

@@ -4,7 +4,7 @@ import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
 import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
 import type { AuthedContext } from "@/lib/core/context";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 
 /** The cluster client and namespace of the environment in scope. */
 export async function environmentTarget(ctx: AuthedContext): Promise<{ client: ClusterClient; namespace: string; cluster: string }> {

@@ -5,7 +5,7 @@ import { seal } from "@/lib/crypto/secret-box";
 import { inTransaction } from "@/lib/db/transaction";
 import { authSources } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "@/lib/tenancy/rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import { authSourceDto } from "./dto";
 import { type CreateAuthSourceInput } from "./schemas";
 import { afterChange } from "./source-rows";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { authSources } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { authSourceDto } from "./dto";
 
 export const getAuthSource = verb("auth-sources.get", "auth-sources.read", async ({ input }: VerbArgs<{ name: string }>) => {

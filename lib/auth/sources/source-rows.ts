@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { inTransaction } from "@/lib/db/transaction";
 import { authSources } from "@/lib/db/schema";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { clearOidcProviderCache } from "./oidc-providers";
 
 export const lock = async (tx: Parameters<Parameters<typeof inTransaction>[0]>[0], name: string) =>

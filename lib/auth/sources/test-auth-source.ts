@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { authSources } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { testLdap } from "./ldap";
 import { testOidc } from "./oidc-test";
 import { loadSource } from "./store";

@@ -7,7 +7,7 @@ import { authSources } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "@/lib/core/parse-with";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { assertVersion } from "@/lib/tenancy/rows";
+import { assertVersion } from "@/lib/db/rows";
 import { authSourceDto } from "./dto";
 import { LdapConfig, OidcConfig, type UpdateAuthSourceInput } from "./schemas";
 import { lock, afterChange } from "./source-rows";

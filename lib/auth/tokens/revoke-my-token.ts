@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
 import { apiTokens } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 
 export const revokeMyToken = verb("me.tokens.revoke", "me.tokens.update", async ({ ctx, input }: VerbArgs<{ id: number }>) =>
   inTransaction(async (tx) => {

@@ -3,7 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { applications } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "../rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateApplicationInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor, applicationTarget, loadApplication } from "./load";

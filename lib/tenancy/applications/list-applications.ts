@@ -3,7 +3,7 @@ import { and, asc, eq, gt, like } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { applications } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { containsPattern, decodeCursor, toPage } from "../pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor } from "./load";

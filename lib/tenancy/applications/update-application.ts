@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { applications } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { assertVersion } from "../rows";
+import { assertVersion } from "@/lib/db/rows";
 import type { UpdateApplicationInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor, applicationTarget, loadApplication } from "./load";

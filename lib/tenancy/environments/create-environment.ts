@@ -5,7 +5,7 @@ import { clusterForInputOrThrow } from "@/lib/clusters/find-cluster";
 import { environments } from "@/lib/db/schema";
 import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { uniqueOrConflict } from "../rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateEnvironmentInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { toAmounts } from "../quotas/amounts";

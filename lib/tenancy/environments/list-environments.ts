@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { clusters, environmentMembers, environments } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentDto } from "../dto";
-import { containsPattern, decodeCursor, toPage } from "../pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
 

@@ -7,7 +7,7 @@ import { emitChange } from "@/lib/events";
 import { authorize } from "@/lib/core/authorize";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { AMOUNT_KEY, parseBytes, parseCount, parseCpu, QUOTA_RESOURCES, type QuotaAmounts } from "../quantity";
-import { assertVersion, uniqueOrConflict } from "../rows";
+import { assertVersion, uniqueOrConflict } from "@/lib/db/rows";
 import type { UpdateEnvironmentInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { limitColumns } from "./limits";

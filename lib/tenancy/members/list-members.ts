@@ -3,7 +3,7 @@ import { and, asc, eq, gt, like, or } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
-import { containsPattern, decodeCursor, toPage } from "../pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { MEMBER_LEVELS, table, type MemberLevel } from "./levels";
 import { columns, toDto } from "./member-rows";

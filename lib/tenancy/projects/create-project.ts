@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { projects } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { projectDto } from "../dto";
-import { uniqueOrConflict } from "../rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateProjectInput } from "../schemas";
 import { scopeIds } from "../scope";
 

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { formatQuota } from "../quantity";
-import { assertVersion } from "../rows";
+import { assertVersion } from "@/lib/db/rows";
 import type { QuotaInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { allocatedOn, quotaConflict, toAmounts } from "./amounts";

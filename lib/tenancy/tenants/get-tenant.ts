@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { tenants } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 export const getTenant = verb("tenants.get", "tenants.read", async ({ ctx }: VerbArgs<void>) => {
