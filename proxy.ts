@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/base-config";
 import { configuredOrigin } from "@/lib/http/origin";
-import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { pageContentSecurityPolicy } from "@/lib/server/security-headers";
 
 const { auth } = NextAuth(baseAuthConfig);

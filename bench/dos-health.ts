@@ -13,7 +13,7 @@ async function run() {
   const { buildConfigWorld, createConfigKey } = await import("../lib/testing/config-world");
   const { startRouteServer } = await import("../lib/testing/route-server");
   const { formatDosResult, runDosAttack } = await import("../lib/testing/dos-attack");
-  const { configureBodyReads } = await import("../lib/http/read-bounded-body");
+  const { configureBodyReads } = await import("../lib/core/read-bounded-body");
   const { closeDb } = await import("../lib/db/client");
 
   const w = await buildConfigWorld("dosbench");

@@ -6,13 +6,13 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../lib/auth/actor";
 import { closeDb, getDb } from "../lib/db/client";
 import { users } from "../lib/db/schema";
-import type { AuthedContext } from "../lib/http/context";
+import type { AuthedContext } from "../lib/core/context";
 import { createApplication } from "../lib/tenancy/applications";
 import { createEnvironment } from "../lib/tenancy/environments";
 import { createProject } from "../lib/tenancy/projects";
 import { putTenantQuota } from "../lib/tenancy/quotas";
 import { environmentScope, projectScope, tenantScope } from "../lib/tenancy/scope";
-import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/ingest-tokens";
+import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/create-environment-ingest-token";
 
 const TOKEN_FILE = ".facet/demo-ingest-token";
 

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const ctx = await pageContext();
-  const [me, { t, locale }, origin] = await Promise.all([getMe({ ctx }), getTranslate(), publicOrigin()]);
+  const [me, { t, locale }, origin] = await Promise.all([getMe({ ctx, input: undefined }), getTranslate(), publicOrigin()]);
   return (
     <>
       <PageHeader title={t("overview.title")} description={t("overview.welcome", { name: me.displayName || me.username })} />

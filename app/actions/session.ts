@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { auth, signOut } from "@/lib/auth/next-auth";
 import { recordSignOut } from "@/lib/auth/signed-out-sessions";
-import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
+import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 
 export async function signOutAction(): Promise<void> {
   const [session, h] = await Promise.all([auth(), headers()]);

@@ -12,7 +12,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { CreateTokenInput } from "@/lib/auth/tokens/schemas";
-import type { TokenDto } from "@/lib/auth/tokens/token-verbs";
+import type { TokenDto } from "@/lib/auth/tokens/token-dto";
 
 export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: string }) {
   const { t, locale } = useI18n();

@@ -7,7 +7,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getJson } from "@/lib/tenancy/queries";
+import { getJson } from "@/lib/query/get-json";
 import type { LogSearchResult } from "@/lib/telemetry/schemas";
 import { LogLines } from "./log-lines";
 

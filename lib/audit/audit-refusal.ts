@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { logger } from "@/lib/observability/logger";
 import { isWrite, type Permission } from "@/lib/rbac";
 import { writeAudit } from "./write-audit";

@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, gte, like, lt, lte } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { auditLogs, tenants } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
-import { decodeIdCursor, toPage } from "@/lib/tenancy/pagination";
+import { verb, type VerbArgs } from "@/lib/core/verb";
+import { decodeIdCursor, toPage } from "@/lib/core/pagination";
 import type { AuditQuery } from "./schemas";
 
 /** Newest first. Without a tenant only sysadmins may ask (authorization sees no tenant scope). */

@@ -1,12 +1,12 @@
 import "server-only";
-import { operation } from "@/lib/http/operation";
+import { operation } from "@/lib/core/operation";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { listAudit } from "./list-audit";
 import { AuditQuery } from "./schemas";
 
 export const auditOps = {
   listAudit: operation({
-    permission: "audit.read",
+    verb: listAudit,
     query: AuditQuery,
     // Scoped to a tenant when one is named; otherwise only sysadmins may ask.
     scope: (ctx, _params, query) => (query.tenant ? tenantScope(ctx, { tenant: query.tenant }) : Promise.resolve({})),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/lib/db/client";
 import { auditLogs } from "@/lib/db/schema";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { currentTraceIds } from "@/lib/observability/tracer";
 import { redact } from "./redact";
 

@@ -3,7 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { apiTokens } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { loginTokenTtlSeconds } from "@/lib/env";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { withSpan } from "@/lib/observability/tracer";
 import type { LoginInput } from "./schemas";
 import { newToken, hashToken } from "./token-format";

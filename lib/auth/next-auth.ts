@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
-import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
+import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 import { logger } from "@/lib/observability/logger";
 import { baseAuthConfig } from "./base-config";
 import { LoginInput } from "./schemas";

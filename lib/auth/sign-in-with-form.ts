@@ -1,6 +1,6 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { logger } from "@/lib/observability/logger";
 import { signIn } from "./next-auth";
 import { LoginInput } from "./schemas";

@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { getDb } from "@/lib/db/client";
 import { signedOutSessions } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { baseAuthConfig } from "./base-config";
 
 const SESSION_MS = baseAuthConfig.session.maxAge * 1000;

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiException } from "@kubernetes/client-node";
 import { AppError } from "@/lib/errors";
-import { hiddenUpstreamError } from "@/lib/http/upstream-failure";
+import { hiddenUpstreamError } from "@/lib/core/upstream-failure";
 
 interface Status {
   kind?: string;

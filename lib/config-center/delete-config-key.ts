@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { configKeys } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { keyTarget } from "./keys/target";
 

@@ -1,4 +1,4 @@
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import type { ConfigBackendRow } from "@/lib/db/schema";
 import type { ConfigLocation, ConfigRecord, HistoryRecord, HistorySide, ListenerRecord } from "./backend/types";
 import { joinNacosAddress } from "./nacos-address";

@@ -1,6 +1,6 @@
 import "server-only";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { storedConfigBackend } from "./backend/stored-backend";
 import { configBackendDto } from "./dto";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { backendFor } from "./backend/select";
 import { configDto } from "./dto";
 import { locate, type Channel } from "./location";

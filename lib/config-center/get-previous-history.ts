@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { latestEntryOfConfig } from "./backend/embedded/history";
 import { historyDto } from "./dto";
 import { locate } from "./location";

@@ -1,5 +1,5 @@
 import "server-only";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { backendFor } from "./backend/select";
 import { historyDto } from "./dto";
 import { locate, type Channel } from "./location";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { environments, type ConfigSource } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import type { ConfigLocation, WriteMeta } from "./backend/types";
 import { namespaceOf } from "./namespace";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { ClusterParams } from "@/lib/clusters/schemas";
-import { operation } from "@/lib/http/operation";
+import { operation } from "@/lib/core/operation";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 import { environmentScope } from "@/lib/tenancy/scope";
 import { createConfigKey } from "./create-config-key";
@@ -26,7 +26,7 @@ const C = { params: s.ConfigParams, scope: environmentScope };
 export const configOps = {
   listConfigs: operation({
     ...E,
-    permission: "configs.read",
+    verb: listConfigs,
     query: s.ListConfigsQuery,
     handler: async ({ ctx, input: { query } }) => {
       const pageNo = pageNoOf(query.cursor);
@@ -36,28 +36,28 @@ export const configOps = {
   }),
   createConfig: operation({
     ...E,
-    permission: "configs.write",
+    verb: publishConfig,
     body: s.CreateConfigInput,
     status: 201,
     etag: true,
     handler: ({ ctx, input }) => publishConfig({ ctx, input: { ...input.body, mustNotExist: true } }),
   }),
-  getConfig: operation({ ...C, permission: "configs.read", etag: true, handler: ({ ctx, input }) => getConfig({ ctx, input: { dataId: input.params.dataId } }) }),
+  getConfig: operation({ ...C, verb: getConfig, etag: true, handler: ({ ctx, input }) => getConfig({ ctx, input: { dataId: input.params.dataId } }) }),
   publishConfig: operation({
     ...C,
-    permission: "configs.write",
+    verb: publishConfig,
     body: s.PublishConfigBody,
     etag: true,
     handler: ({ ctx, input, expectedVersion }) => publishConfig({ ctx, input: { ...input.body, dataId: input.params.dataId, expectedVersion } }),
   }),
   deleteConfig: operation({
     ...C,
-    permission: "configs.write",
+    verb: deleteConfig,
     handler: ({ ctx, input, expectedVersion }) => deleteConfig({ ctx, input: { dataId: input.params.dataId, expectedVersion } }),
   }),
   listConfigHistory: operation({
     ...C,
-    permission: "configs.read",
+    verb: listHistory,
     query: s.HistoryQuery,
     handler: async ({ ctx, input: { params, query } }) => {
       const pageNo = pageNoOf(query.cursor);
@@ -68,24 +68,24 @@ export const configOps = {
   getConfigHistory: operation({
     ...C,
     params: s.HistoryParams,
-    permission: "configs.read",
+    verb: getHistory,
     handler: ({ ctx, input }) => getHistory({ ctx, input: { dataId: input.params.dataId, id: input.params.id } }),
   }),
   rollbackConfig: operation({
     ...C,
-    permission: "configs.write",
+    verb: rollbackConfig,
     body: s.RollbackInput,
     handler: ({ ctx, input }) => rollbackConfig({ ctx, input: { dataId: input.params.dataId, historyId: input.body.historyId } }),
   }),
-  listConfigListeners: operation({ ...C, permission: "configs.read", handler: ({ ctx, input }) => listListeners({ ctx, input: { dataId: input.params.dataId } }) }),
+  listConfigListeners: operation({ ...C, verb: listListeners, handler: ({ ctx, input }) => listListeners({ ctx, input: { dataId: input.params.dataId } }) }),
 
-  listConfigKeys: operation({ ...E, permission: "configs.keys.read", handler: ({ ctx }) => listConfigKeys({ ctx, input: undefined }) }),
-  createConfigKey: operation({ ...E, permission: "configs.keys.update", body: s.CreateConfigKeyInput, status: 201, handler: ({ ctx, input }) => createConfigKey({ ctx, input: input.body }) }),
-  deleteConfigKey: operation({ ...E, params: s.ConfigKeyParams, permission: "configs.keys.update", handler: ({ ctx, input }) => deleteConfigKey({ ctx, input: { id: input.params.id } }) }),
+  listConfigKeys: operation({ ...E, verb: listConfigKeys, handler: ({ ctx }) => listConfigKeys({ ctx, input: undefined }) }),
+  createConfigKey: operation({ ...E, verb: createConfigKey, body: s.CreateConfigKeyInput, status: 201, handler: ({ ctx, input }) => createConfigKey({ ctx, input: input.body }) }),
+  deleteConfigKey: operation({ ...E, params: s.ConfigKeyParams, verb: deleteConfigKey, handler: ({ ctx, input }) => deleteConfigKey({ ctx, input: { id: input.params.id } }) }),
 
-  getClusterConfigBackend: operation({ permission: "clusters.read", params: ClusterParams, handler: ({ ctx, input }) => getClusterConfigBackend({ ctx, input: input.params }) }),
+  getClusterConfigBackend: operation({ verb: getClusterConfigBackend, params: ClusterParams, handler: ({ ctx, input }) => getClusterConfigBackend({ ctx, input: input.params }) }),
   setClusterConfigBackend: operation({
-    permission: "clusters.create",
+    verb: setClusterConfigBackend,
     params: ClusterParams,
     body: s.ConfigBackendInput,
     handler: ({ ctx, input }) => setClusterConfigBackend({ ctx, input: { ...input.body, cluster: input.params.cluster } }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { decodeCursor, encodeCursor } from "@/lib/tenancy/pagination";
+import { decodeCursor, encodeCursor } from "@/lib/core/pagination";
 
 // Backends page by number (Nacos does), so the JSON API's opaque cursor holds a page number.
 export function pageNoOf(cursor?: string): number {

@@ -1,5 +1,5 @@
 // Safe to import from client components: config-center keys, fetchers and editor languages.
-import { getJson } from "@/lib/tenancy/queries";
+import { getJson } from "@/lib/query/get-json";
 import type { ConfigType } from "./constants";
 import type { ConfigDto, HistoryDto } from "./dto";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { isDuplicateKey } from "@/lib/tenancy/rows";
+import { isDuplicateKey } from "@/lib/db/rows";
 
 /** Two first publishes of one data id race on the unique key; the loser runs again and
  *  then finds the row (an update, or a 409 for create-only). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseAllDocuments } from "yaml";
 import { AppError } from "@/lib/errors";
-import { TransportError } from "@/lib/http/transport-error";
+import { TransportError } from "@/lib/core/transport-error";
 import { MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
 import { locateJsonError } from "./locate-json-error";
 

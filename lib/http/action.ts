@@ -5,12 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { unauthorized } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
-import { logUpstreamFailure } from "./upstream-failure";
+import { logUpstreamFailure } from "@/lib/core/upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
-import type { AuthedContext } from "./context";
-import { executeOperation, type Operation } from "./operation";
+import type { AuthedContext } from "@/lib/core/context";
+import type { Operation } from "@/lib/core/operation";
+import { executeOperation } from "./operation";
 import { toProblem, type Problem } from "./problem";
-import { clientAddressFrom, requestIdFrom } from "./request-meta";
+import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Problem };
 

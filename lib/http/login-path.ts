@@ -1,4 +1,4 @@
-import { safeCallbackPath } from "./safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 /** The sign-in page, coming back afterwards to the page that was asked for (the proxy passes
  *  its path on in `x-facet-path`; the login page checks the callback again before using it). */

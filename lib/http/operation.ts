@@ -2,48 +2,10 @@ import "server-only";
 import type { ZodType } from "zod";
 import { auditRefusal } from "@/lib/audit/audit-refusal";
 import { AppError } from "@/lib/errors";
-import type { Permission, Scope } from "@/lib/rbac";
-import type { AuthedContext } from "./context";
-import { parseError, zodIssues } from "./problem";
-import { authorize } from "./verb";
-
-export interface OperationInput<P, Q, B> {
-  params: P;
-  query: Q;
-  body: B;
-}
-
-/**
- * One authenticated operation of the API, served both as a route handler (route()) and as a
- * server action (performAction()): the same permission, scope, parsing and verb for both.
- */
-export interface Operation<P = unknown, Q = unknown, B = unknown, R = unknown> {
-  permission: Permission;
-  params?: ZodType<P>;
-  query?: ZodType<Q>;
-  body?: ZodType<B>;
-  /** Loads what the request is about (tenant, project…) for the policy decision. */
-  scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<Scope>;
-  /** Success status when the verb returns data (201 for creates). */
-  status?: number;
-  /** Serve the result's `version` as the ETag. */
-  etag?: boolean;
-  /** Largest accepted body, in bytes. */
-  maxBodyBytes?: number;
-  handler: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; expectedVersion?: number }) => Promise<R>;
-}
-
-export function operation<P = undefined, Q = undefined, B = undefined, R = unknown>(op: Operation<P, Q, B, R>): Operation<P, Q, B, R> {
-  return op;
-}
-
-export function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string): T {
-  if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = zodIssues(result.error).map((i) => ({ ...i, path: i.path === "(root)" ? prefix : `${prefix}.${i.path}` }));
-  throw parseError(result.error, errors);
-}
+import { authorize } from "@/lib/core/authorize";
+import type { AuthedContext } from "@/lib/core/context";
+import type { Operation } from "@/lib/core/operation";
+import { parseWith } from "@/lib/core/parse-with";
 
 /** A path segment that cannot name anything is a missing resource, not a validation error. */
 function parseParams<P>(schema: ZodType<P> | undefined, value: unknown): P {

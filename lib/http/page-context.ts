@@ -2,10 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/session-actor";
-import type { AuthedContext } from "./context";
+import type { AuthedContext } from "@/lib/core/context";
 import { publicOrigin as originOf } from "./origin";
 import { loginPath } from "./login-path";
-import { clientAddressFrom, requestIdFrom } from "./request-meta";
+import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 
 /** The verb context for a server component; no session → the login page. */
 export async function pageContext(): Promise<AuthedContext> {

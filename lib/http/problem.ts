@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorCode, type FieldIssue } from "@/lib/errors";
-import { TransportError } from "./transport-error";
+import { parseError } from "@/lib/core/parse-with";
+import { TransportError } from "@/lib/core/transport-error";
 
 export interface Problem {
   type: string;
@@ -35,19 +36,6 @@ const TRANSPORT_TITLES: Record<TransportError["status"], { code: string; title: 
 };
 
 const typeUri = (code: string) => `https://facet.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`;
-
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length ? issue.path.map(String).join(".") : "(root)",
-    message: issue.message,
-  }));
-}
-
-/** The domain error for a failed parse: BAD_REQUEST when a marked check failed, else VALIDATION. */
-export function parseError(error: ZodError, errors: FieldIssue[] = zodIssues(error)): AppError {
-  const malformed = error.issues.some((i) => i.code === "custom" && (i.params as { badRequest?: boolean } | undefined)?.badRequest);
-  return new AppError(malformed ? "BAD_REQUEST" : "VALIDATION", "The request does not match the expected shape.", { errors });
-}
 
 export interface MappedProblem {
   problem: Problem;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { resolveClientAddress } from "../http/client-address";
-import { CLIENT_ADDRESS_HEADER } from "../http/request-meta";
+import { CLIENT_ADDRESS_HEADER } from "../core/request-meta";
 import { baseSecurityHeaders } from "./security-headers";
 
 export { CLIENT_ADDRESS_HEADER };

@@ -1,5 +1,5 @@
 // Safe to import from client components: URLs, keys and fetchers for the telemetry pages.
-import { getJson } from "@/lib/tenancy/queries";
+import { getJson } from "@/lib/query/get-json";
 import type { ApmResult, LogSearchResult, MetricLabelsResult, MetricNamesResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "./schemas";
 
 export type EnvNames = { tenant: string; project: string; environment: string };

@@ -1,25 +1,11 @@
 // Safe to import from client components: react-query keys and fetchers for tenancy lists.
+import { getJson } from "@/lib/query/get-json";
 import type { EnvironmentDto, ProjectDto } from "./dto";
 
 export const tenancyKeys = {
   projects: (tenant: string) => ["t", tenant, "projects"] as const,
   environments: (tenant: string, project: string) => ["t", tenant, "p", project, "environments"] as const,
 };
-
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: "application/json" } });
-  if (!res.ok) {
-    const problem = await res.json().catch(() => ({ detail: res.statusText }));
-    throw new HttpError(res.status, problem.detail ?? res.statusText);
-  }
-  return res.json() as Promise<T>;
-}
 
 export const fetchProjects = (tenant: string) => getJson<{ items: ProjectDto[] }>(`/api/v1/tenants/${encodeURIComponent(tenant)}/projects?limit=200`);
 export const fetchEnvironments = (tenant: string, project: string) =>

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { environmentMembers, environments, projectMembers, projects, tenantMembers, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import type { Scope } from "@/lib/rbac";
 import type { EnvironmentParams, ProjectParams, TenantParams } from "./schemas";
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { findUserById } from "@/lib/auth/find-user";
 import { notFound } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
-import { withSpan } from "@/lib/observability/tracer";
+import { verb } from "@/lib/core/verb";
 
 export interface Me {
   username: string;
@@ -14,8 +13,8 @@ export interface Me {
   createdAt: string;
 }
 
-export async function getMe({ ctx }: { ctx: AuthedContext }): Promise<Me> {
-  return withSpan("verb users.getMe", {}, async () => {
+// Everybody holds me.read; the verb keeps the one shape (span, authorize) all verbs have.
+export const getMe = verb("users.getMe", "me.read", async ({ ctx }): Promise<Me> => {
     const user = await findUserById(ctx.actor.id);
     if (!user) throw notFound("user");
     return {
@@ -27,5 +26,4 @@ export async function getMe({ ctx }: { ctx: AuthedContext }): Promise<Me> {
       tokenScope: ctx.actor.tokenScope,
       createdAt: user.createdAt.toISOString(),
     };
-  });
-}
+});

@@ -1,3 +1,7 @@
 export { getMe, type Me } from "./get-me";
-export { listUsers, getUser, createUser, updateUser, deleteUser } from "./user-verbs";
+export { listUsers } from "./list-users";
+export { getUser } from "./get-user";
+export { createUser } from "./create-user";
+export { updateUser } from "./update-user";
+export { deleteUser } from "./delete-user";
 export { userDto, type UserDto } from "./dto";

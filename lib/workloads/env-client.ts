@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
 import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/http/context";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import type { AuthedContext } from "@/lib/core/context";
+import { foundOrThrow } from "@/lib/db/rows";
 
 /** The cluster client and namespace of the environment in scope. */
 export async function environmentTarget(ctx: AuthedContext): Promise<{ client: ClusterClient; namespace: string; cluster: string }> {

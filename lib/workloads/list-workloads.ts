@@ -1,7 +1,7 @@
 import "server-only";
 import type { CoreV1Event, V1Deployment, V1Pod, V1Service } from "@kubernetes/client-node";
 import { onCluster } from "@/lib/clusters/upstream-error";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
 
 const iso = (d?: Date | string) => (d ? new Date(d).toISOString() : null);

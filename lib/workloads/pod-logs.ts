@@ -1,6 +1,6 @@
 import "server-only";
 import { onCluster } from "@/lib/clusters/upstream-error";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
 
 /** The last lines of a pod's log; only pods of the environment's own namespace can be named. */

@@ -4,7 +4,7 @@ import { loadNamespacePolicy, podSecurityFor } from "@/lib/clusters/namespace-po
 import { getDb } from "@/lib/db/client";
 import { environments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { podSpecOf, podSpecViolations, violationMessage } from "@/lib/pod-security";
 
 /** Refuses, before it reaches the cluster, an object whose pods the environment's enforced

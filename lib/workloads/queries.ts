@@ -1,5 +1,5 @@
 // Safe to import from client components: keys and fetchers for live workloads.
-import { getJson, HttpError } from "@/lib/tenancy/queries";
+import { getJson, HttpError } from "@/lib/query/get-json";
 import type { Workloads } from "./list-workloads";
 
 export type Names = { tenant: string; project: string; environment: string };

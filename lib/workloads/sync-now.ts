@@ -1,6 +1,6 @@
 import "server-only";
 import { reconcileEnvironment } from "@/lib/clusters/reconcile/reconcile-environment";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 
 /** Reconciles the environment now instead of at the next resync, and says what changed. */
 export const syncEnvironment = verb("environments.sync", "environments.sync", async ({ ctx }: VerbArgs<void>) => {

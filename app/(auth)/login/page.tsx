@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentSessionUser } from "@/lib/auth/current-session";
-import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getTranslate } from "@/lib/i18n/server";
 import { signInChoices } from "@/lib/auth/sources/store";
 import { oidcSignInAction, signInAction } from "./actions";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { apiTokens, auditLogs, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { createToken, createUser } from "@/lib/testing/factories";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { authenticateToken } from "../authenticate-token";

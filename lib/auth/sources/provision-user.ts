@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
 import { users, type UserRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import type { ExternalProfile } from "./ldap";
 
 const USERNAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;

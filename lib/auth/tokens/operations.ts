@@ -1,10 +1,12 @@
 import "server-only";
-import { operation } from "@/lib/http/operation";
+import { operation } from "@/lib/core/operation";
 import { CreateTokenInput, TokenParams } from "./schemas";
-import { createMyToken, listMyTokens, revokeMyToken } from "./token-verbs";
+import { createMyToken } from "./create-my-token";
+import { listMyTokens } from "./list-my-tokens";
+import { revokeMyToken } from "./revoke-my-token";
 
 export const tokenOps = {
-  listMyTokens: operation({ permission: "me.tokens.read", handler: ({ ctx }) => listMyTokens({ ctx, input: undefined }) }),
-  createMyToken: operation({ permission: "me.tokens.update", body: CreateTokenInput, status: 201, handler: ({ ctx, input }) => createMyToken({ ctx, input: input.body }) }),
-  revokeMyToken: operation({ permission: "me.tokens.update", params: TokenParams, handler: ({ ctx, input }) => revokeMyToken({ ctx, input: input.params }) }),
+  listMyTokens: operation({ verb: listMyTokens, handler: ({ ctx }) => listMyTokens({ ctx, input: undefined }) }),
+  createMyToken: operation({ verb: createMyToken, body: CreateTokenInput, status: 201, handler: ({ ctx, input }) => createMyToken({ ctx, input: input.body }) }),
+  revokeMyToken: operation({ verb: revokeMyToken, params: TokenParams, handler: ({ ctx, input }) => revokeMyToken({ ctx, input: input.params }) }),
 };

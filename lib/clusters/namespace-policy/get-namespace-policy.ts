@@ -1,5 +1,5 @@
 import "server-only";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { clusterOrThrow } from "../find-cluster";
 import { loadNamespacePolicy } from "./load-namespace-policy";
 import { namespacePolicyDto } from "./namespace-policy-dto";

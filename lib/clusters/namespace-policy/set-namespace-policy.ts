@@ -5,7 +5,7 @@ import { clusterNamespacePolicies } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { clusterOrThrow } from "../find-cluster";
 import { loadNamespacePolicy } from "./load-namespace-policy";
 import { namespacePolicyDto } from "./namespace-policy-dto";

@@ -3,7 +3,7 @@ import { desc, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { sandboxTokens, users } from "@/lib/db/schema";
 import { forbidden } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { sandboxCredentialDto } from "./dto";
 import type { ListSandboxCredentialsQuery } from "./schemas";
 

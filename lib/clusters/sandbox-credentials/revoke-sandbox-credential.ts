@@ -3,9 +3,9 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
 import { sandboxTokens } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { forgetVerifiedSandboxTokens } from "@/lib/sandbox/credentials";
-import { foundOrThrow } from "@/lib/tenancy/rows";
+import { foundOrThrow } from "@/lib/db/rows";
 
 /** Revokes a sandbox credential of the actor's own; a sysadmin may revoke anyone's. Facet's own
  *  (ownerless) tokens are not credentials anyone downloaded and are not found here. */

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { projects, tenants } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext, RequestContext } from "@/lib/http/context";
+import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { environmentScope } from "@/lib/tenancy/scope";
 import { NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN } from "../constants";
 import { parseNamespace } from "../namespace";

@@ -1,5 +1,5 @@
 import "server-only";
-import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { readBoundedBody } from "@/lib/core/read-bounded-body";
 
 /** Nacos v1 reads parameters from the query string and from form bodies alike. */
 const MAX_FORM_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { TransportError } from "@/lib/http/transport-error";
+import { TransportError } from "@/lib/core/transport-error";
 
 // Nacos v1 answers: status codes carry the meaning, bodies are plain text or bare JSON.
 const NO_CACHE = { "Cache-Control": "no-cache,no-store", Pragma: "no-cache", Expires: "0" };

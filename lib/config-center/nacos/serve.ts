@@ -1,8 +1,8 @@
 import "server-only";
-import type { RequestContext } from "@/lib/http/context";
-import { clientAddressFrom, requestIdFrom } from "@/lib/http/request-meta";
+import type { RequestContext } from "@/lib/core/context";
+import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 import { logger } from "@/lib/observability/logger";
-import { logUpstreamFailure } from "@/lib/http/upstream-failure";
+import { logUpstreamFailure } from "@/lib/core/upstream-failure";
 import { withSpan } from "@/lib/observability/tracer";
 import { nacosErrorReply } from "./respond";
 

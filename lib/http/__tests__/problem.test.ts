@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, BAD_REQUEST_ISSUE, ERROR_CODES } from "@/lib/errors";
 import { PROBLEM_TABLE, problemResponse, toProblem } from "../problem";
-import { TransportError } from "../transport-error";
+import { TransportError } from "@/lib/core/transport-error";
 
 describe("toProblem", () => {
   it("maps every domain error code through the one table", () => {

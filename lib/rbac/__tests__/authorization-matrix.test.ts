@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { CONSOLE_OPERATIONS } from "@/lib/console/registry";
 import { runOperationAs } from "@/lib/http/action";
-import type { Operation } from "@/lib/http/operation";
+import type { Operation } from "@/lib/core/operation";
 import { seal } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { clusters } from "@/lib/db/schema";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { md5Hex } from "@/lib/config-center/md5";
 import { DEFAULT_HUB_LIMITS, ListenerHub, ListenerLimit, listenerHub, type WatchedKey } from "@/lib/config-center/listeners/hub";
-import { jsonDepthExceeds } from "@/lib/http/parse-json-bounded";
-import { configureBodyReads } from "@/lib/http/read-bounded-body";
+import { jsonDepthExceeds } from "@/lib/core/parse-json-bounded";
+import { configureBodyReads } from "@/lib/core/read-bounded-body";
 import { OtlpTypes } from "@/lib/telemetry/otlp/schema";
 import { configureReceiver } from "@/lib/telemetry/otlp/receiver";
 import { buildConfigWorld, createConfigKey, nacos, type ConfigKey, type ConfigWorld } from "@/lib/testing/config-world";

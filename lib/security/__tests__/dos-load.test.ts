@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenerHub } from "@/lib/config-center/listeners/hub";
-import { configureBodyReads } from "@/lib/http/read-bounded-body";
+import { configureBodyReads } from "@/lib/core/read-bounded-body";
 import { buildConfigWorld, createConfigKey } from "@/lib/testing/config-world";
 import { formatDosResult, runDosAttack, type DosResult } from "@/lib/testing/dos-attack";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";

@@ -11,7 +11,7 @@ import { getDb, getPool } from "@/lib/db/client";
 import { sqlIdentifier, sqlText } from "@/lib/db/sql-text";
 import { sandboxTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { CLIENT_ADDRESS_HEADER, clientAddressFrom } from "@/lib/http/request-meta";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom } from "@/lib/core/request-meta";
 import { issueSandboxToken, stopControllers } from "@/lib/sandbox";
 import { handleSandboxRequest } from "@/lib/sandbox/http/handler";
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";

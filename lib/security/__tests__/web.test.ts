@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { assertSameSiteWrite } from "@/lib/http/cross-site";
 import { isOwnOrigin, publicOrigin } from "@/lib/http/origin";
 import { loginPath } from "@/lib/http/login-path";
-import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { CLIENT_ADDRESS_HEADER, createFacetServer } from "@/lib/server/facet-server";
 
 // Class 7 of the security issue, piece by piece (e2e/api/web-security.spec.ts checks the

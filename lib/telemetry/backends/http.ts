@@ -2,7 +2,7 @@ import "server-only";
 import { open } from "@/lib/crypto/secret-box";
 import type { TelemetryBackendRow } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
-import { hiddenUpstreamError } from "@/lib/http/upstream-failure";
+import { hiddenUpstreamError } from "@/lib/core/upstream-failure";
 import { egressFetch } from "@/lib/net/egress";
 
 const TIMEOUT_MS = Number(process.env.FACET_TELEMETRY_BACKEND_TIMEOUT_MS ?? 10_000);

@@ -1,6 +1,6 @@
 import "server-only";
 import { createGunzip, createInflate } from "node:zlib";
-import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { readBoundedBody } from "@/lib/core/read-bounded-body";
 
 /** Past this much output, a body inflating more than MAX_RATIO:1 is refused as a bomb. */
 const RATIO_FLOOR = 1024 * 1024;

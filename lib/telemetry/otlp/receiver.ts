@@ -1,6 +1,6 @@
 import "server-only";
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/parse-json-bounded";
-import { TransportError } from "@/lib/http/transport-error";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/core/parse-json-bounded";
+import { TransportError } from "@/lib/core/transport-error";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
 import { ingestLogs } from "../ingest/ingest-logs";

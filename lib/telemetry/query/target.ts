@@ -3,7 +3,7 @@ import { SYSTEM_API } from "../client";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { existingNamespaceId, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
 import { assertWindow } from "./bounds";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { applications, type ApplicationRow } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { applicationDto } from "../dto";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 export async function loadApplication(tx: Executor, ctx: AuthedContext, name: string, lock = false): Promise<ApplicationRow> {

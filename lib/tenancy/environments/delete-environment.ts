@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { applications, environments } from "@/lib/db/schema";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "../scope";
 import { loadEnvironment } from "./load";
 import { queueNamespaceCleanups } from "./queue-cleanup";

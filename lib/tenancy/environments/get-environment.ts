@@ -2,7 +2,7 @@ import "server-only";
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { applications } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentDtoFor, loadEnvironment } from "./load";
 
 export const getEnvironment = verb("environments.get", "environments.read", async ({ ctx }: VerbArgs<void>) => {

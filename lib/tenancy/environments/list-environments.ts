@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, gt, inArray, like } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { clusters, environmentMembers, environments } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentDto } from "../dto";
-import { containsPattern, decodeCursor, toPage } from "../pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import { environmentDto } from "../dto";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 /** The environment of the scope, with its cluster's name; locked when asked. */

@@ -1,4 +1,7 @@
-import { addMemberVerb, listMembersVerb, removeMemberVerb, setMemberRoleVerb } from "./member-verbs";
+import { addMemberVerb } from "./add-member";
+import { listMembersVerb } from "./list-members";
+import { removeMemberVerb } from "./remove-member";
+import { setMemberRoleVerb } from "./set-member-role";
 
 export const listTenantMembers = listMembersVerb("tenant");
 export const addTenantMember = addMemberVerb("tenant");
@@ -15,4 +18,4 @@ export const addEnvironmentMember = addMemberVerb("environment");
 export const setEnvironmentMemberRole = setMemberRoleVerb("environment");
 export const removeEnvironmentMember = removeMemberVerb("environment");
 
-export type { MemberDto } from "./member-verbs";
+export type { MemberDto } from "./member-rows";

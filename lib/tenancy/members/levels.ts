@@ -1,6 +1,6 @@
 import "server-only";
 import { environmentMembers, projectMembers, tenantMembers } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/http/context";
+import type { AuthedContext } from "@/lib/core/context";
 import type { Permission } from "@/lib/rbac";
 
 /** The three places people can be members of, described once for the member verbs. */

@@ -3,9 +3,9 @@ import { inTransaction } from "@/lib/db/transaction";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { projects } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { projectDto } from "../dto";
-import { uniqueOrConflict } from "../rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateProjectInput } from "../schemas";
 import { scopeIds } from "../scope";
 

@@ -5,9 +5,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { environments, projects } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { queueNamespaceCleanups } from "../environments/queue-cleanup";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) => {

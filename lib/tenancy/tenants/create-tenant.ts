@@ -3,9 +3,9 @@ import { inTransaction } from "@/lib/db/transaction";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { tenants } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
-import { uniqueOrConflict } from "../rows";
+import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateTenantInput } from "../schemas";
 
 export const createTenant = verb("tenants.create", "tenants.create", async ({ ctx, input }: VerbArgs<CreateTenantInput>) =>

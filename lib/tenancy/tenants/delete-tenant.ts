@@ -5,9 +5,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { environments, projects, tenants } from "@/lib/db/schema";
 import { emitChange } from "@/lib/events";
 import { AppError } from "@/lib/errors";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { queueNamespaceCleanups } from "../environments/queue-cleanup";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 /** Refuses while projects remain, unless a sysadmin cascades; members, quotas and everything

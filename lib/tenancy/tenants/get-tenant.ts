@@ -2,9 +2,9 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { tenants } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
-import { foundOrThrow } from "../rows";
+import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 export const getTenant = verb("tenants.get", "tenants.read", async ({ ctx }: VerbArgs<void>) => {

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, gt, like, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { tenantMembers, tenants } from "@/lib/db/schema";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
-import { containsPattern, decodeCursor, toPage } from "../pagination";
+import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 
 /** Sysadmins see every tenant; everyone else only the tenants they belong to. */

@@ -4,9 +4,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { tenants } from "@/lib/db/schema";
 import { emitChange } from "@/lib/events";
-import { verb, type VerbArgs } from "@/lib/http/verb";
+import { verb, type VerbArgs } from "@/lib/core/verb";
 import { tenantDto } from "../dto";
-import { assertVersion, foundOrThrow, uniqueOrConflict } from "../rows";
+import { assertVersion, foundOrThrow, uniqueOrConflict } from "@/lib/db/rows";
 import type { UpdateTenantInput } from "../schemas";
 import { scopeIds } from "../scope";
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { configHistory, configItems, type ConfigItemRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { staleVersion } from "@/lib/http/if-match";
+import { staleVersion } from "@/lib/core/if-match";
 import { md5Hex } from "../../md5";
 import type { ConfigLocation, PublishRequest, WriteMeta, WriteResult } from "../types";
 import { possibleDataId } from "./read";

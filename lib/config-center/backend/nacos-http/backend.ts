@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { staleVersion } from "@/lib/http/if-match";
+import { staleVersion } from "@/lib/core/if-match";
 import type { Transaction } from "@/lib/db/client";
 import type { ConfigBackend, ConfigLocation, ConfigQuery, ConfigRecord, ListenerRecord, Paged, PublishRequest, RollbackResult, WriteMeta, WriteResult } from "../types";
 import { NacosHttpClient, upstreamFailure, type NacosReply, type NacosServer } from "./client";

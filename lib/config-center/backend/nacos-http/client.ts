@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, isAppError } from "@/lib/errors";
-import { hiddenUpstreamError } from "@/lib/http/upstream-failure";
+import { hiddenUpstreamError } from "@/lib/core/upstream-failure";
 import { egressFetch } from "@/lib/net/egress";
 
 export interface NacosServer {

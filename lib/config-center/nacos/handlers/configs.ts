@@ -1,7 +1,7 @@
 import "server-only";
 import { auditRefusal } from "@/lib/audit/audit-refusal";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext, RequestContext } from "@/lib/http/context";
+import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { CONFIG_TYPES, type ConfigType } from "../../constants";
 import { deleteConfig } from "../../delete-config";
 import { getConfig } from "../../get-config";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext, RequestContext } from "@/lib/http/context";
+import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { getHistory } from "../../get-history";
 import { getPreviousHistory } from "../../get-previous-history";
 import { listHistory } from "../../list-history";

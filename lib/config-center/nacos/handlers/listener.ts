@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { TransportError } from "@/lib/http/transport-error";
-import type { RequestContext } from "@/lib/http/context";
-import { authorize } from "@/lib/http/verb";
+import { TransportError } from "@/lib/core/transport-error";
+import type { RequestContext } from "@/lib/core/context";
+import { authorize } from "@/lib/core/authorize";
 import { backendFor } from "../../backend/select";
 import type { ConfigLocation } from "../../backend/types";
 import { listListeners } from "../../list-listeners";

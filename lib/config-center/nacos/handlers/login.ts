@@ -2,7 +2,7 @@ import "server-only";
 import { issueLoginToken } from "@/lib/auth/issue-login-token";
 import { loginTokenTtlSeconds } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { looksLikeKeyUsername } from "../../keys/credentials";
 import { KEY_TOKEN_TTL_SECONDS, signKeyToken } from "../access-token";
 import { param, readParams } from "../params";

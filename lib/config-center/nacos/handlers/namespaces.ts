@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { configItems, environmentMembers, environments, projectMembers, projects, tenantMembers, tenants } from "@/lib/db/schema";
-import type { RequestContext } from "@/lib/http/context";
+import type { RequestContext } from "@/lib/core/context";
 import { namespaceOf } from "../../namespace";
 import { readParams } from "../params";
 import { authenticateNacos, type Principal } from "../principal";

@@ -1,5 +1,5 @@
 import "server-only";
-import { TransportError } from "@/lib/http/transport-error";
+import { TransportError } from "@/lib/core/transport-error";
 
 // `Listening-Configs`: records `dataId ^B group ^B md5 [^B tenant] ^A` (PROTOCOLS §1.5).
 export const WORD = "\u0002";
