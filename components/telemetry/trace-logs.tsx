@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getJson } from "@/lib/tenancy/queries";
 import type { LogSearchResult } from "@/lib/telemetry/schemas";
 import { LogLines } from "./log-lines";
-import { apiPath } from "@/lib/console/paths";
+import { apiPath, consolePath } from "@/lib/console/paths";
 
 /** Every log line of a trace (or of one of its spans), across the environments the reader may see. */
 export function TraceLogs({ traceId }: { traceId: string }) {
@@ -21,7 +21,7 @@ export function TraceLogs({ traceId }: { traceId: string }) {
   return (
     <Card aria-label={t("telemetry.results")}>
       <p className="mb-2 text-sm">
-        <Link className="text-primary hover:underline" href={`/traces/${encodeURIComponent(traceId)}`}>
+        <Link className="text-primary hover:underline" href={consolePath.trace(traceId)}>
           ← {t("telemetry.backToTrace")}
         </Link>
         {logs.data?.hiddenLogs ? <span className="ml-2 text-xs text-muted-foreground">{t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}</span> : null}

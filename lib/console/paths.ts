@@ -21,6 +21,8 @@ export const consolePath = {
   environmentView: (n: EnvironmentNames, view: string) => `${environmentPath(n)}/${view}`,
   configs: (n: EnvironmentNames) => `${environmentPath(n)}/configs`,
   config: (n: EnvironmentNames, dataId: string) => `${environmentPath(n)}/configs/${seg(dataId)}`,
+  /** A trace by id, wherever the actor may read it. */
+  trace: (traceId: string) => `/traces/${seg(traceId)}`,
   clusters: () => "/clusters",
   cluster: (name: string) => `/clusters/${seg(name)}`,
 };

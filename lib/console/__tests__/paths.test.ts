@@ -19,6 +19,7 @@ describe("console and API paths", () => {
     expect(consolePath.config(names, "app.yaml/x")).toBe("/tenants/acme/projects/shop/environments/prod/configs/app.yaml%2Fx");
     expect(apiPath.clusterKubeconfig("k 8")).toBe("/api/v1/clusters/k%208/kubeconfig");
     expect(apiPath.traceLogs("../x")).toBe("/api/v1/traces/..%2Fx/logs");
+    expect(consolePath.trace("a/b")).toBe("/traces/a%2Fb");
   });
 });
 
