@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { AccountCard } from "@/components/overview/account-card";
 import { ApiAccessCard } from "@/components/overview/api-access-card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageContext, publicOrigin } from "@/lib/http/page-context";
+import { consoleContext, publicOrigin } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 import { getMe } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const ctx = await pageContext();
+  const ctx = await consoleContext();
   const [me, { t, locale }, origin] = await Promise.all([getMe({ ctx, input: undefined }), getTranslate(), publicOrigin()]);
   return (
     <>

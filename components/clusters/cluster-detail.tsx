@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ClusterDto } from "@/lib/clusters/dto";
 import { ClusterStatusBadge } from "./cluster-status-badge";
+import { apiPath, consolePath } from "@/lib/console/paths";
 
 type Detail = ClusterDto & { environments: { tenant: string; project: string; environment: string; namespace: string; sync: string }[] };
 
@@ -29,7 +30,7 @@ export function ClusterDetail({ cluster }: { cluster: Detail }) {
           <div className="flex gap-2">
             {cluster.kind === "sandbox" && (
               <Button asChild variant="outline" size="sm">
-                <a href={`/api/v1/clusters/${cluster.name}/kubeconfig`} download>
+                <a href={apiPath.clusterKubeconfig(cluster.name)} download>
                   {t("clusters.downloadKubeconfig")}
                 </a>
               </Button>
@@ -83,7 +84,7 @@ export function ClusterDetail({ cluster }: { cluster: Detail }) {
                 <tr key={e.namespace}>
                   <Td className="font-mono text-xs">{e.namespace}</Td>
                   <Td>
-                    <Link className="text-primary hover:underline" href={`/tenants/${e.tenant}/projects/${e.project}/environments/${e.environment}`}>
+                    <Link className="text-primary hover:underline" href={consolePath.environment(e)}>
                       {e.tenant} / {e.project} / {e.environment}
                     </Link>
                   </Td>

@@ -5,6 +5,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ClusterDto } from "@/lib/clusters/dto";
 import { ClusterStatusBadge } from "./cluster-status-badge";
+import { consolePath } from "@/lib/console/paths";
 
 export function ClustersTable({ clusters }: { clusters: ClusterDto[] }) {
   const { t } = useI18n();
@@ -24,7 +25,7 @@ export function ClustersTable({ clusters }: { clusters: ClusterDto[] }) {
         {clusters.map((c) => (
           <tr key={c.name}>
             <Td>
-              <Link href={`/clusters/${c.name}`} className="font-medium text-primary hover:underline">
+              <Link href={consolePath.cluster(c.name)} className="font-medium text-primary hover:underline">
                 {c.name}
               </Link>
               {c.kind === "sandbox" && <span className="ml-2 text-xs text-muted-foreground">{t("clusters.sandbox")}</span>}

@@ -12,8 +12,9 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { CONFIG_TYPES, type ConfigType } from "@/lib/config-center/constants";
-import { configPage, EDITOR_LANGUAGE, type ConfigDto, type EnvNames } from "@/lib/config-center/queries";
+import { EDITOR_LANGUAGE, type ConfigDto, type EnvNames } from "@/lib/config-center/queries";
 import { NACOS_KEY_PATTERN } from "@/lib/config-center/schemas";
+import { consolePath } from "@/lib/console/paths";
 
 /** Create or edit one config: content in Monaco with syntax by type; a stale save is refused. */
 export function ConfigEditor({ names, config, canWrite }: { names: EnvNames; config: ConfigDto | null; canWrite: boolean }) {
@@ -36,7 +37,7 @@ export function ConfigEditor({ names, config, canWrite }: { names: EnvNames; con
     setIdError(null);
     const body = { content, type, appName, description, tags: config?.tags ?? [] };
     if (config) await publish.run({ params: { ...names, dataId: config.dataId }, body, expectedVersion: config.version });
-    else if (await create.run({ params: names, body: { ...body, dataId } })) router.push(`${configPage(names)}/${encodeURIComponent(dataId)}`);
+    else if (await create.run({ params: names, body: { ...body, dataId } })) router.push(consolePath.config(names, dataId));
   };
   return (
     <Card aria-label={config ? t("configs.editNamed", { name: config.dataId }) : t("configs.new")}>

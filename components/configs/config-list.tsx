@@ -9,11 +9,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ConfigSummaryDto } from "@/lib/config-center/dto";
-import { configPage, type EnvNames } from "@/lib/config-center/queries";
+import type { EnvNames } from "@/lib/config-center/queries";
+import { consolePath } from "@/lib/console/paths";
 
 export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page: { items: ConfigSummaryDto[]; total: number; nextCursor: string | null }; q: string; canWrite: boolean }) {
   const { t, locale } = useI18n();
-  const base = configPage(names);
+  const base = consolePath.configs(names);
   return (
     <Card aria-labelledby="config-list-title">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -50,7 +51,7 @@ export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page
             {page.items.map((c) => (
               <tr key={c.dataId}>
                 <Td>
-                  <Link href={`${base}/${encodeURIComponent(c.dataId)}`} className="font-mono text-primary hover:underline">
+                  <Link href={consolePath.config(names, c.dataId)} className="font-mono text-primary hover:underline">
                     {c.dataId}
                   </Link>
                   {c.tags.map((tag) => (

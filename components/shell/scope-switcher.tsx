@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { NativeSelect } from "@/components/ui/select";
 import { fetchEnvironments, fetchProjects, tenancyKeys } from "@/lib/tenancy/queries";
+import { consolePath } from "@/lib/console/paths";
 
 function current(pathname: string) {
   const m = /^\/tenants\/([^/]+)(?:\/projects\/([^/]+)(?:\/environments\/([^/]+))?)?/.exec(pathname);
@@ -21,7 +22,7 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
   const go = (path: string) => router.push(path);
   return (
     <div className="hidden items-center gap-2 lg:flex" role="group" aria-label={t("switcher.label")}>
-      <NativeSelect aria-label={t("switcher.tenant")} className="h-8 w-40" value={tenant} onChange={(e) => go(e.target.value ? `/tenants/${e.target.value}` : "/tenants")}>
+      <NativeSelect aria-label={t("switcher.tenant")} className="h-8 w-40" value={tenant} onChange={(e) => go(e.target.value ? consolePath.tenant(e.target.value) : consolePath.tenants())}>
         <option value="">{t("switcher.chooseTenant")}</option>
         {tenants.map((n) => (
           <option key={n} value={n}>
@@ -29,7 +30,7 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
           </option>
         ))}
       </NativeSelect>
-      <NativeSelect aria-label={t("switcher.project")} className="h-8 w-40" value={project} disabled={!tenant} onChange={(e) => go(e.target.value ? `/tenants/${tenant}/projects/${e.target.value}` : `/tenants/${tenant}`)}>
+      <NativeSelect aria-label={t("switcher.project")} className="h-8 w-40" value={project} disabled={!tenant} onChange={(e) => go(e.target.value ? consolePath.project({ tenant, project: e.target.value }) : consolePath.tenant(tenant))}>
         <option value="">{t("switcher.chooseProject")}</option>
         {(projects.data?.items ?? []).map((p) => (
           <option key={p.name} value={p.name}>
@@ -42,7 +43,7 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
         className="h-8 w-40"
         value={environment}
         disabled={!project}
-        onChange={(e) => go(e.target.value ? `/tenants/${tenant}/projects/${project}/environments/${e.target.value}` : `/tenants/${tenant}/projects/${project}`)}
+        onChange={(e) => go(e.target.value ? consolePath.environment({ tenant, project, environment: e.target.value }) : consolePath.project({ tenant, project }))}
       >
         <option value="">{t("switcher.chooseEnvironment")}</option>
         {(environments.data?.items ?? []).map((env) => (

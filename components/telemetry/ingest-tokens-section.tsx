@@ -1,6 +1,5 @@
 import { ProblemPanel } from "@/components/console/problem-panel";
-import { allowed, consoleContext, loadOperation } from "@/lib/console/page";
-import { publicOrigin } from "@/lib/http/page-context";
+import { allowed, consoleContext, loadOperation, publicOrigin } from "@/lib/console/page";
 import type { EnvNames } from "@/lib/telemetry/client";
 import { IngestTokensPanel } from "./ingest-tokens-panel";
 

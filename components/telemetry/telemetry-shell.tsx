@@ -2,8 +2,10 @@ import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslate } from "@/lib/i18n/server";
-import { envPath, SYSTEM_SOURCE, type EnvNames } from "@/lib/telemetry/client";
+import { SYSTEM_SOURCE, type EnvNames } from "@/lib/telemetry/client";
 import { TelemetryTabs } from "./telemetry-tabs";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
+import { consolePath } from "@/lib/console/paths";
 
 /** The frame of every telemetry page: where it is, what it is, and the other views. */
 export async function TelemetryShell({ names, title, children }: { names: EnvNames; title: string; children: ReactNode }) {
@@ -12,15 +14,10 @@ export async function TelemetryShell({ names, title, children }: { names: EnvNam
     <>
       <Breadcrumbs
         label={t("common.breadcrumbs")}
-        items={[
-          { label: names.tenant, href: `/tenants/${names.tenant}` },
-          { label: names.project, href: `/tenants/${names.tenant}/projects/${names.project}` },
-          { label: names.environment, href: envPath(names) },
-          { label: title },
-        ]}
+        items={scopeCrumbs(t("tenants.title"), names, { label: title })}
       />
       <PageHeader title={title} description={t("telemetry.description")} />
-      <TelemetryTabs base={envPath(names)} views={["apm", "traces", "logs", "metrics"]} />
+      <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics"]} />
       {children}
     </>
   );

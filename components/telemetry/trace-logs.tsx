@@ -10,17 +10,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getJson } from "@/lib/query/get-json";
 import type { LogSearchResult } from "@/lib/telemetry/schemas";
 import { LogLines } from "./log-lines";
+import { apiPath, consolePath } from "@/lib/console/paths";
 
 /** Every log line of a trace (or of one of its spans), across the environments the reader may see. */
 export function TraceLogs({ traceId }: { traceId: string }) {
   const { t } = useI18n();
   const spanId = useSearchParams().get("spanId");
-  const url = `/api/v1/traces/${traceId}/logs${spanId ? `?spanId=${spanId}` : ""}`;
+  const url = `${apiPath.traceLogs(traceId)}${spanId ? `?spanId=${encodeURIComponent(spanId)}` : ""}`;
   const logs = useQuery({ queryKey: ["traces", traceId, "logs", spanId], queryFn: () => getJson<LogSearchResult>(url) });
   return (
     <Card aria-label={t("telemetry.results")}>
       <p className="mb-2 text-sm">
-        <Link className="text-primary hover:underline" href={`/traces/${traceId}`}>
+        <Link className="text-primary hover:underline" href={consolePath.trace(traceId)}>
           ← {t("telemetry.backToTrace")}
         </Link>
         {logs.data?.hiddenLogs ? <span className="ml-2 text-xs text-muted-foreground">{t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}</span> : null}

@@ -11,6 +11,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatMs, getTrace, telemetryKeys, toConsoleUrl, traceApi } from "@/lib/telemetry/client";
 import type { SpanDto } from "@/lib/telemetry/schemas";
 import { cn } from "@/lib/ui/cn";
+import { consolePath } from "@/lib/console/paths";
 
 /** Spans in tree order (parents before children, siblings by start), with their depth. */
 export function treeOrder(spans: SpanDto[]): { span: SpanDto; depth: number }[] {
@@ -155,7 +156,7 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
               <ul className="text-xs">
                 {span.links.map((l) => (
                   <li key={`${l.traceId}-${l.spanId}`}>
-                    <Link className="font-mono text-primary hover:underline" href={`/traces/${l.traceId}`}>
+                    <Link className="font-mono text-primary hover:underline" href={consolePath.trace(l.traceId)}>
                       {l.traceId}/{l.spanId}
                     </Link>
                   </li>

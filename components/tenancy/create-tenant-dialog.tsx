@@ -5,6 +5,7 @@ import { FormDialog } from "@/components/console/form-dialog";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { CreateTenantInput } from "@/lib/tenancy/schemas";
+import { consolePath } from "@/lib/console/paths";
 
 export function CreateTenantDialog() {
   const { t } = useI18n();
@@ -18,7 +19,7 @@ export function CreateTenantDialog() {
       messages={{ name: t("validation.dnsLabel") }}
       toBody={(f) => ({ name: f.get("name"), description: f.get("description") })}
       toInput={(body) => ({ body })}
-      onSuccess={(_data, body) => router.push(`/tenants/${body.name}`)}
+      onSuccess={(_data, body) => router.push(consolePath.tenant(body.name))}
       submitLabel={t("common.create")}
     >
       {(errors) => (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ConfirmDelete } from "@/components/console/confirm-delete";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { consolePath } from "@/lib/console/paths";
 
 /** Deleting an environment says first what goes with it. */
 export function EnvironmentActions({ names, canDelete, applications }: { names: { tenant: string; project: string; environment: string }; canDelete: boolean; applications: string[] }) {
@@ -25,7 +26,7 @@ export function EnvironmentActions({ names, canDelete, applications }: { names: 
           </ul>
         </div>
       }
-      onDeleted={() => router.push(`/tenants/${names.tenant}/projects/${names.project}`)}
+      onDeleted={() => router.push(consolePath.project(names))}
     />
   );
 }

@@ -12,6 +12,7 @@ import { ENVIRONMENT_TYPES } from "@/lib/rbac/roles";
 import type { EnvironmentDto } from "@/lib/tenancy/dto";
 import { CreateEnvironmentInput } from "@/lib/tenancy/schemas";
 import { QuotaFields, quotaFrom } from "./quota-fields";
+import { consolePath } from "@/lib/console/paths";
 
 /** Environments grouped by type, dev → test → prod, the way a release travels. */
 export function EnvironmentsSection({
@@ -85,7 +86,7 @@ export function EnvironmentsSection({
                   <ul className="space-y-2">
                     {group.map((e) => (
                       <li key={e.name} className="rounded border p-2">
-                        <Link href={`/tenants/${tenant}/projects/${project}/environments/${e.name}`} className="font-medium text-primary hover:underline">
+                        <Link href={consolePath.environment({ tenant, project, environment: e.name })} className="font-medium text-primary hover:underline">
                           {e.name}
                         </Link>
                         <p className="text-xs text-muted-foreground">

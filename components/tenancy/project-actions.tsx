@@ -7,6 +7,7 @@ import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { UpdateProjectInput } from "@/lib/tenancy/schemas";
 import { IsolationCheckbox } from "./isolation-checkbox";
+import { consolePath } from "@/lib/console/paths";
 
 export function ProjectActions({
   tenant,
@@ -54,7 +55,7 @@ export function ProjectActions({
           name={project}
           kind={t("projects.kind")}
           consequences={environments.length ? t("projects.deleteBlocked", { environments: environments.join(", ") }) : undefined}
-          onDeleted={() => router.push(`/tenants/${tenant}`)}
+          onDeleted={() => router.push(consolePath.tenant(tenant))}
         />
       )}
     </>

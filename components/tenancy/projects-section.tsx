@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ProjectDto } from "@/lib/tenancy/dto";
 import { CreateProjectInput } from "@/lib/tenancy/schemas";
+import { consolePath } from "@/lib/console/paths";
 
 export function ProjectsSection({ tenant, projects, canCreate }: { tenant: string; projects: ProjectDto[]; canCreate: boolean }) {
   const { t } = useI18n();
@@ -53,7 +54,7 @@ export function ProjectsSection({ tenant, projects, canCreate }: { tenant: strin
             {projects.map((p) => (
               <tr key={p.name}>
                 <Td>
-                  <Link href={`/tenants/${tenant}/projects/${p.name}`} className="font-medium text-primary hover:underline">
+                  <Link href={consolePath.project({ tenant, project: p.name })} className="font-medium text-primary hover:underline">
                     {p.name}
                   </Link>
                 </Td>

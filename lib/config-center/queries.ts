@@ -2,12 +2,11 @@
 import { getJson } from "@/lib/query/get-json";
 import type { ConfigType } from "./constants";
 import type { ConfigDto, HistoryDto } from "./dto";
+import { apiPath } from "@/lib/console/paths";
 
 export type EnvNames = { tenant: string; project: string; environment: string };
 
-export const configApi = (n: EnvNames) =>
-  `/api/v1/tenants/${encodeURIComponent(n.tenant)}/projects/${encodeURIComponent(n.project)}/environments/${encodeURIComponent(n.environment)}/configs`;
-export const configPage = (n: EnvNames) => `/tenants/${n.tenant}/projects/${n.project}/environments/${n.environment}/configs`;
+export const configApi = apiPath.configs;
 
 export const configKeys = {
   history: (n: EnvNames, dataId: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "history"] as const,

@@ -3,6 +3,7 @@ import { parseAllDocuments } from "yaml";
 import { AppError } from "@/lib/errors";
 import { TransportError } from "@/lib/core/transport-error";
 import { MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
+import { firstYamlError } from "@/lib/yaml/first-yaml-error";
 import { locateJsonError } from "./locate-json-error";
 
 /** 400 unless the data id follows Nacos' rule. */
@@ -38,11 +39,5 @@ function jsonProblem(content: string): Located | null {
 }
 
 function yamlProblem(content: string): Located | null {
-  for (const doc of parseAllDocuments(content, { prettyErrors: true, uniqueKeys: true })) {
-    const error = doc.errors[0];
-    if (!error) continue;
-    const at = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { line: at.line, column: at.col, message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") };
-  }
-  return null;
+  return firstYamlError(parseAllDocuments(content, { prettyErrors: true, uniqueKeys: true }));
 }

@@ -7,6 +7,7 @@ import { runOperationAs, type ActionInput, type ActionResult } from "@/lib/http/
 import type { AuthedContext } from "@/lib/core/context";
 import type { Operation } from "@/lib/core/operation";
 import { loginPath } from "@/lib/http/login-path";
+import { publicOrigin as originOf } from "@/lib/http/origin";
 import { clientAddressFrom, requestIdFrom } from "@/lib/core/request-meta";
 import { decide, type Permission, type Scope } from "@/lib/rbac";
 import { environmentScope, projectScope, tenantScope } from "@/lib/tenancy/scope";
@@ -19,10 +20,16 @@ const renderActor = cache(async () => {
   return { actor, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h), login: loginPath(h) };
 });
 
+/** The verb context for a server component; no session → the login page. */
 export async function consoleContext(): Promise<AuthedContext> {
   const { actor, requestId, clientAddress, login } = await renderActor();
   if (!actor) redirect(login);
   return { actor, scope: {}, requestId, clientAddress };
+}
+
+/** The origin the browser used, for snippets shown to the user. */
+export async function publicOrigin(): Promise<string> {
+  return originOf(await headers());
 }
 
 /** consoleContext for the sysadmin-only pages: anyone else gets the not-found page, as the

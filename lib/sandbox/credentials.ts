@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { kubeconfigText } from "@/lib/clusters/kubeconfig-text";
 import { getDb, type Executor } from "@/lib/db/client";
 import { sandboxTokens, users } from "@/lib/db/schema";
 
@@ -92,32 +93,15 @@ function kubectlServerUrl(origin: string, token: string): string {
   return url.toString().replace(/\/$/, "");
 }
 
-/** A kubeconfig for kubectl and client libraries; values are JSON-quoted, which YAML reads as strings. */
+/** A kubeconfig for kubectl and client libraries, written by the `yaml` package (kubeconfigText). */
 export function renderKubeconfig(input: KubeconfigInput): string {
-  const cluster = input.clusterName ?? "facet-sandbox";
-  const q = JSON.stringify;
+  const name = input.clusterName ?? "facet-sandbox";
   // @kubernetes/client-node refuses plain http unless TLS verification is marked as skipped.
   const plainHttp = new URL(input.origin).protocol === "http:";
-  return [
-    "apiVersion: v1",
-    "kind: Config",
-    "clusters:",
-    `- name: ${q(cluster)}`,
-    "  cluster:",
-    `    server: ${q(kubectlServerUrl(input.origin, input.token))}`,
-    ...(plainHttp ? ["    insecure-skip-tls-verify: true"] : []),
-    "contexts:",
-    `- name: ${q(cluster)}`,
-    "  context:",
-    `    cluster: ${q(cluster)}`,
-    `    user: ${q(cluster)}`,
-    `    namespace: ${q(input.namespace ?? "default")}`,
-    `current-context: ${q(cluster)}`,
-    "users:",
-    `- name: ${q(cluster)}`,
-    "  user:",
-    `    token: ${q(input.token)}`,
-    "preferences: {}",
-    "",
-  ].join("\n");
+  return kubeconfigText({
+    clusters: [{ name, server: kubectlServerUrl(input.origin, input.token), skipTLSVerify: plainHttp }],
+    users: [{ name, token: input.token }],
+    contexts: [{ name, cluster: name, user: name, namespace: input.namespace ?? "default" }],
+    currentContext: name,
+  });
 }

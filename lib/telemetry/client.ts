@@ -1,16 +1,15 @@
 // Safe to import from client components: URLs, keys and fetchers for the telemetry pages.
 import { getJson } from "@/lib/query/get-json";
 import type { ApmResult, LogSearchResult, MetricLabelsResult, MetricNamesResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "./schemas";
+import { apiPath, consolePath } from "@/lib/console/paths";
 
 export type EnvNames = { tenant: string; project: string; environment: string };
 
-export const envPath = (n: EnvNames) => `/tenants/${encodeURIComponent(n.tenant)}/projects/${encodeURIComponent(n.project)}/environments/${encodeURIComponent(n.environment)}`;
-export const envApi = (n: EnvNames) => `/api/v1${envPath(n)}`;
 
 /** Where trace, log and APM views read: one environment, or Facet's own telemetry (the
  *  facet-system view). `page` is the console path that mirrors `api`. */
 export type TelemetrySource = { api: string; page: string; key: readonly string[] };
-export const envSource = (n: EnvNames): TelemetrySource => ({ api: envApi(n), page: envPath(n), key: ["t", n.tenant, "p", n.project, "e", n.environment] });
+export const envSource = (n: EnvNames): TelemetrySource => ({ api: apiPath.environment(n), page: consolePath.environment(n), key: ["t", n.tenant, "p", n.project, "e", n.environment] });
 export const SYSTEM_API = "/api/v1/system";
 export const SYSTEM_SOURCE: TelemetrySource = { api: SYSTEM_API, page: "/system", key: ["system"] };
 
@@ -39,15 +38,15 @@ export const telemetryKeys = {
 
 export const searchTraces = (src: TelemetrySource, query: string) => getJson<TraceSearchResult>(`${src.api}/traces${query}`);
 /** The trace across every namespace the reader may see, from the embedded store. */
-export const traceApi = (id: string) => `/api/v1/traces/${encodeURIComponent(id)}`;
+export const traceApi = apiPath.trace;
 export const getTrace = (api: string) => getJson<TraceDetail>(api);
 /** Where a search result's trace opens: the shared page for the embedded store, the
  *  environment's own page when its cluster's Jaeger served the search. */
 export const tracePage = (src: TelemetrySource, backend: string, id: string) => (backend === "embedded" ? `/traces/${id}` : `${src.page}/traces/${id}`);
 export const searchLogs = (src: TelemetrySource, query: string) => getJson<LogSearchResult>(`${src.api}/logs${query}`);
-export const queryMetrics = (n: EnvNames, query: string) => getJson<MetricQueryResult>(`${envApi(n)}/metrics${query}`);
-export const metricNames = (n: EnvNames) => getJson<MetricNamesResult>(`${envApi(n)}/metrics/names`);
-export const metricLabels = (n: EnvNames, metric: string) => getJson<MetricLabelsResult>(`${envApi(n)}/metrics/labels${qs({ metric })}`);
+export const queryMetrics = (n: EnvNames, query: string) => getJson<MetricQueryResult>(`${apiPath.environment(n)}/metrics${query}`);
+export const metricNames = (n: EnvNames) => getJson<MetricNamesResult>(`${apiPath.environment(n)}/metrics/names`);
+export const metricLabels = (n: EnvNames, metric: string) => getJson<MetricLabelsResult>(`${apiPath.environment(n)}/metrics/labels${qs({ metric })}`);
 export const apmServices = (src: TelemetrySource, query: string) => getJson<ApmResult>(`${src.api}/apm/services${query}`);
 export const apmOperations = (src: TelemetrySource, service: string, query: string) => getJson<ApmResult>(`${src.api}/apm/services/${encodeURIComponent(service)}/operations${query}`);
 

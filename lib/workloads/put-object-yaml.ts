@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { onCluster } from "@/lib/clusters/upstream-error";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { firstYamlError } from "@/lib/yaml/first-yaml-error";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
 import { assertPodSecurity } from "./pod-security-check";
@@ -15,10 +16,9 @@ import { forEditing } from "./editable-object";
  *  and carry the resourceVersion it was read at: a stale edit is the cluster's 409. */
 export const putObjectYaml = verb("workloads.object.put", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string; yaml: string }>) => {
   const doc = parseDocument(input.yaml);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0].line;
-    throw new AppError("VALIDATION", `The YAML is not valid at line ${line ?? "?"}: ${e.message.split("\n")[0]}`, { errors: [{ path: "body.yaml", message: `line ${line ?? "?"}: ${e.message.split("\n")[0]}` }] });
+  const problem = firstYamlError([doc]);
+  if (problem) {
+    throw new AppError("VALIDATION", `The YAML is not valid at line ${problem.line}, column ${problem.column}: ${problem.message}`, { errors: [{ path: "body.yaml", message: `line ${problem.line}: ${problem.message}` }] });
   }
   const object = doc.toJS() as KubernetesObject;
   const { client, namespace, cluster } = await environmentTarget(ctx);

@@ -1,10 +1,11 @@
 // Safe to import from client components: keys and fetchers for live workloads.
 import { getJson, HttpError } from "@/lib/query/get-json";
 import type { Workloads } from "./list-workloads";
+import { apiPath } from "@/lib/console/paths";
 
 export type Names = { tenant: string; project: string; environment: string };
 
-export const envApi = (n: Names) => `/api/v1/tenants/${encodeURIComponent(n.tenant)}/projects/${encodeURIComponent(n.project)}/environments/${encodeURIComponent(n.environment)}`;
+const envApi = apiPath.environment;
 
 export const workloadKeys = {
   all: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "workloads"] as const,

@@ -3,8 +3,7 @@ import { AuthSourcesTable } from "@/components/auth-sources/auth-sources-table";
 import { NewLdapSource, NewOidcSource } from "@/components/auth-sources/new-source-dialogs";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { sysadminContext, loadOperation } from "@/lib/console/page";
-import { publicOrigin } from "@/lib/http/page-context";
+import { loadOperation, publicOrigin, sysadminContext } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Login sources" };

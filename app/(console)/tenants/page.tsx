@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { consoleContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { consolePath } from "@/lib/console/paths";
 
 export const metadata: Metadata = { title: "Tenants" };
 
@@ -36,7 +37,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             {result.data.items.map((tenant) => (
               <tr key={tenant.name}>
                 <Td>
-                  <Link className="font-medium text-primary hover:underline" href={`/tenants/${tenant.name}`}>
+                  <Link className="font-medium text-primary hover:underline" href={consolePath.tenant(tenant.name)}>
                     {tenant.name}
                   </Link>
                 </Td>

@@ -528,44 +528,42 @@ describe("authorization matrix", () => {
     expect(missing, "routes with no row in the matrix").toEqual([]);
   });
 
-  it("allows and denies exactly as the role table says", async () => {
-    const rows = { ...TABLE, ...EXTRA };
-    for (const [key, c] of Object.entries(rows)) {
-      const method = key.split(" ")[0] as Method;
-      const types: (EnvType | undefined)[] = c.level === "environment" ? ["dev", "test", "prod"] : [undefined];
-      for (const type of types) {
-        const allowed = typeof c.allowed === "function" ? c.allowed(type!) : c.allowed;
-        for (const role of ROLES) {
-          const call = await c.call(world, type ?? "dev", counter++, role);
-          const token = c.level === "public" ? undefined : world.tokens[role];
-          const res = await api(method, call.path, { token, body: call.body });
-          const expected = allowed.includes(role) ? c.ok : deniedStatus(c, role);
-          outcomes.push({ row: key, type, role, expected, actual: res.status });
-        }
-      }
-    }
-    printMatrix(outcomes);
-    const wrong = outcomes.filter((o) => o.expected !== o.actual).map((o) => `${o.row}${o.type ? ` [${o.type}]` : ""} as ${o.role}: expected ${o.expected}, got ${o.actual}`);
-    expect(wrong).toEqual([]);
-  }, 300_000);
+  // One test per route, environment type and role, so a failure names all three.
+  const cells = Object.entries({ ...TABLE, ...EXTRA }).flatMap(([key, c]) =>
+    (c.level === "environment" ? (["dev", "test", "prod"] as const) : [undefined]).flatMap((type) => {
+      const allowed = typeof c.allowed === "function" ? c.allowed(type!) : c.allowed;
+      return ROLES.map((role) => ({ key, c, type, role, expected: allowed.includes(role) ? c.ok : deniedStatus(c, role) }));
+    }),
+  );
+  afterAll(() => printMatrix(outcomes));
 
-  it("refuses every write to a read-only token, even a sysadmin's, and lets it read", async () => {
-    const sysadmin = await createUser({ username: uniqueName("ro"), systemRole: "sysadmin" });
-    const { token } = await createToken(sysadmin.id, { scope: "read-only" });
-    const wrong: string[] = [];
-    let writes = 0;
-    for (const [key, c] of Object.entries({ ...TABLE, ...EXTRA })) {
-      if (c.level === "public") continue;
-      const method = key.split(" ")[0] as Method;
+  it.each(cells.map((cell) => ({ ...cell, name: `${cell.key}${cell.type ? ` [${cell.type}]` : ""}` })))("$name as $role answers $expected", async ({ key, c, type, role, expected }) => {
+    const method = key.split(" ")[0] as Method;
+    const call = await c.call(world, type ?? "dev", counter++, role);
+    const token = c.level === "public" ? undefined : world.tokens[role];
+    const res = await api(method, call.path, { token, body: call.body });
+    outcomes.push({ row: key, type, role, expected, actual: res.status });
+    expect(res.status).toBe(expected);
+  });
+
+  describe("a read-only token, even a sysadmin's, is refused every write and may read", () => {
+    let readOnly: string;
+    beforeAll(async () => {
+      const sysadmin = await createUser({ username: uniqueName("ro"), systemRole: "sysadmin" });
+      readOnly = (await createToken(sysadmin.id, { scope: "read-only" })).token;
+    });
+    const rows = Object.entries({ ...TABLE, ...EXTRA }).filter(([, c]) => c.level !== "public");
+
+    it("covers enough writes to mean something", () => {
+      expect(rows.filter(([key]) => !key.startsWith("GET ")).length).toBeGreaterThan(40);
+    });
+
+    it.each(rows.map(([key, c]) => ({ key, c, expected: key.startsWith("GET ") ? c.ok : 403 })))("$key answers $expected", async ({ key, c, expected }) => {
       const call = await c.call(world, "dev", counter++, "sysadmin");
-      const res = await api(method, call.path, { token, body: call.body });
-      const expected = method === "GET" ? c.ok : 403;
-      if (method !== "GET") writes++;
-      if (res.status !== expected) wrong.push(`${key}: expected ${expected}, got ${res.status}`);
-    }
-    expect(writes).toBeGreaterThan(40);
-    expect(wrong).toEqual([]);
-  }, 300_000);
+      const res = await api(key.split(" ")[0] as Method, call.path, { token: readOnly, body: call.body });
+      expect(res.status).toBe(expected);
+    });
+  });
 });
 
 /** The operation behind a route and method, as route() keeps it on the handler. */
@@ -586,36 +584,41 @@ function partsOf(template: string, path: string) {
 }
 
 describe("authorization matrix of the console's server actions", () => {
-  it("covers every operation the console can run, and decides as the API does", async () => {
-    const byOperation = new Map<Operation, string>();
+  const byOperation = new Map<Operation, string>();
+  let actors: Record<Role, Awaited<ReturnType<typeof authenticateToken>>>;
+  beforeAll(async () => {
     for (const key of Object.keys({ ...TABLE, ...EXTRA })) {
       const op = await operationOf(key);
       if (op) byOperation.set(op, key);
     }
+    actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await authenticateToken(world.tokens[r])] as const))) as typeof actors;
+  });
+
+  it("covers every operation the console can run", () => {
     const uncovered = Object.entries(CONSOLE_OPERATIONS).filter(([, op]) => !byOperation.has(op as Operation)).map(([name]) => name);
     expect(uncovered, "server-action operations with no row in the matrix").toEqual([]);
+  });
 
-    const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await authenticateToken(world.tokens[r])] as const)));
+  // One test per operation and role; each environment type is checked inside and named on failure.
+  const cells = Object.keys(CONSOLE_OPERATIONS).flatMap((name) => ROLES.map((role) => ({ name, role })));
+  it.each(cells)("$name as $role decides as the API does", async ({ name, role }) => {
+    const op = CONSOLE_OPERATIONS[name as keyof typeof CONSOLE_OPERATIONS] as unknown as Operation;
+    const key = byOperation.get(op);
+    expect(key, `${name} has no row in the matrix`).toBeDefined();
+    const row = { ...TABLE, ...EXTRA }[key!];
+    const types: EnvType[] = row.level === "environment" ? ["dev", "test", "prod"] : ["dev"];
     const wrong: string[] = [];
-    for (const [name, op] of Object.entries(CONSOLE_OPERATIONS)) {
-      const key = byOperation.get(op as Operation)!;
-      const row = { ...TABLE, ...EXTRA }[key];
-      const types: EnvType[] = row.level === "environment" ? ["dev", "test", "prod"] : ["dev"];
-      for (const type of types) {
-        const allowed = typeof row.allowed === "function" ? row.allowed(type) : row.allowed;
-        for (const role of ROLES) {
-          const call = await row.call(world, type, counter++, role);
-          const { params, query } = partsOf(key.split(" ")[1], call.path);
-          const result = await runOperationAs(op as Operation, actors[role], { requestId: `matrix-${counter}`, clientAddress: null }, { params, query, body: call.body });
-          const actual = result.ok ? "ok" : result.error.status;
-          const expected = allowed.includes(role) ? (row.ok < 400 ? "ok" : row.ok) : deniedStatus(row, role);
-          if (actual !== expected) wrong.push(`${name} [${type}] as ${role}: expected ${expected}, got ${actual}`);
-        }
-      }
+    for (const type of types) {
+      const allowed = typeof row.allowed === "function" ? row.allowed(type) : row.allowed;
+      const call = await row.call(world, type, counter++, role);
+      const { params, query } = partsOf(key!.split(" ")[1], call.path);
+      const result = await runOperationAs(op, actors[role], { requestId: `matrix-${counter}`, clientAddress: null }, { params, query, body: call.body });
+      const actual = result.ok ? "ok" : result.error.status;
+      const expected = allowed.includes(role) ? (row.ok < 400 ? "ok" : row.ok) : deniedStatus(row, role);
+      if (actual !== expected) wrong.push(`[${type}] expected ${expected}, got ${actual}`);
     }
-    console.log(`server-action matrix: ${Object.keys(CONSOLE_OPERATIONS).length} operations × ${ROLES.length} roles checked`);
     expect(wrong).toEqual([]);
-  }, 300_000);
+  });
 });
 
 function printMatrix(outcomes: { row: string; type?: EnvType; role: Role; expected: number; actual: number }[]) {

@@ -82,6 +82,7 @@ describe("simulated controllers", () => {
     expect(rs.metadata?.name).toBe(`web-${hash}`);
     expect(rs.metadata?.ownerReferences?.[0]).toMatchObject({ kind: "Deployment", name: "web", controller: true });
     const running = await pods(ns, `app=web,pod-template-hash=${hash}`);
+    expect(running).toHaveLength(2);
     expect(running.every((p) => p.status?.podIP?.startsWith("10.244.") && p.status.containerStatuses?.[0].ready)).toBe(true);
 
     const reasons = (await core.listNamespacedEvent({ namespace: ns })).items.map((e) => e.reason);

@@ -29,11 +29,13 @@ describe("label selectors", () => {
     for (const bad of ["app=we b", "tier in (a b", "-x=1"]) {
       expect(() => parseLabelSelector(bad), bad).toThrow(K8sError);
     }
+    let error: unknown;
     try {
       parseLabelSelector("app=we b");
-    } catch (error) {
-      expect((error as K8sError).toStatus()).toMatchObject({ kind: "Status", reason: "BadRequest", code: 400 });
+    } catch (e) {
+      error = e;
     }
+    expect((error as K8sError).toStatus()).toMatchObject({ kind: "Status", reason: "BadRequest", code: 400 });
   });
 
   it("turns matchLabels/matchExpressions into the string form Scale reports", () => {

@@ -147,6 +147,7 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     const after = await seenBy(successor);
     expect(after.traces.sort()).toEqual([fresh, freshViaCluster].sort());
     expect(after.byUser).toEqual([]);
+    expect(after.logs.length).toBeGreaterThan(0);
     expect(after.logs.every((body) => body.includes(" new "))).toBe(true);
     expect(after.metrics).toEqual(["gauge_new"]);
     expect(after.gaugeSeries).toBe(0);

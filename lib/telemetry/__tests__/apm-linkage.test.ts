@@ -87,6 +87,7 @@ describe("APM numbers and the links between signals", () => {
     const shop = res.rows.find((r) => r.service === "shop")!;
     const bucket = shop.series![1];
     const traces = await expectOk<TraceSearchResult>(api("GET", `${w.env("a")}/traces?service=shop&start=${bucket.tMs}&end=${bucket.tMs + res.stepMs - 1}&limit=200`, { token: w.root }));
+    expect(bucket.calls).toBeGreaterThan(0);
     expect(traces.traces).toHaveLength(bucket.calls);
     expect(traces.traces.every((t) => t.rootName === "GET /b" && t.spanCount === 2)).toBe(true);
     const all = await expectOk<TraceSearchResult>(api("GET", `${shop.traces}&limit=200`, { token: w.root }));

@@ -1,10 +1,22 @@
 import "server-only";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/core/parse-json-bounded";
 import { idFromHex, MalformedOtlp, MAX_VALUE_DEPTH, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
 
 // OTLP/JSON (opentelemetry-proto's JSON mapping): lowerCamelCase keys, hex ids, 64-bit
 // integers as decimal strings or numbers, enums as integers. Unknown keys are ignored.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type J = any;
+
+/** The request body as JSON; too deep or not JSON → MalformedOtlp (400). */
+export function parseOtlpJson(body: Buffer): unknown {
+  const text = body.toString("utf8");
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new MalformedOtlp(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MalformedOtlp(`the body is not JSON: ${(error as Error).message}`);
+  }
+}
 
 function num(v: J, field: string): number {
   if (v === undefined || v === null || v === "") return 0;

@@ -95,13 +95,14 @@ export class MalformedOtlp extends Error {
   }
 }
 
-const ZERO = /^0+$/;
-
 /** A trace or span id from OTLP/JSON (hex; empty means absent). */
 export function idFromHex(value: unknown, bytes: number, field: string): Buffer | null {
   if (value === undefined || value === null || value === "") return null;
-  if (typeof value !== "string" || value.length !== bytes * 2 || !/^[0-9a-fA-F]+$/.test(value)) throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);
-  return ZERO.test(value) ? null : Buffer.from(value, "hex");
+  if (typeof value !== "string" || value.length !== bytes * 2) throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);
+  // Buffer.from stops at the first pair that is not hex, so a short result is the validation.
+  const id = Buffer.from(value, "hex");
+  if (id.length !== bytes) throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);
+  return id.every((b) => b === 0) ? null : id;
 }
 
 /** A protobuf bytes id; all-zero or empty means absent. */

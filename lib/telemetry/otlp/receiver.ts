@@ -1,5 +1,4 @@
 import "server-only";
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/core/parse-json-bounded";
 import { TransportError } from "@/lib/core/transport-error";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
@@ -11,7 +10,7 @@ import { authenticateIngestToken } from "../ingest/token-auth";
 import type { IngestPrincipal } from "../ingest/resource";
 import { startRetention } from "../store/retention";
 import { QueueFull } from "../store/write-queue";
-import { decodeLogsJson, decodeMetricsJson, decodeTracesJson } from "./decode-json";
+import { decodeLogsJson, decodeMetricsJson, decodeTracesJson, parseOtlpJson } from "./decode-json";
 import { decodeLogsProtobuf, decodeMetricsProtobuf, decodeTracesProtobuf } from "./decode-protobuf";
 import { MalformedOtlp, type Signal } from "./model";
 import { BodyTooLarge, CorruptBody, readBody, UnsupportedEncoding } from "./read-body";
@@ -35,20 +34,10 @@ export function configureReceiver(changes: Partial<typeof limits>): void {
 
 type Handler = (principal: IngestPrincipal, body: Buffer, encoding: Encoding) => Promise<IngestResult>;
 
-const json = (body: Buffer): unknown => {
-  const text = body.toString("utf8");
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new MalformedOtlp(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new MalformedOtlp(`the body is not JSON: ${(error as Error).message}`);
-  }
-};
-
 const HANDLERS: Record<Signal, Handler> = {
-  traces: (p, body, e) => ingestTraces(p, e === "protobuf" ? decodeTracesProtobuf(body) : decodeTracesJson(json(body))),
-  logs: (p, body, e) => ingestLogs(p, e === "protobuf" ? decodeLogsProtobuf(body) : decodeLogsJson(json(body))),
-  metrics: (p, body, e) => ingestMetrics(p, e === "protobuf" ? decodeMetricsProtobuf(body) : decodeMetricsJson(json(body))),
+  traces: (p, body, e) => ingestTraces(p, e === "protobuf" ? decodeTracesProtobuf(body) : decodeTracesJson(parseOtlpJson(body))),
+  logs: (p, body, e) => ingestLogs(p, e === "protobuf" ? decodeLogsProtobuf(body) : decodeLogsJson(parseOtlpJson(body))),
+  metrics: (p, body, e) => ingestMetrics(p, e === "protobuf" ? decodeMetricsProtobuf(body) : decodeMetricsJson(parseOtlpJson(body))),
 };
 
 function encodingOf(contentType: string | null): Encoding | null {

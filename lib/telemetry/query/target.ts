@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { AuthedContext } from "@/lib/core/context";
 import { existingNamespaceId, SYSTEM_CLUSTER_ID, SYSTEM_NAMESPACE } from "../store/dictionary";
 import { assertWindow } from "./bounds";
+import { apiPath } from "@/lib/console/paths";
 
 export interface EnvRef {
   tenant: string;
@@ -24,7 +25,7 @@ export interface Target {
   basePath: string;
 }
 
-export const envPath = (e: EnvRef) => `/api/v1/tenants/${e.tenant}/projects/${e.project}/environments/${e.environment}`;
+export const envPath = (e: EnvRef) => apiPath.environment(e);
 
 /** The environment resolved by environmentScope(), with its cluster and namespace. */
 export async function environmentTarget(ctx: AuthedContext): Promise<Target> {

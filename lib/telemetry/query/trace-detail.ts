@@ -7,6 +7,7 @@ import type { LogDto, TraceDetail } from "../schemas";
 import { logDto, LOG_SELECT } from "./log-dto";
 import { SPAN_SELECT, spanDto } from "./span-dto";
 import { countsAsHidden, namespaceAccess, type NamespaceInfo } from "./visibility";
+import { apiPath } from "@/lib/console/paths";
 
 const MAX_SPANS = 5000;
 
@@ -44,7 +45,7 @@ export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: s
     services: [...new Set(spans.map((s) => s.service))].sort(),
     spans,
     hiddenSpans: rows.filter((r) => countsAsHidden(access, Number(r.ns_id))).length,
-    related: { logs: `/api/v1/traces/${traceId}/logs` },
+    related: { logs: apiPath.traceLogs(traceId) },
   };
 }
 

@@ -3,8 +3,7 @@ import { SandboxCredentialsPanel } from "@/components/account/sandbox-credential
 import { TokensPanel } from "@/components/account/tokens-panel";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { consoleContext, loadOperation } from "@/lib/console/page";
-import { publicOrigin } from "@/lib/http/page-context";
+import { consoleContext, loadOperation, publicOrigin } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "API tokens" };

@@ -8,6 +8,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { consolePath } from "@/lib/console/paths";
 
 export async function generateMetadata({ params }: { params: Promise<{ cluster: string }> }): Promise<Metadata> {
   return { title: (await params).cluster };
@@ -19,7 +20,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
   const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "getCluster", { params: { cluster } })]);
   return (
     <>
-      <Breadcrumbs items={[{ label: t("clusters.title"), href: "/clusters" }, { label: cluster }]} label={t("common.breadcrumbs")} />
+      <Breadcrumbs items={[{ label: t("clusters.title"), href: consolePath.clusters() }, { label: cluster }]} label={t("common.breadcrumbs")} />
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
       {result.ok && <ClusterBackendsCard cluster={cluster} />}

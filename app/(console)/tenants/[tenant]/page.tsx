@@ -9,6 +9,7 @@ import { listClusterNames } from "@/lib/clusters/list-cluster-names";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 import { TENANT_ROLES } from "@/lib/rbac";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
   return { title: (await params).tenant };
@@ -31,7 +32,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenant:
   const info = detail.ok ? detail.data : null;
   return (
     <>
-      <Breadcrumbs items={[{ label: t("tenants.title"), href: "/tenants" }, { label: tenant }]} label={t("common.breadcrumbs")} />
+      <Breadcrumbs items={scopeCrumbs(t("tenants.title"), { tenant })} label={t("common.breadcrumbs")} />
       <PageHeader
         title={tenant}
         description={info?.description || t("tenants.noDescription")}

@@ -9,6 +9,7 @@ import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console
 import { getTranslate } from "@/lib/i18n/server";
 import { PROJECT_ROLES } from "@/lib/rbac";
 import { tenantClusterNames } from "@/lib/tenancy/quotas/tenant-clusters";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
 
 type Params = { tenant: string; project: string };
 
@@ -29,7 +30,7 @@ export default async function ProjectPage({ params }: { params: Promise<Params> 
     can["projects.read"] ? loadOperation(ctx, "listProjectMembers", { ...p, query: { limit: "200" } }) : null,
     can["environments.create"] ? tenantClusterNames(scope.tenant!.id) : [],
   ]);
-  const crumbs = [{ label: t("tenants.title"), href: "/tenants" }, { label: tenant, href: `/tenants/${tenant}` }, { label: project }];
+  const crumbs = scopeCrumbs(t("tenants.title"), { tenant, project });
   const envs = environments.ok ? environments.data.items : [];
   return (
     <>

@@ -14,6 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 import { ENVIRONMENT_ROLES } from "@/lib/rbac";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
+import { consolePath } from "@/lib/console/paths";
 
 type Params = { tenant: string; project: string; environment: string };
 
@@ -23,7 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function EnvironmentPage({ params }: { params: Promise<Params> }) {
   const names = await params;
-  const { tenant, project, environment } = names;
+  const { environment } = names;
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "environment", names);
   const can = allowed(ctx, scope, [
@@ -46,12 +48,7 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
     loadOperation(ctx, "listEnvironmentMembers", { ...p, query: { limit: "200" } }),
   ]);
   const env = detail.ok ? detail.data : null;
-  const crumbs = [
-    { label: t("tenants.title"), href: "/tenants" },
-    { label: tenant, href: `/tenants/${tenant}` },
-    { label: project, href: `/tenants/${tenant}/projects/${project}` },
-    { label: environment },
-  ];
+  const crumbs = scopeCrumbs(t("tenants.title"), names);
   const applications = apps.ok ? apps.data.items : [];
   return (
     <>
@@ -63,10 +60,10 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
           env && (
             <>
               <Button asChild variant="outline" size="sm">
-                <Link href={`/tenants/${tenant}/projects/${project}/environments/${environment}/apm`}>{t("telemetry.observe")}</Link>
+                <Link href={consolePath.environmentView(names, "apm")}>{t("telemetry.observe")}</Link>
               </Button>
               <Button asChild variant="outline" size="sm">
-                <Link href={`/tenants/${tenant}/projects/${project}/environments/${environment}/configs`}>{t("environments.configs")}</Link>
+                <Link href={consolePath.configs(names)}>{t("environments.configs")}</Link>
               </Button>
               <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />
             </>

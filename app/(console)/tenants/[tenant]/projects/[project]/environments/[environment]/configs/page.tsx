@@ -6,6 +6,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
 
 type Params = { tenant: string; project: string; environment: string };
 
@@ -22,17 +23,11 @@ export default async function ConfigsPage({ params, searchParams }: { params: Pr
     loadOperation(ctx, "listConfigs", { params: names, query: { limit: "50", ...(q && { q }), ...(cursor && { cursor }) } }),
     loadOperation(ctx, "listConfigKeys", { params: names }),
   ]);
-  const env = `/tenants/${names.tenant}/projects/${names.project}/environments/${names.environment}`;
   return (
     <>
       <Breadcrumbs
         label={t("common.breadcrumbs")}
-        items={[
-          { label: names.tenant, href: `/tenants/${names.tenant}` },
-          { label: names.project, href: `/tenants/${names.tenant}/projects/${names.project}` },
-          { label: names.environment, href: env },
-          { label: t("configs.title") },
-        ]}
+        items={scopeCrumbs(t("tenants.title"), names, { label: t("configs.title") })}
       />
       <PageHeader title={t("configs.title")} description={t("configs.description")} />
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">

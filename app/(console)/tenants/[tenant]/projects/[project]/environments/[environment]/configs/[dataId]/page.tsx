@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
 import type { ConfigType } from "@/lib/config-center/constants";
 import { getTranslate } from "@/lib/i18n/server";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
+import { consolePath } from "@/lib/console/paths";
 
 type Params = { tenant: string; project: string; environment: string; dataId: string };
 
@@ -28,10 +30,9 @@ export default async function ConfigPage({ params }: { params: Promise<Params> }
     loadOperation(ctx, "getConfig", { params: { ...names, dataId } }),
     loadOperation(ctx, "listConfigHistory", { params: { ...names, dataId }, query: { limit: "100" } }),
   ]);
-  const env = `/tenants/${names.tenant}/projects/${names.project}/environments/${names.environment}`;
   return (
     <>
-      <Breadcrumbs label={t("common.breadcrumbs")} items={[{ label: names.environment, href: env }, { label: t("configs.title"), href: `${env}/configs` }, { label: dataId }]} />
+      <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: t("configs.title"), href: consolePath.configs(names) }, { label: dataId })} />
       <PageHeader title={dataId} description={config.ok ? `${config.data.type} · MD5 ${config.data.md5}` : undefined} actions={config.ok && can["configs.write"] && <ConfigActions names={names} dataId={dataId} />} />
       <div className="space-y-6">
         {config.ok ? <ConfigEditor key={config.data.version} names={names} config={config.data} canWrite={can["configs.write"]} /> : <ProblemPanel problem={config.error} />}

@@ -4,6 +4,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { consoleContext, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
+import { scopeCrumbs } from "@/lib/console/breadcrumbs";
+import { consolePath } from "@/lib/console/paths";
 
 export const metadata: Metadata = { title: "New config" };
 
@@ -12,10 +14,9 @@ export default async function NewConfigPage({ params }: { params: Promise<{ tena
   const ctx = await consoleContext();
   await pageScope(ctx, "environment", names);
   const { t } = await getTranslate();
-  const env = `/tenants/${names.tenant}/projects/${names.project}/environments/${names.environment}`;
   return (
     <>
-      <Breadcrumbs label={t("common.breadcrumbs")} items={[{ label: names.environment, href: env }, { label: t("configs.title"), href: `${env}/configs` }, { label: t("configs.new") }]} />
+      <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: t("configs.title"), href: consolePath.configs(names) }, { label: t("configs.new") })} />
       <PageHeader title={t("configs.new")} />
       <ConfigEditor names={names} config={null} canWrite />
     </>

@@ -3,7 +3,7 @@ import { TelemetryShell } from "@/components/telemetry/telemetry-shell";
 import { TraceView } from "@/components/telemetry/trace-view";
 import { consoleContext, pageScope } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
-import { envApi } from "@/lib/telemetry/client";
+import { apiPath } from "@/lib/console/paths";
 
 type Params = { tenant: string; project: string; environment: string; traceId: string };
 
@@ -17,7 +17,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   const { t } = await getTranslate();
   return (
     <TelemetryShell names={names} title={t("telemetry.trace")}>
-      <TraceView traceId={traceId} api={`${envApi(names)}/traces/${encodeURIComponent(traceId)}`} />
+      <TraceView traceId={traceId} api={`${apiPath.environment(names)}/traces/${encodeURIComponent(traceId)}`} />
     </TelemetryShell>
   );
 }
