@@ -10,3 +10,4 @@ export * from "./config-center";
 export * from "./telemetry";
 export * from "./signed-out-sessions";
 export * from "./cache-epochs";
+export * from "./login-failures";
