@@ -9,7 +9,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { verifyLdapCredentials } from "@/lib/auth/verify-ldap";
 import { getDb, getPool } from "@/lib/db/client";
 import { sqlIdentifier, sqlText } from "@/lib/db/sql-text";
-import { sandboxTokens, users } from "@/lib/db/schema";
+import { loginFailures, sandboxTokens, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom } from "@/lib/http/request-meta";
 import { issueSandboxToken, stopControllers } from "@/lib/sandbox";
@@ -187,7 +187,11 @@ describe("the login throttle", () => {
 
 describe("the login throttle over HTTP", () => {
   let server: RouteServer | undefined;
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    // The throttle is shared through the database now: leave later files a clean budget.
+    await getDb().delete(loginFailures);
+  });
 
   const login = (username: string, password: string, headers: Record<string, string>) =>
     fetch(`${server!.origin}/api/v1/login`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ username, password }) });
