@@ -57,3 +57,7 @@ CREATE TRIGGER `environments_au_epoch` AFTER UPDATE ON `environments` FOR EACH R
 CREATE TRIGGER `clusters_au_epoch` AFTER UPDATE ON `clusters` FOR EACH ROW UPDATE `cache_epochs` SET `value` = `value` + 1 WHERE `name` = 'environments' AND (NOT (NEW.`name` <=> OLD.`name`));
 --> statement-breakpoint
 CREATE TRIGGER `clusters_ad_epoch` AFTER DELETE ON `clusters` FOR EACH ROW UPDATE `cache_epochs` SET `value` = `value` + 1 WHERE `name` = 'environments';
+--> statement-breakpoint
+CREATE TRIGGER `applications_ai_epoch` AFTER INSERT ON `applications` FOR EACH ROW UPDATE `cache_epochs` SET `value` = `value` + 1 WHERE `name` = 'environments';
+--> statement-breakpoint
+CREATE TRIGGER `applications_ad_epoch` AFTER DELETE ON `applications` FOR EACH ROW UPDATE `cache_epochs` SET `value` = `value` + 1 WHERE `name` = 'environments';

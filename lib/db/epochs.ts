@@ -10,7 +10,7 @@ export interface Epochs {
   auth: number;
   /** tenants, projects, environment names, every membership */
   tenancy: number;
-  /** environment rows, including their sync status, and cluster names */
+  /** environment rows, including their sync status, cluster names, applications created or deleted */
   environments: number;
 }
 

@@ -56,6 +56,8 @@ describe("per-process caches keyed by database epochs", () => {
     // The reconciler's sync status is a write like any other.
     await sql("UPDATE environments e JOIN tenants t ON t.id = e.tenant_id SET e.description = 'changed elsewhere', e.sync_status = 'error', e.sync_error = 'unreachable' WHERE t.name = ?", [tenant]);
     expect(await expectOk(api("GET", env, { token: dev.token }))).toMatchObject({ description: "changed elsewhere", sync: { status: "error", error: "unreachable" } });
+    await sql("INSERT INTO applications (tenant_id, project_id, environment_id, name, image, ports, env, resources) SELECT e.tenant_id, e.project_id, e.id, 'web', 'nginx:1.27', '[]', '[]', '{}' FROM environments e JOIN tenants t ON t.id = e.tenant_id WHERE t.name = ?", [tenant]);
+    expect(await expectOk(api("GET", env, { token: dev.token }))).toMatchObject({ applicationCount: 1 });
     await sql("UPDATE environments e JOIN tenants t ON t.id = e.tenant_id SET e.name = 'dev2' WHERE t.name = ?", [tenant]);
     expect((await api("GET", env, { token: dev.token })).status).toBe(404);
     expect((await api("GET", `${env}2`, { token: dev.token })).status).toBe(200);
@@ -68,7 +70,7 @@ describe("per-process caches keyed by database epochs", () => {
     expect((await api("GET", "/api/v1/me", { token: me.token })).status).toBe(200);
     await withRequestEpochs(async () => expect(currentEpochs()).toBe(currentEpochs()));
     expect(currentEpochs()).not.toBe(currentEpochs());
-    for (const name of ["auth.token-rows", "auth.token-touched", "auth.session-facts", "tenancy.scope-rows", "tenancy.environment-rows"]) {
+    for (const name of ["auth.token-rows", "auth.token-touched", "auth.session-facts", "tenancy.scope-rows", "tenancy.environment-rows", "tenancy.application-counts"]) {
       const cache = peekProcessSingleton<LRUCache<object, object>>(`cache.${name}`);
       if (!cache) continue; // made on first use
       expect(cache.max, name).toBeGreaterThan(0);
