@@ -3,7 +3,7 @@ export async function register() {
   const { registerTelemetry } = await import("./lib/observability/register");
   await registerTelemetry();
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.FACET_RECONCILER === "off") return;
-  // Background work of the server process: keep clusters in line with the environments.
-  const { startReconciler } = await import("./lib/clusters/reconcile/loop");
-  startReconciler();
+  // Background work: keep clusters in line with the environments, in one replica at a time.
+  const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
+  leadReconciler();
 }

@@ -1,6 +1,6 @@
-import { processSingleton } from "@/lib/cache";
-// Failed sign-ins per minute, by account and by client address. In memory: Facet runs as one
-// process per database; a multi-replica deployment would move this to a shared store.
+// Failed sign-ins per minute, by account and by client address: the rule, in memory, for one
+// process. Sign-in uses shared-login-throttle.ts, the same rule over the database, so that
+// several replicas count the same failures.
 // Callers pass keys that are already normalised (resolve-login-account.ts, client-address.ts):
 // this class compares them as given.
 export const MAX_FAILURES = 10;
@@ -62,12 +62,4 @@ export class LoginThrottle {
   sweep(): void {
     for (const key of [...this.failures.keys()]) this.recent(key);
   }
-}
-
-export function loginThrottle(): LoginThrottle {
-  return processSingleton("login-throttle", () => {
-    const throttle = new LoginThrottle();
-    setInterval(() => throttle.sweep(), WINDOW_MS).unref();
-    return throttle;
-  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { unauthorized } from "@/lib/errors";
 import type { UserRow } from "@/lib/db/schema";
-import { loginThrottle } from "./login-throttle";
+import { loginThrottle } from "./shared-login-throttle";
 import { verifyPassword } from "./password";
 import { resolveLoginAccount } from "./resolve-login-account";
 import { throttled } from "./throttle-error";
@@ -17,16 +17,16 @@ export async function verifyCredentials(input: {
 }): Promise<UserRow> {
   const throttle = loginThrottle();
   // A blocked address is refused before it costs a database lookup.
-  let wait = throttle.retryAfter(null, input.clientAddress);
+  let wait = await throttle.retryAfter(null, input.clientAddress);
   if (wait > 0) throw throttled(wait);
   const { user, key } = await resolveLoginAccount(input.username);
-  wait = throttle.retryAfter(key, input.clientAddress);
+  wait = await throttle.retryAfter(key, input.clientAddress);
   if (wait > 0) throw throttled(wait);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || user.disabled) {
-    throttle.recordFailure(key, input.clientAddress);
+    await throttle.recordFailure(key, input.clientAddress);
     throw unauthorized(INVALID);
   }
-  throttle.recordSuccess(key);
+  await throttle.recordSuccess(key);
   return user;
 }

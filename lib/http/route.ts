@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
+import { withRequestEpochs } from "@/lib/db/epochs";
 import { logger } from "@/lib/observability/logger";
 import { withContract } from "@/lib/openapi/contract";
 import { logUpstreamFailure } from "@/lib/core/upstream-failure";
@@ -62,7 +63,8 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
       let response: Response;
       try {
         const ctx: RequestContext = { actor: null, scope: {}, requestId, clientAddress: clientAddressFrom(request.headers), span };
-        response = await work(request, ctx, params);
+        // One read of the cache epochs serves authentication, scope and the verb.
+        response = await withRequestEpochs(() => work(request, ctx, params));
       } catch (error) {
         const mapped = toProblem(error, requestId);
         if (mapped.internal) logger.error({ err: error, request_id: requestId }, "request failed");

@@ -86,3 +86,9 @@ export function startReconciler(): void {
   setTimeout(tick, 2_000).unref();
   holder.facetReconciler = { timer, stop: () => (clearInterval(timer), unsubscribe()) };
 }
+
+/** Stops the resync loop (leadership lost, tests); startReconciler() starts it again. */
+export function stopReconciler(): void {
+  holder.facetReconciler?.stop();
+  delete holder.facetReconciler;
+}

@@ -9,3 +9,5 @@ export * from "./sandbox";
 export * from "./config-center";
 export * from "./telemetry";
 export * from "./signed-out-sessions";
+export * from "./cache-epochs";
+export * from "./login-failures";

@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/observability/logger";
 import { ensureClusterSeeded } from "../controllers/bootstrap";
-import { startControllers } from "../controllers";
+import { leadSandboxControllers } from "../controllers/leader";
 import { verifySandboxToken } from "../credentials";
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, rootPaths, SERVER_VERSION } from "../discovery";
 import { K8sError, resourceNotFound, unauthorized } from "../k8s-error";
@@ -76,7 +76,7 @@ export async function handleSandboxRequest(request: Request, path: string[]): Pr
   try {
     if (!(await authenticated(request))) throw unauthorized();
     await ensureClusterSeeded();
-    startControllers();
+    leadSandboxControllers();
     const url = new URL(request.url);
     return await dispatch(parseRoute(path), request, url, path);
   } catch (error) {

@@ -3,6 +3,7 @@ import { peekProcessSingleton, processSingleton } from "@/lib/cache";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
 import { sqlText, type SqlText } from "@/lib/db/sql-text";
+import { leadWhileHeld } from "@/lib/db/leadership";
 import { logger } from "@/lib/observability/logger";
 import { schedulePurgeOfDeleted, watchDeletedEnvironments } from "./purge-deleted";
 
@@ -55,5 +56,8 @@ export function startRetention(): void {
       .then(() => purgeTelemetry())
       .then((r) => logger.info({ purged: r }, "telemetry retention purge"))
       .catch((error) => logger.warn({ err: error }, "telemetry retention purge failed"));
-  processSingleton("telemetry-retention", () => setInterval(run, 3600_000).unref());
+  // The hourly purge runs in one replica at a time: the one holding the leadership.
+  let timer: NodeJS.Timeout | undefined;
+  const leadership = leadWhileHeld("telemetry-retention", { start: () => (timer = setInterval(run, 3600_000).unref()), stop: () => clearInterval(timer) });
+  processSingleton("telemetry-retention", () => leadership);
 }

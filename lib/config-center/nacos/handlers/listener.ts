@@ -6,6 +6,7 @@ import { authorize } from "@/lib/core/authorize";
 import { backendFor } from "../../backend/select";
 import type { ConfigLocation } from "../../backend/types";
 import { listListeners } from "../../list-listeners";
+import { followConfigChanges } from "../../listeners/change-feed";
 import { ListenerLimit, listenerHub, type ListenerClient, type Registration, type WatchedKey } from "../../listeners/hub";
 import { listenerSetupGate } from "../../listeners/setup-gate";
 import { locate } from "../../location";
@@ -68,6 +69,7 @@ const limitReply = (error: ListenerLimit) => textReply(error.message, error.stat
 async function setUp(request: Request, base: RequestContext, params: URLSearchParams, probe: string, count: number): Promise<Response | { registration: Registration; changed: WatchedKey[] }> {
   const principal = await authenticateNacos(params, request.headers);
   const hub = listenerHub();
+  await followConfigChanges(); // changes committed by other replicas wake this one's listeners too
   try {
     hub.precheck(principalOf(principal), count);
   } catch (error) {
