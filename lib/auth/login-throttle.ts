@@ -1,65 +1,69 @@
-// Failed sign-ins per minute, by account and by client address: the rule, in memory, for one
-// process. Sign-in uses shared-login-throttle.ts, the same rule over the database, so that
-// several replicas count the same failures.
-// Callers pass keys that are already normalised (resolve-login-account.ts, client-address.ts):
-// this class compares them as given.
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { processSingleton } from "@/lib/cache";
+import { getDb } from "@/lib/db/client";
+import { loginFailures } from "@/lib/db/schema";
+import { logger } from "@/lib/observability/logger";
+
+// Ten failed sign-ins a minute per account and per client address, counted in the database so
+// that every replica counts the same failures. Times are the database's, so replicas' clocks
+// need not agree. Keys come normalised (resolve-login-account.ts, client-address.ts) and are
+// compared as given.
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 60_000;
+const since = () => sql`NOW(3) - INTERVAL ${WINDOW_MS * 1000} MICROSECOND`;
 
-type Clock = () => number;
+const hashOf = (key: string) => createHash("sha256").update(key).digest("hex");
+
+function keysOf(account: string | null, address: string | null): string[] {
+  const keys: string[] = [];
+  if (account !== null) keys.push(hashOf(`u:${account}`));
+  if (address) keys.push(hashOf(`a:${address}`));
+  return keys;
+}
 
 export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly max = MAX_FAILURES,
-    private readonly windowMs = WINDOW_MS,
-    private readonly now: Clock = Date.now,
-  ) {}
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  private keys(account: string | null, address: string | null): string[] {
-    const keys: string[] = [];
-    if (account !== null) keys.push(`u:${account}`);
-    if (address) keys.push(`a:${address}`);
-    return keys;
-  }
-
   /** Seconds to wait before another attempt, or 0 when one is allowed now. A null account
    *  checks the address alone (before the account has been looked up). */
-  retryAfter(account: string | null, address: string | null): number {
+  async retryAfter(account: string | null, address: string | null): Promise<number> {
+    const keys = keysOf(account, address);
+    if (!keys.length) return 0;
+    const rows = await getDb()
+      .select({ keyHash: loginFailures.keyHash, ageMs: sql<number>`TIMESTAMPDIFF(MICROSECOND, ${loginFailures.at}, NOW(3)) / 1000` })
+      .from(loginFailures)
+      .where(and(inArray(loginFailures.keyHash, keys), gt(loginFailures.at, since())))
+      .orderBy(loginFailures.at);
     let wait = 0;
-    for (const key of this.keys(account, address)) {
-      const list = this.recent(key);
-      if (list.length >= this.max) {
-        const oldestThatCounts = list[list.length - this.max];
-        wait = Math.max(wait, Math.ceil((oldestThatCounts + this.windowMs - this.now()) / 1000));
-      }
+    for (const key of keys) {
+      // Newest first: the MAX_FAILURES-th newest failure is the one whose expiry frees a try.
+      const ages = rows.filter((r) => r.keyHash === key).map((r) => Number(r.ageMs)).sort((a, b) => a - b);
+      if (ages.length >= MAX_FAILURES) wait = Math.max(wait, Math.ceil((WINDOW_MS - ages[MAX_FAILURES - 1]) / 1000));
     }
     return wait;
   }
 
-  recordFailure(account: string, address: string | null): void {
-    for (const key of this.keys(account, address)) {
-      const list = this.recent(key);
-      list.push(this.now());
-      this.failures.set(key, list);
-    }
+  async recordFailure(account: string, address: string | null): Promise<void> {
+    await getDb()
+      .insert(loginFailures)
+      .values(keysOf(account, address).map((keyHash) => ({ keyHash, at: sql`NOW(3)` })));
   }
 
-  recordSuccess(account: string): void {
-    this.failures.delete(`u:${account}`);
+  async recordSuccess(account: string): Promise<void> {
+    await getDb().delete(loginFailures).where(eq(loginFailures.keyHash, hashOf(`u:${account}`)));
   }
 
-  /** Drops empty windows so memory stays bounded by recent activity. */
-  sweep(): void {
-    for (const key of [...this.failures.keys()]) this.recent(key);
+  /** Drops failures past the window, so the table holds one minute of them. */
+  async sweep(): Promise<void> {
+    await getDb().delete(loginFailures).where(lt(loginFailures.at, since()));
   }
+}
+
+/** The process's handle on the shared throttle, with its sweep timer. */
+export function loginThrottle(): LoginThrottle {
+  return processSingleton("login-throttle.shared", () => {
+    const throttle = new LoginThrottle();
+    setInterval(() => void throttle.sweep().catch((error) => logger.warn({ err: error }, "login throttle sweep failed")), WINDOW_MS).unref();
+    return throttle;
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { unauthorized } from "@/lib/errors";
 import type { UserRow } from "@/lib/db/schema";
-import { loginThrottle } from "./shared-login-throttle";
+import { loginThrottle } from "./login-throttle";
 import { verifyPassword } from "./password";
 import { resolveLoginAccount } from "./resolve-login-account";
 import { throttled } from "./throttle-error";

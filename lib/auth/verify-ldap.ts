@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, unauthorized } from "@/lib/errors";
 import type { UserRow } from "@/lib/db/schema";
-import { loginThrottle } from "./shared-login-throttle";
+import { loginThrottle } from "./login-throttle";
 import { resolveLoginAccount } from "./resolve-login-account";
 import { authenticateLdap } from "./sources/ldap";
 import { provisionExternalUser } from "./sources/provision-user";
