@@ -22,8 +22,7 @@ try {
   const ctx = (): AuthedContext => ({ actor, scope: {}, requestId: `seed-${Date.now()}`, clientAddress: null });
   const names = { tenant: "demo", project: "shop", environment: "demo-dev" };
 
-  const t = ctx();
-  t.scope = await tenantScope(t, names);
+  const t = { ...ctx(), scope: await tenantScope(ctx(), names) };
   const exists = await projectScope(ctx(), names).then(
     () => true,
     () => false,
@@ -31,11 +30,9 @@ try {
   if (!exists) {
     await putTenantQuota({ ctx: t, input: { cluster: "sandbox", quota: { cpu: "8", memory: "16Gi", storage: "100Gi", pods: "100" } } });
     await createProject({ ctx: t, input: { name: "shop", description: "Demo shop" } });
-    const p = ctx();
-    p.scope = await projectScope(p, names);
+    const p = { ...ctx(), scope: await projectScope(ctx(), names) };
     await createEnvironment({ ctx: p, input: { name: "demo-dev", type: "dev", cluster: "sandbox", description: "Demo environment", quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "20" } } });
-    const e = ctx();
-    e.scope = await environmentScope(e, names);
+    const e = { ...ctx(), scope: await environmentScope(ctx(), names) };
     await createApplication({ ctx: e, input: { name: "web", image: "nginx:1.27", replicas: 2, ports: [{ name: "http", port: 80 }], env: [], resources: {} } });
     const token = await createEnvironmentIngestToken({ ctx: e, input: { name: "demo traffic" } });
     mkdirSync(".facet", { recursive: true });

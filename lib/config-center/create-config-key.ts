@@ -10,9 +10,10 @@ import { nacosServerAddr } from "./keys/server-addr";
 import { keyTarget } from "./keys/target";
 import { locate } from "./location";
 import type { CreateConfigKeyInput } from "./schemas";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Nacos credentials for this environment; the password is in this answer and nowhere else. */
-export const createConfigKey = verb("configs.keys.create", "configs.keys.update", async ({ ctx, input }: VerbArgs<CreateConfigKeyInput>) => {
+export const createConfigKey = verb("configs.keys.create", "configs.keys.update", async ({ ctx, input }: VerbArgs<CreateConfigKeyInput, EnvironmentCtx>) => {
   const { tenantId, projectId, environmentId } = scopeIds(ctx);
   const loc = await locate(ctx);
   const { username, password } = newKeyCredentials();
@@ -22,7 +23,7 @@ export const createConfigKey = verb("configs.keys.create", "configs.keys.update"
         .insert(configKeys)
         .values({ tenantId, projectId: projectId!, environmentId: environmentId!, name: input.name, access: input.access, username, secretHash: hashKeySecret(password), createdBy: ctx.actor.username })
         .$returningId(),
-      `Environment '${ctx.scope.environment!.name}' already has a config key named '${input.name}'.`,
+      `Environment '${ctx.scope.environment.name}' already has a config key named '${input.name}'.`,
     );
     await writeAudit(tx, ctx, { action: "configs.keys.create", tenantId, target: keyTarget(ctx, input.name), after: { name: input.name, access: input.access, username } });
     return id;

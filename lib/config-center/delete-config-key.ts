@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { keyTarget } from "./keys/target";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Revokes a key at once: the next request made with it is refused. */
-export const deleteConfigKey = verb("configs.keys.delete", "configs.keys.update", async ({ ctx, input }: VerbArgs<{ id: number }>): Promise<void> => {
+export const deleteConfigKey = verb("configs.keys.delete", "configs.keys.update", async ({ ctx, input }: VerbArgs<{ id: number }, EnvironmentCtx>): Promise<void> => {
   const { tenantId, environmentId } = scopeIds(ctx);
   await inTransaction(async (tx) => {
     const where = and(eq(configKeys.id, input.id), eq(configKeys.environmentId, environmentId!), eq(configKeys.tenantId, tenantId));

@@ -6,11 +6,12 @@ import { auditDiff } from "./audit-state";
 import { backendFor } from "./backend/select";
 import { listenerHub } from "./listeners/hub";
 import { configTarget, locate, writeMeta, type Channel } from "./location";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 export const deleteConfig = verb(
   "configs.delete",
   "configs.write",
-  async ({ ctx, input }: VerbArgs<{ dataId: string; expectedVersion?: number; channel?: Channel }>): Promise<void> => {
+  async ({ ctx, input }: VerbArgs<{ dataId: string; expectedVersion?: number; channel?: Channel }, EnvironmentCtx>): Promise<void> => {
     const loc = await locate(ctx);
     const backend = await backendFor(loc, input.channel && "embedded");
     const meta = writeMeta(ctx, input.channel);

@@ -1,16 +1,16 @@
-import type { AuthedContext } from "@/lib/core/context";
 import type { ConfigBackendRow } from "@/lib/db/schema";
 import type { ConfigLocation, ConfigRecord, HistoryRecord, HistorySide, ListenerRecord } from "./backend/types";
 import { joinNacosAddress } from "./nacos-address";
 import type { ConfigBackendDto } from "./schemas";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function names(ctx: AuthedContext, loc: ConfigLocation) {
-  return { tenant: ctx.scope.tenant!.name, project: ctx.scope.project!.name, environment: ctx.scope.environment!.name, namespace: loc.namespace, group: loc.group };
+function names(ctx: EnvironmentCtx, loc: ConfigLocation) {
+  return { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name, environment: ctx.scope.environment.name, namespace: loc.namespace, group: loc.group };
 }
 
-export function configSummaryDto(ctx: AuthedContext, loc: ConfigLocation, r: ConfigRecord) {
+export function configSummaryDto(ctx: EnvironmentCtx, loc: ConfigLocation, r: ConfigRecord) {
   return {
     id: r.id,
     dataId: r.dataId,
@@ -29,7 +29,7 @@ export function configSummaryDto(ctx: AuthedContext, loc: ConfigLocation, r: Con
 }
 export type ConfigSummaryDto = ReturnType<typeof configSummaryDto>;
 
-export function configDto(ctx: AuthedContext, loc: ConfigLocation, r: ConfigRecord) {
+export function configDto(ctx: EnvironmentCtx, loc: ConfigLocation, r: ConfigRecord) {
   return { ...configSummaryDto(ctx, loc, r), content: r.content };
 }
 export type ConfigDto = ReturnType<typeof configDto>;

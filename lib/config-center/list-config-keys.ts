@@ -6,9 +6,10 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "@/lib/tenancy/scope";
 import { configKeyDto } from "./keys/dto";
 import { locate } from "./location";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** The environment's Nacos keys, without their passwords (only hashes are kept). */
-export const listConfigKeys = verb("configs.keys.list", "configs.keys.read", async ({ ctx }: VerbArgs<void>) => {
+export const listConfigKeys = verb("configs.keys.list", "configs.keys.read", async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
   const { tenantId, environmentId } = scopeIds(ctx);
   const loc = await locate(ctx);
   const rows = await getDb()

@@ -10,10 +10,11 @@ import { listenerHub } from "./listeners/hub";
 import { configTarget, locate, writeMeta, type Channel } from "./location";
 import { retryOnDuplicate } from "./retry";
 import { assertContent, assertDataId } from "./validate-content";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Create or update a config (with casMd5 and If-Match), its history row and audit row;
  *  waiting listeners hear of it as soon as it commits. */
-export const publishConfig = verb("configs.publish", "configs.write", async ({ ctx, input }: VerbArgs<PublishRequest & { channel?: Channel }>) => {
+export const publishConfig = verb("configs.publish", "configs.write", async ({ ctx, input }: VerbArgs<PublishRequest & { channel?: Channel }, EnvironmentCtx>) => {
   assertDataId(input.dataId);
   assertContent(input.content, input.type);
   const loc = await locate(ctx);

@@ -8,10 +8,11 @@ import { configDto } from "./dto";
 import { listenerHub } from "./listeners/hub";
 import { configTarget, locate, writeMeta } from "./location";
 import { assertDataId } from "./validate-content";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Undoes the change a history entry records; the undo is itself a history entry (source
  *  `rollback`) and an audit row. */
-export const rollbackConfig = verb("configs.rollback", "configs.write", async ({ ctx, input }: VerbArgs<{ dataId: string; historyId: number }>) => {
+export const rollbackConfig = verb("configs.rollback", "configs.write", async ({ ctx, input }: VerbArgs<{ dataId: string; historyId: number }, EnvironmentCtx>) => {
   assertDataId(input.dataId);
   const loc = await locate(ctx);
   const backend = await backendFor(loc);

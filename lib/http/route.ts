@@ -11,6 +11,8 @@ import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { assertSameSiteWrite } from "./cross-site";
 import { etagOf, expectedVersionFrom } from "@/lib/core/if-match";
 import type { Operation, OperationInput } from "@/lib/core/operation";
+import type { ScopedCtx } from "@/lib/core/scoped-context";
+import type { Scope } from "@/lib/rbac";
 import { parseWith } from "@/lib/core/parse-with";
 import { executeOperation } from "./operation";
 import { parseJsonBounded } from "@/lib/core/parse-json-bounded";
@@ -85,13 +87,14 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
  * parse → verb, with every error mapped to problem+json by one table.
  */
 export function route<P, Q, B, R>(op: Operation<P, Q, B, R>): NextHandler;
-export function route<P, Q, B>(
-  options: Omit<Operation<P, Q, B>, "handler">,
-  handler: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
+export function route<P, Q, B, S extends Scope = Scope>(
+  options: Omit<Operation<P, Q, B>, "handler" | "scope"> & { scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<S> },
+  handler: (args: { ctx: ScopedCtx<S>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler;
 export function route<P, Q, B>(
   options: Operation<P, Q, B> | Omit<Operation<P, Q, B>, "handler">,
-  handler?: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
+  // The scope resolver has run when the handler does (executeOperation), as ScopedCtx promises.
+  handler?: (args: { ctx: ScopedCtx<Scope>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler {
   const served = serve(
     async (request, base, params) => {

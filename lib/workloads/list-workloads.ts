@@ -3,6 +3,7 @@ import type { CoreV1Event, V1Deployment, V1Pod, V1Service } from "@kubernetes/cl
 import { onCluster } from "@/lib/clusters/upstream-error";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { environmentTarget } from "./env-client";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 const iso = (d?: Date | string) => (d ? new Date(d).toISOString() : null);
 
@@ -56,7 +57,7 @@ function eventView(e: CoreV1Event) {
 export type Workloads = Awaited<ReturnType<typeof listWorkloads>>;
 
 /** What runs in the environment's namespace now, read live from its cluster. */
-export const listWorkloads = verb("workloads.list", "workloads.read", async ({ ctx }: VerbArgs<void>) => {
+export const listWorkloads = verb("workloads.list", "workloads.read", async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
   const { client, namespace, cluster } = await environmentTarget(ctx);
   return onCluster(cluster, async () => {
     const [deployments, pods, services, events] = await Promise.all([

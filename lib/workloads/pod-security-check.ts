@@ -4,21 +4,21 @@ import { loadNamespacePolicy, podSecurityFor } from "@/lib/clusters/namespace-po
 import { getDb } from "@/lib/db/client";
 import { environments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/core/context";
 import { podSpecOf, podSpecViolations, violationMessage } from "@/lib/pod-security";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Refuses, before it reaches the cluster, an object whose pods the environment's enforced
  *  Pod Security level forbids: the same level its namespace is labelled with. Templates are
  *  held to it too, since every pod they make would be refused. */
-export async function assertPodSecurity(ctx: AuthedContext, object: unknown): Promise<void> {
+export async function assertPodSecurity(ctx: EnvironmentCtx, object: unknown): Promise<void> {
   const pod = podSpecOf(object);
   if (!pod) return;
   const [env] = await getDb()
     .select({ clusterId: environments.clusterId, type: environments.type })
     .from(environments)
-    .where(and(eq(environments.id, ctx.scope.environment!.id), eq(environments.tenantId, ctx.scope.tenant!.id)));
+    .where(and(eq(environments.id, ctx.scope.environment.id), eq(environments.tenantId, ctx.scope.tenant.id)));
   if (!env) return;
-  const { enforce } = podSecurityFor((await loadNamespacePolicy(env.clusterId)).podSecurity, env.type, ctx.scope.tenant!.name);
+  const { enforce } = podSecurityFor((await loadNamespacePolicy(env.clusterId)).podSecurity, env.type, ctx.scope.tenant.name);
   const violations = podSpecViolations(enforce, pod.spec, pod.annotations);
   if (!violations.length) return;
   const message = violationMessage(enforce, violations);

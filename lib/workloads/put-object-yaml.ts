@@ -11,10 +11,11 @@ import { environmentTarget } from "./env-client";
 import { assertPodSecurity } from "./pod-security-check";
 import { EDITABLE, type EditableResource } from "./resources";
 import { forEditing } from "./editable-object";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Replaces an object from edited YAML. The YAML must name the same kind, name and namespace,
  *  and carry the resourceVersion it was read at: a stale edit is the cluster's 409. */
-export const putObjectYaml = verb("workloads.object.put", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string; yaml: string }>) => {
+export const putObjectYaml = verb("workloads.object.put", "workloads.update", async ({ ctx, input }: VerbArgs<{ resource: EditableResource; name: string; yaml: string }, EnvironmentCtx>) => {
   const doc = parseDocument(input.yaml);
   const problem = firstYamlError([doc]);
   if (problem) {
@@ -35,7 +36,7 @@ export const putObjectYaml = verb("workloads.object.put", "workloads.update", as
   const saved = await onCluster(cluster, () => client.objects.replace(object));
   await writeAudit(getDb(), ctx, {
     action: "workloads.update",
-    tenantId: ctx.scope.tenant!.id,
+    tenantId: ctx.scope.tenant.id,
     target: `cluster/${cluster}/namespace/${namespace}/${input.resource}/${input.name}`,
     after: { resourceVersion: saved.metadata?.resourceVersion },
   });

@@ -1,4 +1,4 @@
-import type { AuthedContext } from "@/lib/core/context";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const keyTarget = (ctx: AuthedContext, name: string) =>
-  `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${ctx.scope.environment!.name}/config-key/${name}`;
+export const keyTarget = (ctx: EnvironmentCtx, name: string) =>
+  `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${ctx.scope.environment.name}/config-key/${name}`;

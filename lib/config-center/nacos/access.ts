@@ -7,6 +7,7 @@ import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { environmentScope } from "@/lib/tenancy/scope";
 import { NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN } from "../constants";
 import { parseNamespace } from "../namespace";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import { keyActor, type Principal } from "./principal";
 
 const noAccess = (namespace: string, group: string) => new AppError("FORBIDDEN", `no permission to namespace '${namespace}' group '${group}'`);
@@ -26,7 +27,7 @@ export function assertGroup(group: string): void {
  * environment, as its reader or operator; a user gets Facet's own roles there, so RBAC
  * decides as in the JSON API. Anything else is 403, whether or not it exists.
  */
-export async function contextFor(principal: Principal, base: RequestContext, namespace: string, group: string): Promise<AuthedContext> {
+export async function contextFor(principal: Principal, base: RequestContext, namespace: string, group: string): Promise<EnvironmentCtx> {
   assertGroup(group);
   if (principal.kind === "key") {
     const { grant } = principal;
@@ -55,10 +56,9 @@ export async function contextFor(principal: Principal, base: RequestContext, nam
     .limit(1);
   if (!names) throw noAccess(namespace, group);
   try {
-    ctx.scope = await environmentScope(ctx, { tenant: names.tenant, project: names.project, environment: group });
+    return { ...ctx, scope: await environmentScope(ctx, { tenant: names.tenant, project: names.project, environment: group }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") throw noAccess(namespace, group);
     throw error;
   }
-  return ctx;
 }

@@ -41,4 +41,9 @@ describe("layering", () => {
     const offenders = counts.filter((c) => c.verbs > 1).map((c) => `${c.path} (${c.verbs})`);
     expect(offenders).toEqual([]);
   });
+
+  it("no verb asserts its scope with `!`: operations hand verbs a typed scope", () => {
+    const offenders = sources.filter((s) => /ctx\.scope\.\w+!/.test(s.text)).map((s) => s.path);
+    expect(offenders).toEqual([]);
+  });
 });

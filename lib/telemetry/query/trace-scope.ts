@@ -8,12 +8,12 @@ import { scopeForRead, type NamespaceInfo } from "./visibility";
 // A trace by id crosses namespaces: the scope is one the actor may read, and the answer holds
 // only readable spans plus the count of the others in the actor's tenants. A trace with
 // nothing readable is "not found", whoever else's it is.
-export const traceAccess = new WeakMap<AuthedContext, Map<number, NamespaceInfo>>();
+// The namespaces read here travel on the scope itself, for the verb to answer from.
+export type TraceScope = Scope & { traceAccess: Map<number, NamespaceInfo> };
 
-export async function traceScope(ctx: AuthedContext, params: { traceId: string }): Promise<Scope> {
+export async function traceScope(ctx: AuthedContext, params: { traceId: string }): Promise<TraceScope> {
   const access = await traceNamespaces(ctx.actor, params.traceId);
-  traceAccess.set(ctx, access);
   const scope = scopeForRead(access);
-  if (scope) return scope;
+  if (scope) return { ...scope, traceAccess: access };
   throw notFound("trace");
 }

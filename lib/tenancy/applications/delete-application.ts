@@ -7,8 +7,9 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "../scope";
 import { applicationTarget, loadApplication } from "./load";
 import { afterCommit } from "./after-commit";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const deleteApplication = verb("applications.delete", "applications.delete", async ({ ctx, input }: VerbArgs<{ name: string }>) =>
+export const deleteApplication = verb("applications.delete", "applications.delete", async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) =>
   afterCommit(ctx, inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const app = await loadApplication(tx, ctx, input.name, true);

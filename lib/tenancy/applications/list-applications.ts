@@ -7,8 +7,9 @@ import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor } from "./load";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const listApplications = verb("applications.list", "applications.read", async ({ ctx, input }: VerbArgs<ListQuery>) => {
+export const listApplications = verb("applications.list", "applications.read", async ({ ctx, input }: VerbArgs<ListQuery, EnvironmentCtx>) => {
   const { tenantId, environmentId } = scopeIds(ctx);
   const after = decodeCursor(input.cursor);
   const rows = await getDb()

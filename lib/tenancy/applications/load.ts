@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { applications, type ApplicationRow } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/core/context";
 import { applicationDto } from "../dto";
 import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export async function loadApplication(tx: Executor, ctx: AuthedContext, name: string, lock = false): Promise<ApplicationRow> {
+export async function loadApplication(tx: Executor, ctx: EnvironmentCtx, name: string, lock = false): Promise<ApplicationRow> {
   const { tenantId, environmentId } = scopeIds(ctx);
   const query = tx
     .select()
@@ -17,8 +17,8 @@ export async function loadApplication(tx: Executor, ctx: AuthedContext, name: st
   return foundOrThrow(row, "application");
 }
 
-export const applicationDtoFor = (ctx: AuthedContext, row: ApplicationRow) =>
-  applicationDto(row, { tenant: ctx.scope.tenant!.name, project: ctx.scope.project!.name, environment: ctx.scope.environment!.name });
+export const applicationDtoFor = (ctx: EnvironmentCtx, row: ApplicationRow) =>
+  applicationDto(row, { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name, environment: ctx.scope.environment.name });
 
-export const applicationTarget = (ctx: AuthedContext, name: string) =>
-  `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${ctx.scope.environment!.name}/application/${name}`;
+export const applicationTarget = (ctx: EnvironmentCtx, name: string) =>
+  `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${ctx.scope.environment.name}/application/${name}`;

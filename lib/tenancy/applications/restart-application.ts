@@ -7,9 +7,10 @@ import { inTransaction } from "@/lib/db/transaction";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { applicationTarget, loadApplication } from "./load";
 import { environmentTarget } from "@/lib/workloads/env-client";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** A rolling restart, the way `kubectl rollout restart` does it. */
-export const restartApplication = verb("applications.restart", "applications.update", async ({ ctx, input }: VerbArgs<{ name: string }>) => {
+export const restartApplication = verb("applications.restart", "applications.update", async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) => {
   await loadApplication(getDb(), ctx, input.name);
   const { client, namespace, cluster } = await environmentTarget(ctx);
   const at = new Date().toISOString();
@@ -23,6 +24,6 @@ export const restartApplication = verb("applications.restart", "applications.upd
       PatchStrategy.MergePatch,
     ),
   );
-  await inTransaction((tx) => writeAudit(tx, ctx, { action: "applications.restart", tenantId: ctx.scope.tenant!.id, target: applicationTarget(ctx, input.name), after: { restartedAt: at } }));
+  await inTransaction((tx) => writeAudit(tx, ctx, { action: "applications.restart", tenantId: ctx.scope.tenant.id, target: applicationTarget(ctx, input.name), after: { restartedAt: at } }));
   return { restartedAt: at };
 });

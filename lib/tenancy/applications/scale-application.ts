@@ -8,16 +8,17 @@ import { applications } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { applicationDtoFor, applicationTarget, loadApplication } from "./load";
 import { environmentTarget } from "@/lib/workloads/env-client";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Records the new replica count (the reconciler keeps it) and scales the Deployment now. */
-export const scaleApplication = verb("applications.scale", "applications.update", async ({ ctx, input }: VerbArgs<{ name: string; replicas: number }>) => {
+export const scaleApplication = verb("applications.scale", "applications.update", async ({ ctx, input }: VerbArgs<{ name: string; replicas: number }, EnvironmentCtx>) => {
   const dto = await inTransaction(async (tx) => {
     const before = await loadApplication(tx, ctx, input.name, true);
     await tx
       .update(applications)
       .set({ replicas: input.replicas, version: sql`${applications.version} + 1` })
-      .where(and(eq(applications.id, before.id), eq(applications.tenantId, ctx.scope.tenant!.id)));
-    await writeAudit(tx, ctx, { action: "applications.scale", tenantId: ctx.scope.tenant!.id, target: applicationTarget(ctx, input.name), before: { replicas: before.replicas }, after: { replicas: input.replicas } });
+      .where(and(eq(applications.id, before.id), eq(applications.tenantId, ctx.scope.tenant.id)));
+    await writeAudit(tx, ctx, { action: "applications.scale", tenantId: ctx.scope.tenant.id, target: applicationTarget(ctx, input.name), before: { replicas: before.replicas }, after: { replicas: input.replicas } });
     return applicationDtoFor(ctx, await loadApplication(tx, ctx, input.name));
   });
   const { client, namespace, cluster } = await environmentTarget(ctx);

@@ -9,11 +9,12 @@ import type { UpdateApplicationInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor, applicationTarget, loadApplication } from "./load";
 import { afterCommit } from "./after-commit";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 export const updateApplication = verb(
   "applications.update",
   "applications.update",
-  async ({ ctx, input }: VerbArgs<{ name: string; changes: UpdateApplicationInput; expectedVersion?: number }>) =>
+  async ({ ctx, input }: VerbArgs<{ name: string; changes: UpdateApplicationInput; expectedVersion?: number }, EnvironmentCtx>) =>
     afterCommit(ctx, inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const before = await loadApplication(tx, ctx, input.name, true);

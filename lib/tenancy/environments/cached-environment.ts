@@ -2,7 +2,7 @@ import "server-only";
 import { processCache } from "@/lib/cache";
 import { getDb } from "@/lib/db/client";
 import { currentEpochs } from "@/lib/db/epochs";
-import type { AuthedContext } from "@/lib/core/context";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import { loadEnvironment } from "./load";
 
 type EnvironmentRow = Awaited<ReturnType<typeof loadEnvironment>>;
@@ -13,9 +13,9 @@ type EnvironmentRow = Awaited<ReturnType<typeof loadEnvironment>>;
 const rows = processCache<string, EnvironmentRow>("tenancy.environment-rows", { max: 5_000, ttlMs: 5 * 60_000 });
 
 /** The scope's environment for reads; writes lock the row with loadEnvironment() instead. */
-export async function cachedEnvironment(ctx: AuthedContext): Promise<EnvironmentRow> {
+export async function cachedEnvironment(ctx: EnvironmentCtx): Promise<EnvironmentRow> {
   const { tenancy, environments } = await currentEpochs();
-  const key = `${tenancy}:${environments}:${ctx.scope.tenant?.id}:${ctx.scope.environment?.id}`;
+  const key = `${tenancy}:${environments}:${ctx.scope.tenant.id}:${ctx.scope.environment.id}`;
   const cached = rows.get(key);
   if (cached) return cached;
   const row = await loadEnvironment(getDb(), ctx);

@@ -13,13 +13,14 @@ import { limitColumns } from "./limits";
 import { environmentDtoFor, loadEnvironment } from "./load";
 import { chooseNamespace } from "./namespace";
 import { assertFitsTenantQuota } from "./quota-check";
+import type { ProjectCtx } from "@/lib/core/scoped-context";
 
-export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput>) => {
+export const createEnvironment = verb("environments.create", "environments.create", async ({ ctx, input }: VerbArgs<CreateEnvironmentInput, ProjectCtx>) => {
   let createdId = 0;
   const dto = await inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
-    const tenant = ctx.scope.tenant!.name;
-    const project = ctx.scope.project!.name;
+    const tenant = ctx.scope.tenant.name;
+    const project = ctx.scope.project.name;
     const cluster = await clusterForInputOrThrow(input.cluster, "body.cluster", tx);
     const quota = toAmounts(input.quota);
     await assertFitsTenantQuota(tx, { tenant, cluster: cluster.name }, { tenantId, clusterId: cluster.id }, quota);

@@ -8,9 +8,10 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { scopeIds } from "../scope";
 import { loadEnvironment } from "./load";
 import { queueNamespaceCleanups } from "./queue-cleanup";
+import type { ProjectCtx } from "@/lib/core/scoped-context";
 
 /** Deletes the environment with its applications and members; the audit row lists what went. */
-export const deleteEnvironment = verb("environments.delete", "environments.delete", async ({ ctx }: VerbArgs<void>) => {
+export const deleteEnvironment = verb("environments.delete", "environments.delete", async ({ ctx }: VerbArgs<void, ProjectCtx>) => {
   await inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
     const { env, cluster } = await loadEnvironment(tx, ctx, true);
@@ -20,7 +21,7 @@ export const deleteEnvironment = verb("environments.delete", "environments.delet
     await writeAudit(tx, ctx, {
       action: "environments.delete",
       tenantId,
-      target: `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${env.name}`,
+      target: `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${env.name}`,
       before: { name: env.name, type: env.type, cluster, namespace: env.namespace, applications: apps, deletePolicy: env.deletePolicy },
     });
   });

@@ -7,9 +7,10 @@ import { environmentDto } from "../dto";
 import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
+import type { ProjectCtx } from "@/lib/core/scoped-context";
 
 /** Project readers see every environment; someone who is only an environment member sees theirs. */
-export const listEnvironments = verb("environments.list", "environments.list", async ({ ctx, input }: VerbArgs<ListQuery>) => {
+export const listEnvironments = verb("environments.list", "environments.list", async ({ ctx, input }: VerbArgs<ListQuery, ProjectCtx>) => {
   const { tenantId, projectId } = scopeIds(ctx);
   const seesAll = ctx.actor.systemRole === "sysadmin" || ctx.scope.tenantRole === "admin" || Boolean(ctx.scope.projectRole);
   const db = getDb();
@@ -30,6 +31,6 @@ export const listEnvironments = verb("environments.list", "environments.list", a
     )
     .orderBy(asc(environments.name))
     .limit(input.limit + 1);
-  const names = { tenant: ctx.scope.tenant!.name, project: ctx.scope.project!.name };
+  const names = { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name };
   return toPage(rows, input.limit, (r) => r.env.name, (r) => environmentDto(r.env, { ...names, cluster: r.cluster }));
 });

@@ -13,6 +13,7 @@ import { scopeIds } from "../scope";
 import { limitColumns } from "./limits";
 import { environmentDtoFor, loadEnvironment } from "./load";
 import { assertFitsTenantQuota } from "./quota-check";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 const PARSE = { cpu: parseCpu, memory: parseBytes, storage: parseBytes, pods: parseCount } as const;
 
@@ -21,7 +22,7 @@ const PARSE = { cpu: parseCpu, memory: parseBytes, storage: parseBytes, pods: pa
 export const updateEnvironment = verb(
   "environments.update",
   "environments.update",
-  async ({ ctx, input }: VerbArgs<{ changes: UpdateEnvironmentInput; expectedVersion?: number }>) => {
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateEnvironmentInput; expectedVersion?: number }, EnvironmentCtx>) => {
     const { changes } = input;
     if (changes.name !== undefined || changes.type !== undefined) authorize(ctx, "environments.create");
     const dto = await inTransaction(async (tx) => {
@@ -37,7 +38,7 @@ export const updateEnvironment = verb(
       if (changes.quota) {
         await assertFitsTenantQuota(
           tx,
-          { tenant: ctx.scope.tenant!.name, cluster: before.cluster },
+          { tenant: ctx.scope.tenant.name, cluster: before.cluster },
           { tenantId, clusterId: before.env.clusterId, exceptEnvironmentId: before.env.id },
           quota,
         );
@@ -57,20 +58,20 @@ export const updateEnvironment = verb(
             version: sql`${environments.version} + 1`,
           })
           .where(where),
-        `Project '${ctx.scope.project!.name}' already has an environment named '${changes.name}'.`,
+        `Project '${ctx.scope.project.name}' already has an environment named '${changes.name}'.`,
       );
       const after = await loadEnvironment(tx, ctx);
       const dto = environmentDtoFor(ctx, after);
       await writeAudit(tx, ctx, {
         action: "environments.update",
         tenantId,
-        target: `tenant/${ctx.scope.tenant!.name}/project/${ctx.scope.project!.name}/environment/${before.env.name}`,
+        target: `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${before.env.name}`,
         before: environmentDtoFor(ctx, before),
         after: dto,
       });
       return dto;
     });
-    emitChange({ type: "environment", id: ctx.scope.environment!.id });
+    emitChange({ type: "environment", id: ctx.scope.environment.id });
     return dto;
   },
 );

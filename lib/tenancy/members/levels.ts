@@ -1,7 +1,7 @@
 import "server-only";
 import { environmentMembers, projectMembers, tenantMembers } from "@/lib/db/schema";
-import type { AuthedContext } from "@/lib/core/context";
 import type { Permission } from "@/lib/rbac";
+import { resolved, type TenantCtx } from "@/lib/core/scoped-context";
 
 /** The three places people can be members of, described once for the member verbs. */
 export const MEMBER_LEVELS = {
@@ -9,7 +9,7 @@ export const MEMBER_LEVELS = {
     table: tenantMembers,
     parent: tenantMembers.tenantId,
     parentKey: "tenantId",
-    parentId: (ctx: AuthedContext) => ctx.scope.tenant!.id,
+    parentId: (ctx: TenantCtx) => ctx.scope.tenant.id,
     read: "tenants.members.read",
     update: "tenants.members.update",
   },
@@ -17,7 +17,7 @@ export const MEMBER_LEVELS = {
     table: projectMembers,
     parent: projectMembers.projectId,
     parentKey: "projectId",
-    parentId: (ctx: AuthedContext) => ctx.scope.project!.id,
+    parentId: (ctx: TenantCtx) => resolved(ctx.scope.project, "project").id,
     read: "projects.members.read",
     update: "projects.members.update",
   },
@@ -25,7 +25,7 @@ export const MEMBER_LEVELS = {
     table: environmentMembers,
     parent: environmentMembers.environmentId,
     parentKey: "environmentId",
-    parentId: (ctx: AuthedContext) => ctx.scope.environment!.id,
+    parentId: (ctx: TenantCtx) => resolved(ctx.scope.environment, "environment").id,
     read: "environments.members.read",
     update: "environments.members.update",
   },
@@ -40,13 +40,13 @@ export function table(level: MemberLevel): MemberTable {
 }
 
 /** The row to insert for a new member of the level's parent. */
-export function memberValues(level: MemberLevel, ctx: AuthedContext, userId: number, role: string) {
+export function memberValues(level: MemberLevel, ctx: TenantCtx, userId: number, role: string) {
   const l = MEMBER_LEVELS[level];
   return { [l.parentKey]: l.parentId(ctx), userId, role } as never;
 }
 
 /** "tenant/acme/project/shop/environment/shop-dev", as far as the scope goes. */
-export function scopePath(ctx: AuthedContext): string {
+export function scopePath(ctx: TenantCtx): string {
   const { tenant, project, environment } = ctx.scope;
   return [tenant && `tenant/${tenant.name}`, project && `project/${project.name}`, environment && `environment/${environment.name}`].filter(Boolean).join("/");
 }

@@ -7,9 +7,10 @@ import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { MEMBER_LEVELS, table, type MemberLevel } from "./levels";
 import { columns, toDto } from "./member-rows";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 export function listMembersVerb(level: MemberLevel) {
-  return verb(`${level}.members.list`, MEMBER_LEVELS[level].read, async ({ ctx, input }: VerbArgs<ListQuery>) => {
+  return verb(`${level}.members.list`, MEMBER_LEVELS[level].read, async ({ ctx, input }: VerbArgs<ListQuery, TenantCtx>) => {
     const t = table(level);
     const after = decodeCursor(input.cursor);
     const rows = await getDb()

@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { tenantMembers, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext } from "@/lib/core/context";
 import { MEMBER_LEVELS, table, type MemberLevel } from "./levels";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 export interface MemberDto {
   username: string;
@@ -24,7 +24,7 @@ export const toDto = (r: { username: string; displayName: string; role: string; 
   since: r.since.toISOString(),
 });
 
-export async function findMember(tx: Transaction, level: MemberLevel, ctx: AuthedContext, username: string) {
+export async function findMember(tx: Transaction, level: MemberLevel, ctx: TenantCtx, username: string) {
   const t = table(level);
   const [row] = await tx
     .select(columns(level))
@@ -36,16 +36,16 @@ export async function findMember(tx: Transaction, level: MemberLevel, ctx: Authe
 }
 
 /** The user to add: they must exist and, below the tenant, already belong to the tenant. */
-export async function candidate(tx: Transaction, level: MemberLevel, ctx: AuthedContext, username: string) {
+export async function candidate(tx: Transaction, level: MemberLevel, ctx: TenantCtx, username: string) {
   const [user] = await tx.select({ id: users.id, username: users.username }).from(users).where(eq(users.username, username));
   if (!user) throw new AppError("VALIDATION", `There is no user '${username}'.`, { errors: [{ path: "body.username", message: "No such user." }] });
   if (level !== "tenant") {
     const [member] = await tx
       .select({ id: tenantMembers.id })
       .from(tenantMembers)
-      .where(and(eq(tenantMembers.tenantId, ctx.scope.tenant!.id), eq(tenantMembers.userId, user.id)));
+      .where(and(eq(tenantMembers.tenantId, ctx.scope.tenant.id), eq(tenantMembers.userId, user.id)));
     if (!member) {
-      throw new AppError("VALIDATION", `'${username}' is not a member of tenant '${ctx.scope.tenant!.name}'; add them to the tenant first.`, {
+      throw new AppError("VALIDATION", `'${username}' is not a member of tenant '${ctx.scope.tenant.name}'; add them to the tenant first.`, {
         errors: [{ path: "body.username", message: "Only tenant members can be added here." }],
       });
     }
@@ -53,6 +53,6 @@ export async function candidate(tx: Transaction, level: MemberLevel, ctx: Authed
   return user;
 }
 
-export async function memberDto(tx: Transaction, level: MemberLevel, ctx: AuthedContext, username: string): Promise<MemberDto> {
+export async function memberDto(tx: Transaction, level: MemberLevel, ctx: TenantCtx, username: string): Promise<MemberDto> {
   return toDto((await findMember(tx, level, ctx, username))!);
 }

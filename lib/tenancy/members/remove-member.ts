@@ -7,17 +7,18 @@ import { AppError } from "@/lib/errors";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { MEMBER_LEVELS, scopePath, table, type MemberLevel } from "./levels";
 import { findMember } from "./member-rows";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 /** Leaving a tenant also ends the person's memberships in its projects and environments. */
 export function removeMemberVerb(level: MemberLevel) {
-  return verb(`${level}.members.remove`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string }>) =>
+  return verb(`${level}.members.remove`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string }, TenantCtx>) =>
     inTransaction(async (tx) => {
       const existing = await findMember(tx, level, ctx, input.username);
       if (!existing) throw new AppError("NOT_FOUND", `'${input.username}' is not a member here.`);
       const t = table(level);
       await tx.delete(t).where(and(eq(MEMBER_LEVELS[level].parent, MEMBER_LEVELS[level].parentId(ctx)), eq(t.userId, existing.userId)));
       if (level === "tenant") {
-        const tenantId = ctx.scope.tenant!.id;
+        const tenantId = ctx.scope.tenant.id;
         const projectIds = tx.select({ id: projects.id }).from(projects).where(eq(projects.tenantId, tenantId));
         const environmentIds = tx.select({ id: environments.id }).from(environments).where(eq(environments.tenantId, tenantId));
         await tx.delete(projectMembers).where(and(eq(projectMembers.userId, existing.userId), inArray(projectMembers.projectId, projectIds)));
@@ -25,7 +26,7 @@ export function removeMemberVerb(level: MemberLevel) {
       }
       await writeAudit(tx, ctx, {
         action: `${level}s.members.remove`,
-        tenantId: ctx.scope.tenant!.id,
+        tenantId: ctx.scope.tenant.id,
         target: `${scopePath(ctx)}/member/${input.username}`,
         before: { role: existing.role },
       });

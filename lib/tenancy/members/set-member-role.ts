@@ -5,10 +5,11 @@ import { inTransaction } from "@/lib/db/transaction";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { MEMBER_LEVELS, memberValues, scopePath, table, type MemberLevel } from "./levels";
 import { candidate, findMember, memberDto } from "./member-rows";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 /** PUT: sets the role, adding the member when they are not one yet. */
 export function setMemberRoleVerb(level: MemberLevel) {
-  return verb(`${level}.members.set`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string; role: string }>) =>
+  return verb(`${level}.members.set`, MEMBER_LEVELS[level].update, async ({ ctx, input }: VerbArgs<{ username: string; role: string }, TenantCtx>) =>
     inTransaction(async (tx) => {
       const existing = await findMember(tx, level, ctx, input.username);
       const t = table(level);
@@ -20,7 +21,7 @@ export function setMemberRoleVerb(level: MemberLevel) {
       }
       await writeAudit(tx, ctx, {
         action: `${level}s.members.${existing ? "update" : "add"}`,
-        tenantId: ctx.scope.tenant!.id,
+        tenantId: ctx.scope.tenant.id,
         target: `${scopePath(ctx)}/member/${input.username}`,
         before: existing ? { role: existing.role } : undefined,
         after: { role: input.role },

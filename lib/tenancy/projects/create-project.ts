@@ -8,11 +8,12 @@ import { projectDto } from "../dto";
 import { uniqueOrConflict } from "@/lib/db/rows";
 import type { CreateProjectInput } from "../schemas";
 import { scopeIds } from "../scope";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
-export const createProject = verb("projects.create", "projects.create", async ({ ctx, input }: VerbArgs<CreateProjectInput>) =>
+export const createProject = verb("projects.create", "projects.create", async ({ ctx, input }: VerbArgs<CreateProjectInput, TenantCtx>) =>
   inTransaction(async (tx) => {
     const { tenantId } = scopeIds(ctx);
-    const tenant = ctx.scope.tenant!.name;
+    const tenant = ctx.scope.tenant.name;
     const [{ id }] = await uniqueOrConflict(
       tx.insert(projects).values({ tenantId, ...input }).$returningId(),
       `Tenant '${tenant}' already has a project named '${input.name}'.`,

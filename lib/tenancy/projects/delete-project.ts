@@ -9,8 +9,9 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { queueNamespaceCleanups } from "../environments/queue-cleanup";
 import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
-export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }>) => {
+export const deleteProject = verb("projects.delete", "projects.delete", async ({ ctx, input }: VerbArgs<{ cascade: boolean }, TenantCtx>) => {
   await inTransaction(async (tx) => {
     const { tenantId, projectId } = scopeIds(ctx);
     const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
@@ -26,7 +27,7 @@ export const deleteProject = verb("projects.delete", "projects.delete", async ({
     const envIds = (await tx.select({ id: environments.id }).from(environments).where(eq(environments.projectId, project.id))).map((e) => e.id);
     await queueNamespaceCleanups(tx, envIds);
     await tx.delete(projects).where(where);
-    await writeAudit(tx, ctx, { action: "projects.delete", tenantId, target: `tenant/${ctx.scope.tenant!.name}/project/${project.name}`, before: { name: project.name, environments: children } });
+    await writeAudit(tx, ctx, { action: "projects.delete", tenantId, target: `tenant/${ctx.scope.tenant.name}/project/${project.name}`, before: { name: project.name, environments: children } });
   });
   emitChange({ type: "cleanup" });
 });

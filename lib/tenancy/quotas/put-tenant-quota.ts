@@ -14,12 +14,13 @@ import { scopeIds } from "../scope";
 import { allocatedOn, quotaConflict, toAmounts } from "./amounts";
 import { describeShortfalls, tenantQuotaShortfalls } from "./fit";
 import { amountsOf, quotaDto } from "./quota-dto";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 /** Sets the hard limits of a tenant on a cluster; never below what its environments hold. */
 export const putTenantQuota = verb(
   "tenants.quotas.put",
   "tenants.quotas.update",
-  async ({ ctx, input }: VerbArgs<{ cluster: string; quota: QuotaInput; expectedVersion?: number }>) => {
+  async ({ ctx, input }: VerbArgs<{ cluster: string; quota: QuotaInput; expectedVersion?: number }, TenantCtx>) => {
     const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const cluster = await clusterOrThrow(input.cluster, tx);
@@ -38,13 +39,13 @@ export const putTenantQuota = verb(
       await writeAudit(tx, ctx, {
         action: "tenants.quotas.update",
         tenantId,
-        target: `tenant/${ctx.scope.tenant!.name}/quota/${cluster.name}`,
+        target: `tenant/${ctx.scope.tenant.name}/quota/${cluster.name}`,
         before: before ? formatQuota(amountsOf(before)) : undefined,
         after: formatQuota(hard),
       });
       return quotaDto(tx, tenantId, after, cluster.name);
     });
-    emitChange({ type: "tenant", id: ctx.scope.tenant!.id });
+    emitChange({ type: "tenant", id: ctx.scope.tenant.id });
     return dto;
   },
 );

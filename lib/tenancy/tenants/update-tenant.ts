@@ -9,11 +9,12 @@ import { tenantDto } from "../dto";
 import { assertVersion, foundOrThrow, uniqueOrConflict } from "@/lib/db/rows";
 import type { UpdateTenantInput } from "../schemas";
 import { scopeIds } from "../scope";
+import type { TenantCtx } from "@/lib/core/scoped-context";
 
 export const updateTenant = verb(
   "tenants.update",
   "tenants.update",
-  async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }>) =>
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }, TenantCtx>) =>
   {
     const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
@@ -35,7 +36,7 @@ export const updateTenant = verb(
       return tenantDto(after, ctx.scope.tenantRole ?? null);
     });
     // Isolation and names show up in every environment of the tenant on the clusters.
-    emitChange({ type: "tenant", id: ctx.scope.tenant!.id });
+    emitChange({ type: "tenant", id: ctx.scope.tenant.id });
     return dto;
   },
 );

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditRefusal } from "@/lib/audit/audit-refusal";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext, RequestContext } from "@/lib/core/context";
+import type { RequestContext } from "@/lib/core/context";
 import { CONFIG_TYPES, type ConfigType } from "../../constants";
 import { deleteConfig } from "../../delete-config";
 import { getConfig } from "../../get-config";
@@ -14,6 +14,7 @@ import { authenticateNacos, type Principal } from "../principal";
 import { jsonReply, NOT_EXIST, textReply } from "../respond";
 import { configAllInfo } from "../shapes";
 import { searchConfigs } from "./search";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 export interface NacosCall {
   params: URLSearchParams;
@@ -27,7 +28,7 @@ export async function openNacosCall(request: Request, base: RequestContext): Pro
 }
 
 /** The verb context of the config a call names; 400 for a malformed data id or group. */
-export async function nacosTarget({ params, principal, base }: NacosCall): Promise<{ ctx: AuthedContext; dataId: string }> {
+export async function nacosTarget({ params, principal, base }: NacosCall): Promise<{ ctx: EnvironmentCtx; dataId: string }> {
   const dataId = param(params, "dataId");
   if (!dataId) throw new AppError("VALIDATION", "dataId is required");
   assertDataId(dataId);
@@ -92,7 +93,7 @@ export async function deleteConfigs(request: Request, base: RequestContext): Pro
 }
 
 /** A refused write leaves a `failure` audit row, as through the JSON API. */
-async function refusalsAudited<T>(ctx: AuthedContext, dataId: string, work: () => Promise<T>): Promise<T> {
+async function refusalsAudited<T>(ctx: EnvironmentCtx, dataId: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

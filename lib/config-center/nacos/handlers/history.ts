@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { AuthedContext, RequestContext } from "@/lib/core/context";
+import type { RequestContext } from "@/lib/core/context";
 import { getHistory } from "../../get-history";
 import { getPreviousHistory } from "../../get-previous-history";
 import { listHistory } from "../../list-history";
@@ -9,8 +9,9 @@ import { intParam, param } from "../params";
 import { jsonReply } from "../respond";
 import { historyInfo, page } from "../shapes";
 import { nacosTarget, openNacosCall } from "./configs";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-const whereOf = (ctx: AuthedContext) => ({ group: ctx.scope.environment!.name, tenant: namespaceOf(ctx.scope.tenant!.id, ctx.scope.project!.id) });
+const whereOf = (ctx: EnvironmentCtx) => ({ group: ctx.scope.environment.name, tenant: namespaceOf(ctx.scope.tenant.id, ctx.scope.project.id) });
 
 const idParam = (value: string) => {
   if (!/^\d{1,15}$/.test(value)) throw new AppError("VALIDATION", "a numeric id is required");
