@@ -5,8 +5,14 @@ import facet from "./scripts/eslint/no-sql-interpolation.mjs";
 
 const layering = {
   patterns: [
-    { group: ["@/lib/db", "@/lib/db/*"], message: "app/ and components/ call services in lib/<domain>, never the database." },
-    { group: ["drizzle-orm", "drizzle-orm/*", "mysql2", "mysql2/*"], message: "Database access lives in lib/<domain>." },
+    {
+      group: ["@/lib/db", "@/lib/db/*"],
+      message: "app/ and components/ call services in lib/<domain>, never the database.",
+    },
+    {
+      group: ["drizzle-orm", "drizzle-orm/*", "mysql2", "mysql2/*"],
+      message: "Database access lives in lib/<domain>.",
+    },
     { group: ["@kubernetes/client-node"], message: "Cluster calls live in lib/clusters." },
   ],
 };
@@ -28,5 +34,13 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", ".facet/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "drizzle/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".facet/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "drizzle/**",
+  ]),
 ]);

@@ -9,7 +9,16 @@ const chromium = {
   launchOptions: {
     // Debian's Chromium; Playwright's own browser download is not available here.
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   },
 };
 
@@ -26,7 +35,12 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/, use: chromium },
     { name: "api", testDir: "./e2e/api", dependencies: ["setup"] },
-    { name: "ui", testDir: "./e2e/ui", dependencies: ["setup"], use: { ...chromium, storageState: "e2e/.auth/admin.json" } },
+    {
+      name: "ui",
+      testDir: "./e2e/ui",
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: "e2e/.auth/admin.json" },
+    },
   ],
   webServer: {
     // The production server (scripts/server.ts: Next behind Facet's node:http front).

@@ -24,7 +24,10 @@ export default auth((request) => {
   const path = request.nextUrl.pathname;
   if (request.auth?.user || path === "/login" || path.startsWith("/login/")) {
     // For a page that finds the session no longer valid: it sends the visitor to sign in and back.
-    const { headers, csp } = withCsp(request, { "x-request-id": requestId, "x-facet-path": path + request.nextUrl.search });
+    const { headers, csp } = withCsp(request, {
+      "x-request-id": requestId,
+      "x-facet-path": path + request.nextUrl.search,
+    });
     const response = NextResponse.next({ request: { headers } });
     response.headers.set("Content-Security-Policy", csp);
     response.headers.set("X-Request-Id", requestId);
@@ -43,5 +46,7 @@ export const config = {
   // Console pages and the sign-in page: APIs and wire protocols (sandbox Kubernetes API, Nacos,
   // OTLP, and the Loki push and modelx paths to come) authenticate for themselves, and static
   // files stay public.
-  matcher: ["/((?!(?:api|sandbox|nacos|loki|modelx)(?:/|$)|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+  matcher: [
+    "/((?!(?:api|sandbox|nacos|loki|modelx)(?:/|$)|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)",
+  ],
 };

@@ -18,7 +18,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans antialiased">
-        <Providers locale={locale} nonce={h.get("x-nonce") ?? undefined}>{children}</Providers>
+        <Providers locale={locale} nonce={h.get("x-nonce") ?? undefined}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

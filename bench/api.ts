@@ -31,7 +31,10 @@ async function startServer(): Promise<{ origin: string; stop: () => void }> {
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    const up = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { origin, stop: () => child.kill("SIGTERM") };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -39,7 +42,8 @@ async function startServer(): Promise<{ origin: string; stop: () => void }> {
   throw new Error("the server did not answer /api/health within 60 s");
 }
 
-const hex = (bytes: number) => [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 function otlpSpans(count: number): unknown {
   const now = BigInt(Date.now()) * 1_000_000n;
@@ -52,7 +56,14 @@ function otlpSpans(count: number): unknown {
     endTimeUnixNano: String(now - BigInt(i) * 1_000_000_000n + 25_000_000n),
     status: { code: i % 7 === 0 ? 2 : 1 },
   }));
-  return { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "checkout" } }] }, scopeSpans: [{ spans }] }] };
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: "checkout" } }] },
+        scopeSpans: [{ spans }],
+      },
+    ],
+  };
 }
 
 interface Target {
@@ -63,10 +74,18 @@ interface Target {
 }
 
 async function load(origin: string, target: Target, options: { connections: number; overallRate?: number }) {
-  const result = await autocannon({ url: origin + target.path, headers: target.headers, duration: SECONDS, connections: options.connections, overallRate: options.overallRate });
+  const result = await autocannon({
+    url: origin + target.path,
+    headers: target.headers,
+    duration: SECONDS,
+    connections: options.connections,
+    overallRate: options.overallRate,
+  });
   const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) !== target.expect);
   if (wrong.length || result.errors || result.timeouts) {
-    throw new Error(`${target.name}: unexpected answers ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `${target.name}: unexpected answers ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
@@ -82,29 +101,72 @@ async function run() {
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
   await expectOk(api("PUT", `/api/v1/tenants/${tenant}/quotas/sandbox`, { token: root, body: generousQuota }));
   await expectOk(api("POST", `/api/v1/tenants/${tenant}/projects`, { token: root, body: { name: "shop" } }), 201);
-  await expectOk(api("POST", `/api/v1/tenants/${tenant}/projects/shop/environments`, { token: root, body: { name: "dev", type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
+  await expectOk(
+    api("POST", `/api/v1/tenants/${tenant}/projects/shop/environments`, {
+      token: root,
+      body: {
+        name: "dev",
+        type: "dev",
+        cluster: "sandbox",
+        quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+      },
+    }),
+    201,
+  );
   // An ordinary developer: every request resolves membership and roles, as most traffic does.
   const dev = await createUser({ username: uniqueName("dev") });
-  await expectOk(api("POST", `/api/v1/tenants/${tenant}/members`, { token: root, body: { username: dev.username, role: "member" } }), 201);
-  await expectOk(api("POST", `/api/v1/tenants/${tenant}/projects/shop/members`, { token: root, body: { username: dev.username, role: "dev" } }), 201);
+  await expectOk(
+    api("POST", `/api/v1/tenants/${tenant}/members`, { token: root, body: { username: dev.username, role: "member" } }),
+    201,
+  );
+  await expectOk(
+    api("POST", `/api/v1/tenants/${tenant}/projects/shop/members`, {
+      token: root,
+      body: { username: dev.username, role: "dev" },
+    }),
+    201,
+  );
   const token = (await createToken(dev.id)).token;
-  const ingest = await expectOk<{ token: string }>(api("POST", `${env}/ingest-tokens`, { token: root, body: { name: "bench" } }), 201);
-  const key = await expectOk<{ username: string; password: string; namespace: string; group: string }>(api("POST", `${env}/config-keys`, { token: root, body: { name: "bench", access: "read-write" } }), 201);
-  await expectOk(api("PUT", `${env}/configs/app.properties`, { token: root, body: { content: "app.name=bench\n", type: "properties" } }));
+  const ingest = await expectOk<{ token: string }>(
+    api("POST", `${env}/ingest-tokens`, { token: root, body: { name: "bench" } }),
+    201,
+  );
+  const key = await expectOk<{ username: string; password: string; namespace: string; group: string }>(
+    api("POST", `${env}/config-keys`, { token: root, body: { name: "bench", access: "read-write" } }),
+    201,
+  );
+  await expectOk(
+    api("PUT", `${env}/configs/app.properties`, {
+      token: root,
+      body: { content: "app.name=bench\n", type: "properties" },
+    }),
+  );
   await closeDb();
 
   const server = await startServer();
   try {
-    const sent = await fetch(`${server.origin}/api/otlp/v1/traces`, { method: "POST", headers: { authorization: `Bearer ${ingest.token}`, "content-type": "application/json" }, body: JSON.stringify(otlpSpans(500)) });
+    const sent = await fetch(`${server.origin}/api/otlp/v1/traces`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ingest.token}`, "content-type": "application/json" },
+      body: JSON.stringify(otlpSpans(500)),
+    });
     if (!sent.ok) throw new Error(`OTLP export answered ${sent.status}`);
     const bearer = { authorization: `Bearer ${token}` };
     const traceSearch = `${env}/traces?service=checkout&limit=20`;
     for (let i = 0; i < 100; i++) {
-      const found = (await (await fetch(server.origin + traceSearch, { headers: bearer })).json()) as { traces?: unknown[] };
+      const found = (await (await fetch(server.origin + traceSearch, { headers: bearer })).json()) as {
+        traces?: unknown[];
+      };
       if ((found.traces?.length ?? 0) >= 20) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const nacos = new URLSearchParams({ dataId: "app.properties", group: key.group, tenant: key.namespace, username: key.username, password: key.password });
+    const nacos = new URLSearchParams({
+      dataId: "app.properties",
+      group: key.group,
+      tenant: key.namespace,
+      username: key.username,
+      password: key.password,
+    });
     const targets: Target[] = [
       { name: "environment detail", path: env, headers: bearer, expect: 200 },
       { name: "tenant list", path: "/api/v1/tenants", headers: bearer, expect: 200 },
@@ -114,7 +176,8 @@ async function run() {
       { name: "health", path: "/api/health", headers: {}, expect: 200 },
     ];
     // Warm every route (Next compiles nothing in production, but caches and pools fill).
-    for (const t of targets) await autocannon({ url: server.origin + t.path, headers: t.headers, amount: 200, connections: 8 });
+    for (const t of targets)
+      await autocannon({ url: server.origin + t.path, headers: t.headers, amount: 200, connections: 8 });
 
     console.log(`${CONNECTIONS} connections, ${SECONDS} s per route`);
     console.log(`${"route".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}`);
@@ -122,12 +185,16 @@ async function run() {
     for (const t of targets) {
       const r = await load(server.origin, t, { connections: CONNECTIONS });
       rates.set(t.name, r.rps);
-      console.log(`${t.name.padEnd(38)} ${fmt(r.rps).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}`);
+      console.log(
+        `${t.name.padEnd(38)} ${fmt(r.rps).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}`,
+      );
     }
     const ratio = (rates.get("environment detail") ?? 0) / (rates.get("environment detail, no token (401)") ?? 1);
     console.log(`environment detail / same route without a token: ${fmt(ratio * 100)} %`);
     const fixed = await load(server.origin, targets[0], { connections: CONNECTIONS, overallRate: FIXED_RATE });
-    console.log(`environment detail at a fixed ${FIXED_RATE} req/s: ${fmt(fixed.rps)} req/s, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms`);
+    console.log(
+      `environment detail at a fixed ${FIXED_RATE} req/s: ${fmt(fixed.rps)} req/s, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms`,
+    );
   } finally {
     server.stop();
   }

@@ -23,9 +23,11 @@ const fmt = (n: number) => n.toFixed(1);
 async function pool(count: number, width: number, task: (i: number) => Promise<void>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -57,9 +59,23 @@ async function run() {
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
   await expectOk(api("PUT", `/api/v1/tenants/${tenant}/quotas/sandbox`, { token: root, body: generousQuota }));
   await expectOk(api("POST", `/api/v1/tenants/${tenant}/projects`, { token: root, body: { name: "shop" } }), 201);
-  await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "dev", type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
+  await expectOk(
+    api("POST", `${project}/environments`, {
+      token: root,
+      body: {
+        name: "dev",
+        type: "dev",
+        cluster: "sandbox",
+        quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+      },
+    }),
+    201,
+  );
   const key = await expectOk<{ username: string; password: string; namespace: string; group: string }>(
-    api("POST", `${project}/environments/dev/config-keys`, { token: root, body: { name: "bench", access: "read-write" } }),
+    api("POST", `${project}/environments/dev/config-keys`, {
+      token: root,
+      body: { name: "bench", access: "read-write" },
+    }),
     201,
   );
   const server = await startRouteServer("app/nacos");
@@ -80,7 +96,8 @@ async function run() {
 
     const getSeconds = await pool(GETS, CONCURRENCY * 2, async (i) => {
       const url = new URL(`${server.origin}/nacos/v1/cs/configs`);
-      for (const [k, v] of Object.entries({ ...auth, dataId: `bench-${i % 20}.properties` })) url.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({ ...auth, dataId: `bench-${i % 20}.properties` }))
+        url.searchParams.set(k, v);
       const res = await fetch(url);
       if (res.status !== 200) throw new Error(`get answered ${res.status}`);
       await res.arrayBuffer();
@@ -92,7 +109,10 @@ async function run() {
     for (let round = 0; round < ROUNDS; round++) {
       const hub = listenerHub();
       const probe = `watched.properties\u0002${key.group}\u0002${md5Hex(current)}\u0002${key.namespace}\u0001`;
-      const answer = fetch(`${server.origin}/nacos/v1/cs/configs/listener`, form({ "Listening-Configs": probe }, { "Long-Pulling-Timeout": "30000" })).then((r) => r.text());
+      const answer = fetch(
+        `${server.origin}/nacos/v1/cs/configs/listener`,
+        form({ "Listening-Configs": probe }, { "Long-Pulling-Timeout": "30000" }),
+      ).then((r) => r.text());
       while (hub.waiterCount === 0) await new Promise((r) => setTimeout(r, 1));
       const sent = performance.now();
       const published = publish("watched.properties", (current = `round=${round}`));
@@ -103,10 +123,18 @@ async function run() {
     }
     delays.sort((a, b) => a - b);
 
-    const [[{ n: historyRows }]] = (await getPool().query("SELECT COUNT(*) AS n FROM config_history")) as unknown as [[{ n: number }]];
-    console.log(`publishes: ${PUBLISHES} in ${fmt(publishSeconds)} s → ${fmt(PUBLISHES / publishSeconds)} publishes/s (concurrency ${CONCURRENCY}; ${historyRows} history rows in all)`);
-    console.log(`gets:      ${GETS} in ${fmt(getSeconds)} s → ${fmt(GETS / getSeconds)} gets/s (concurrency ${CONCURRENCY * 2})`);
-    console.log(`publish → waiting listener answered: p50 ${fmt(quantile(delays, 0.5))} ms, p99 ${fmt(quantile(delays, 0.99))} ms, max ${fmt(delays[delays.length - 1])} ms (${ROUNDS} rounds)`);
+    const [[{ n: historyRows }]] = (await getPool().query("SELECT COUNT(*) AS n FROM config_history")) as unknown as [
+      [{ n: number }],
+    ];
+    console.log(
+      `publishes: ${PUBLISHES} in ${fmt(publishSeconds)} s → ${fmt(PUBLISHES / publishSeconds)} publishes/s (concurrency ${CONCURRENCY}; ${historyRows} history rows in all)`,
+    );
+    console.log(
+      `gets:      ${GETS} in ${fmt(getSeconds)} s → ${fmt(GETS / getSeconds)} gets/s (concurrency ${CONCURRENCY * 2})`,
+    );
+    console.log(
+      `publish → waiting listener answered: p50 ${fmt(quantile(delays, 0.5))} ms, p99 ${fmt(quantile(delays, 0.99))} ms, max ${fmt(delays[delays.length - 1])} ms (${ROUNDS} rounds)`,
+    );
   } finally {
     await server.close();
     await closeDb();

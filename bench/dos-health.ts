@@ -18,7 +18,13 @@ async function run() {
 
   const w = await buildConfigWorld("dosbench");
   const key = await createConfigKey(w, "dev", "read-only");
-  const token = async (env: "dev" | "test") => (await expectOk<{ token: string }>(api("POST", `${w.env(env)}/ingest-tokens`, { token: w.root, body: { name: `bench-${env}` } }), 201)).token;
+  const token = async (env: "dev" | "test") =>
+    (
+      await expectOk<{ token: string }>(
+        api("POST", `${w.env(env)}/ingest-tokens`, { token: w.root, body: { name: `bench-${env}` } }),
+        201,
+      )
+    ).token;
   const [attackerToken, bystanderToken] = [await token("dev"), await token("test")];
   const apiServer = await startRouteServer();
   const nacosServer = await startRouteServer("app/nacos");
@@ -26,7 +32,10 @@ async function run() {
   configureBodyReads({ timeoutMs: 2_000 });
   try {
     await fetch(`${apiServer.origin}/api/health`).then((r) => r.arrayBuffer());
-    const result = await runDosAttack({ api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken }, { listeners: LISTENERS, uploads: UPLOADS, durationMs: DURATION_MS });
+    const result = await runDosAttack(
+      { api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken },
+      { listeners: LISTENERS, uploads: UPLOADS, durationMs: DURATION_MS },
+    );
     console.log(formatDosResult(result));
     console.log(result.health.p99 <= 200 ? "health p99 within 200 ms" : "health p99 OVER 200 ms");
   } finally {
@@ -36,7 +45,11 @@ async function run() {
   }
 }
 
-onThrowawayDatabase("dos", `${LISTENERS} listener requests and ${UPLOADS} slow uploads for ${DURATION_MS} ms while /api/health is polled`, run).then(
+onThrowawayDatabase(
+  "dos",
+  `${LISTENERS} listener requests and ${UPLOADS} slow uploads for ${DURATION_MS} ms while /api/health is polled`,
+  run,
+).then(
   () => process.exit(0),
   (error) => {
     console.error(error);

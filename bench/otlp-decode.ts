@@ -4,11 +4,17 @@ import { randomBytes } from "node:crypto";
 
 const N = Number(process.env.BENCH_RECORDS_PER_EXPORT ?? 4000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
-const kv = (key: string, value: string | number) => ({ key, value: typeof value === "number" ? { intValue: value } : { stringValue: value } });
+const kv = (key: string, value: string | number) => ({
+  key,
+  value: typeof value === "number" ? { intValue: value } : { stringValue: value },
+});
 
 function logsRequest(json: boolean) {
   const id = (b: number) => (json ? randomBytes(b).toString("hex") : randomBytes(b));
-  const groups = Array.from({ length: 10 }, (_, r) => ({ resource: { attributes: [kv("service.name", `svc-${r}`), kv("k8s.namespace.name", "ns")] }, scopeLogs: [{ scope: { name: "bench" }, logRecords: [] as object[] }] }));
+  const groups = Array.from({ length: 10 }, (_, r) => ({
+    resource: { attributes: [kv("service.name", `svc-${r}`), kv("k8s.namespace.name", "ns")] },
+    scopeLogs: [{ scope: { name: "bench" }, logRecords: [] as object[] }],
+  }));
   for (let i = 0; i < N; i++) {
     groups[i % 10].scopeLogs[0].logRecords.push({
       timeUnixNano: `${1_700_000_000_000 + i}000000`,
@@ -25,7 +31,10 @@ function logsRequest(json: boolean) {
 
 function spansRequest(json: boolean) {
   const id = (b: number) => (json ? randomBytes(b).toString("hex") : randomBytes(b));
-  const groups = Array.from({ length: 10 }, (_, r) => ({ resource: { attributes: [kv("service.name", `svc-${r}`)] }, scopeSpans: [{ scope: { name: "bench" }, spans: [] as object[] }] }));
+  const groups = Array.from({ length: 10 }, (_, r) => ({
+    resource: { attributes: [kv("service.name", `svc-${r}`)] },
+    scopeSpans: [{ scope: { name: "bench" }, spans: [] as object[] }],
+  }));
   for (let i = 0; i < N; i++) {
     groups[i % 10].scopeSpans[0].spans.push({
       traceId: id(16),
@@ -51,10 +60,22 @@ function time(label: string, body: Buffer, decode: (b: Buffer) => unknown) {
   const started = performance.now();
   for (let i = 0; i < ROUNDS; i++) decode(body);
   const s = (performance.now() - started) / 1000;
-  console.log(`${label.padEnd(16)} ${Math.round((N * ROUNDS) / s).toLocaleString("en").padStart(12)} records/s decoded (${(body.length / 1024).toFixed(0)} KiB per export)`);
+  console.log(
+    `${label.padEnd(16)} ${Math.round((N * ROUNDS) / s)
+      .toLocaleString("en")
+      .padStart(12)} records/s decoded (${(body.length / 1024).toFixed(0)} KiB per export)`,
+  );
 }
 
-time("logs protobuf", Buffer.from(OtlpTypes.logsRequest.encode(OtlpTypes.logsRequest.fromObject(logsRequest(false))).finish()), decodeLogsProtobuf);
+time(
+  "logs protobuf",
+  Buffer.from(OtlpTypes.logsRequest.encode(OtlpTypes.logsRequest.fromObject(logsRequest(false))).finish()),
+  decodeLogsProtobuf,
+);
 time("logs json", Buffer.from(JSON.stringify(logsRequest(true))), (b) => decodeLogsJson(parseOtlpJson(b)));
-time("spans protobuf", Buffer.from(OtlpTypes.traceRequest.encode(OtlpTypes.traceRequest.fromObject(spansRequest(false))).finish()), decodeTracesProtobuf);
+time(
+  "spans protobuf",
+  Buffer.from(OtlpTypes.traceRequest.encode(OtlpTypes.traceRequest.fromObject(spansRequest(false))).finish()),
+  decodeTracesProtobuf,
+);
 time("spans json", Buffer.from(JSON.stringify(spansRequest(true))), (b) => decodeTracesJson(parseOtlpJson(b)));

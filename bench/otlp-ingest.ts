@@ -16,18 +16,40 @@ type Encoding = "protobuf" | "json";
 type Types = typeof import("../lib/telemetry/otlp/schema").OtlpTypes;
 const CONTENT_TYPE: Record<Encoding, string> = { protobuf: "application/x-protobuf", json: "application/json" };
 // OTLP/JSON carries ids as hex; protobuf as bytes.
-const id = (bytes: number, encoding: Encoding) => (encoding === "json" ? randomBytes(bytes).toString("hex") : randomBytes(bytes));
+const id = (bytes: number, encoding: Encoding) =>
+  encoding === "json" ? randomBytes(bytes).toString("hex") : randomBytes(bytes);
 
-
-const SERVICES = ["gateway", "cart", "checkout", "payment", "catalog", "search", "users", "shipping", "email", "recommend"];
+const SERVICES = [
+  "gateway",
+  "cart",
+  "checkout",
+  "payment",
+  "catalog",
+  "search",
+  "users",
+  "shipping",
+  "email",
+  "recommend",
+];
 const ROUTES = ["/", "/cart", "/checkout", "/pay", "/items/{id}", "/search", "/login", "/ship", "/mail", "/recs"];
-const kv = (key: string, value: string | number) => ({ key, value: typeof value === "number" ? { intValue: value } : { stringValue: value } });
+const kv = (key: string, value: string | number) => ({
+  key,
+  value: typeof value === "number" ? { intValue: value } : { stringValue: value },
+});
 const resource = (i: number) => ({
-  attributes: [kv("service.name", SERVICES[i % SERVICES.length]), kv("k8s.namespace.name", `bench-ns-${i % 4}`), kv("k8s.pod.name", `${SERVICES[i % SERVICES.length]}-${i % 3}`), kv("telemetry.sdk.language", "nodejs")],
+  attributes: [
+    kv("service.name", SERVICES[i % SERVICES.length]),
+    kv("k8s.namespace.name", `bench-ns-${i % 4}`),
+    kv("k8s.pod.name", `${SERVICES[i % SERVICES.length]}-${i % 3}`),
+    kv("telemetry.sdk.language", "nodejs"),
+  ],
 });
 
 function spansExport(types: Types, encoding: Encoding, n: number, at: number): Buffer {
-  const groups = Array.from({ length: 10 }, (_, r) => ({ resource: resource(r), scopeSpans: [{ scope: { name: "bench" }, spans: [] as object[] }] }));
+  const groups = Array.from({ length: 10 }, (_, r) => ({
+    resource: resource(r),
+    scopeSpans: [{ scope: { name: "bench" }, spans: [] as object[] }],
+  }));
   let traceId = id(16, encoding);
   let root = id(8, encoding);
   for (let i = 0; i < n; i++) {
@@ -45,16 +67,27 @@ function spansExport(types: Types, encoding: Encoding, n: number, at: number): B
       kind: i % 5 === 0 ? 2 : 3,
       startTimeUnixNano: `${start}000000`,
       endTimeUnixNano: `${start + 1 + (i % 250)}000000`,
-      attributes: [kv("http.route", ROUTES[r]), kv("http.request.method", "GET"), kv("http.response.status_code", i % 50 === 0 ? 500 : 200), kv("user.id", `user-${i % 5000}`), kv("order.id", `o-${i}`)],
+      attributes: [
+        kv("http.route", ROUTES[r]),
+        kv("http.request.method", "GET"),
+        kv("http.response.status_code", i % 50 === 0 ? 500 : 200),
+        kv("user.id", `user-${i % 5000}`),
+        kv("order.id", `o-${i}`),
+      ],
       status: { code: i % 50 === 0 ? 2 : 0 },
     });
   }
   const request = { resourceSpans: groups };
-  return encoding === "json" ? Buffer.from(JSON.stringify(request)) : Buffer.from(types.traceRequest.encode(types.traceRequest.fromObject(request)).finish());
+  return encoding === "json"
+    ? Buffer.from(JSON.stringify(request))
+    : Buffer.from(types.traceRequest.encode(types.traceRequest.fromObject(request)).finish());
 }
 
 function logsExport(types: Types, encoding: Encoding, n: number, at: number): Buffer {
-  const groups = Array.from({ length: 10 }, (_, r) => ({ resource: resource(r), scopeLogs: [{ scope: { name: "bench" }, logRecords: [] as object[] }] }));
+  const groups = Array.from({ length: 10 }, (_, r) => ({
+    resource: resource(r),
+    scopeLogs: [{ scope: { name: "bench" }, logRecords: [] as object[] }],
+  }));
   for (let i = 0; i < n; i++) {
     groups[i % 10].scopeLogs[0].logRecords.push({
       timeUnixNano: `${at + i}000000`,
@@ -67,7 +100,9 @@ function logsExport(types: Types, encoding: Encoding, n: number, at: number): Bu
     });
   }
   const request = { resourceLogs: groups };
-  return encoding === "json" ? Buffer.from(JSON.stringify(request)) : Buffer.from(types.logsRequest.encode(types.logsRequest.fromObject(request)).finish());
+  return encoding === "json"
+    ? Buffer.from(JSON.stringify(request))
+    : Buffer.from(types.logsRequest.encode(types.logsRequest.fromObject(request)).finish());
 }
 
 async function run() {
@@ -78,12 +113,22 @@ async function run() {
   const { startRouteServer } = await import("../lib/testing/route-server");
 
   const token = `fit_${randomBytes(32).toString("base64url")}`;
-  await getPool().query("INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'", [hashIngestToken(token)]);
+  await getPool().query(
+    "INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'",
+    [hashIngestToken(token)],
+  );
   const server = await startRouteServer();
 
   const results: string[] = [];
-  const count = async (table: string) => Number(((await getPool().query("SELECT COUNT(*) n FROM ??", [table])) as unknown as [[{ n: number }]])[0][0].n);
-  async function load(signal: "traces" | "logs", encoding: Encoding, perExport: number, make: (at: number) => Buffer, table: string): Promise<void> {
+  const count = async (table: string) =>
+    Number(((await getPool().query("SELECT COUNT(*) n FROM ??", [table])) as unknown as [[{ n: number }]])[0][0].n);
+  async function load(
+    signal: "traces" | "logs",
+    encoding: Encoding,
+    perExport: number,
+    make: (at: number) => Buffer,
+    table: string,
+  ): Promise<void> {
     // Bodies are encoded before the clock starts, so the client costs only the POST.
     const needed = Math.ceil((SECONDS * 60_000) / perExport) + CONCURRENCY;
     const base = Date.now() - 3600_000;
@@ -94,7 +139,11 @@ async function run() {
     // encodings run in does not decide which looks faster.
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, i) => {
-        const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, { method: "POST", headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` }, body: new Uint8Array(make(base - (i + 1) * perExport)) });
+        const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, {
+          method: "POST",
+          headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` },
+          body: new Uint8Array(make(base - (i + 1) * perExport)),
+        });
         await res.arrayBuffer();
       }),
     );
@@ -111,7 +160,11 @@ async function run() {
         while (performance.now() < deadline && next < bodies.length) {
           const body = bodies[next++];
           for (;;) {
-            const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, { method: "POST", headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` }, body: new Uint8Array(body) }).catch(() => null);
+            const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, {
+              method: "POST",
+              headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` },
+              body: new Uint8Array(body),
+            }).catch(() => null);
             // A dropped connection is retried, as an SDK would; spans are idempotent (same key).
             if (!res) {
               resets++;
@@ -130,16 +183,31 @@ async function run() {
     const seconds = (performance.now() - started) / 1000;
     await drainQueues();
     const added = (await count(table)) - before;
-    if (added < committed || (!resets && added !== committed)) throw new Error(`${table} gained ${added} rows but ${committed} were acknowledged`);
+    if (added < committed || (!resets && added !== committed))
+      throw new Error(`${table} gained ${added} rows but ${committed} were acknowledged`);
     const unit = signal === "traces" ? "spans" : "log records";
     const line = `${signal} (${encoding}): ${fmt(committed / seconds, 0)} ${unit}/s sustained and committed`;
     results.push(line);
-    console.log(`${line} (${committed} in ${fmt(seconds)} s, ${refused} answers 429/503 and ${resets} dropped connections retried; table count checked)`);
+    console.log(
+      `${line} (${committed} in ${fmt(seconds)} s, ${refused} answers 429/503 and ${resets} dropped connections retried; table count checked)`,
+    );
   }
 
   for (const encoding of ENCODINGS) {
-    await load("traces", encoding, SPANS_PER_EXPORT, (at) => spansExport(OtlpTypes, encoding, SPANS_PER_EXPORT, at), "telemetry_spans");
-    await load("logs", encoding, LOGS_PER_EXPORT, (at) => logsExport(OtlpTypes, encoding, LOGS_PER_EXPORT, at), "telemetry_logs");
+    await load(
+      "traces",
+      encoding,
+      SPANS_PER_EXPORT,
+      (at) => spansExport(OtlpTypes, encoding, SPANS_PER_EXPORT, at),
+      "telemetry_spans",
+    );
+    await load(
+      "logs",
+      encoding,
+      LOGS_PER_EXPORT,
+      (at) => logsExport(OtlpTypes, encoding, LOGS_PER_EXPORT, at),
+      "telemetry_logs",
+    );
   }
   console.log(`\nsummary\n${results.join("\n")}`);
   await server.close();

@@ -40,7 +40,8 @@ export async function onThrowawayDatabase(prefix: string, describe: string, run:
   }
 }
 
-export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+export const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /** Runs `count` tasks `width` at a time; returns each task's latency in ms. */
 export async function timed(count: number, width: number, task: (i: number) => Promise<void>): Promise<number[]> {

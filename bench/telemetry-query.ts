@@ -14,7 +14,18 @@ const CHUNK = 5000;
 const SPREAD_MS = 2 * 3600_000;
 const USERS = 20_000;
 
-const SERVICES = ["gateway", "cart", "checkout", "payment", "catalog", "search", "users", "shipping", "email", "recommend"];
+const SERVICES = [
+  "gateway",
+  "cart",
+  "checkout",
+  "payment",
+  "catalog",
+  "search",
+  "users",
+  "shipping",
+  "email",
+  "recommend",
+];
 
 async function run() {
   const { closeDb, getPool } = await import("../lib/db/client");
@@ -31,11 +42,29 @@ async function run() {
   const token = (await createToken(admin.id)).token;
   const tenant = uniqueName("bench");
   await expectOk(api("POST", "/api/v1/tenants", { token, body: { name: tenant } }), 201);
-  await expectOk(api("PUT", `/api/v1/tenants/${tenant}/quotas/sandbox`, { token, body: { cpu: "4", memory: "8Gi", storage: "40Gi", pods: "40" } }));
+  await expectOk(
+    api("PUT", `/api/v1/tenants/${tenant}/quotas/sandbox`, {
+      token,
+      body: { cpu: "4", memory: "8Gi", storage: "40Gi", pods: "40" },
+    }),
+  );
   await expectOk(api("POST", `/api/v1/tenants/${tenant}/projects`, { token, body: { name: "shop" } }), 201);
   const env = `/api/v1/tenants/${tenant}/projects/shop/environments/prod`;
-  const { namespace } = await expectOk<{ namespace: string }>(api("POST", `/api/v1/tenants/${tenant}/projects/shop/environments`, { token, body: { name: "prod", type: "prod", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
-  const [[sandbox]] = (await getPool().query("SELECT id FROM clusters WHERE name = 'sandbox'")) as unknown as [[{ id: number }]];
+  const { namespace } = await expectOk<{ namespace: string }>(
+    api("POST", `/api/v1/tenants/${tenant}/projects/shop/environments`, {
+      token,
+      body: {
+        name: "prod",
+        type: "prod",
+        cluster: "sandbox",
+        quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+      },
+    }),
+    201,
+  );
+  const [[sandbox]] = (await getPool().query("SELECT id FROM clusters WHERE name = 'sandbox'")) as unknown as [
+    [{ id: number }],
+  ];
   const principal = { tokenId: 0, clusterId: sandbox.id, pinnedNamespace: namespace };
 
   // Bulk load: traces of five spans (a server span and four children), spread over two hours.
@@ -45,7 +74,10 @@ async function run() {
   let loaded = 0;
   const inflight: Promise<unknown>[] = [];
   for (let c = 0; c < SPANS / CHUNK; c++) {
-    const groups = SERVICES.map((s) => ({ resource: { "service.name": s, "k8s.pod.name": `${s}-0` }, items: [] as { scope: { name: string; version: string }; item: Span }[] }));
+    const groups = SERVICES.map((s) => ({
+      resource: { "service.name": s, "k8s.pod.name": `${s}-0` },
+      items: [] as { scope: { name: string; version: string }; item: Span }[],
+    }));
     let traceId = randomBytes(16);
     let root = randomBytes(8);
     for (let i = 0; i < CHUNK; i++) {
@@ -67,7 +99,12 @@ async function run() {
           kind: i % 5 === 0 ? 2 : 3,
           startNs: start,
           endNs: start + (1 + (n % 400)) * 1e6,
-          attributes: { "http.route": `/${SERVICES[s]}/${n % 20}`, "http.response.status_code": n % 50 === 0 ? 500 : 200, "user.id": `user-${n % USERS}`, "order.id": `o-${n}` },
+          attributes: {
+            "http.route": `/${SERVICES[s]}/${n % 20}`,
+            "http.response.status_code": n % 50 === 0 ? 500 : 200,
+            "user.id": `user-${n % USERS}`,
+            "order.id": `o-${n}`,
+          },
           events: [],
           links: [],
           statusCode: n % 50 === 0 ? 2 : 0,
@@ -82,7 +119,9 @@ async function run() {
   await Promise.all(inflight);
   await drainQueues();
   const spanSeconds = (performance.now() - t0) / 1000;
-  console.log(`bulk load: ${loaded} spans in ${fmt(spanSeconds)} s (${fmt(loaded / spanSeconds, 0)}/s, rollups included)`);
+  console.log(
+    `bulk load: ${loaded} spans in ${fmt(spanSeconds)} s (${fmt(loaded / spanSeconds, 0)}/s, rollups included)`,
+  );
 
   const t1 = performance.now();
   for (let c = 0; c < LOGS / CHUNK; c++) {
@@ -100,7 +139,9 @@ async function run() {
           severityText: "",
           body: `handled request ${n} for user-${n % USERS}`,
           attributes: { thread: "main" },
-          traceId: traced ? Buffer.from(sampleTraces[(n / 2) % sampleTraces.length] ?? randomBytes(16).toString("hex"), "hex") : null,
+          traceId: traced
+            ? Buffer.from(sampleTraces[(n / 2) % sampleTraces.length] ?? randomBytes(16).toString("hex"), "hex")
+            : null,
           spanId: null,
           eventName: "",
         },
@@ -121,17 +162,51 @@ async function run() {
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${body.slice(0, 200)}`);
     return JSON.parse(body) as Record<string, unknown[]>;
   };
-  const pick = <T,>(list: T[], i: number) => list[(i * 7919) % list.length];
+  const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
   const report = (name: string, ms: number[], target?: number) =>
-    console.log(`${name.padEnd(34)} p50 ${fmt(quantile(ms, 0.5)).padStart(7)} ms   p95 ${fmt(quantile(ms, 0.95)).padStart(7)} ms${target ? `   (target p95 ≤ ${target} ms)` : ""}`);
+    console.log(
+      `${name.padEnd(34)} p50 ${fmt(quantile(ms, 0.5)).padStart(7)} ms   p95 ${fmt(quantile(ms, 0.95)).padStart(7)} ms${target ? `   (target p95 ≤ ${target} ms)` : ""}`,
+    );
 
   // Warm the handlers once, as a running server would be.
   await get(`/api/v1/traces/${sampleTraces[0]}`);
-  report("trace by id", await timed(QUERIES, CONCURRENCY, async (i) => void (await get(`/api/v1/traces/${pick(sampleTraces, i)}`))), 100);
-  report("attribute search (attr.user.id)", await timed(QUERIES, CONCURRENCY, async (i) => void (await get(`${env}/traces?attr.user.id=user-${(i * 31) % USERS}&start=${now - SPREAD_MS}&end=${now}`))));
-  report("trace → logs", await timed(QUERIES, CONCURRENCY, async (i) => void (await get(`/api/v1/traces/${pick(sampleTraces, i)}/logs`))), 200);
-  report("APM service table (last hour)", await timed(QUERIES / 4, CONCURRENCY, async () => void (await get(`${env}/apm/services?start=${now - 3600_000}&end=${now}`))), 300);
-  report("APM service table (two hours)", await timed(QUERIES / 4, CONCURRENCY, async () => void (await get(`${env}/apm/services?start=${now - SPREAD_MS}&end=${now}`))), 300);
+  report(
+    "trace by id",
+    await timed(QUERIES, CONCURRENCY, async (i) => void (await get(`/api/v1/traces/${pick(sampleTraces, i)}`))),
+    100,
+  );
+  report(
+    "attribute search (attr.user.id)",
+    await timed(
+      QUERIES,
+      CONCURRENCY,
+      async (i) =>
+        void (await get(`${env}/traces?attr.user.id=user-${(i * 31) % USERS}&start=${now - SPREAD_MS}&end=${now}`)),
+    ),
+  );
+  report(
+    "trace → logs",
+    await timed(QUERIES, CONCURRENCY, async (i) => void (await get(`/api/v1/traces/${pick(sampleTraces, i)}/logs`))),
+    200,
+  );
+  report(
+    "APM service table (last hour)",
+    await timed(
+      QUERIES / 4,
+      CONCURRENCY,
+      async () => void (await get(`${env}/apm/services?start=${now - 3600_000}&end=${now}`)),
+    ),
+    300,
+  );
+  report(
+    "APM service table (two hours)",
+    await timed(
+      QUERIES / 4,
+      CONCURRENCY,
+      async () => void (await get(`${env}/apm/services?start=${now - SPREAD_MS}&end=${now}`)),
+    ),
+    300,
+  );
   const check = await get(`${env}/apm/services?start=${now - SPREAD_MS - 60_000}&end=${now + 60_000}`);
   const calls = (check.rows as { calls: number }[]).reduce((a, r) => a + r.calls, 0);
   console.log(`APM rollups count ${calls} entry spans (expected ${SPANS / 5})`);

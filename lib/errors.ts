@@ -50,7 +50,8 @@ export class AppError extends Error {
 
 export const notFound = (what = "resource") => new AppError("NOT_FOUND", `The ${what} does not exist.`);
 export const forbidden = (message = "You are not allowed to do this.") => new AppError("FORBIDDEN", message);
-export const unauthorized = (message = "Sign in or send a valid bearer token.") => new AppError("UNAUTHORIZED", message);
+export const unauthorized = (message = "Sign in or send a valid bearer token.") =>
+  new AppError("UNAUTHORIZED", message);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError("CONFLICT", message, { details });
 

@@ -1,6 +1,10 @@
 // In-process notifications of committed changes. Listeners (the cluster reconciler) register
 // only in the server process, so tests and scripts emit into the void.
-export type ChangeEvent = { type: "environment"; id: number } | { type: "tenant"; id: number } | { type: "cluster"; id: number } | { type: "cleanup" };
+export type ChangeEvent =
+  | { type: "environment"; id: number }
+  | { type: "tenant"; id: number }
+  | { type: "cluster"; id: number }
+  | { type: "cleanup" };
 
 type Listener = (event: ChangeEvent) => void;
 const holder = globalThis as unknown as { facetListeners?: Set<Listener> };

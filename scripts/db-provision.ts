@@ -7,5 +7,10 @@ if (!adminUrl || !user || !databases.length) {
   console.error("usage: db-provision.ts <admin-url> <user> <database> [database...]");
   process.exit(2);
 }
-const { url } = await provisionDatabase({ adminUrl, user, databases, password: process.env.FACET_DB_PASSWORD || undefined });
+const { url } = await provisionDatabase({
+  adminUrl,
+  user,
+  databases,
+  password: process.env.FACET_DB_PASSWORD || undefined,
+});
 console.log(url);

@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { format, resolveConfig } from "prettier";
 import { listRouteFiles } from "../lib/openapi/route-files";
 import { routeFileToPath } from "../lib/openapi/route-path";
 
@@ -32,6 +33,8 @@ function render(files: string[]): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(OUT, render(listApiRouteFiles()));
+  // Written as prettier would, so a build leaves the committed file unchanged.
+  const options = (await resolveConfig(OUT)) ?? {};
+  writeFileSync(OUT, await format(render(listApiRouteFiles()), { ...options, filepath: OUT }));
   console.log(`wrote ${relative(root, OUT)}`);
 }

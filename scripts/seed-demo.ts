@@ -18,7 +18,14 @@ const TOKEN_FILE = ".facet/demo-ingest-token";
 
 try {
   const [admin] = await getDb().select().from(users).where(eq(users.username, "admin"));
-  const actor: Actor = { id: admin.id, username: admin.username, displayName: admin.displayName, systemRole: "sysadmin", via: "session", tokenScope: "read-write" };
+  const actor: Actor = {
+    id: admin.id,
+    username: admin.username,
+    displayName: admin.displayName,
+    systemRole: "sysadmin",
+    via: "session",
+    tokenScope: "read-write",
+  };
   const ctx = (): AuthedContext => ({ actor, scope: {}, requestId: `seed-${Date.now()}`, clientAddress: null });
   const names = { tenant: "demo", project: "shop", environment: "demo-dev" };
 
@@ -28,12 +35,34 @@ try {
     () => false,
   );
   if (!exists) {
-    await putTenantQuota({ ctx: t, input: { cluster: "sandbox", quota: { cpu: "8", memory: "16Gi", storage: "100Gi", pods: "100" } } });
+    await putTenantQuota({
+      ctx: t,
+      input: { cluster: "sandbox", quota: { cpu: "8", memory: "16Gi", storage: "100Gi", pods: "100" } },
+    });
     await createProject({ ctx: t, input: { name: "shop", description: "Demo shop" } });
     const p = { ...ctx(), scope: await projectScope(ctx(), names) };
-    await createEnvironment({ ctx: p, input: { name: "demo-dev", type: "dev", cluster: "sandbox", description: "Demo environment", quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "20" } } });
+    await createEnvironment({
+      ctx: p,
+      input: {
+        name: "demo-dev",
+        type: "dev",
+        cluster: "sandbox",
+        description: "Demo environment",
+        quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "20" },
+      },
+    });
     const e = { ...ctx(), scope: await environmentScope(ctx(), names) };
-    await createApplication({ ctx: e, input: { name: "web", image: "nginx:1.27", replicas: 2, ports: [{ name: "http", port: 80 }], env: [], resources: {} } });
+    await createApplication({
+      ctx: e,
+      input: {
+        name: "web",
+        image: "nginx:1.27",
+        replicas: 2,
+        ports: [{ name: "http", port: 80 }],
+        env: [],
+        resources: {},
+      },
+    });
     const token = await createEnvironmentIngestToken({ ctx: e, input: { name: "demo traffic" } });
     mkdirSync(".facet", { recursive: true });
     writeFileSync(TOKEN_FILE, token.token, { mode: 0o600 });

@@ -43,29 +43,55 @@ try {
         passwordHash: await hashPassword(password),
         systemRole: "sysadmin",
       });
-      await tx.insert(schema.auditLogs).values({ actor: "system", action: "users.create", target: "user/admin", });
+      await tx.insert(schema.auditLogs).values({ actor: "system", action: "users.create", target: "user/admin" });
     });
     console.log("seeded user admin");
   }
-  const [sandbox] = await db.select({ id: schema.clusters.id, kubeconfig: schema.clusters.kubeconfig }).from(schema.clusters).where(eq(schema.clusters.name, "sandbox"));
+  const [sandbox] = await db
+    .select({ id: schema.clusters.id, kubeconfig: schema.clusters.kubeconfig })
+    .from(schema.clusters)
+    .where(eq(schema.clusters.name, "sandbox"));
   if (!opens(sandbox?.kubeconfig)) {
     // The sandbox's address is this process's own and is filled in at run time (lib/clusters/client.ts).
     // Credentials sealed with an earlier AUTH_SECRET (say, a lost .env.local) are renewed:
     // the sandbox is Facet's own, so it can mint new ones.
     const { token } = await issueSandboxToken({ name: "facet (cluster registry)" });
     const kubeconfig = seal(renderKubeconfig({ origin: "http://127.0.0.1", token, clusterName: "sandbox" }));
-    const values = { name: "sandbox", kind: "sandbox" as const, description: "Facet's built-in sandbox cluster", server: "(built in)", kubeconfig };
+    const values = {
+      name: "sandbox",
+      kind: "sandbox" as const,
+      description: "Facet's built-in sandbox cluster",
+      server: "(built in)",
+      kubeconfig,
+    };
     await db.transaction(async (tx) => {
-      await tx.insert(schema.clusters).values(values).onDuplicateKeyUpdate({ set: { kind: "sandbox", kubeconfig } });
-      await tx.insert(schema.auditLogs).values({ actor: "system", action: sandbox ? "clusters.update" : "clusters.create", target: "cluster/sandbox", diff: { after: { kubeconfig: "[sealed]" } } });
+      await tx
+        .insert(schema.clusters)
+        .values(values)
+        .onDuplicateKeyUpdate({ set: { kind: "sandbox", kubeconfig } });
+      await tx.insert(schema.auditLogs).values({
+        actor: "system",
+        action: sandbox ? "clusters.update" : "clusters.create",
+        target: "cluster/sandbox",
+        diff: { after: { kubeconfig: "[sealed]" } },
+      });
     });
-    console.log(sandbox ? "renewed the sandbox cluster's credentials (they were sealed with another AUTH_SECRET)" : "seeded cluster sandbox");
+    console.log(
+      sandbox
+        ? "renewed the sandbox cluster's credentials (they were sealed with another AUTH_SECRET)"
+        : "seeded cluster sandbox",
+    );
   }
   const [demo] = await db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.name, "demo"));
   if (!demo) {
     await db.transaction(async (tx) => {
-      const [{ id }] = await tx.insert(schema.tenants).values({ name: "demo", description: "Demo tenant" }).$returningId();
-      await tx.insert(schema.auditLogs).values({ actor: "system", action: "tenants.create", tenantId: id, target: "tenant/demo" });
+      const [{ id }] = await tx
+        .insert(schema.tenants)
+        .values({ name: "demo", description: "Demo tenant" })
+        .$returningId();
+      await tx
+        .insert(schema.auditLogs)
+        .values({ actor: "system", action: "tenants.create", tenantId: id, target: "tenant/demo" });
     });
     console.log("seeded tenant demo");
   }

@@ -46,6 +46,7 @@ trap cleanup EXIT
 log "throwaway database $TEST_DB; e2e server on port $E2E_PORT"
 step typecheck npx tsc --noEmit
 step lint npx eslint .
+step format npx prettier --check .
 step "migrate and seed" bash -c "npx tsx scripts/migrate.ts && npx tsx --conditions=react-server scripts/seed.ts && npx tsx --conditions=react-server scripts/seed-demo.ts"
 
 log "── vitest (unit and integration against MariaDB, on a database of its own)"

@@ -8,13 +8,24 @@ import { getTranslate } from "@/lib/i18n/server";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const ctx = await consoleContext();
   const { actor } = ctx;
-  const [{ t }, tenants] = await Promise.all([getTranslate(), loadOperation(ctx, "listTenants", { query: { limit: "200" } })]);
+  const [{ t }, tenants] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "listTenants", { query: { limit: "200" } }),
+  ]);
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-card focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-card focus:p-2"
+      >
         {t("shell.skipToContent")}
       </a>
-      <Header t={t} username={actor.username} displayName={actor.displayName} tenants={tenants.ok ? tenants.data.items.map((x) => x.name) : []} />
+      <Header
+        t={t}
+        username={actor.username}
+        displayName={actor.displayName}
+        tenants={tenants.ok ? tenants.data.items.map((x) => x.name) : []}
+      />
       <div className="flex flex-1">
         <Sidebar sysadmin={actor.systemRole === "sysadmin"} />
         <main id="main" className="flex-1 overflow-auto p-6">

@@ -10,10 +10,17 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const ctx = await consoleContext();
-  const [me, { t, locale }, origin] = await Promise.all([getMe({ ctx, input: undefined }), getTranslate(), publicOrigin()]);
+  const [me, { t, locale }, origin] = await Promise.all([
+    getMe({ ctx, input: undefined }),
+    getTranslate(),
+    publicOrigin(),
+  ]);
   return (
     <>
-      <PageHeader title={t("overview.title")} description={t("overview.welcome", { name: me.displayName || me.username })} />
+      <PageHeader
+        title={t("overview.title")}
+        description={t("overview.welcome", { name: me.displayName || me.username })}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <AccountCard me={me} t={t} locale={locale} />
         <ApiAccessCard origin={origin} username={me.username} t={t} />

@@ -10,7 +10,11 @@ export async function signOutAction(): Promise<void> {
   const id = Number(session?.user?.id);
   const { authAt, username } = (session ?? {}) as { authAt?: number; username?: string };
   if (Number.isSafeInteger(id) && id > 0 && authAt && username) {
-    await recordSignOut({ actor: null, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) }, { id, username }, authAt);
+    await recordSignOut(
+      { actor: null, scope: {}, requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) },
+      { id, username },
+      authAt,
+    );
   }
   await signOut({ redirectTo: "/login" });
 }

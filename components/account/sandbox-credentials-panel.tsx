@@ -14,7 +14,8 @@ export function SandboxCredentialsPanel({ credentials }: { credentials: SandboxC
   const { t, locale } = useI18n();
   const [now] = useState(() => Date.now());
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : "—");
-  const state = (c: SandboxCredentialDto) => (c.revokedAt ? "revoked" : c.expiresAt && new Date(c.expiresAt).getTime() < now ? "expired" : "active");
+  const state = (c: SandboxCredentialDto) =>
+    c.revokedAt ? "revoked" : c.expiresAt && new Date(c.expiresAt).getTime() < now ? "expired" : "active";
   return (
     <Card aria-labelledby="sandbox-credentials-title">
       <CardTitle id="sandbox-credentials-title">{t("sandboxCredentials.title")}</CardTitle>

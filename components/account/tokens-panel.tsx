@@ -19,7 +19,8 @@ export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: st
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [now] = useState(() => Date.now());
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : "—");
-  const state = (tok: TokenDto) => (tok.revokedAt ? "revoked" : new Date(tok.expiresAt).getTime() < now ? "expired" : "active");
+  const state = (tok: TokenDto) =>
+    tok.revokedAt ? "revoked" : new Date(tok.expiresAt).getTime() < now ? "expired" : "active";
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
@@ -29,7 +30,11 @@ export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: st
           operation="createMyToken"
           schema={CreateTokenInput}
           messages={{ name: t("validation.required"), expiresInDays: t("tokens.daysHint") }}
-          toBody={(f) => ({ name: f.get("name"), expiresInDays: Number(f.get("expiresInDays")), scope: f.get("scope") })}
+          toBody={(f) => ({
+            name: f.get("name"),
+            expiresInDays: Number(f.get("expiresInDays")),
+            scope: f.get("scope"),
+          })}
           toInput={(body) => ({ body })}
           onSuccess={(data) => setCreated(data as { name: string; token: string })}
           submitLabel={t("common.create")}
@@ -37,7 +42,16 @@ export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: st
           {(e) => (
             <>
               <TextField name="name" label={t("common.name")} error={e.name} placeholder="ci-pipeline" autoFocus />
-              <TextField name="expiresInDays" type="number" min={1} max={365} defaultValue={30} label={t("tokens.expiresInDays")} error={e.expiresInDays} hint={t("tokens.daysHint")} />
+              <TextField
+                name="expiresInDays"
+                type="number"
+                min={1}
+                max={365}
+                defaultValue={30}
+                label={t("tokens.expiresInDays")}
+                error={e.expiresInDays}
+                hint={t("tokens.daysHint")}
+              />
               <SelectField
                 name="scope"
                 label={t("tokens.scope")}
@@ -57,7 +71,10 @@ export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: st
             <CodeBlock label={t("tokens.yourToken")} code={created.token} />
           </div>
           <div className="mt-2">
-            <CodeBlock label={t("overview.apiCall")} code={`curl -s ${origin}/api/v1/me -H "Authorization: Bearer ${created.token}"`} />
+            <CodeBlock
+              label={t("overview.apiCall")}
+              code={`curl -s ${origin}/api/v1/me -H "Authorization: Bearer ${created.token}"`}
+            />
           </div>
         </Alert>
       )}

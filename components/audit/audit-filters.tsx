@@ -7,10 +7,23 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 
 /** A GET form: the filters live in the URL, so a filtered view can be shared. */
-export function AuditFilters({ values, tenants, allowAll }: { values: Record<string, string | undefined>; tenants: string[]; allowAll: boolean }) {
+export function AuditFilters({
+  values,
+  tenants,
+  allowAll,
+}: {
+  values: Record<string, string | undefined>;
+  tenants: string[];
+  allowAll: boolean;
+}) {
   const { t } = useI18n();
   return (
-    <form method="get" role="search" aria-label={t("audit.filters")} className="grid gap-3 rounded-lg border bg-card p-4 md:grid-cols-6">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("audit.filters")}
+      className="grid gap-3 rounded-lg border bg-card p-4 md:grid-cols-6"
+    >
       <Field id="audit-tenant" label={t("audit.tenant")}>
         <NativeSelect id="audit-tenant" name="tenant" defaultValue={values.tenant ?? ""}>
           {allowAll && <option value="">{t("audit.allTenants")}</option>}

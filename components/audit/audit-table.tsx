@@ -20,7 +20,15 @@ export interface AuditRow {
   traceId: string | null;
 }
 
-export function AuditTable({ items, nextCursor, query }: { items: AuditRow[]; nextCursor: string | null; query: Record<string, string> }) {
+export function AuditTable({
+  items,
+  nextCursor,
+  query,
+}: {
+  items: AuditRow[];
+  nextCursor: string | null;
+  query: Record<string, string>;
+}) {
   const { t } = useI18n();
   if (items.length === 0) return <EmptyState title={t("audit.empty")} hint={t("audit.emptyHint")} />;
   const next = new URLSearchParams({ ...query, cursor: nextCursor ?? "" });
@@ -46,12 +54,27 @@ export function AuditTable({ items, nextCursor, query }: { items: AuditRow[]; ne
               <Td className="max-w-xs truncate font-mono text-xs" title={row.target}>
                 {row.target}
               </Td>
-              <Td>{row.result === "success" ? <Badge tone="ok">{t("audit.success")}</Badge> : <Badge tone="bad">{t("audit.failure")}</Badge>}</Td>
+              <Td>
+                {row.result === "success" ? (
+                  <Badge tone="ok">{t("audit.success")}</Badge>
+                ) : (
+                  <Badge tone="bad">{t("audit.failure")}</Badge>
+                )}
+              </Td>
               <Td>
                 <details>
                   <summary className="cursor-pointer text-xs text-primary">{t("audit.show")}</summary>
                   <pre className="mt-1 max-w-md overflow-x-auto rounded bg-muted p-2 text-xs">
-                    {JSON.stringify({ diff: row.diff, clientAddress: row.clientAddress, requestId: row.requestId, traceId: row.traceId }, null, 2)}
+                    {JSON.stringify(
+                      {
+                        diff: row.diff,
+                        clientAddress: row.clientAddress,
+                        requestId: row.requestId,
+                        traceId: row.traceId,
+                      },
+                      null,
+                      2,
+                    )}
                   </pre>
                 </details>
               </Td>

@@ -38,7 +38,11 @@ export function AuthSourcesTable({ sources, origin }: { sources: AuthSourceDto[]
               <Td>
                 <p className="font-medium">{s.displayName}</p>
                 <p className="font-mono text-xs text-muted-foreground">{s.name}</p>
-                {s.kind === "oidc" && <p className="mt-1 text-xs text-muted-foreground">{t("sources.redirectUri", { uri: `${origin}/api/auth/callback/oidc-${s.name}` })}</p>}
+                {s.kind === "oidc" && (
+                  <p className="mt-1 text-xs text-muted-foreground">
+                    {t("sources.redirectUri", { uri: `${origin}/api/auth/callback/oidc-${s.name}` })}
+                  </p>
+                )}
                 {results[s.name] && (
                   <Alert variant={results[s.name].ok ? "default" : "destructive"} className="mt-2">
                     <ul>
@@ -52,21 +56,38 @@ export function AuthSourcesTable({ sources, origin }: { sources: AuthSourceDto[]
                 )}
               </Td>
               <Td>{s.kind === "ldap" ? "LDAP" : "OpenID Connect"}</Td>
-              <Td>{s.enabled ? <Badge tone="ok">{t("sources.enabled")}</Badge> : <Badge>{t("sources.disabled")}</Badge>}</Td>
+              <Td>
+                {s.enabled ? <Badge tone="ok">{t("sources.enabled")}</Badge> : <Badge>{t("sources.disabled")}</Badge>}
+              </Td>
               <Td className="space-x-2 whitespace-nowrap text-right">
                 <Button
                   size="sm"
                   variant="outline"
                   aria-label={t("sources.testNamed", { name: s.displayName })}
                   disabled={test.pending}
-                  onClick={() => test.run({ params: { name: s.name } }, (data) => setResults((r) => ({ ...r, [s.name]: data as TestResult })))}
+                  onClick={() =>
+                    test.run({ params: { name: s.name } }, (data) =>
+                      setResults((r) => ({ ...r, [s.name]: data as TestResult })),
+                    )
+                  }
                 >
                   {t("sources.test")}
                 </Button>
-                <Button size="sm" variant="outline" disabled={toggle.pending} onClick={() => toggle.run({ params: { name: s.name }, body: { enabled: !s.enabled } })}>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  disabled={toggle.pending}
+                  onClick={() => toggle.run({ params: { name: s.name }, body: { enabled: !s.enabled } })}
+                >
                   {s.enabled ? t("users.disable") : t("users.enable")}
                 </Button>
-                <ConfirmDelete operation="deleteAuthSource" input={{ params: { name: s.name } }} name={s.name} kind={t("sources.kindWord")} triggerLabel={t("sources.deleteNamed", { name: s.name })} />
+                <ConfirmDelete
+                  operation="deleteAuthSource"
+                  input={{ params: { name: s.name } }}
+                  name={s.name}
+                  kind={t("sources.kindWord")}
+                  triggerLabel={t("sources.deleteNamed", { name: s.name })}
+                />
               </Td>
             </tr>
           ))}

@@ -12,7 +12,6 @@ const text = (f: FormData, k: string) => {
   return v === "" ? undefined : v;
 };
 
-
 export function NewLdapSource() {
   const { t } = useI18n();
   return (
@@ -22,7 +21,11 @@ export function NewLdapSource() {
       triggerVariant="outline"
       operation="createAuthSource"
       schema={CreateAuthSourceInput}
-      messages={{ name: t("validation.dnsLabel"), "config.url": t("sources.ldapUrlHint"), "config.baseDn": t("validation.required") }}
+      messages={{
+        name: t("validation.dnsLabel"),
+        "config.url": t("sources.ldapUrlHint"),
+        "config.baseDn": t("validation.required"),
+      }}
       toBody={(f) => ({
         kind: "ldap",
         name: text(f, "name"),
@@ -35,7 +38,11 @@ export function NewLdapSource() {
           bindDn: text(f, "bindDn") ?? "",
           baseDn: text(f, "baseDn"),
           userFilter: text(f, "userFilter") ?? "(uid={username})",
-          attributes: { username: text(f, "attrUsername") ?? "uid", email: text(f, "attrEmail") ?? "mail", displayName: text(f, "attrDisplayName") ?? "cn" },
+          attributes: {
+            username: text(f, "attrUsername") ?? "uid",
+            email: text(f, "attrEmail") ?? "mail",
+            displayName: text(f, "attrDisplayName") ?? "cn",
+          },
         },
       })}
       toInput={(body) => ({ body })}
@@ -45,12 +52,22 @@ export function NewLdapSource() {
         <>
           <TextField name="name" label={t("common.name")} error={e.name} hint={t("validation.dnsLabel")} autoFocus />
           <TextField name="displayName" label={t("sources.displayName")} error={e.displayName} />
-          <TextField name="url" label={t("sources.ldapUrl")} placeholder="ldap://ldap.example.com:389" error={e["config.url"]} />
+          <TextField
+            name="url"
+            label={t("sources.ldapUrl")}
+            placeholder="ldap://ldap.example.com:389"
+            error={e["config.url"]}
+          />
           <div className="flex items-center gap-2">
             <input id="field-startTls" name="startTls" type="checkbox" />
             <Label htmlFor="field-startTls">StartTLS</Label>
           </div>
-          <Field id="field-caCertificate" label={t("sources.caCertificate")} error={e["config.caCertificate"]} hint={t("sources.caCertificateHint")}>
+          <Field
+            id="field-caCertificate"
+            label={t("sources.caCertificate")}
+            error={e["config.caCertificate"]}
+            hint={t("sources.caCertificateHint")}
+          >
             <textarea
               id="field-caCertificate"
               name="caCertificate"
@@ -61,10 +78,31 @@ export function NewLdapSource() {
               className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs"
             />
           </Field>
-          <TextField name="bindDn" label={t("sources.bindDn")} placeholder="cn=facet,ou=services,dc=example,dc=com" error={e["config.bindDn"]} />
-          <TextField name="bindPassword" type="password" label={t("sources.bindPassword")} autoComplete="new-password" />
-          <TextField name="baseDn" label={t("sources.baseDn")} placeholder="ou=people,dc=example,dc=com" error={e["config.baseDn"]} />
-          <TextField name="userFilter" label={t("sources.userFilter")} placeholder="(uid={username})" error={e["config.userFilter"]} hint={t("sources.userFilterHint")} />
+          <TextField
+            name="bindDn"
+            label={t("sources.bindDn")}
+            placeholder="cn=facet,ou=services,dc=example,dc=com"
+            error={e["config.bindDn"]}
+          />
+          <TextField
+            name="bindPassword"
+            type="password"
+            label={t("sources.bindPassword")}
+            autoComplete="new-password"
+          />
+          <TextField
+            name="baseDn"
+            label={t("sources.baseDn")}
+            placeholder="ou=people,dc=example,dc=com"
+            error={e["config.baseDn"]}
+          />
+          <TextField
+            name="userFilter"
+            label={t("sources.userFilter")}
+            placeholder="(uid={username})"
+            error={e["config.userFilter"]}
+            hint={t("sources.userFilterHint")}
+          />
           <div className="grid grid-cols-3 gap-2">
             <TextField name="attrUsername" label={t("sources.attrUsername")} placeholder="uid" />
             <TextField name="attrEmail" label={t("sources.attrEmail")} placeholder="mail" />
@@ -76,7 +114,6 @@ export function NewLdapSource() {
   );
 }
 
-
 export function NewOidcSource() {
   const { t } = useI18n();
   return (
@@ -86,7 +123,11 @@ export function NewOidcSource() {
       triggerVariant="outline"
       operation="createAuthSource"
       schema={CreateAuthSourceInput}
-      messages={{ name: t("validation.dnsLabel"), "config.issuer": t("sources.issuerHint"), "config.clientId": t("validation.required") }}
+      messages={{
+        name: t("validation.dnsLabel"),
+        "config.issuer": t("sources.issuerHint"),
+        "config.clientId": t("validation.required"),
+      }}
       toBody={(f) => ({
         kind: "oidc",
         name: text(f, "name"),
@@ -100,7 +141,11 @@ export function NewOidcSource() {
           issuerId: text(f, "issuerId"),
           clientId: text(f, "clientId"),
           scopes: text(f, "scopes") ?? "openid profile email",
-          claims: { username: text(f, "claimUsername") ?? "preferred_username", email: text(f, "claimEmail") ?? "email", displayName: text(f, "claimName") ?? "name" },
+          claims: {
+            username: text(f, "claimUsername") ?? "preferred_username",
+            email: text(f, "claimEmail") ?? "email",
+            displayName: text(f, "claimName") ?? "name",
+          },
         },
       })}
       toInput={(body) => ({ body })}
@@ -110,18 +155,38 @@ export function NewOidcSource() {
         <>
           <TextField name="name" label={t("common.name")} error={e.name} hint={t("validation.dnsLabel")} autoFocus />
           <TextField name="displayName" label={t("sources.displayName")} error={e.displayName} />
-          <TextField name="issuer" label={t("sources.issuer")} placeholder="https://id.example.com" error={e["config.issuer"]} hint={t("sources.issuerHint")} />
+          <TextField
+            name="issuer"
+            label={t("sources.issuer")}
+            placeholder="https://id.example.com"
+            error={e["config.issuer"]}
+            hint={t("sources.issuerHint")}
+          />
           <details className="text-sm">
             <summary className="cursor-pointer text-muted-foreground">{t("sources.manualEndpoints")}</summary>
             <div className="mt-2 space-y-3">
-              <TextField name="authorizationUrl" label={t("sources.authorizationUrl")} error={e["config.authorizationUrl"]} />
+              <TextField
+                name="authorizationUrl"
+                label={t("sources.authorizationUrl")}
+                error={e["config.authorizationUrl"]}
+              />
               <TextField name="tokenUrl" label={t("sources.tokenUrl")} error={e["config.tokenUrl"]} />
               <TextField name="userinfoUrl" label={t("sources.userinfoUrl")} error={e["config.userinfoUrl"]} />
-              <TextField name="issuerId" label={t("sources.issuerId")} error={e["config.issuerId"]} hint={t("sources.issuerIdHint")} />
+              <TextField
+                name="issuerId"
+                label={t("sources.issuerId")}
+                error={e["config.issuerId"]}
+                hint={t("sources.issuerIdHint")}
+              />
             </div>
           </details>
           <TextField name="clientId" label={t("sources.clientId")} error={e["config.clientId"]} />
-          <TextField name="clientSecret" type="password" label={t("sources.clientSecret")} autoComplete="new-password" />
+          <TextField
+            name="clientSecret"
+            type="password"
+            label={t("sources.clientSecret")}
+            autoComplete="new-password"
+          />
           <TextField name="scopes" label={t("sources.scopes")} placeholder="openid profile email" />
           <div className="grid grid-cols-3 gap-2">
             <TextField name="claimUsername" label={t("sources.attrUsername")} placeholder="preferred_username" />

@@ -11,7 +11,15 @@ import type { SignInFormState } from "@/lib/auth/sign-in-with-form";
 
 type SignInAction = (state: SignInFormState, formData: FormData) => Promise<SignInFormState>;
 
-export function LoginForm({ action, callbackUrl, directories }: { action: SignInAction; callbackUrl: string; directories: { name: string; displayName: string }[] }) {
+export function LoginForm({
+  action,
+  callbackUrl,
+  directories,
+}: {
+  action: SignInAction;
+  callbackUrl: string;
+  directories: { name: string; displayName: string }[];
+}) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, {});
   return (

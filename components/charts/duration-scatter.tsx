@@ -14,7 +14,15 @@ export interface ScatterPoint {
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 /** Each trace as a dot: when it started, how long it took; errors in red. Click opens it. */
-export default function DurationScatter({ points, onSelect, label }: { points: ScatterPoint[]; onSelect: (id: string) => void; label: string }) {
+export default function DurationScatter({
+  points,
+  onSelect,
+  label,
+}: {
+  points: ScatterPoint[];
+  onSelect: (id: string) => void;
+  label: string;
+}) {
   const ok = points.filter((p) => !p.error);
   const bad = points.filter((p) => p.error);
   const pick = (d: unknown) => {
@@ -26,9 +34,26 @@ export default function DurationScatter({ points, onSelect, label }: { points: S
       <ResponsiveContainer>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" className="opacity-40" />
-          <XAxis type="number" dataKey="x" domain={["dataMin", "dataMax"]} tickFormatter={time} name="start" fontSize={11} />
-          <YAxis type="number" dataKey="y" tickFormatter={(v) => formatMs(v)} name="duration" fontSize={11} width={64} />
-          <Tooltip formatter={(v, n) => (n === "duration" ? formatMs(Number(v)) : time(Number(v)))} labelFormatter={() => ""} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={time}
+            name="start"
+            fontSize={11}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            tickFormatter={(v) => formatMs(v)}
+            name="duration"
+            fontSize={11}
+            width={64}
+          />
+          <Tooltip
+            formatter={(v, n) => (n === "duration" ? formatMs(Number(v)) : time(Number(v)))}
+            labelFormatter={() => ""}
+          />
           <Scatter data={ok} fill="var(--color-primary)" onClick={pick} cursor="pointer" />
           <Scatter data={bad} fill="var(--color-destructive)" onClick={pick} cursor="pointer" />
         </ScatterChart>

@@ -62,7 +62,9 @@ export default function TimeSeries({
   height?: number;
 }) {
   const times = [...new Set(series.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b);
-  const rows = times.map((t) => Object.fromEntries([["t", t], ...series.map((s) => [s.name, s.points.find((p) => p[0] === t)?.[1] ?? null])]));
+  const rows = times.map((t) =>
+    Object.fromEntries([["t", t], ...series.map((s) => [s.name, s.points.find((p) => p[0] === t)?.[1] ?? null])]),
+  );
   return (
     <figure aria-label={label} className="w-full" style={{ height }}>
       <ResponsiveContainer>
@@ -79,7 +81,13 @@ export default function TimeSeries({
           }}
         >
           <CartesianGrid strokeDasharray="3 3" className="opacity-40" />
-          <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v) => new Date(v).toLocaleTimeString()} fontSize={11} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(v) => new Date(v).toLocaleTimeString()}
+            fontSize={11}
+          />
           <YAxis tickFormatter={format} fontSize={11} width={64} />
           <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleString()} formatter={(v) => format(Number(v))} />
           {series.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}

@@ -24,7 +24,11 @@ const Failed = ({ problem }: { problem: Problem }) => (
 export async function ClusterBackendsCard({ cluster }: { cluster: string }) {
   const ctx = await sysadminContext();
   const input = { params: { cluster } };
-  const [{ t }, telemetry, config] = await Promise.all([getTranslate(), loadOperation(ctx, "getTelemetryBackends", input), loadOperation(ctx, "getClusterConfigBackend", input)]);
+  const [{ t }, telemetry, config] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "getTelemetryBackends", input),
+    loadOperation(ctx, "getClusterConfigBackend", input),
+  ]);
   if (!telemetry.ok) return <Failed problem={telemetry.error} />;
   if (!config.ok) return <Failed problem={config.error} />;
   const embedded = <Badge>{t("backends.embedded")}</Badge>;
@@ -38,7 +42,10 @@ export async function ClusterBackendsCard({ cluster }: { cluster: string }) {
       const b = telemetry.data.backends.find((x) => x.kind === s.kind);
       return { label: t(s.label), servedBy: b ? external(s.product, b.url) : embedded };
     }),
-    { label: t("backends.configs"), servedBy: config.data.kind === "nacos" ? external("Nacos", config.data.address) : embedded },
+    {
+      label: t("backends.configs"),
+      servedBy: config.data.kind === "nacos" ? external("Nacos", config.data.address) : embedded,
+    },
   ];
   return (
     <Card aria-labelledby="cluster-backends" className="mt-6">

@@ -14,7 +14,9 @@ import type { ClusterDto } from "@/lib/clusters/dto";
 import { ClusterStatusBadge } from "./cluster-status-badge";
 import { apiPath, consolePath } from "@/lib/console/paths";
 
-type Detail = ClusterDto & { environments: { tenant: string; project: string; environment: string; namespace: string; sync: string }[] };
+type Detail = ClusterDto & {
+  environments: { tenant: string; project: string; environment: string; namespace: string; sync: string }[];
+};
 
 export function ClusterDetail({ cluster }: { cluster: Detail }) {
   const { t } = useI18n();
@@ -36,7 +38,13 @@ export function ClusterDetail({ cluster }: { cluster: Detail }) {
               </Button>
             )}
             {cluster.kind !== "sandbox" && (
-              <ConfirmDelete operation="deleteCluster" input={{ params: { cluster: cluster.name } }} name={cluster.name} kind={t("clusters.kind")} onDeleted={() => router.push("/clusters")} />
+              <ConfirmDelete
+                operation="deleteCluster"
+                input={{ params: { cluster: cluster.name } }}
+                name={cluster.name}
+                kind={t("clusters.kind")}
+                onDeleted={() => router.push("/clusters")}
+              />
             )}
           </div>
         </div>
@@ -89,7 +97,9 @@ export function ClusterDetail({ cluster }: { cluster: Detail }) {
                     </Link>
                   </Td>
                   <Td>
-                    <Badge tone={e.sync === "synced" ? "ok" : e.sync === "error" ? "bad" : "neutral"}>{t(`sync.${e.sync as "synced" | "error" | "pending"}`)}</Badge>
+                    <Badge tone={e.sync === "synced" ? "ok" : e.sync === "error" ? "bad" : "neutral"}>
+                      {t(`sync.${e.sync as "synced" | "error" | "pending"}`)}
+                    </Badge>
                   </Td>
                 </tr>
               ))}

@@ -6,5 +6,9 @@ import { Badge } from "@/components/ui/badge";
 export function ClusterStatusBadge({ reachable }: { reachable: boolean | null }) {
   const { t } = useI18n();
   if (reachable === null) return <Badge>{t("clusters.unknown")}</Badge>;
-  return reachable ? <Badge tone="ok">{t("clusters.reachable")}</Badge> : <Badge tone="bad">{t("clusters.unreachable")}</Badge>;
+  return reachable ? (
+    <Badge tone="ok">{t("clusters.reachable")}</Badge>
+  ) : (
+    <Badge tone="bad">{t("clusters.unreachable")}</Badge>
+  );
 }

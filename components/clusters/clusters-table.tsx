@@ -28,7 +28,9 @@ export function ClustersTable({ clusters }: { clusters: ClusterDto[] }) {
               <Link href={consolePath.cluster(c.name)} className="font-medium text-primary hover:underline">
                 {c.name}
               </Link>
-              {c.kind === "sandbox" && <span className="ml-2 text-xs text-muted-foreground">{t("clusters.sandbox")}</span>}
+              {c.kind === "sandbox" && (
+                <span className="ml-2 text-xs text-muted-foreground">{t("clusters.sandbox")}</span>
+              )}
             </Td>
             <Td className="font-mono text-xs">{c.server}</Td>
             <Td>

@@ -36,9 +36,30 @@ function Fields({ current, errors }: { current: ConfigBackendDto; errors: FieldE
       />
       {kind === "nacos" && (
         <>
-          <TextField name="address" type="url" label={t("backends.nacosAddress")} defaultValue={nacos?.address ?? ""} hint={t("backends.nacosAddressHint")} error={errors.address} autoFocus />
-          <TextField name="username" label={t("backends.username")} defaultValue={nacos?.username ?? ""} autoComplete="off" error={errors.username} />
-          <TextField name="password" type="password" label={t("backends.password")} autoComplete="new-password" hint={nacos?.hasPassword ? t("backends.passwordKept") : undefined} error={errors.password} />
+          <TextField
+            name="address"
+            type="url"
+            label={t("backends.nacosAddress")}
+            defaultValue={nacos?.address ?? ""}
+            hint={t("backends.nacosAddressHint")}
+            error={errors.address}
+            autoFocus
+          />
+          <TextField
+            name="username"
+            label={t("backends.username")}
+            defaultValue={nacos?.username ?? ""}
+            autoComplete="off"
+            error={errors.username}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("backends.password")}
+            autoComplete="new-password"
+            hint={nacos?.hasPassword ? t("backends.passwordKept") : undefined}
+            error={errors.password}
+          />
           {nacos?.hasPassword && (
             <div className="flex items-center gap-2">
               <input id="field-clearPassword" name="clearPassword" type="checkbox" />

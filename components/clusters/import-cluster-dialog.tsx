@@ -19,15 +19,31 @@ export function ImportClusterDialog() {
       operation="importCluster"
       schema={ImportClusterInput}
       messages={{ name: t("validation.dnsLabel"), kubeconfig: t("clusters.kubeconfigRequired") }}
-      toBody={(f) => ({ name: f.get("name"), description: f.get("description"), kubeconfig: f.get("kubeconfig"), allowPrivateAddresses: f.get("allowPrivateAddresses") === "on" })}
+      toBody={(f) => ({
+        name: f.get("name"),
+        description: f.get("description"),
+        kubeconfig: f.get("kubeconfig"),
+        allowPrivateAddresses: f.get("allowPrivateAddresses") === "on",
+      })}
       toInput={(body) => ({ body })}
       submitLabel={t("clusters.checkAndImport")}
     >
       {(errors) => (
         <>
-          <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />
+          <TextField
+            name="name"
+            label={t("common.name")}
+            error={errors.name}
+            hint={t("validation.dnsLabel")}
+            autoFocus
+          />
           <TextField name="description" label={t("common.description")} error={errors.description} />
-          <Field id="field-kubeconfig" label={t("clusters.kubeconfig")} error={errors.kubeconfig} hint={t("clusters.kubeconfigHint")}>
+          <Field
+            id="field-kubeconfig"
+            label={t("clusters.kubeconfig")}
+            error={errors.kubeconfig}
+            hint={t("clusters.kubeconfigHint")}
+          >
             <textarea
               ref={text}
               id="field-kubeconfig"
@@ -51,7 +67,13 @@ export function ImportClusterDialog() {
             />
           </Field>
           <div className="flex items-start gap-2">
-            <input id="field-allowPrivateAddresses" name="allowPrivateAddresses" type="checkbox" className="mt-1" aria-describedby="hint-allowPrivateAddresses" />
+            <input
+              id="field-allowPrivateAddresses"
+              name="allowPrivateAddresses"
+              type="checkbox"
+              className="mt-1"
+              aria-describedby="hint-allowPrivateAddresses"
+            />
             <div>
               <Label htmlFor="field-allowPrivateAddresses">{t("clusters.allowPrivate")}</Label>
               <p id="hint-allowPrivateAddresses" className="text-xs text-muted-foreground">

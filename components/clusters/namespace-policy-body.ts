@@ -35,7 +35,10 @@ export function namespacePolicyBody(f: FormData) {
     if (Object.keys(o).length) types[type] = o;
   }
   const tenants: Record<string, Override> = {};
-  for (const line of String(f.get("tenants") ?? "").split("\n").map((l) => l.trim()).filter(Boolean)) {
+  for (const line of String(f.get("tenants") ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const [name, ...levels] = line.split(/\s+/);
     const o: Override = {};
     MODES.forEach((m, i) => {
@@ -43,5 +46,9 @@ export function namespacePolicyBody(f: FormData) {
     });
     tenants[name] = o;
   }
-  return { adoptable: lines(f.get("adoptable")), reserved: lines(f.get("reserved")), podSecurity: { default: overrideFrom(f, "default"), types, tenants } };
+  return {
+    adoptable: lines(f.get("adoptable")),
+    reserved: lines(f.get("reserved")),
+    podSecurity: { default: overrideFrom(f, "default"), types, tenants },
+  };
 }

@@ -7,12 +7,16 @@ import { getTranslate } from "@/lib/i18n/server";
 import { DEFAULT_POD_SECURITY } from "@/lib/pod-security/levels";
 import { NamespacePolicyDialog } from "./namespace-policy-dialog";
 
-const levels = (o: { enforce?: string; warn?: string; audit?: string }) => `${o.enforce ?? "·"} / ${o.warn ?? "·"} / ${o.audit ?? "·"}`;
+const levels = (o: { enforce?: string; warn?: string; audit?: string }) =>
+  `${o.enforce ?? "·"} / ${o.warn ?? "·"} / ${o.audit ?? "·"}`;
 
 /** Which namespaces environments on this cluster may adopt or never use, and their Pod Security levels. */
 export async function NamespacePolicyCard({ cluster }: { cluster: string }) {
   const ctx = await sysadminContext();
-  const [{ t }, policy] = await Promise.all([getTranslate(), loadOperation(ctx, "getNamespacePolicy", { params: { cluster } })]);
+  const [{ t }, policy] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "getNamespacePolicy", { params: { cluster } }),
+  ]);
   if (!policy.ok) {
     return (
       <div className="mt-6">
@@ -21,11 +25,26 @@ export async function NamespacePolicyCard({ cluster }: { cluster: string }) {
     );
   }
   const p = policy.data;
-  const names = (list: string[], empty: string) => (list.length ? list.map((n) => <Badge key={n} className="mr-1 font-mono">{n}</Badge>) : <span className="text-muted-foreground">{empty}</span>);
+  const names = (list: string[], empty: string) =>
+    list.length ? (
+      list.map((n) => (
+        <Badge key={n} className="mr-1 font-mono">
+          {n}
+        </Badge>
+      ))
+    ) : (
+      <span className="text-muted-foreground">{empty}</span>
+    );
   const rows = [
     { label: t("nsPolicy.defaultLevels"), value: levels({ ...DEFAULT_POD_SECURITY, ...p.podSecurity.default }) },
-    ...Object.entries(p.podSecurity.types).map(([type, o]) => ({ label: t("nsPolicy.typeLevels", { type }), value: levels(o!) })),
-    ...Object.entries(p.podSecurity.tenants).map(([tenant, o]) => ({ label: t("nsPolicy.tenantRow", { tenant }), value: levels(o) })),
+    ...Object.entries(p.podSecurity.types).map(([type, o]) => ({
+      label: t("nsPolicy.typeLevels", { type }),
+      value: levels(o!),
+    })),
+    ...Object.entries(p.podSecurity.tenants).map(([tenant, o]) => ({
+      label: t("nsPolicy.tenantRow", { tenant }),
+      value: levels(o),
+    })),
   ];
   return (
     <Card aria-labelledby="namespace-policy" className="mt-6">

@@ -7,14 +7,23 @@ import { TelemetryBackendsInput, type TelemetryBackendsDto } from "@/lib/telemet
 
 type Stored = TelemetryBackendsDto["backends"][number];
 const KINDS = ["prometheus", "loki", "jaeger"] as const;
-const LABELS = { prometheus: "backends.prometheusUrl", loki: "backends.lokiUrl", jaeger: "backends.jaegerUrl" } as const;
+const LABELS = {
+  prometheus: "backends.prometheusUrl",
+  loki: "backends.lokiUrl",
+  jaeger: "backends.jaegerUrl",
+} as const;
 
 /** What the form asks for one signal: nothing when its URL is unchanged (so stored credentials
  *  and labels stay), null for Facet's own store, else the new URL with the other settings kept. */
 function change(url: string, stored: Stored | undefined) {
   if (url === (stored?.url ?? "")) return undefined;
   if (url === "") return null;
-  return { url, username: stored?.username ?? undefined, orgId: stored?.orgId ?? undefined, namespaceLabel: stored?.namespaceLabel };
+  return {
+    url,
+    username: stored?.username ?? undefined,
+    orgId: stored?.orgId ?? undefined,
+    namespaceLabel: stored?.namespaceLabel,
+  };
 }
 
 /** The external Prometheus, Loki and Jaeger of a cluster; an empty URL is Facet's embedded store. */

@@ -9,5 +9,13 @@ import { consolePath } from "@/lib/console/paths";
 export function ConfigActions({ names, dataId }: { names: EnvNames; dataId: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  return <ConfirmDelete operation="deleteConfig" input={{ params: { ...names, dataId } }} name={dataId} kind={t("configs.kind")} onDeleted={() => router.push(consolePath.configs(names))} />;
+  return (
+    <ConfirmDelete
+      operation="deleteConfig"
+      input={{ params: { ...names, dataId } }}
+      name={dataId}
+      kind={t("configs.kind")}
+      onDeleted={() => router.push(consolePath.configs(names))}
+    />
+  );
 }

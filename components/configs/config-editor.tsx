@@ -17,7 +17,15 @@ import { NACOS_KEY_PATTERN } from "@/lib/config-center/schemas";
 import { consolePath } from "@/lib/console/paths";
 
 /** Create or edit one config: content in Monaco with syntax by type; a stale save is refused. */
-export function ConfigEditor({ names, config, canWrite }: { names: EnvNames; config: ConfigDto | null; canWrite: boolean }) {
+export function ConfigEditor({
+  names,
+  config,
+  canWrite,
+}: {
+  names: EnvNames;
+  config: ConfigDto | null;
+  canWrite: boolean;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [dataId, setDataId] = useState(config?.dataId ?? "");
@@ -36,17 +44,36 @@ export function ConfigEditor({ names, config, canWrite }: { names: EnvNames; con
     }
     setIdError(null);
     const body = { content, type, appName, description, tags: config?.tags ?? [] };
-    if (config) await publish.run({ params: { ...names, dataId: config.dataId }, body, expectedVersion: config.version });
-    else if (await create.run({ params: names, body: { ...body, dataId } })) router.push(consolePath.config(names, dataId));
+    if (config)
+      await publish.run({ params: { ...names, dataId: config.dataId }, body, expectedVersion: config.version });
+    else if (await create.run({ params: names, body: { ...body, dataId } }))
+      router.push(consolePath.config(names, dataId));
   };
   return (
     <Card aria-label={config ? t("configs.editNamed", { name: config.dataId }) : t("configs.new")}>
       <div className="grid gap-3 md:grid-cols-4">
-        <Field id="config-data-id" label="Data ID" error={idError ?? undefined} hint={config ? undefined : t("configs.dataIdHint")}>
-          <Input id="config-data-id" value={dataId} onChange={(e) => setDataId(e.target.value)} readOnly={Boolean(config)} aria-invalid={Boolean(idError)} className="font-mono" />
+        <Field
+          id="config-data-id"
+          label="Data ID"
+          error={idError ?? undefined}
+          hint={config ? undefined : t("configs.dataIdHint")}
+        >
+          <Input
+            id="config-data-id"
+            value={dataId}
+            onChange={(e) => setDataId(e.target.value)}
+            readOnly={Boolean(config)}
+            aria-invalid={Boolean(idError)}
+            className="font-mono"
+          />
         </Field>
         <Field id="config-type" label={t("configs.type")}>
-          <NativeSelect id="config-type" value={type} onChange={(e) => setType(e.target.value as ConfigType)} disabled={!canWrite}>
+          <NativeSelect
+            id="config-type"
+            value={type}
+            onChange={(e) => setType(e.target.value as ConfigType)}
+            disabled={!canWrite}
+          >
             {CONFIG_TYPES.map((ct) => (
               <option key={ct} value={ct}>
                 {ct}
@@ -58,11 +85,23 @@ export function ConfigEditor({ names, config, canWrite }: { names: EnvNames; con
           <Input id="config-app" value={appName} onChange={(e) => setAppName(e.target.value)} readOnly={!canWrite} />
         </Field>
         <Field id="config-description" label={t("common.description")}>
-          <Input id="config-description" value={description} onChange={(e) => setDescription(e.target.value)} readOnly={!canWrite} />
+          <Input
+            id="config-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            readOnly={!canWrite}
+          />
         </Field>
       </div>
       <div className="mt-4">
-        <CodeEditor label={t("configs.content")} language={EDITOR_LANGUAGE[type]} path={`${dataId || "new"}.${type}`} value={content} onChange={setContent} readOnly={!canWrite} />
+        <CodeEditor
+          label={t("configs.content")}
+          language={EDITOR_LANGUAGE[type]}
+          path={`${dataId || "new"}.${type}`}
+          value={content}
+          onChange={setContent}
+          readOnly={!canWrite}
+        />
       </div>
       <div className="mt-3">
         {op.problem?.status === 412 ? (

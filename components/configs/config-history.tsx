@@ -12,12 +12,30 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ConfigType } from "@/lib/config-center/constants";
-import { configKeys, EDITOR_LANGUAGE, fetchHistoryEntry, type EnvNames, type HistoryDto } from "@/lib/config-center/queries";
+import {
+  configKeys,
+  EDITOR_LANGUAGE,
+  fetchHistoryEntry,
+  type EnvNames,
+  type HistoryDto,
+} from "@/lib/config-center/queries";
 
 const OP_LABEL = { I: "configs.op.I", U: "configs.op.U", D: "configs.op.D" } as const;
 
 /** Every change, a diff of any two versions (or of one change), and undo of a change. */
-export function ConfigHistory({ names, dataId, items, canWrite, type }: { names: EnvNames; dataId: string; items: HistoryDto[]; canWrite: boolean; type: ConfigType }) {
+export function ConfigHistory({
+  names,
+  dataId,
+  items,
+  canWrite,
+  type,
+}: {
+  names: EnvNames;
+  dataId: string;
+  items: HistoryDto[];
+  canWrite: boolean;
+  type: ConfigType;
+}) {
   const { t, locale } = useI18n();
   const [picked, setPicked] = useState<number[]>([]);
   const [diff, setDiff] = useState<{ a: number; b: number | null } | null>(null);
@@ -30,7 +48,12 @@ export function ConfigHistory({ names, dataId, items, canWrite, type }: { names:
         <CardTitle id="config-history" className="mb-0">
           {t("configs.history")}
         </CardTitle>
-        <Button size="sm" variant="outline" disabled={picked.length !== 2} onClick={() => setDiff({ a: Math.min(...picked), b: Math.max(...picked) })}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={picked.length !== 2}
+          onClick={() => setDiff({ a: Math.min(...picked), b: Math.max(...picked) })}
+        >
           {t("configs.compare")}
         </Button>
       </div>
@@ -52,21 +75,45 @@ export function ConfigHistory({ names, dataId, items, canWrite, type }: { names:
           {items.map((h) => (
             <tr key={h.id}>
               <Td>
-                <input type="checkbox" aria-label={t("configs.pickVersion", { id: h.id })} checked={picked.includes(h.id)} onChange={() => toggle(h.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={t("configs.pickVersion", { id: h.id })}
+                  checked={picked.includes(h.id)}
+                  onChange={() => toggle(h.id)}
+                />
               </Td>
               <Td className="font-mono">{h.id}</Td>
               <Td>
-                <Badge tone={h.op === "D" ? "bad" : h.op === "I" ? "ok" : "neutral"}>{t(OP_LABEL[h.op as "I" | "U" | "D"])}</Badge> <span className="text-xs text-muted-foreground">{h.source}</span>
-                {h.rollbackOf && <span className="ml-1 text-xs text-muted-foreground">{t("configs.undoOf", { id: h.rollbackOf })}</span>}
+                <Badge tone={h.op === "D" ? "bad" : h.op === "I" ? "ok" : "neutral"}>
+                  {t(OP_LABEL[h.op as "I" | "U" | "D"])}
+                </Badge>{" "}
+                <span className="text-xs text-muted-foreground">{h.source}</span>
+                {h.rollbackOf && (
+                  <span className="ml-1 text-xs text-muted-foreground">
+                    {t("configs.undoOf", { id: h.rollbackOf })}
+                  </span>
+                )}
               </Td>
               <Td>{h.actor}</Td>
-              <Td className="text-muted-foreground">{h.createdAt ? new Date(h.createdAt).toLocaleString(locale) : "—"}</Td>
+              <Td className="text-muted-foreground">
+                {h.createdAt ? new Date(h.createdAt).toLocaleString(locale) : "—"}
+              </Td>
               <Td className="space-x-2 whitespace-nowrap text-right">
-                <Button size="sm" variant="outline" aria-label={t("configs.diffOf", { id: h.id })} onClick={() => setDiff({ a: h.id, b: null })}>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  aria-label={t("configs.diffOf", { id: h.id })}
+                  onClick={() => setDiff({ a: h.id, b: null })}
+                >
                   {t("configs.diff")}
                 </Button>
                 {canWrite && (
-                  <Button size="sm" variant="outline" aria-label={t("configs.undoNamed", { id: h.id })} onClick={() => setUndo(h)}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    aria-label={t("configs.undoNamed", { id: h.id })}
+                    onClick={() => setUndo(h)}
+                  >
                     {t("configs.undo")}
                   </Button>
                 )}
@@ -75,10 +122,16 @@ export function ConfigHistory({ names, dataId, items, canWrite, type }: { names:
           ))}
         </TBody>
       </Table>
-      {diff && <DiffDialog names={names} dataId={dataId} a={diff.a} b={diff.b} type={type} onClose={() => setDiff(null)} />}
+      {diff && (
+        <DiffDialog names={names} dataId={dataId} a={diff.a} b={diff.b} type={type} onClose={() => setDiff(null)} />
+      )}
       <Dialog open={Boolean(undo)} onOpenChange={(o) => !o && setUndo(null)}>
         {undo && (
-          <DialogContent title={t("configs.undoTitle", { id: undo.id })} description={t(undo.op === "I" ? "configs.undoCreate" : "configs.undoUpdate")} closeLabel={t("common.close")}>
+          <DialogContent
+            title={t("configs.undoTitle", { id: undo.id })}
+            description={t(undo.op === "I" ? "configs.undoCreate" : "configs.undoUpdate")}
+            closeLabel={t("common.close")}
+          >
             <DialogFooter>
               <Button
                 disabled={rollback.pending}
@@ -96,10 +149,31 @@ export function ConfigHistory({ names, dataId, items, canWrite, type }: { names:
   );
 }
 
-function DiffDialog({ names, dataId, a, b, type, onClose }: { names: EnvNames; dataId: string; a: number; b: number | null; type: ConfigType; onClose: () => void }) {
+function DiffDialog({
+  names,
+  dataId,
+  a,
+  b,
+  type,
+  onClose,
+}: {
+  names: EnvNames;
+  dataId: string;
+  a: number;
+  b: number | null;
+  type: ConfigType;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
-  const first = useQuery({ queryKey: configKeys.entry(names, dataId, a), queryFn: () => fetchHistoryEntry(names, dataId, a) });
-  const second = useQuery({ queryKey: configKeys.entry(names, dataId, b ?? -1), queryFn: () => fetchHistoryEntry(names, dataId, b!), enabled: b !== null });
+  const first = useQuery({
+    queryKey: configKeys.entry(names, dataId, a),
+    queryFn: () => fetchHistoryEntry(names, dataId, a),
+  });
+  const second = useQuery({
+    queryKey: configKeys.entry(names, dataId, b ?? -1),
+    queryFn: () => fetchHistoryEntry(names, dataId, b!),
+    enabled: b !== null,
+  });
   // Two versions: what each change left. One change: what it found and what it left.
   const original = b === null ? first.data?.before?.content : first.data?.after?.content;
   const modified = b === null ? first.data?.after?.content : second.data?.after?.content;
@@ -112,7 +186,16 @@ function DiffDialog({ names, dataId, a, b, type, onClose }: { names: EnvNames; d
           <span>{b === null ? t("configs.before") : `#${a}`}</span>
           <span>{b === null ? t("configs.after") : `#${b}`}</span>
         </div>
-        {ready ? <DiffView label={title} original={original ?? ""} modified={modified ?? ""} language={EDITOR_LANGUAGE[type]} /> : <p aria-busy="true">{t("common.loading")}</p>}
+        {ready ? (
+          <DiffView
+            label={title}
+            original={original ?? ""}
+            modified={modified ?? ""}
+            language={EDITOR_LANGUAGE[type]}
+          />
+        ) : (
+          <p aria-busy="true">{t("common.loading")}</p>
+        )}
       </DialogContent>
     </Dialog>
   );

@@ -12,7 +12,17 @@ import type { ConfigSummaryDto } from "@/lib/config-center/dto";
 import type { EnvNames } from "@/lib/config-center/queries";
 import { consolePath } from "@/lib/console/paths";
 
-export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page: { items: ConfigSummaryDto[]; total: number; nextCursor: string | null }; q: string; canWrite: boolean }) {
+export function ConfigList({
+  names,
+  page,
+  q,
+  canWrite,
+}: {
+  names: EnvNames;
+  page: { items: ConfigSummaryDto[]; total: number; nextCursor: string | null };
+  q: string;
+  canWrite: boolean;
+}) {
   const { t, locale } = useI18n();
   const base = consolePath.configs(names);
   return (
@@ -23,7 +33,13 @@ export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page
         </h2>
         <div className="flex gap-2">
           <form method="get" role="search" aria-label={t("configs.search")} className="flex gap-2">
-            <Input name="q" defaultValue={q} aria-label={t("configs.search")} placeholder={t("configs.searchPlaceholder")} className="w-56" />
+            <Input
+              name="q"
+              defaultValue={q}
+              aria-label={t("configs.search")}
+              placeholder={t("configs.searchPlaceholder")}
+              className="w-56"
+            />
             <Button type="submit" variant="outline" size="sm">
               {t("configs.search")}
             </Button>
@@ -36,7 +52,10 @@ export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page
         </div>
       </div>
       {page.items.length === 0 ? (
-        <EmptyState title={q ? t("configs.noMatch") : t("configs.empty")} hint={canWrite ? t("configs.emptyHint") : undefined} />
+        <EmptyState
+          title={q ? t("configs.noMatch") : t("configs.empty")}
+          hint={canWrite ? t("configs.emptyHint") : undefined}
+        />
       ) : (
         <Table aria-label={t("configs.title")}>
           <THead>
@@ -72,7 +91,10 @@ export function ConfigList({ names, page, q, canWrite }: { names: EnvNames; page
       )}
       {page.nextCursor && (
         <div className="mt-3 text-right">
-          <Link className="text-sm text-primary hover:underline" href={`?${new URLSearchParams({ ...(q && { q }), cursor: page.nextCursor })}`}>
+          <Link
+            className="text-sm text-primary hover:underline"
+            href={`?${new URLSearchParams({ ...(q && { q }), cursor: page.nextCursor })}`}
+          >
             {t("configs.more")}
           </Link>
         </div>

@@ -11,7 +11,11 @@ import { configKeys, fetchListeners, type EnvNames } from "@/lib/config-center/q
 /** Which clients listen to the config, with the MD5 they hold; refreshed while open. */
 export function ListenersCard({ names, dataId }: { names: EnvNames; dataId: string }) {
   const { t, locale } = useI18n();
-  const listeners = useQuery({ queryKey: configKeys.listeners(names, dataId), queryFn: () => fetchListeners(names, dataId), refetchInterval: 5000 });
+  const listeners = useQuery({
+    queryKey: configKeys.listeners(names, dataId),
+    queryFn: () => fetchListeners(names, dataId),
+    refetchInterval: 5000,
+  });
   const items = listeners.data?.items ?? [];
   return (
     <Card aria-labelledby="config-listeners">
@@ -35,8 +39,16 @@ export function ListenersCard({ names, dataId }: { names: EnvNames; dataId: stri
                   {l.ip} <span className="text-xs text-muted-foreground">{l.clientId}</span>
                 </Td>
                 <Td className="font-mono text-xs">{l.md5 || "—"}</Td>
-                <Td>{l.inSync ? <Badge tone="ok">{t("configs.inSync")}</Badge> : <Badge tone="warn">{t("configs.outOfSync")}</Badge>}</Td>
-                <Td className="text-muted-foreground">{l.lastSeenAt ? new Date(l.lastSeenAt).toLocaleTimeString(locale) : "—"}</Td>
+                <Td>
+                  {l.inSync ? (
+                    <Badge tone="ok">{t("configs.inSync")}</Badge>
+                  ) : (
+                    <Badge tone="warn">{t("configs.outOfSync")}</Badge>
+                  )}
+                </Td>
+                <Td className="text-muted-foreground">
+                  {l.lastSeenAt ? new Date(l.lastSeenAt).toLocaleTimeString(locale) : "—"}
+                </Td>
               </tr>
             ))}
           </TBody>

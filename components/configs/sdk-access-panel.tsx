@@ -14,7 +14,14 @@ import type { ConfigKeyDto } from "@/lib/config-center/keys/dto";
 import type { EnvNames } from "@/lib/config-center/queries";
 import { CreateConfigKeyInput } from "@/lib/config-center/schemas";
 
-type Created = { name: string; username: string; password: string; namespace: string; group: string; serverAddr: string };
+type Created = {
+  name: string;
+  username: string;
+  password: string;
+  namespace: string;
+  group: string;
+  serverAddr: string;
+};
 
 function snippets(c: { serverAddr: string; namespace: string; group: string; username: string; password: string }) {
   return {
@@ -51,7 +58,15 @@ String content = config.getConfig("app.yaml", "${c.group}", 5000);`,
 }
 
 /** Where and how applications read this environment's configs, and the keys they use. */
-export function SdkAccessPanel({ names, keys, canManage }: { names: EnvNames; keys: ConfigKeyDto[]; canManage: boolean }) {
+export function SdkAccessPanel({
+  names,
+  keys,
+  canManage,
+}: {
+  names: EnvNames;
+  keys: ConfigKeyDto[];
+  canManage: boolean;
+}) {
   const { t } = useI18n();
   const [created, setCreated] = useState<Created | null>(null);
   const [lang, setLang] = useState<"node" | "go" | "java">("node");
@@ -120,10 +135,19 @@ export function SdkAccessPanel({ names, keys, canManage }: { names: EnvNames; ke
         {keys.map((k) => (
           <li key={k.id} className="flex items-center justify-between gap-2 rounded border p-2">
             <span>
-              <span className="font-medium">{k.name}</span> <Badge>{k.access === "read-only" ? t("tokens.readOnly") : t("tokens.readWrite")}</Badge>
+              <span className="font-medium">{k.name}</span>{" "}
+              <Badge>{k.access === "read-only" ? t("tokens.readOnly") : t("tokens.readWrite")}</Badge>
               <span className="block font-mono text-xs text-muted-foreground">{k.username}</span>
             </span>
-            {canManage && <ConfirmDelete operation="deleteConfigKey" input={{ params: { ...names, id: String(k.id) } }} name={k.name} kind={t("configs.keyKind")} triggerLabel={t("configs.deleteKey", { name: k.name })} />}
+            {canManage && (
+              <ConfirmDelete
+                operation="deleteConfigKey"
+                input={{ params: { ...names, id: String(k.id) } }}
+                name={k.name}
+                kind={t("configs.keyKind")}
+                triggerLabel={t("configs.deleteKey", { name: k.name })}
+              />
+            )}
           </li>
         ))}
         {keys.length === 0 && <li className="text-muted-foreground">{t("configs.noKeys")}</li>}
@@ -132,7 +156,13 @@ export function SdkAccessPanel({ names, keys, canManage }: { names: EnvNames; ke
         <div className="mt-4 space-y-2">
           <div role="tablist" aria-label={t("configs.snippets")} className="flex gap-1">
             {(["node", "go", "java"] as const).map((l) => (
-              <button key={l} role="tab" aria-selected={lang === l} className={`rounded px-2 py-1 text-xs ${lang === l ? "bg-accent font-medium" : ""}`} onClick={() => setLang(l)}>
+              <button
+                key={l}
+                role="tab"
+                aria-selected={lang === l}
+                className={`rounded px-2 py-1 text-xs ${lang === l ? "bg-accent font-medium" : ""}`}
+                onClick={() => setLang(l)}
+              >
                 {l === "node" ? "Node.js" : l === "go" ? "Go" : "Java"}
               </button>
             ))}

@@ -85,7 +85,10 @@ export function FormDialog<B>({
             if (await run(toInput(parsed.data), (data) => onSuccess?.(data, parsed.data))) setOpen(false);
           }}
         >
-          {problem && !(problem.code === "VALIDATION" || (problem.code === "BAD_REQUEST" && problem.errors?.length)) && <ProblemAlert problem={problem} />}
+          {problem &&
+            !(problem.code === "VALIDATION" || (problem.code === "BAD_REQUEST" && problem.errors?.length)) && (
+              <ProblemAlert problem={problem} />
+            )}
           {children(errors)}
           <DialogFooter>
             <Button type="submit" disabled={pending}>

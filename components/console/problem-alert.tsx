@@ -34,7 +34,9 @@ export function ProblemAlert({ problem }: { problem: Problem | null }) {
           ))}
         </ul>
       )}
-      {problem.code === "INTERNAL" && problem.instance && <p className="mt-1 text-xs">{t("problem.quote", { id: problem.instance })}</p>}
+      {problem.code === "INTERNAL" && problem.instance && (
+        <p className="mt-1 text-xs">{t("problem.quote", { id: problem.instance })}</p>
+      )}
     </Alert>
   );
 }

@@ -2,7 +2,18 @@ import type { ComponentProps } from "react";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/select";
 
-export function SelectField({ name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & ComponentProps<"select">) {
+export function SelectField({
+  name,
+  label,
+  error,
+  options,
+  ...props
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  options: { value: string; label: string }[];
+} & ComponentProps<"select">) {
   const id = `field-${name.replace(/\./g, "-")}`;
   return (
     <Field id={id} label={label} error={error}>

@@ -19,7 +19,16 @@ export interface CodeEditorProps {
 
 setupMonaco();
 
-export default function CodeEditorImpl({ value, onChange, language, path, readOnly, height = "420px", label, schemas }: CodeEditorProps) {
+export default function CodeEditorImpl({
+  value,
+  onChange,
+  language,
+  path,
+  readOnly,
+  height = "420px",
+  label,
+  schemas,
+}: CodeEditorProps) {
   const { resolvedTheme } = useTheme();
   if (language === "yaml") applyYamlSchemas(schemas ?? []);
   return (

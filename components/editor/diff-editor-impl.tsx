@@ -24,7 +24,13 @@ export default function DiffViewImpl({ original, modified, language, label, heig
         original={original}
         modified={modified}
         theme={resolvedTheme === "dark" ? "vs-dark" : "vs"}
-        options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, fontSize: 13, automaticLayout: true }}
+        options={{
+          readOnly: true,
+          renderSideBySide: true,
+          minimap: { enabled: false },
+          fontSize: 13,
+          automaticLayout: true,
+        }}
       />
     </div>
   );

@@ -3,7 +3,17 @@ import type { Translate } from "@/lib/i18n/translate";
 import { ScopeSwitcher } from "./scope-switcher";
 import { UserMenu } from "./user-menu";
 
-export function Header({ t, username, displayName, tenants }: { t: Translate; username: string; displayName: string; tenants: string[] }) {
+export function Header({
+  t,
+  username,
+  displayName,
+  tenants,
+}: {
+  t: Translate;
+  username: string;
+  displayName: string;
+  tenants: string[];
+}) {
   return (
     <header className="flex h-14 items-center justify-between border-b bg-card px-4">
       <Link href="/" className="flex items-center gap-2 font-semibold">

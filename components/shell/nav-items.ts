@@ -1,5 +1,15 @@
 // Safe to import from client components. An area gets an entry when it lands, never before.
-import { Activity, Boxes, Building2, KeyRound, LayoutDashboard, LogIn, ScrollText, Users, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  Boxes,
+  Building2,
+  KeyRound,
+  LayoutDashboard,
+  LogIn,
+  ScrollText,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export interface NavItem {

@@ -9,7 +9,11 @@ import { consolePath } from "@/lib/console/paths";
 
 function current(pathname: string) {
   const m = /^\/tenants\/([^/]+)(?:\/projects\/([^/]+)(?:\/environments\/([^/]+))?)?/.exec(pathname);
-  return { tenant: m?.[1] ? decodeURIComponent(m[1]) : "", project: m?.[2] ? decodeURIComponent(m[2]) : "", environment: m?.[3] ? decodeURIComponent(m[3]) : "" };
+  return {
+    tenant: m?.[1] ? decodeURIComponent(m[1]) : "",
+    project: m?.[2] ? decodeURIComponent(m[2]) : "",
+    environment: m?.[3] ? decodeURIComponent(m[3]) : "",
+  };
 }
 
 /** Tenant → project → environment, always in reach from the header. */
@@ -17,12 +21,25 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
   const { t } = useI18n();
   const router = useRouter();
   const { tenant, project, environment } = current(usePathname());
-  const projects = useQuery({ queryKey: tenancyKeys.projects(tenant), queryFn: () => fetchProjects(tenant), enabled: Boolean(tenant) });
-  const environments = useQuery({ queryKey: tenancyKeys.environments(tenant, project), queryFn: () => fetchEnvironments(tenant, project), enabled: Boolean(tenant && project) });
+  const projects = useQuery({
+    queryKey: tenancyKeys.projects(tenant),
+    queryFn: () => fetchProjects(tenant),
+    enabled: Boolean(tenant),
+  });
+  const environments = useQuery({
+    queryKey: tenancyKeys.environments(tenant, project),
+    queryFn: () => fetchEnvironments(tenant, project),
+    enabled: Boolean(tenant && project),
+  });
   const go = (path: string) => router.push(path);
   return (
     <div className="hidden items-center gap-2 lg:flex" role="group" aria-label={t("switcher.label")}>
-      <NativeSelect aria-label={t("switcher.tenant")} className="h-8 w-40" value={tenant} onChange={(e) => go(e.target.value ? consolePath.tenant(e.target.value) : consolePath.tenants())}>
+      <NativeSelect
+        aria-label={t("switcher.tenant")}
+        className="h-8 w-40"
+        value={tenant}
+        onChange={(e) => go(e.target.value ? consolePath.tenant(e.target.value) : consolePath.tenants())}
+      >
         <option value="">{t("switcher.chooseTenant")}</option>
         {tenants.map((n) => (
           <option key={n} value={n}>
@@ -30,7 +47,15 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
           </option>
         ))}
       </NativeSelect>
-      <NativeSelect aria-label={t("switcher.project")} className="h-8 w-40" value={project} disabled={!tenant} onChange={(e) => go(e.target.value ? consolePath.project({ tenant, project: e.target.value }) : consolePath.tenant(tenant))}>
+      <NativeSelect
+        aria-label={t("switcher.project")}
+        className="h-8 w-40"
+        value={project}
+        disabled={!tenant}
+        onChange={(e) =>
+          go(e.target.value ? consolePath.project({ tenant, project: e.target.value }) : consolePath.tenant(tenant))
+        }
+      >
         <option value="">{t("switcher.chooseProject")}</option>
         {(projects.data?.items ?? []).map((p) => (
           <option key={p.name} value={p.name}>
@@ -43,7 +68,13 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
         className="h-8 w-40"
         value={environment}
         disabled={!project}
-        onChange={(e) => go(e.target.value ? consolePath.environment({ tenant, project, environment: e.target.value }) : consolePath.project({ tenant, project }))}
+        onChange={(e) =>
+          go(
+            e.target.value
+              ? consolePath.environment({ tenant, project, environment: e.target.value })
+              : consolePath.project({ tenant, project }),
+          )
+        }
       >
         <option value="">{t("switcher.chooseEnvironment")}</option>
         {(environments.data?.items ?? []).map((env) => (

@@ -23,7 +23,10 @@ export function Sidebar({ sysadmin }: { sysadmin: boolean }) {
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={cn("flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-accent", active && "bg-accent font-medium")}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-accent",
+                  active && "bg-accent font-medium",
+                )}
               >
                 <item.icon aria-hidden className="h-4 w-4" />
                 {t(item.label)}

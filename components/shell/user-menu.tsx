@@ -60,7 +60,9 @@ export function UserMenu({ username, displayName }: { username: string; displayN
           ))}
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => startTransition(() => signOutAction())}>{t("shell.signOut")}</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => startTransition(() => signOutAction())}>
+          {t("shell.signOut")}
+        </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

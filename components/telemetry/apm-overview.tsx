@@ -10,14 +10,31 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { apmOperations, apmServices, formatMs, telemetryKeys, toConsoleUrl, type TelemetrySource } from "@/lib/telemetry/client";
+import {
+  apmOperations,
+  apmServices,
+  formatMs,
+  telemetryKeys,
+  toConsoleUrl,
+  type TelemetrySource,
+} from "@/lib/telemetry/client";
 import type { ApmRow } from "@/lib/telemetry/schemas";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-function StatsTable({ rows, label, pick, by }: { rows: ApmRow[]; label: string; pick?: (s: string) => void; by: "service" | "operation" }) {
+function StatsTable({
+  rows,
+  label,
+  pick,
+  by,
+}: {
+  rows: ApmRow[];
+  label: string;
+  pick?: (s: string) => void;
+  by: "service" | "operation";
+}) {
   const { t } = useI18n();
   return (
     <Table aria-label={label}>
@@ -76,8 +93,16 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
   const service = params.get("service");
   const q = `?start=${start}&end=${end}`;
   const services = useQuery({ queryKey: telemetryKeys.apm(source, q), queryFn: () => apmServices(source, q) });
-  const detail = useQuery({ queryKey: telemetryKeys.apm(source, `${q}&series=true`), queryFn: () => apmServices(source, `${q}&series=true`), enabled: Boolean(service) });
-  const operations = useQuery({ queryKey: telemetryKeys.operations(source, service ?? "", q), queryFn: () => apmOperations(source, service!, q), enabled: Boolean(service) });
+  const detail = useQuery({
+    queryKey: telemetryKeys.apm(source, `${q}&series=true`),
+    queryFn: () => apmServices(source, `${q}&series=true`),
+    enabled: Boolean(service),
+  });
+  const operations = useQuery({
+    queryKey: telemetryKeys.operations(source, service ?? "", q),
+    queryFn: () => apmOperations(source, service!, q),
+    enabled: Boolean(service),
+  });
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -87,7 +112,8 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
   const row = detail.data?.rows.find((r) => r.service === service);
   const step = detail.data?.stepMs ?? 60_000;
   const bucketLabel = (tMs: number) => t("telemetry.openBucket", { time: new Date(tMs).toLocaleTimeString(locale) });
-  const openBucket = (tMs: number) => router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step - 1}`);
+  const openBucket = (tMs: number) =>
+    router.push(`${source.page}/traces?service=${encodeURIComponent(service!)}&start=${tMs}&end=${tMs + step - 1}`);
   return (
     <div className="space-y-4">
       <Card>
@@ -99,11 +125,18 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
       {services.data && (
         <Card aria-labelledby="apm-services">
           <CardTitle id="apm-services">{t("telemetry.services")}</CardTitle>
-          <p className="mb-2 text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: services.data.backend })}</p>
+          <p className="mb-2 text-xs text-muted-foreground">
+            {t("telemetry.servedBy", { backend: services.data.backend })}
+          </p>
           {services.data.rows.length === 0 ? (
             <EmptyState title={t("telemetry.noServices")} hint={t("telemetry.noServicesHint")} />
           ) : (
-            <StatsTable rows={services.data.rows} label={t("telemetry.services")} by="service" pick={(s) => setParam("service", s)} />
+            <StatsTable
+              rows={services.data.rows}
+              label={t("telemetry.services")}
+              by="service"
+              pick={(s) => setParam("service", s)}
+            />
           )}
         </Card>
       )}
@@ -117,7 +150,8 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
                 <TimeSeries
                   label={t("telemetry.latencyOf", { service })}
                   format={(v) => formatMs(v)}
-                  onPointClick={openBucket} pointLabel={bucketLabel}
+                  onPointClick={openBucket}
+                  pointLabel={bucketLabel}
                   series={[
                     { name: "p50", points: row.series.map((p) => [p.tMs, p.p50Ms]) },
                     { name: "p90", points: row.series.map((p) => [p.tMs, p.p90Ms]) },
@@ -127,11 +161,23 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
               </div>
               <div>
                 <h3 className="text-xs font-semibold uppercase text-muted-foreground">{t("telemetry.errorRate")}</h3>
-                <TimeSeries label={t("telemetry.errorsOf", { service })} format={pct} onPointClick={openBucket} pointLabel={bucketLabel} series={[{ name: t("telemetry.errorRate"), points: row.series.map((p) => [p.tMs, p.errorRate]) }]} />
+                <TimeSeries
+                  label={t("telemetry.errorsOf", { service })}
+                  format={pct}
+                  onPointClick={openBucket}
+                  pointLabel={bucketLabel}
+                  series={[{ name: t("telemetry.errorRate"), points: row.series.map((p) => [p.tMs, p.errorRate]) }]}
+                />
               </div>
               <div>
                 <h3 className="text-xs font-semibold uppercase text-muted-foreground">{t("telemetry.rate")}</h3>
-                <TimeSeries label={t("telemetry.rateOf", { service })} format={(v) => `${v.toFixed(2)}/s`} onPointClick={openBucket} pointLabel={bucketLabel} series={[{ name: t("telemetry.rate"), points: row.series.map((p) => [p.tMs, p.rate]) }]} />
+                <TimeSeries
+                  label={t("telemetry.rateOf", { service })}
+                  format={(v) => `${v.toFixed(2)}/s`}
+                  onPointClick={openBucket}
+                  pointLabel={bucketLabel}
+                  series={[{ name: t("telemetry.rate"), points: row.series.map((p) => [p.tMs, p.rate]) }]}
+                />
               </div>
             </div>
           ) : (

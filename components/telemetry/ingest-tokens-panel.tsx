@@ -15,7 +15,8 @@ import { CreateIngestTokenInput, type IngestTokenDto } from "@/lib/telemetry/sch
 import { IngestTokenReveal, type RevealedIngestToken } from "./ingest-token-reveal";
 
 /** Whose tokens: one environment's (pinned to its namespace) or a cluster's (any namespace). */
-export type IngestTokenOwner = { kind: "environment"; params: EnvNames; namespace: string } | { kind: "cluster"; params: { cluster: string } };
+export type IngestTokenOwner =
+  { kind: "environment"; params: EnvNames; namespace: string } | { kind: "cluster"; params: { cluster: string } };
 
 const OPERATIONS = {
   environment: { create: "createIngestToken", revoke: "revokeIngestToken" },
@@ -23,7 +24,17 @@ const OPERATIONS = {
 } as const satisfies Record<IngestTokenOwner["kind"], Record<"create" | "revoke", OperationName>>;
 
 /** The ingest tokens OTLP exporters send with: list, create (secret shown once), revoke. */
-export function IngestTokensPanel({ owner, tokens, origin, canCreate }: { owner: IngestTokenOwner; tokens: IngestTokenDto[]; origin: string; canCreate: boolean }) {
+export function IngestTokensPanel({
+  owner,
+  tokens,
+  origin,
+  canCreate,
+}: {
+  owner: IngestTokenOwner;
+  tokens: IngestTokenDto[];
+  origin: string;
+  canCreate: boolean;
+}) {
   const { t, locale } = useI18n();
   const [created, setCreated] = useState<RevealedIngestToken | null>(null);
   const ops = OPERATIONS[owner.kind];
@@ -47,12 +58,23 @@ export function IngestTokensPanel({ owner, tokens, origin, canCreate }: { owner:
             onSuccess={(data) => setCreated(data as RevealedIngestToken)}
             submitLabel={t("common.create")}
           >
-            {(e) => <TextField name="name" label={t("common.name")} error={e.name} hint={t("ingestTokens.nameHint")} placeholder="orders-service" autoFocus />}
+            {(e) => (
+              <TextField
+                name="name"
+                label={t("common.name")}
+                error={e.name}
+                hint={t("ingestTokens.nameHint")}
+                placeholder="orders-service"
+                autoFocus
+              />
+            )}
           </FormDialog>
         )}
       </div>
       <p className="mb-3 text-sm text-muted-foreground">
-        {owner.kind === "environment" ? t("ingestTokens.descriptionEnvironment", { namespace: owner.namespace }) : t("ingestTokens.descriptionCluster")}
+        {owner.kind === "environment"
+          ? t("ingestTokens.descriptionEnvironment", { namespace: owner.namespace })
+          : t("ingestTokens.descriptionCluster")}
       </p>
       {created && <IngestTokenReveal created={created} origin={origin} onDismiss={() => setCreated(null)} />}
       {tokens.length === 0 ? (
@@ -76,7 +98,13 @@ export function IngestTokensPanel({ owner, tokens, origin, canCreate }: { owner:
                 <Td className="font-mono text-xs">{tok.prefix}…</Td>
                 <Td>{t("ingestTokens.createdBy", { at: when(tok.createdAt), user: tok.createdBy })}</Td>
                 <Td>{tok.lastUsedAt ? when(tok.lastUsedAt) : t("ingestTokens.never")}</Td>
-                <Td>{tok.revokedAt ? <Badge>{t("ingestTokens.revoked")}</Badge> : <Badge tone="ok">{t("ingestTokens.active")}</Badge>}</Td>
+                <Td>
+                  {tok.revokedAt ? (
+                    <Badge>{t("ingestTokens.revoked")}</Badge>
+                  ) : (
+                    <Badge tone="ok">{t("ingestTokens.active")}</Badge>
+                  )}
+                </Td>
                 {canCreate && (
                   <Td className="text-right">
                     {!tok.revokedAt && (

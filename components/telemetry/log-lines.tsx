@@ -31,16 +31,26 @@ export function LogLines({ logs }: { logs: LogDto[] }) {
           </span>
           <span className="min-w-0 flex-1 whitespace-pre-wrap break-all">
             {l.body}
-            {Object.keys(l.attributes).length > 0 && <span className="ml-2 text-muted-foreground">{fields(l.attributes)}</span>}
+            {Object.keys(l.attributes).length > 0 && (
+              <span className="ml-2 text-muted-foreground">{fields(l.attributes)}</span>
+            )}
           </span>
           <span className="flex gap-2 font-sans">
             {l.related.trace && (
-              <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.trace)} aria-label={t("telemetry.traceOfLog", { body: l.body.slice(0, 60) })}>
+              <Link
+                className="text-primary hover:underline"
+                href={toConsoleUrl(l.related.trace)}
+                aria-label={t("telemetry.traceOfLog", { body: l.body.slice(0, 60) })}
+              >
                 {t("telemetry.trace")}
               </Link>
             )}
             {l.related.metrics && (
-              <Link className="text-primary hover:underline" href={toConsoleUrl(l.related.metrics)} aria-label={t("telemetry.metricsOfLog", { body: l.body.slice(0, 60) })}>
+              <Link
+                className="text-primary hover:underline"
+                href={toConsoleUrl(l.related.metrics)}
+                aria-label={t("telemetry.metricsOfLog", { body: l.body.slice(0, 60) })}
+              >
                 {t("telemetry.metrics")}
               </Link>
             )}

@@ -36,7 +36,11 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
     return `?${q}`;
   };
   const key = `?${params}|${live}`;
-  const logs = useQuery({ queryKey: telemetryKeys.logs(source, key), queryFn: () => searchLogs(source, build()), refetchInterval: live ? 2000 : false });
+  const logs = useQuery({
+    queryKey: telemetryKeys.logs(source, key),
+    queryFn: () => searchLogs(source, build()),
+    refetchInterval: live ? 2000 : false,
+  });
   const submit = (form: FormData) => {
     const next = new URLSearchParams();
     for (const k of ["q", "severity", "service", "pod", "traceId", "spanId", "range"]) {
@@ -48,7 +52,12 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
   return (
     <div className="space-y-4">
       <Card>
-        <form action={submit} role="search" aria-label={t("telemetry.logSearch")} className="grid gap-3 md:grid-cols-4 lg:grid-cols-8">
+        <form
+          action={submit}
+          role="search"
+          aria-label={t("telemetry.logSearch")}
+          className="grid gap-3 md:grid-cols-4 lg:grid-cols-8"
+        >
           <div className="md:col-span-2">
             <QueryInput id="lg-q" name="q" label={t("telemetry.text")} />
           </div>

@@ -38,7 +38,11 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
   query.set("end", String(end));
   const key = `?${query}`;
   const catalogue = useQuery({ queryKey: telemetryKeys.metricNames(names), queryFn: () => metricNames(names) });
-  const labels = useQuery({ queryKey: telemetryKeys.metricLabels(names, metric), queryFn: () => metricLabels(names, metric), enabled: Boolean(metric) });
+  const labels = useQuery({
+    queryKey: telemetryKeys.metricLabels(names, metric),
+    queryFn: () => metricLabels(names, metric),
+    enabled: Boolean(metric),
+  });
   const data = useQuery({ queryKey: telemetryKeys.metrics(names, key), queryFn: () => queryMetrics(names, key) });
   const matches = [...params.entries()].filter(([k]) => k.startsWith("match."));
 
@@ -81,7 +85,11 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
             .slice(0, 6)
             .map(([label, values]) => (
               <Field key={label} id={`mx-l-${label}`} label={label}>
-                <NativeSelect id={`mx-l-${label}`} name={`match.${label}`} defaultValue={params.get(`match.${label}`) ?? ""}>
+                <NativeSelect
+                  id={`mx-l-${label}`}
+                  name={`match.${label}`}
+                  defaultValue={params.get(`match.${label}`) ?? ""}
+                >
                   <option value="">{t("telemetry.any")}</option>
                   {values.map((v) => (
                     <option key={v} value={v}>
@@ -105,14 +113,31 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
         )}
       </Card>
       {data.error && <Alert variant="destructive">{(data.error as Error).message}</Alert>}
-      {data.data && <p className="text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: data.data.backend })}</p>}
-      {data.data && byMetric.size === 0 && <EmptyState title={t("telemetry.noMetrics")} hint={t("telemetry.noMetricsHint")} />}
+      {data.data && (
+        <p className="text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: data.data.backend })}</p>
+      )}
+      {data.data && byMetric.size === 0 && (
+        <EmptyState title={t("telemetry.noMetrics")} hint={t("telemetry.noMetricsHint")} />
+      )}
       {[...byMetric.entries()].map(([name, series]) => (
         <Card key={name} aria-labelledby={`chart-${name}`}>
           <CardTitle id={`chart-${name}`}>
-            {name} <span className="text-xs font-normal text-muted-foreground">({series[0].agg}{series[0].unit ? `, ${series[0].unit}` : ""})</span>
+            {name}{" "}
+            <span className="text-xs font-normal text-muted-foreground">
+              ({series[0].agg}
+              {series[0].unit ? `, ${series[0].unit}` : ""})
+            </span>
           </CardTitle>
-          <TimeSeries label={t("telemetry.chartOf", { name })} series={series.slice(0, 8).map((s) => ({ name: seriesName(s, matches.map(([k]) => k.slice(6))), points: s.points }))} />
+          <TimeSeries
+            label={t("telemetry.chartOf", { name })}
+            series={series.slice(0, 8).map((s) => ({
+              name: seriesName(
+                s,
+                matches.map(([k]) => k.slice(6)),
+              ),
+              points: s.points,
+            }))}
+          />
         </Card>
       ))}
     </div>

@@ -6,11 +6,27 @@ import { NativeSelect } from "@/components/ui/select";
 import { RANGES } from "./time-range";
 
 /** The time-window picker every telemetry view shares; uncontrolled in forms, or controlled. */
-export function RangeField({ id, value, defaultValue, onChange }: { id: string; value?: string; defaultValue?: string; onChange?: (range: string) => void }) {
+export function RangeField({
+  id,
+  value,
+  defaultValue,
+  onChange,
+}: {
+  id: string;
+  value?: string;
+  defaultValue?: string;
+  onChange?: (range: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <Field id={id} label={t("telemetry.range")}>
-      <NativeSelect id={id} name="range" value={value} defaultValue={value === undefined ? (defaultValue ?? "1h") : undefined} onChange={onChange && ((e) => onChange(e.target.value))}>
+      <NativeSelect
+        id={id}
+        name="range"
+        value={value}
+        defaultValue={value === undefined ? (defaultValue ?? "1h") : undefined}
+        onChange={onChange && ((e) => onChange(e.target.value))}
+      >
         {Object.keys(RANGES).map((r) => (
           <option key={r} value={r}>
             {t("telemetry.last", { range: r })}

@@ -8,14 +8,19 @@ import { scopeCrumbs } from "@/lib/console/breadcrumbs";
 import { consolePath } from "@/lib/console/paths";
 
 /** The frame of every telemetry page: where it is, what it is, and the other views. */
-export async function TelemetryShell({ names, title, children }: { names: EnvNames; title: string; children: ReactNode }) {
+export async function TelemetryShell({
+  names,
+  title,
+  children,
+}: {
+  names: EnvNames;
+  title: string;
+  children: ReactNode;
+}) {
   const { t } = await getTranslate();
   return (
     <>
-      <Breadcrumbs
-        label={t("common.breadcrumbs")}
-        items={scopeCrumbs(t("tenants.title"), names, { label: title })}
-      />
+      <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: title })} />
       <PageHeader title={title} description={t("telemetry.description")} />
       <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics"]} />
       {children}
@@ -28,7 +33,10 @@ export async function SystemTelemetryShell({ title, children }: { title: string;
   const { t } = await getTranslate();
   return (
     <>
-      <Breadcrumbs label={t("common.breadcrumbs")} items={[{ label: t("system.title"), href: SYSTEM_SOURCE.page }, { label: title }]} />
+      <Breadcrumbs
+        label={t("common.breadcrumbs")}
+        items={[{ label: t("system.title"), href: SYSTEM_SOURCE.page }, { label: title }]}
+      />
       <PageHeader title={t("system.title")} description={t("system.description")} />
       <TelemetryTabs base={SYSTEM_SOURCE.page} views={["apm", "traces", "logs"]} />
       {children}

@@ -25,7 +25,15 @@ export function TelemetryTabs({ base, views }: { base: string; views: readonly T
         const href = `${base}/${tab.slug}`;
         const active = pathname.startsWith(href);
         return (
-          <Link key={tab.slug} href={href} aria-current={active ? "page" : undefined} className={cn("-mb-px border-b-2 px-3 py-2 text-sm", active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground")}>
+          <Link
+            key={tab.slug}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm",
+              active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground",
+            )}
+          >
             {t(tab.label)}
           </Link>
         );

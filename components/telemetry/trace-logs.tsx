@@ -17,17 +17,25 @@ export function TraceLogs({ traceId }: { traceId: string }) {
   const { t } = useI18n();
   const spanId = useSearchParams().get("spanId");
   const url = `${apiPath.traceLogs(traceId)}${spanId ? `?spanId=${encodeURIComponent(spanId)}` : ""}`;
-  const logs = useQuery({ queryKey: ["traces", traceId, "logs", spanId], queryFn: () => getJson<LogSearchResult>(url) });
+  const logs = useQuery({
+    queryKey: ["traces", traceId, "logs", spanId],
+    queryFn: () => getJson<LogSearchResult>(url),
+  });
   return (
     <Card aria-label={t("telemetry.results")}>
       <p className="mb-2 text-sm">
         <Link className="text-primary hover:underline" href={consolePath.trace(traceId)}>
           ← {t("telemetry.backToTrace")}
         </Link>
-        {logs.data?.hiddenLogs ? <span className="ml-2 text-xs text-muted-foreground">{t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}</span> : null}
+        {logs.data?.hiddenLogs ? (
+          <span className="ml-2 text-xs text-muted-foreground">
+            {t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}
+          </span>
+        ) : null}
       </p>
       {logs.error && <Alert variant="destructive">{(logs.error as Error).message}</Alert>}
-      {logs.data && (logs.data.logs.length ? <LogLines logs={logs.data.logs} /> : <EmptyState title={t("telemetry.noLogs")} />)}
+      {logs.data &&
+        (logs.data.logs.length ? <LogLines logs={logs.data.logs} /> : <EmptyState title={t("telemetry.noLogs")} />)}
     </Card>
   );
 }

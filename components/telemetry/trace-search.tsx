@@ -34,7 +34,10 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
   if (!query.get("limit")) query.set("limit", "50");
   const key = `?${query}`;
   const traces = useQuery({ queryKey: telemetryKeys.traces(source, key), queryFn: () => searchTraces(source, key) });
-  const attrs = [...params.entries()].filter(([k]) => k.startsWith("attr.")).map(([k, v]) => `${k.slice(5)}=${v}`).join("\n");
+  const attrs = [...params.entries()]
+    .filter(([k]) => k.startsWith("attr."))
+    .map(([k, v]) => `${k.slice(5)}=${v}`)
+    .join("\n");
 
   const submit = (form: FormData) => {
     const next = new URLSearchParams();
@@ -52,7 +55,12 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
   return (
     <div className="space-y-4">
       <Card>
-        <form action={submit} role="search" aria-label={t("telemetry.traceSearch")} className="grid gap-3 md:grid-cols-6">
+        <form
+          action={submit}
+          role="search"
+          aria-label={t("telemetry.traceSearch")}
+          className="grid gap-3 md:grid-cols-6"
+        >
           <QueryInput id="tr-service" name="service" label={t("telemetry.service")} />
           <QueryInput id="tr-operation" name="operation" label={t("telemetry.operation")} />
           <Field id="tr-status" label={t("telemetry.status")}>
@@ -68,7 +76,14 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
           <RangeField id="tr-range" defaultValue={params.get("range") ?? "1h"} />
           <div className="md:col-span-5">
             <Field id="tr-attrs" label={t("telemetry.attributes")} hint={t("telemetry.attributesHint")}>
-              <textarea id="tr-attrs" name="attrs" rows={2} defaultValue={attrs} placeholder="user.id=u-42" className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs" />
+              <textarea
+                id="tr-attrs"
+                name="attrs"
+                rows={2}
+                defaultValue={attrs}
+                placeholder="user.id=u-42"
+                className="w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs"
+              />
             </Field>
           </div>
           <div className="flex items-end">
@@ -81,14 +96,22 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
       {traces.error && <Alert variant="destructive">{(traces.error as Error).message}</Alert>}
       {traces.data && (
         <Card aria-label={t("telemetry.results")}>
-          <p className="mb-2 text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: traces.data.backend })}</p>
+          <p className="mb-2 text-xs text-muted-foreground">
+            {t("telemetry.servedBy", { backend: traces.data.backend })}
+          </p>
           {traces.data.traces.length === 0 ? (
             <EmptyState title={t("telemetry.noTraces")} hint={t("telemetry.noTracesHint")} />
           ) : (
             <>
               <DurationScatter
                 label={t("telemetry.scatter")}
-                points={traces.data.traces.map((tr) => ({ id: tr.traceId, x: tr.startMs, y: tr.durationMs, error: tr.errorCount > 0, label: tr.rootName }))}
+                points={traces.data.traces.map((tr) => ({
+                  id: tr.traceId,
+                  x: tr.startMs,
+                  y: tr.durationMs,
+                  error: tr.errorCount > 0,
+                  label: tr.rootName,
+                }))}
                 onSelect={(id) => router.push(tracePage(source, traces.data.backend, id))}
               />
               <Table aria-label={t("telemetry.traces")}>
@@ -104,7 +127,11 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
                   {traces.data.traces.map((tr) => (
                     <tr key={tr.traceId}>
                       <Td>
-                        <Link href={tracePage(source, traces.data.backend, tr.traceId)} className="font-medium text-primary hover:underline" aria-label={t("telemetry.openTrace", { name: `${tr.rootService}: ${tr.rootName}` })}>
+                        <Link
+                          href={tracePage(source, traces.data.backend, tr.traceId)}
+                          className="font-medium text-primary hover:underline"
+                          aria-label={t("telemetry.openTrace", { name: `${tr.rootService}: ${tr.rootName}` })}
+                        >
                           {tr.rootService}: {tr.rootName}
                         </Link>
                         {tr.errorCount > 0 && (

@@ -19,7 +19,8 @@ export function treeOrder(spans: SpanDto[]): { span: SpanDto; depth: number }[] 
   const children = new Map<string, SpanDto[]>();
   const roots: SpanDto[] = [];
   for (const s of spans) {
-    if (s.parentSpanId && ids.has(s.parentSpanId)) children.set(s.parentSpanId, [...(children.get(s.parentSpanId) ?? []), s]);
+    if (s.parentSpanId && ids.has(s.parentSpanId))
+      children.set(s.parentSpanId, [...(children.get(s.parentSpanId) ?? []), s]);
     else roots.push(s);
   }
   const out: { span: SpanDto; depth: number }[] = [];
@@ -68,9 +69,14 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
           <div className="text-sm">
             <p className="font-mono text-xs text-muted-foreground">{d.traceId}</p>
             <p>
-              {formatMs(d.durationMs)} · {t("telemetry.spanCount", { count: d.spans.length })} · {d.services.join(", ")} · {new Date(d.startMs).toLocaleString(locale)}
+              {formatMs(d.durationMs)} · {t("telemetry.spanCount", { count: d.spans.length })} · {d.services.join(", ")}{" "}
+              · {new Date(d.startMs).toLocaleString(locale)}
             </p>
-            {d.hiddenSpans > 0 && <p className="mt-1 text-amber-700 dark:text-amber-300">{t("telemetry.hiddenSpans", { count: d.hiddenSpans })}</p>}
+            {d.hiddenSpans > 0 && (
+              <p className="mt-1 text-amber-700 dark:text-amber-300">
+                {t("telemetry.hiddenSpans", { count: d.hiddenSpans })}
+              </p>
+            )}
           </div>
           <Button asChild variant="outline" size="sm">
             <Link href={toConsoleUrl(d.related.logs)}>{t("telemetry.logsOfTrace")}</Link>
@@ -87,14 +93,27 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
               <li key={s.spanId} role="treeitem" aria-level={depth + 1} aria-selected={selected === s.spanId}>
                 <button
                   onClick={() => setSelected(s.spanId)}
-                  aria-label={t("telemetry.spanLabel", { service: s.service, name: s.name, duration: formatMs(s.durationMs) })}
-                  className={cn("grid w-full grid-cols-[minmax(12rem,2fr)_3fr] items-center gap-2 rounded px-1 py-0.5 text-left text-xs hover:bg-accent", selected === s.spanId && "bg-accent")}
+                  aria-label={t("telemetry.spanLabel", {
+                    service: s.service,
+                    name: s.name,
+                    duration: formatMs(s.durationMs),
+                  })}
+                  className={cn(
+                    "grid w-full grid-cols-[minmax(12rem,2fr)_3fr] items-center gap-2 rounded px-1 py-0.5 text-left text-xs hover:bg-accent",
+                    selected === s.spanId && "bg-accent",
+                  )}
                 >
                   <span className="truncate" style={{ paddingLeft: depth * 12 }}>
                     <span className="font-medium">{s.service}</span> {s.name}
                   </span>
                   <span className="relative h-4 rounded bg-muted">
-                    <span className={cn("absolute top-0 h-4 rounded", s.status.code === "error" ? "bg-destructive" : "bg-primary")} style={{ left: `${left}%`, width: `${width}%` }} />
+                    <span
+                      className={cn(
+                        "absolute top-0 h-4 rounded",
+                        s.status.code === "error" ? "bg-destructive" : "bg-primary",
+                      )}
+                      style={{ left: `${left}%`, width: `${width}%` }}
+                    />
                     <span className="absolute right-1 top-0 text-[10px] leading-4">{formatMs(s.durationMs)}</span>
                   </span>
                 </button>
@@ -112,7 +131,10 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
               </h2>
               <p className="text-xs text-muted-foreground">
                 {span.kind} · {formatMs(span.durationMs)} · {span.namespace}
-                {span.pod && ` · ${span.pod}`} {span.status.code === "error" && <Badge tone="bad">{span.status.message || t("telemetry.error")}</Badge>}
+                {span.pod && ` · ${span.pod}`}{" "}
+                {span.status.code === "error" && (
+                  <Badge tone="bad">{span.status.message || t("telemetry.error")}</Badge>
+                )}
               </p>
             </div>
             <div className="flex gap-2">
@@ -130,7 +152,9 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
           </div>
           <div className="grid gap-4 md:grid-cols-2">
             <section>
-              <h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">{t("telemetry.attributes")}</h3>
+              <h3 className="mb-1 text-xs font-semibold uppercase text-muted-foreground">
+                {t("telemetry.attributes")}
+              </h3>
               <Pairs data={span.attributes} label={t("telemetry.attributes")} />
             </section>
             <section>
@@ -144,7 +168,9 @@ export function TraceView({ traceId, api = traceApi(traceId) }: { traceId: strin
               <ul className="space-y-1 text-xs">
                 {span.events.map((e, i) => (
                   <li key={i}>
-                    <span className="text-muted-foreground">+{formatMs(e.timeMs - span.startMs)}</span> <span className="font-medium">{e.name}</span> {Object.keys(e.attributes).length > 0 && <code>{JSON.stringify(e.attributes)}</code>}
+                    <span className="text-muted-foreground">+{formatMs(e.timeMs - span.startMs)}</span>{" "}
+                    <span className="font-medium">{e.name}</span>{" "}
+                    {Object.keys(e.attributes).length > 0 && <code>{JSON.stringify(e.attributes)}</code>}
                   </li>
                 ))}
               </ul>

@@ -23,5 +23,6 @@ export function parseEnv(text: string): unknown[] {
     });
 }
 
-export const formatPorts = (ports: { name: string; port: number }[]) => ports.map((p) => `${p.name}:${p.port}`).join(", ");
+export const formatPorts = (ports: { name: string; port: number }[]) =>
+  ports.map((p) => `${p.name}:${p.port}`).join(", ");
 export const formatEnv = (env: { name: string; value: string }[]) => env.map((e) => `${e.name}=${e.value}`).join("\n");

@@ -23,10 +23,33 @@ function AppFields({ errors, app, withName }: { errors: FieldErrors; app?: Appli
   const envError = firstError(errors, "env");
   return (
     <>
-      {withName && <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />}
-      <TextField name="image" label={t("applications.image")} error={errors.image} defaultValue={app?.image} placeholder="nginx:1.27" />
-      <TextField name="replicas" label={t("applications.replicas")} type="number" min={0} max={100} error={errors.replicas} defaultValue={app?.replicas ?? 1} />
-      <TextField name="ports" label={t("applications.ports")} error={firstError(errors, "ports")} defaultValue={app ? formatPorts(app.ports) : ""} placeholder="http:80" hint={t("applications.portsHint")} />
+      {withName && (
+        <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />
+      )}
+      <TextField
+        name="image"
+        label={t("applications.image")}
+        error={errors.image}
+        defaultValue={app?.image}
+        placeholder="nginx:1.27"
+      />
+      <TextField
+        name="replicas"
+        label={t("applications.replicas")}
+        type="number"
+        min={0}
+        max={100}
+        error={errors.replicas}
+        defaultValue={app?.replicas ?? 1}
+      />
+      <TextField
+        name="ports"
+        label={t("applications.ports")}
+        error={firstError(errors, "ports")}
+        defaultValue={app ? formatPorts(app.ports) : ""}
+        placeholder="http:80"
+        hint={t("applications.portsHint")}
+      />
       <Field id="field-env" label={t("applications.env")} error={envError} hint={t("applications.envHint")}>
         <textarea
           id="field-env"
@@ -117,7 +140,11 @@ export function ApplicationsSection({
                         schema={UpdateApplicationInput}
                         messages={messages}
                         toBody={(f) => bodyFrom(f, false)}
-                        toInput={(body) => ({ params: { ...names, application: a.name }, body, expectedVersion: a.version })}
+                        toInput={(body) => ({
+                          params: { ...names, application: a.name },
+                          body,
+                          expectedVersion: a.version,
+                        })}
                       >
                         {(errors) => <AppFields errors={errors} app={a} withName={false} />}
                       </FormDialog>

@@ -24,7 +24,13 @@ export function CreateTenantDialog() {
     >
       {(errors) => (
         <>
-          <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />
+          <TextField
+            name="name"
+            label={t("common.name")}
+            error={errors.name}
+            hint={t("validation.dnsLabel")}
+            autoFocus
+          />
           <TextField name="description" label={t("common.description")} error={errors.description} />
         </>
       )}

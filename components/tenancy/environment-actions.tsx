@@ -6,7 +6,15 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { consolePath } from "@/lib/console/paths";
 
 /** Deleting an environment says first what goes with it. */
-export function EnvironmentActions({ names, canDelete, applications }: { names: { tenant: string; project: string; environment: string }; canDelete: boolean; applications: string[] }) {
+export function EnvironmentActions({
+  names,
+  canDelete,
+  applications,
+}: {
+  names: { tenant: string; project: string; environment: string };
+  canDelete: boolean;
+  applications: string[];
+}) {
   const { t } = useI18n();
   const router = useRouter();
   if (!canDelete) return null;
@@ -20,7 +28,9 @@ export function EnvironmentActions({ names, canDelete, applications }: { names: 
         <div>
           <p>{t("environments.deleteGoes")}</p>
           <ul className="mt-1 list-disc pl-5">
-            <li>{t("environments.deleteApps", { count: applications.length, names: applications.join(", ") || "—" })}</li>
+            <li>
+              {t("environments.deleteApps", { count: applications.length, names: applications.join(", ") || "—" })}
+            </li>
             <li>{t("environments.deleteMembers")}</li>
             <li>{t("environments.deleteQuota")}</li>
           </ul>

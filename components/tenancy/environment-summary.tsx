@@ -10,7 +10,15 @@ import { TextField } from "@/components/console/text-field";
 import { QuotaFields, quotaFrom } from "./quota-fields";
 import { IsolationCheckbox } from "./isolation-checkbox";
 
-export function EnvironmentSummary({ environment: e, canUpdate, names }: { environment: EnvironmentDto; canUpdate: boolean; names: Record<string, string> }) {
+export function EnvironmentSummary({
+  environment: e,
+  canUpdate,
+  names,
+}: {
+  environment: EnvironmentDto;
+  canUpdate: boolean;
+  names: Record<string, string>;
+}) {
   const { t } = useI18n();
   const rows: [string, string][] = [
     [t("environments.cluster"), e.cluster],
@@ -38,12 +46,21 @@ export function EnvironmentSummary({ environment: e, canUpdate, names }: { envir
               triggerVariant="outline"
               operation="updateEnvironment"
               schema={UpdateEnvironmentInput}
-              toBody={(f) => ({ description: f.get("description"), networkIsolation: f.get("networkIsolation") === "on", deletePolicy: f.get("deletePolicy") })}
+              toBody={(f) => ({
+                description: f.get("description"),
+                networkIsolation: f.get("networkIsolation") === "on",
+                deletePolicy: f.get("deletePolicy"),
+              })}
               toInput={(body) => ({ params: names, body, expectedVersion: e.version })}
             >
               {(errors) => (
                 <>
-                  <TextField name="description" label={t("common.description")} defaultValue={e.description} error={errors.description} />
+                  <TextField
+                    name="description"
+                    label={t("common.description")}
+                    defaultValue={e.description}
+                    error={errors.description}
+                  />
                   <IsolationCheckbox defaultChecked={e.networkIsolation} />
                   <SelectField
                     name="deletePolicy"
@@ -63,7 +80,12 @@ export function EnvironmentSummary({ environment: e, canUpdate, names }: { envir
               triggerVariant="outline"
               operation="updateEnvironment"
               schema={UpdateEnvironmentInput}
-              messages={{ "quota.cpu": t("quota.cpuHint"), "quota.memory": t("quota.bytesHint"), "quota.storage": t("quota.bytesHint"), "quota.pods": t("quota.podsHint") }}
+              messages={{
+                "quota.cpu": t("quota.cpuHint"),
+                "quota.memory": t("quota.bytesHint"),
+                "quota.storage": t("quota.bytesHint"),
+                "quota.pods": t("quota.podsHint"),
+              }}
               toBody={(f) => ({ quota: quotaFrom(f, "quota") })}
               toInput={(body) => ({ params: names, body, expectedVersion: e.version })}
             >

@@ -41,7 +41,14 @@ export function EnvironmentsSection({
             trigger={t("environments.new")}
             operation="createEnvironment"
             schema={CreateEnvironmentInput}
-            messages={{ name: t("validation.dnsLabel"), namespace: t("validation.dnsLabel"), "quota.cpu": t("quota.cpuHint"), "quota.memory": t("quota.bytesHint"), "quota.storage": t("quota.bytesHint"), "quota.pods": t("quota.podsHint") }}
+            messages={{
+              name: t("validation.dnsLabel"),
+              namespace: t("validation.dnsLabel"),
+              "quota.cpu": t("quota.cpuHint"),
+              "quota.memory": t("quota.bytesHint"),
+              "quota.storage": t("quota.bytesHint"),
+              "quota.pods": t("quota.podsHint"),
+            }}
             toBody={(f) => ({
               name: f.get("name"),
               type: f.get("type"),
@@ -57,10 +64,31 @@ export function EnvironmentsSection({
                 <EmptyState title={t("environments.noCluster")} hint={t("environments.noClusterHint")} />
               ) : (
                 <>
-                  <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />
-                  <SelectField name="type" label={t("environments.type")} options={ENVIRONMENT_TYPES.map((v) => ({ value: v, label: t(`envType.${v}`) }))} error={errors.type} />
-                  <SelectField name="cluster" label={t("environments.cluster")} options={clusters.map((c) => ({ value: c, label: c }))} error={errors.cluster} />
-                  <TextField name="namespace" label={t("environments.namespace")} error={errors.namespace} hint={t("environments.namespaceHint")} />
+                  <TextField
+                    name="name"
+                    label={t("common.name")}
+                    error={errors.name}
+                    hint={t("validation.dnsLabel")}
+                    autoFocus
+                  />
+                  <SelectField
+                    name="type"
+                    label={t("environments.type")}
+                    options={ENVIRONMENT_TYPES.map((v) => ({ value: v, label: t(`envType.${v}`) }))}
+                    error={errors.type}
+                  />
+                  <SelectField
+                    name="cluster"
+                    label={t("environments.cluster")}
+                    options={clusters.map((c) => ({ value: c, label: c }))}
+                    error={errors.cluster}
+                  />
+                  <TextField
+                    name="namespace"
+                    label={t("environments.namespace")}
+                    error={errors.namespace}
+                    hint={t("environments.namespaceHint")}
+                  />
                   <QuotaFields errors={errors} prefix="quota" />
                 </>
               )
@@ -86,14 +114,18 @@ export function EnvironmentsSection({
                   <ul className="space-y-2">
                     {group.map((e) => (
                       <li key={e.name} className="rounded border p-2">
-                        <Link href={consolePath.environment({ tenant, project, environment: e.name })} className="font-medium text-primary hover:underline">
+                        <Link
+                          href={consolePath.environment({ tenant, project, environment: e.name })}
+                          className="font-medium text-primary hover:underline"
+                        >
                           {e.name}
                         </Link>
                         <p className="text-xs text-muted-foreground">
                           {e.cluster} · {e.namespace}
                         </p>
                         <p className="text-xs text-muted-foreground">
-                          {t("quota.cpu")} {e.quota.cpu} · {t("quota.memory")} {e.quota.memory} · {t("quota.pods")} {e.quota.pods}
+                          {t("quota.cpu")} {e.quota.cpu} · {t("quota.memory")} {e.quota.memory} · {t("quota.pods")}{" "}
+                          {e.quota.pods}
                         </p>
                       </li>
                     ))}

@@ -67,7 +67,13 @@ export function MembersSection({
           >
             {(errors) => (
               <>
-                <TextField name="username" label={t("members.username")} error={errors.username} hint={level === "tenant" ? undefined : t("members.onlyTenantMembers")} autoComplete="off" />
+                <TextField
+                  name="username"
+                  label={t("members.username")}
+                  error={errors.username}
+                  hint={level === "tenant" ? undefined : t("members.onlyTenantMembers")}
+                  autoComplete="off"
+                />
                 <SelectField name="role" label={t("members.role")} options={options} error={errors.role} />
               </>
             )}
@@ -92,7 +98,9 @@ export function MembersSection({
               <tr key={m.username}>
                 <Td>
                   <span className="font-medium">{m.username}</span>
-                  {m.displayName && m.displayName !== m.username && <span className="ml-2 text-muted-foreground">{m.displayName}</span>}
+                  {m.displayName && m.displayName !== m.username && (
+                    <span className="ml-2 text-muted-foreground">{m.displayName}</span>
+                  )}
                 </Td>
                 <Td>
                   {canManage ? (
@@ -100,7 +108,9 @@ export function MembersSection({
                       aria-label={t("members.roleOf", { username: m.username })}
                       defaultValue={m.role}
                       disabled={setRole.pending}
-                      onChange={(e) => setRole.run({ params: { ...params, username: m.username }, body: { role: e.target.value } })}
+                      onChange={(e) =>
+                        setRole.run({ params: { ...params, username: m.username }, body: { role: e.target.value } })
+                      }
                       className="w-40"
                     >
                       {options.map((o) => (

@@ -42,7 +42,12 @@ export function ProjectActions({
         >
           {(errors) => (
             <>
-              <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />
+              <TextField
+                name="description"
+                label={t("common.description")}
+                defaultValue={description}
+                error={errors.description}
+              />
               <IsolationCheckbox defaultChecked={networkIsolation} />
             </>
           )}
@@ -54,7 +59,9 @@ export function ProjectActions({
           input={{ params: { tenant, project } }}
           name={project}
           kind={t("projects.kind")}
-          consequences={environments.length ? t("projects.deleteBlocked", { environments: environments.join(", ") }) : undefined}
+          consequences={
+            environments.length ? t("projects.deleteBlocked", { environments: environments.join(", ") }) : undefined
+          }
           onDeleted={() => router.push(consolePath.tenant(tenant))}
         />
       )}

@@ -11,7 +11,15 @@ import type { ProjectDto } from "@/lib/tenancy/dto";
 import { CreateProjectInput } from "@/lib/tenancy/schemas";
 import { consolePath } from "@/lib/console/paths";
 
-export function ProjectsSection({ tenant, projects, canCreate }: { tenant: string; projects: ProjectDto[]; canCreate: boolean }) {
+export function ProjectsSection({
+  tenant,
+  projects,
+  canCreate,
+}: {
+  tenant: string;
+  projects: ProjectDto[];
+  canCreate: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Card aria-labelledby="tenant-projects">
@@ -32,7 +40,13 @@ export function ProjectsSection({ tenant, projects, canCreate }: { tenant: strin
           >
             {(errors) => (
               <>
-                <TextField name="name" label={t("common.name")} error={errors.name} hint={t("validation.dnsLabel")} autoFocus />
+                <TextField
+                  name="name"
+                  label={t("common.name")}
+                  error={errors.name}
+                  hint={t("validation.dnsLabel")}
+                  autoFocus
+                />
                 <TextField name="description" label={t("common.description")} error={errors.description} />
               </>
             )}
@@ -40,7 +54,10 @@ export function ProjectsSection({ tenant, projects, canCreate }: { tenant: strin
         )}
       </div>
       {projects.length === 0 ? (
-        <EmptyState title={t("projects.empty")} hint={canCreate ? t("projects.emptyHintAdmin") : t("projects.emptyHint")} />
+        <EmptyState
+          title={t("projects.empty")}
+          hint={canCreate ? t("projects.emptyHintAdmin") : t("projects.emptyHint")}
+        />
       ) : (
         <Table aria-label={t("projects.title")}>
           <THead>
@@ -54,7 +71,10 @@ export function ProjectsSection({ tenant, projects, canCreate }: { tenant: strin
             {projects.map((p) => (
               <tr key={p.name}>
                 <Td>
-                  <Link href={consolePath.project({ tenant, project: p.name })} className="font-medium text-primary hover:underline">
+                  <Link
+                    href={consolePath.project({ tenant, project: p.name })}
+                    className="font-medium text-primary hover:underline"
+                  >
                     {p.name}
                   </Link>
                 </Td>

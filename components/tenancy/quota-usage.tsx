@@ -12,7 +12,14 @@ export function QuotaUsage({ used, hard, label }: { used: QuotaStrings; hard: Qu
   return (
     <div className="space-y-3" role="group" aria-label={label}>
       {(["cpu", "memory", "storage", "pods"] as const).map((r) => (
-        <UsageBar key={r} label={t(`quota.${r}`)} used={PARSE[r](used[r]) ?? 0} limit={PARSE[r](hard[r]) ?? 0} usedText={used[r]} limitText={hard[r]} />
+        <UsageBar
+          key={r}
+          label={t(`quota.${r}`)}
+          used={PARSE[r](used[r]) ?? 0}
+          limit={PARSE[r](hard[r]) ?? 0}
+          usedText={used[r]}
+          limitText={hard[r]}
+        />
       ))}
     </div>
   );

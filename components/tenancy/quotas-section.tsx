@@ -12,9 +12,24 @@ import { QuotaFields, quotaFrom } from "./quota-fields";
 import { QuotaUsage } from "./quota-usage";
 
 /** The tenant's hard limits per cluster, with what its environments hold. */
-export function QuotasSection({ tenant, quotas, clusters, canManage }: { tenant: string; quotas: TenantQuotaDto[]; clusters: string[]; canManage: boolean }) {
+export function QuotasSection({
+  tenant,
+  quotas,
+  clusters,
+  canManage,
+}: {
+  tenant: string;
+  quotas: TenantQuotaDto[];
+  clusters: string[];
+  canManage: boolean;
+}) {
   const { t } = useI18n();
-  const messages = { cpu: t("quota.cpuHint"), memory: t("quota.bytesHint"), storage: t("quota.bytesHint"), pods: t("quota.podsHint") };
+  const messages = {
+    cpu: t("quota.cpuHint"),
+    memory: t("quota.bytesHint"),
+    storage: t("quota.bytesHint"),
+    pods: t("quota.podsHint"),
+  };
   return (
     <Card aria-labelledby="tenant-quotas">
       <div className="mb-3 flex items-center justify-between">
@@ -34,7 +49,12 @@ export function QuotasSection({ tenant, quotas, clusters, canManage }: { tenant:
           >
             {(errors) => (
               <>
-                <SelectField name="cluster" label={t("quota.cluster")} options={clusters.map((c) => ({ value: c, label: c }))} error={errors.cluster} />
+                <SelectField
+                  name="cluster"
+                  label={t("quota.cluster")}
+                  options={clusters.map((c) => ({ value: c, label: c }))}
+                  error={errors.cluster}
+                />
                 <QuotaFields errors={errors} />
               </>
             )}

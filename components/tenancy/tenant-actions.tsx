@@ -8,7 +8,21 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { UpdateTenantInput } from "@/lib/tenancy/schemas";
 import { IsolationCheckbox } from "./isolation-checkbox";
 
-export function TenantActions({ tenant, description, networkIsolation, canUpdate, canDelete, projectCount }: { tenant: string; description: string; networkIsolation: boolean; canUpdate: boolean; canDelete: boolean; projectCount: number }) {
+export function TenantActions({
+  tenant,
+  description,
+  networkIsolation,
+  canUpdate,
+  canDelete,
+  projectCount,
+}: {
+  tenant: string;
+  description: string;
+  networkIsolation: boolean;
+  canUpdate: boolean;
+  canDelete: boolean;
+  projectCount: number;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   return (
@@ -25,7 +39,12 @@ export function TenantActions({ tenant, description, networkIsolation, canUpdate
         >
           {(errors) => (
             <>
-              <TextField name="description" label={t("common.description")} defaultValue={description} error={errors.description} />
+              <TextField
+                name="description"
+                label={t("common.description")}
+                defaultValue={description}
+                error={errors.description}
+              />
               <IsolationCheckbox defaultChecked={networkIsolation} />
             </>
           )}

@@ -2,7 +2,11 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
 
 /** An inline message; `destructive` is announced to screen readers at once. */
-export function Alert({ className, variant = "default", ...props }: ComponentProps<"div"> & { variant?: "default" | "destructive" }) {
+export function Alert({
+  className,
+  variant = "default",
+  ...props
+}: ComponentProps<"div"> & { variant?: "default" | "destructive" }) {
   return (
     <div
       role={variant === "destructive" ? "alert" : "status"}

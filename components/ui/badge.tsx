@@ -11,6 +11,15 @@ const TONES = {
   bad: "bg-rose-100 text-rose-900 dark:bg-rose-900/40 dark:text-rose-100",
 } as const;
 
-export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: keyof typeof TONES }) {
-  return <span className={cn("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium", TONES[tone], className)} {...props} />;
+export function Badge({
+  tone = "neutral",
+  className,
+  ...props
+}: ComponentProps<"span"> & { tone?: keyof typeof TONES }) {
+  return (
+    <span
+      className={cn("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium", TONES[tone], className)}
+      {...props}
+    />
+  );
 }

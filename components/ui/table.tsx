@@ -8,7 +8,13 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
     </div>
   );
 }
-export const THead = (props: ComponentProps<"thead">) => <thead className="bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground" {...props} />;
+export const THead = (props: ComponentProps<"thead">) => (
+  <thead className="bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground" {...props} />
+);
 export const TBody = (props: ComponentProps<"tbody">) => <tbody className="divide-y" {...props} />;
-export const Th = ({ className, ...props }: ComponentProps<"th">) => <th scope="col" className={cn("px-3 py-2 font-medium", className)} {...props} />;
-export const Td = ({ className, ...props }: ComponentProps<"td">) => <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
+export const Th = ({ className, ...props }: ComponentProps<"th">) => (
+  <th scope="col" className={cn("px-3 py-2 font-medium", className)} {...props} />
+);
+export const Td = ({ className, ...props }: ComponentProps<"td">) => (
+  <td className={cn("px-3 py-2 align-middle", className)} {...props} />
+);

@@ -14,7 +14,11 @@ export function CreateUserDialog() {
       trigger={t("users.new")}
       operation="createUser"
       schema={CreateUserInput}
-      messages={{ username: t("validation.username"), password: t("validation.password"), email: t("validation.email") }}
+      messages={{
+        username: t("validation.username"),
+        password: t("validation.password"),
+        email: t("validation.email"),
+      }}
       toBody={(f) => ({
         username: f.get("username"),
         displayName: f.get("displayName"),
@@ -30,7 +34,14 @@ export function CreateUserDialog() {
           <TextField name="username" label={t("login.username")} error={errors.username} autoComplete="off" autoFocus />
           <TextField name="displayName" label={t("overview.displayName")} error={errors.displayName} />
           <TextField name="email" label={t("overview.email")} type="email" error={errors.email} />
-          <TextField name="password" label={t("login.password")} type="password" error={errors.password} autoComplete="new-password" hint={t("validation.password")} />
+          <TextField
+            name="password"
+            label={t("login.password")}
+            type="password"
+            error={errors.password}
+            autoComplete="new-password"
+            hint={t("validation.password")}
+          />
           <SelectField
             name="systemRole"
             label={t("overview.systemRole")}

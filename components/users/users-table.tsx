@@ -35,7 +35,9 @@ export function UsersTable({ users, me }: { users: UserDto[]; me: string }) {
             <tr key={u.username}>
               <Td>
                 <span className="font-medium">{u.username}</span>
-                {u.displayName && u.displayName !== u.username && <span className="ml-2 text-muted-foreground">{u.displayName}</span>}
+                {u.displayName && u.displayName !== u.username && (
+                  <span className="ml-2 text-muted-foreground">{u.displayName}</span>
+                )}
               </Td>
               <Td className="text-muted-foreground">{u.email ?? "—"}</Td>
               <Td>
@@ -44,20 +46,32 @@ export function UsersTable({ users, me }: { users: UserDto[]; me: string }) {
                   defaultValue={u.systemRole}
                   disabled={update.pending || u.username === me}
                   className="w-44"
-                  onChange={(e) => update.run({ params: { username: u.username }, body: { systemRole: e.target.value } })}
+                  onChange={(e) =>
+                    update.run({ params: { username: u.username }, body: { systemRole: e.target.value } })
+                  }
                 >
                   <option value="normal">{t("role.normal")}</option>
                   <option value="sysadmin">{t("role.sysadmin")}</option>
                 </NativeSelect>
               </Td>
-              <Td>{u.disabled ? <Badge tone="bad">{t("users.disabled")}</Badge> : <Badge tone="ok">{t("users.active")}</Badge>}</Td>
+              <Td>
+                {u.disabled ? (
+                  <Badge tone="bad">{t("users.disabled")}</Badge>
+                ) : (
+                  <Badge tone="ok">{t("users.active")}</Badge>
+                )}
+              </Td>
               <Td className="space-x-2 text-right">
                 {u.username !== me && (
                   <Button
                     size="sm"
                     variant="outline"
                     disabled={update.pending}
-                    aria-label={u.disabled ? t("users.enableNamed", { username: u.username }) : t("users.disableNamed", { username: u.username })}
+                    aria-label={
+                      u.disabled
+                        ? t("users.enableNamed", { username: u.username })
+                        : t("users.disableNamed", { username: u.username })
+                    }
                     onClick={() => update.run({ params: { username: u.username }, body: { disabled: !u.disabled } })}
                   >
                     {u.disabled ? t("users.enable") : t("users.disable")}
@@ -74,10 +88,24 @@ export function UsersTable({ users, me }: { users: UserDto[]; me: string }) {
                   toBody={(f) => ({ password: f.get("password") })}
                   toInput={(body) => ({ params: { username: u.username }, body })}
                 >
-                  {(errors) => <TextField name="password" type="password" label={t("users.newPassword")} error={errors.password} autoComplete="new-password" />}
+                  {(errors) => (
+                    <TextField
+                      name="password"
+                      type="password"
+                      label={t("users.newPassword")}
+                      error={errors.password}
+                      autoComplete="new-password"
+                    />
+                  )}
                 </FormDialog>
                 {u.username !== me && (
-                  <ConfirmDelete operation="deleteUser" input={{ params: { username: u.username } }} name={u.username} kind={t("users.kind")} triggerLabel={t("users.deleteNamed", { username: u.username })} />
+                  <ConfirmDelete
+                    operation="deleteUser"
+                    input={{ params: { username: u.username } }}
+                    name={u.username}
+                    kind={t("users.kind")}
+                    triggerLabel={t("users.deleteNamed", { username: u.username })}
+                  />
                 )}
               </Td>
             </tr>

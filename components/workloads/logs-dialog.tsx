@@ -11,7 +11,12 @@ import { fetchLogs, workloadKeys, type Names } from "@/lib/workloads/queries";
 export function LogsDialog({ names, pod }: { names: Names; pod: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const logs = useQuery({ queryKey: workloadKeys.logs(names, pod), queryFn: () => fetchLogs(names, pod), enabled: open, refetchInterval: open ? 3000 : false });
+  const logs = useQuery({
+    queryKey: workloadKeys.logs(names, pod),
+    queryFn: () => fetchLogs(names, pod),
+    enabled: open,
+    refetchInterval: open ? 3000 : false,
+  });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -19,11 +24,19 @@ export function LogsDialog({ names, pod }: { names: Names; pod: string }) {
           {t("workloads.logs")}
         </Button>
       </DialogTrigger>
-      <DialogContent title={t("workloads.logsOf", { pod })} closeLabel={t("common.close")} className="w-[min(60rem,95vw)]">
+      <DialogContent
+        title={t("workloads.logsOf", { pod })}
+        closeLabel={t("common.close")}
+        className="w-[min(60rem,95vw)]"
+      >
         {logs.error ? (
           <Alert variant="destructive">{(logs.error as Error).message}</Alert>
         ) : (
-          <pre role="log" aria-live="polite" className="max-h-[60vh] overflow-auto rounded bg-muted p-3 font-mono text-xs">
+          <pre
+            role="log"
+            aria-live="polite"
+            className="max-h-[60vh] overflow-auto rounded bg-muted p-3 font-mono text-xs"
+          >
             {logs.data ?? t("common.loading")}
           </pre>
         )}

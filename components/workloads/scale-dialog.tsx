@@ -20,7 +20,18 @@ export function ScaleDialog({ names, application, replicas }: { names: Names; ap
       toBody={(f) => ({ replicas: Number(f.get("replicas")) })}
       toInput={(body) => ({ params: { ...names, application }, body })}
     >
-      {(errors) => <TextField name="replicas" type="number" min={0} max={100} label={t("applications.replicas")} defaultValue={replicas} error={errors.replicas} hint={t("workloads.replicasHint")} />}
+      {(errors) => (
+        <TextField
+          name="replicas"
+          type="number"
+          min={0}
+          max={100}
+          label={t("applications.replicas")}
+          defaultValue={replicas}
+          error={errors.replicas}
+          hint={t("workloads.replicasHint")}
+        />
+      )}
     </FormDialog>
   );
 }

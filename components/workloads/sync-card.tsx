@@ -10,7 +10,15 @@ import { Card, CardTitle } from "@/components/ui/card";
 import type { EnvironmentDto } from "@/lib/tenancy/dto";
 
 /** Whether the cluster holds what the environment declares, and a way to make it so now. */
-export function SyncCard({ names, sync, canSync }: { names: Record<string, string>; sync: EnvironmentDto["sync"]; canSync: boolean }) {
+export function SyncCard({
+  names,
+  sync,
+  canSync,
+}: {
+  names: Record<string, string>;
+  sync: EnvironmentDto["sync"];
+  canSync: boolean;
+}) {
   const { t } = useI18n();
   const { run, pending, problem } = useOperation("syncEnvironment");
   const tone = sync.status === "synced" ? "ok" : sync.status === "error" ? "bad" : "neutral";
@@ -29,7 +37,9 @@ export function SyncCard({ names, sync, canSync }: { names: Record<string, strin
           </Button>
         )}
       </div>
-      <p className="mt-2 text-sm text-muted-foreground">{sync.at ? t("sync.lastAt", { at: new Date(sync.at).toLocaleString() }) : t("sync.never")}</p>
+      <p className="mt-2 text-sm text-muted-foreground">
+        {sync.at ? t("sync.lastAt", { at: new Date(sync.at).toLocaleString() }) : t("sync.never")}
+      </p>
       {sync.error && (
         <Alert variant="destructive" className="mt-2">
           {sync.error}

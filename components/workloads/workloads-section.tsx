@@ -19,16 +19,38 @@ import { YamlDialog } from "./yaml-dialog";
 function age(iso: string | null): string {
   if (!iso) return "—";
   const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
-  return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m` : s < 86400 ? `${Math.floor(s / 3600)}h` : `${Math.floor(s / 86400)}d`;
+  return s < 60
+    ? `${s}s`
+    : s < 3600
+      ? `${Math.floor(s / 60)}m`
+      : s < 86400
+        ? `${Math.floor(s / 3600)}h`
+        : `${Math.floor(s / 86400)}d`;
 }
 
-const phaseTone = (phase: string) => (phase === "Running" ? "ok" : phase === "Pending" ? "warn" : phase === "Failed" ? "bad" : "neutral");
+const phaseTone = (phase: string) =>
+  phase === "Running" ? "ok" : phase === "Pending" ? "warn" : phase === "Failed" ? "bad" : "neutral";
 
 /** What runs in the namespace, live (polled); a cluster that fails shows its error here only. */
-export function WorkloadsSection({ names, applications, canWrite, canUpdateApps }: { names: Names; applications: string[]; canWrite: boolean; canUpdateApps: boolean }) {
+export function WorkloadsSection({
+  names,
+  applications,
+  canWrite,
+  canUpdateApps,
+}: {
+  names: Names;
+  applications: string[];
+  canWrite: boolean;
+  canUpdateApps: boolean;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const workloads = useQuery({ queryKey: workloadKeys.all(names), queryFn: () => fetchWorkloads(names), refetchInterval: 3000, retry: false });
+  const workloads = useQuery({
+    queryKey: workloadKeys.all(names),
+    queryFn: () => fetchWorkloads(names),
+    refetchInterval: 3000,
+    retry: false,
+  });
   const restart = useOperation("restartApplication");
   const data = workloads.data;
   return (
@@ -79,7 +101,12 @@ export function WorkloadsSection({ names, applications, canWrite, canUpdateApps 
                               variant="outline"
                               aria-label={t("workloads.restartNamed", { name: d.name })}
                               disabled={restart.pending}
-                              onClick={() => restart.run({ params: { ...names, application: d.name } }, () => void queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) }))}
+                              onClick={() =>
+                                restart.run(
+                                  { params: { ...names, application: d.name } },
+                                  () => void queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) }),
+                                )
+                              }
                             >
                               {t("workloads.restart")}
                             </Button>
@@ -170,7 +197,8 @@ export function WorkloadsSection({ names, applications, canWrite, canUpdateApps 
               <ul className="max-h-72 space-y-1 overflow-auto text-xs">
                 {data.events.map((e, i) => (
                   <li key={i} className={e.type === "Warning" ? "text-destructive" : undefined}>
-                    <span className="text-muted-foreground">{age(e.at)}</span> <span className="font-medium">{e.reason}</span> {e.object}: {e.message}
+                    <span className="text-muted-foreground">{age(e.at)}</span>{" "}
+                    <span className="font-medium">{e.reason}</span> {e.object}: {e.message}
                   </li>
                 ))}
               </ul>

@@ -12,13 +12,28 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components
 import { fetchObject, workloadKeys, type Names } from "@/lib/workloads/queries";
 
 /** View (and, for writers, edit) an object as YAML; a stale save offers to reload. */
-export function YamlDialog({ names, resource, name, canEdit }: { names: Names; resource: string; name: string; canEdit: boolean }) {
+export function YamlDialog({
+  names,
+  resource,
+  name,
+  canEdit,
+}: {
+  names: Names;
+  resource: string;
+  name: string;
+  canEdit: boolean;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const key = workloadKeys.object(names, resource, name);
-  const object = useQuery({ queryKey: key, queryFn: () => fetchObject(names, resource, name), enabled: open, staleTime: Infinity });
+  const object = useQuery({
+    queryKey: key,
+    queryFn: () => fetchObject(names, resource, name),
+    enabled: open,
+    staleTime: Infinity,
+  });
   const save = useOperation("putObject");
   const title = t("workloads.yamlOf", { name });
   const reload = async () => {

@@ -3,7 +3,12 @@ import { admin, disabledUser, normalUser } from "../support/accounts";
 import { insertExpiredToken } from "../support/db";
 import { expectProblem, freshAddress } from "../support/problem";
 
-async function login(request: import("@playwright/test").APIRequestContext, username: string, password: string, address = freshAddress()) {
+async function login(
+  request: import("@playwright/test").APIRequestContext,
+  username: string,
+  password: string,
+  address = freshAddress(),
+) {
   return request.post("/api/v1/login", { data: { username, password }, headers: { "x-forwarded-for": address } });
 }
 
@@ -40,7 +45,8 @@ test.describe("POST /api/v1/login", () => {
 
   test("the 11th failed attempt from one address within a minute answers 429", async ({ request }) => {
     const address = freshAddress();
-    for (let i = 0; i < 10; i++) await expectProblem(await login(request, `spray-${i}-${Date.now()}`, "wrong-password", address), 401);
+    for (let i = 0; i < 10; i++)
+      await expectProblem(await login(request, `spray-${i}-${Date.now()}`, "wrong-password", address), 401);
     const res = await login(request, normalUser.username, normalUser.password, address);
     await expectProblem(res, 429);
     expect(res.headers()["retry-after"]).toBeTruthy();
@@ -49,7 +55,10 @@ test.describe("POST /api/v1/login", () => {
   });
 
   test("malformed JSON answers 400 problem+json", async ({ request }) => {
-    const res = await request.post("/api/v1/login", { data: Buffer.from("{oops"), headers: { "content-type": "application/json" } });
+    const res = await request.post("/api/v1/login", {
+      data: Buffer.from("{oops"),
+      headers: { "content-type": "application/json" },
+    });
     const problem = await expectProblem(res, 400);
     expect(problem.code).toBe("MALFORMED");
   });
@@ -66,7 +75,11 @@ test.describe("GET /api/v1/me", () => {
     const { token } = await (await login(request, normalUser.username, normalUser.password)).json();
     const res = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(res.status()).toBe(200);
-    expect(await res.json()).toMatchObject({ username: normalUser.username, systemRole: "normal", authenticatedBy: "token" });
+    expect(await res.json()).toMatchObject({
+      username: normalUser.username,
+      systemRole: "normal",
+      authenticatedBy: "token",
+    });
   });
 
   test("answers the current user for a console session cookie", async ({ playwright, baseURL }) => {

@@ -6,7 +6,9 @@ test("the built app serves its OpenAPI 3.1 document without signing in", async (
   expect(res.status()).toBe(200);
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(doc.paths["/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}"].get["x-facet-permission"]).toBeTruthy();
+  expect(
+    doc.paths["/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}"].get["x-facet-permission"],
+  ).toBeTruthy();
   expect(doc.paths["/api/otlp/v1/traces"].post.requestBody.content).toHaveProperty("application/x-protobuf");
   await anonymous.dispose();
 });

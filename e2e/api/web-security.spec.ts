@@ -12,7 +12,15 @@ const BASE_HEADERS = {
 };
 
 test("every kind of response carries the security headers, pages a nonce-based CSP", async ({ request }) => {
-  for (const path of ["/login", "/api/health", "/api/v1/me", "/favicon.svg", "/nacos/v1/cs/configs", "/sandbox/k8s/api", "/no-such-page-anywhere"]) {
+  for (const path of [
+    "/login",
+    "/api/health",
+    "/api/v1/me",
+    "/favicon.svg",
+    "/nacos/v1/cs/configs",
+    "/sandbox/k8s/api",
+    "/no-such-page-anywhere",
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     const headers = res.headers();
     for (const [name, value] of Object.entries(BASE_HEADERS)) expect(headers[name], `${path} ${name}`).toBe(value);
@@ -36,7 +44,8 @@ test.describe("cookie-authenticated writes", () => {
   });
   test.afterAll(async () => ctx.dispose());
 
-  const create = (name: string, headers: Record<string, string>, data: string) => ctx.post("/api/v1/tenants", { headers, data, maxRedirects: 0 });
+  const create = (name: string, headers: Record<string, string>, data: string) =>
+    ctx.post("/api/v1/tenants", { headers, data, maxRedirects: 0 });
   const exists = async (name: string) => (await ctx.get(`/api/v1/tenants/${name}`)).status() === 200;
 
   test("are refused from another origin, without an Origin, or with a non-JSON body", async ({ baseURL }) => {
@@ -70,7 +79,11 @@ test.describe("cookie-authenticated writes", () => {
 });
 
 test("redirects to sign in are relative, whatever Host and X-Forwarded-Host say", async ({ request }) => {
-  const spoofs: Record<string, string>[] = [{ Host: "evil.example" }, { "X-Forwarded-Host": "evil.example" }, { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }];
+  const spoofs: Record<string, string>[] = [
+    { Host: "evil.example" },
+    { "X-Forwarded-Host": "evil.example" },
+    { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" },
+  ];
   for (const headers of spoofs) {
     const res = await request.get("/tenants?x=1", { headers, maxRedirects: 0 });
     expect(res.status()).toBe(307);
@@ -79,7 +92,15 @@ test("redirects to sign in are relative, whatever Host and X-Forwarded-Host say"
 });
 
 test("the sign-in page never sends anyone off-site after signing in", async ({ request }) => {
-  for (const callback of ["/.//evil.example", "//evil.example", "/%2F%2Fevil.example", "/\\evil.example", "https://evil.example", "/./\\/evil.example", "/../..//evil.example"]) {
+  for (const callback of [
+    "/.//evil.example",
+    "//evil.example",
+    "/%2F%2Fevil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/./\\/evil.example",
+    "/../..//evil.example",
+  ]) {
     const html = await (await request.get(`/login?callbackUrl=${encodeURIComponent(callback)}`)).text();
     const value = /name="callbackUrl"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="callbackUrl"/.exec(html);
     const kept = (value?.[1] ?? value?.[2] ?? "/").replace(/&amp;/g, "&");
@@ -89,7 +110,17 @@ test("the sign-in page never sends anyone off-site after signing in", async ({ r
 });
 
 test("wire-protocol paths of later features are never sent to sign in", async ({ request }) => {
-  for (const path of ["/loki/api/v1/push", "/loki", "/modelx", "/modelx/", "/modelx/library/index", "/nacos/v1/cs/configs", "/nacos", "/sandbox/k8s/api", "/sandbox"]) {
+  for (const path of [
+    "/loki/api/v1/push",
+    "/loki",
+    "/modelx",
+    "/modelx/",
+    "/modelx/library/index",
+    "/nacos/v1/cs/configs",
+    "/nacos",
+    "/sandbox/k8s/api",
+    "/sandbox",
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     // Next may normalise a trailing slash (308 to the same path); it must never be the sign-in page.
     expect(res.headers().location ?? "", path).not.toMatch(/login/);

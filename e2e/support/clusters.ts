@@ -13,7 +13,10 @@ export async function insertDeadCluster(name: string): Promise<void> {
   ].join("\n");
   const db = await connect();
   try {
-    await db.query("INSERT INTO clusters (name, kind, server, kubeconfig) VALUES (?, 'imported', 'http://127.0.0.1:9', ?)", [name, seal(kubeconfig)]);
+    await db.query(
+      "INSERT INTO clusters (name, kind, server, kubeconfig) VALUES (?, 'imported', 'http://127.0.0.1:9', ?)",
+      [name, seal(kubeconfig)],
+    );
   } finally {
     await db.end();
   }

@@ -4,7 +4,10 @@ import mysql from "mysql2/promise";
 import { hashPassword } from "../../lib/auth/password";
 
 export function connect() {
-  return mysql.createConnection({ uri: process.env.DATABASE_URL || "mysql://root@127.0.0.1:3306/facet", timezone: "Z" });
+  return mysql.createConnection({
+    uri: process.env.DATABASE_URL || "mysql://root@127.0.0.1:3306/facet",
+    timezone: "Z",
+  });
 }
 
 export async function ensureUser(username: string, password: string, options: { disabled?: boolean } = {}) {

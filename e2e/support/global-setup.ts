@@ -10,7 +10,10 @@ export default async function globalSetup() {
   await ensureUser(disabledUser.username, disabledUser.password, { disabled: true });
   // Next reports 127.0.0.1 as "localhost" to next-auth, so OAuth round trips use localhost.
   const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
-  const [slapd, op] = await Promise.all([startSlapd(), startOidcProvider([`${base}/api/auth/callback/oidc-sso`, `${base}/api/auth/callback/oidc-manual`])]);
+  const [slapd, op] = await Promise.all([
+    startSlapd(),
+    startOidcProvider([`${base}/api/auth/callback/oidc-sso`, `${base}/api/auth/callback/oidc-manual`]),
+  ]);
   process.env.E2E_LDAP_URL = slapd.url;
   process.env.E2E_OIDC_ISSUER = op.issuer;
   return async () => {

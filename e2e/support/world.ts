@@ -4,7 +4,10 @@ import { freshAddress } from "./problem";
 
 /** The sysadmin's bearer header, from a fresh API login. */
 export async function adminHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const res = await request.post("/api/v1/login", { data: { username: admin.username, password: admin.password }, headers: { "x-forwarded-for": freshAddress() } });
+  const res = await request.post("/api/v1/login", {
+    data: { username: admin.username, password: admin.password },
+    headers: { "x-forwarded-for": freshAddress() },
+  });
   expect(res.status()).toBe(200);
   return { authorization: `Bearer ${(await res.json()).token}` };
 }
@@ -17,7 +20,17 @@ export async function createEnvironmentWorld(request: APIRequestContext, tenant:
     ["post", "/api/v1/tenants", { name: tenant }, 201],
     ["put", `${base}/quotas/sandbox`, { cpu: "4", memory: "4Gi", storage: "4Gi", pods: "10" }, 200],
     ["post", `${base}/projects`, { name: "shop" }, 201],
-    ["post", `${base}/projects/shop/environments`, { name: environment, type: "dev", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } }, 201],
+    [
+      "post",
+      `${base}/projects/shop/environments`,
+      {
+        name: environment,
+        type: "dev",
+        cluster: "sandbox",
+        quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+      },
+      201,
+    ],
   ] as const) {
     const res = await request[method](path, { headers, data });
     expect(res.status(), await res.text()).toBe(status);

@@ -8,11 +8,15 @@ import { adminHeaders } from "../support/world";
 const PROMETHEUS = "http://127.0.0.1:9";
 const SIGNALS = ["Metrics", "Logs", "Traces", "Configs"];
 
-const servedBy = (table: Locator, signal: string, name: string) => table.getByRole("row", { name: new RegExp(`^${signal} `) }).getByRole("cell", { name, exact: true });
+const servedBy = (table: Locator, signal: string, name: string) =>
+  table.getByRole("row", { name: new RegExp(`^${signal} `) }).getByRole("cell", { name, exact: true });
 
 // The sandbox is shared by every spec: whatever happened here, it goes back to Facet's own store.
 test.afterEach(async ({ request }) => {
-  const res = await request.put("/api/v1/clusters/sandbox/telemetry-backends", { headers: await adminHeaders(request), data: { prometheus: null } });
+  const res = await request.put("/api/v1/clusters/sandbox/telemetry-backends", {
+    headers: await adminHeaders(request),
+    data: { prometheus: null },
+  });
   expect(res.status()).toBe(200);
 });
 

@@ -11,12 +11,16 @@ test.afterAll(async ({ request }) => {
 });
 
 test("a sysadmin imports a cluster from a kubeconfig file and sees it reachable", async ({ page, request }) => {
-  const kubeconfig = await (await request.get("/api/v1/clusters/sandbox/kubeconfig", { headers: await adminHeaders(request) })).text();
+  const kubeconfig = await (
+    await request.get("/api/v1/clusters/sandbox/kubeconfig", { headers: await adminHeaders(request) })
+  ).text();
   expect(kubeconfig).toContain("kind: Config");
   await page.goto("/clusters");
   const dialog = await openDialog(page, "Import cluster", "Import cluster");
   await dialog.getByLabel("Name").fill(name);
-  await dialog.getByLabel("…or upload the file").setInputFiles({ name: "kubeconfig.yaml", mimeType: "text/yaml", buffer: Buffer.from(kubeconfig) });
+  await dialog
+    .getByLabel("…or upload the file")
+    .setInputFiles({ name: "kubeconfig.yaml", mimeType: "text/yaml", buffer: Buffer.from(kubeconfig) });
   await expect(dialog.getByLabel("Kubeconfig", { exact: true })).toHaveValue(/kind: Config/);
   await submit(dialog, "Check and import");
   const row = page.getByRole("table", { name: "Clusters" }).getByRole("row").filter({ hasText: name });
@@ -25,7 +29,10 @@ test("a sysadmin imports a cluster from a kubeconfig file and sees it reachable"
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 });
 
-test("a kubeconfig that is not one, or whose cluster does not answer, is refused and nothing is saved", async ({ page, request }) => {
+test("a kubeconfig that is not one, or whose cluster does not answer, is refused and nothing is saved", async ({
+  page,
+  request,
+}) => {
   await page.goto("/clusters");
   const dialog = await openDialog(page, "Import cluster", "Import cluster");
   await dialog.getByLabel("Name").fill(`${name}-bad`);
@@ -34,9 +41,13 @@ test("a kubeconfig that is not one, or whose cluster does not answer, is refused
   await expect(dialog.getByLabel("Kubeconfig", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(dialog).toBeVisible();
 
-  const dead = (await (await request.get("/api/v1/clusters/sandbox/kubeconfig", { headers: await adminHeaders(request) })).text()).replace(/server: \S+/, "server: http://127.0.0.1:9");
+  const dead = (
+    await (await request.get("/api/v1/clusters/sandbox/kubeconfig", { headers: await adminHeaders(request) })).text()
+  ).replace(/server: \S+/, "server: http://127.0.0.1:9");
   await dialog.getByLabel("Kubeconfig", { exact: true }).fill(dead);
   await dialog.getByRole("button", { name: "Check and import" }).click();
   await expect(dialog.getByRole("alert")).toContainText(/not reachable|ECONNREFUSED/i);
-  expect((await request.get(`/api/v1/clusters/${name}-bad`, { headers: await adminHeaders(request) })).status()).toBe(404);
+  expect((await request.get(`/api/v1/clusters/${name}-bad`, { headers: await adminHeaders(request) })).status()).toBe(
+    404,
+  );
 });

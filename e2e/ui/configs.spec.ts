@@ -15,7 +15,10 @@ let key: { username: string; password: string; namespace: string; group: string 
 
 test.beforeAll(async ({ request }) => {
   const world = await createEnvironmentWorld(request, tenant, env);
-  const created = await request.post(`${world.env}/config-keys`, { headers: world.headers, data: { name: "reader", access: "read-only" } });
+  const created = await request.post(`${world.env}/config-keys`, {
+    headers: world.headers,
+    data: { name: "reader", access: "read-only" },
+  });
   expect(created.status()).toBe(201);
   key = await created.json();
 });
@@ -28,7 +31,10 @@ async function typeContent(p: Page, text: string) {
   await p.keyboard.insertText(text);
 }
 
-test("edit a config, see two versions, open the diff, roll back, and a Nacos client gets the rolled-back content", async ({ page: p, baseURL }) => {
+test("edit a config, see two versions, open the diff, roll back, and a Nacos client gets the rolled-back content", async ({
+  page: p,
+  baseURL,
+}) => {
   await p.goto(page);
   await p.getByRole("link", { name: "New config" }).click();
   await p.getByLabel("Data ID").fill("app.yaml");
@@ -53,7 +59,10 @@ test("edit a config, see two versions, open the diff, roll back, and a Nacos cli
   await diff.getByRole("button", { name: "Close" }).click();
 
   await changed.getByRole("button", { name: /^Roll back change/ }).click();
-  await p.getByRole("dialog", { name: /^Roll back change/ }).getByRole("button", { name: "Roll back" }).click();
+  await p
+    .getByRole("dialog", { name: /^Roll back change/ })
+    .getByRole("button", { name: "Roll back" })
+    .click();
   await expect(history.getByRole("row")).toHaveCount(4);
   await expect(p.getByRole("group", { name: "Content" })).toContainText("mode: one");
 

@@ -21,7 +21,10 @@ test.beforeAll(async ({ request }) => {
   namespace = (await env.json()).namespace;
   // The e2e user becomes a project tester: a reader of this dev environment, not a writer.
   const base = `/api/v1/tenants/${tenant}`;
-  for (const [path, role] of [[`${base}/members`, "member"], [`${base}/projects/shop/members`, "test"]]) {
+  for (const [path, role] of [
+    [`${base}/members`, "member"],
+    [`${base}/projects/shop/members`, "test"],
+  ]) {
     const res = await request.post(path, { headers: world.headers, data: { username: normalUser.username, role } });
     expect(res.status(), await res.text()).toBe(201);
   }
@@ -31,9 +34,18 @@ test.beforeAll(async ({ request }) => {
 type Exporter = { logsUrl: string; headers: Record<string, string>; resource: Record<string, string> };
 
 function exporterFrom(lines: string): Exporter {
-  const env = Object.fromEntries(lines.split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-  const pairs = (v: string) => Object.fromEntries(v.split(",").map((p) => [p.slice(0, p.indexOf("=")), decodeURIComponent(p.slice(p.indexOf("=") + 1))]));
-  return { logsUrl: `${env.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/logs`, headers: { ...pairs(env.OTEL_EXPORTER_OTLP_HEADERS), "content-type": "application/json" }, resource: pairs(env.OTEL_RESOURCE_ATTRIBUTES) };
+  const env = Object.fromEntries(
+    lines.split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  const pairs = (v: string) =>
+    Object.fromEntries(
+      v.split(",").map((p) => [p.slice(0, p.indexOf("=")), decodeURIComponent(p.slice(p.indexOf("=") + 1))]),
+    );
+  return {
+    logsUrl: `${env.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/logs`,
+    headers: { ...pairs(env.OTEL_EXPORTER_OTLP_HEADERS), "content-type": "application/json" },
+    resource: pairs(env.OTEL_RESOURCE_ATTRIBUTES),
+  };
 }
 
 async function createToken(panel: Locator, name: string): Promise<{ token: string; exporter: Exporter }> {
@@ -42,7 +54,10 @@ async function createToken(panel: Locator, name: string): Promise<{ token: strin
   await submit(dialog, "Create");
   const token = await panel.getByRole("figure", { name: "Ingest token" }).getByRole("code").innerText();
   expect(token).toMatch(/^fit_/);
-  const lines = await panel.getByRole("figure", { name: "Environment variables of the exporting service" }).getByRole("code").innerText();
+  const lines = await panel
+    .getByRole("figure", { name: "Environment variables of the exporting service" })
+    .getByRole("code")
+    .innerText();
   return { token, exporter: exporterFrom(lines) };
 }
 
@@ -56,7 +71,10 @@ async function revokeToken(panel: Locator, name: string) {
 }
 
 async function send(request: APIRequestContext, exporter: Exporter, resource: Record<string, string>) {
-  return request.post(exporter.logsUrl, { headers: exporter.headers, data: logLine("hello from the e2e exporter", { "service.name": "e2e-exporter", ...resource }) });
+  return request.post(exporter.logsUrl, {
+    headers: exporter.headers,
+    data: logLine("hello from the e2e exporter", { "service.name": "e2e-exporter", ...resource }),
+  });
 }
 
 async function expectAccepted(request: APIRequestContext, exporter: Exporter, resource: Record<string, string>) {
@@ -65,7 +83,11 @@ async function expectAccepted(request: APIRequestContext, exporter: Exporter, re
   expect(await res.json()).toEqual({});
 }
 
-test("create an environment token, export a log line with what the panel shows, revoke it: 401", async ({ page, request, baseURL }) => {
+test("create an environment token, export a log line with what the panel shows, revoke it: 401", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await page.goto(envPage);
   const panel = section(page, "Ingest tokens");
   const name = `orders-${suffix}`;
@@ -91,7 +113,10 @@ test("create an environment token, export a log line with what the panel shows, 
   expect(refused.status()).toBe(401);
 });
 
-test("a cluster token needs the resource to name its namespace, and stops working once revoked", async ({ page, request }) => {
+test("a cluster token needs the resource to name its namespace, and stops working once revoked", async ({
+  page,
+  request,
+}) => {
   await page.goto("/clusters/sandbox");
   const panel = section(page, "Ingest tokens");
   const name = `collector-${suffix}`;

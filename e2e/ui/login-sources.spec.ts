@@ -23,8 +23,20 @@ test.beforeAll(async ({ request }) => {
   };
   const sources = [
     { name: "manual", kind: "oidc", displayName: "Company OAuth", config: manual, clientSecret: OIDC_CLIENT.secret },
-    { name: "corp", kind: "ldap", displayName: "Corp directory", config: { url: process.env.E2E_LDAP_URL, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}` }, bindPassword: LDAP_ADMIN_PASSWORD },
-    { name: "sso", kind: "oidc", displayName: "Company SSO", config: { issuer: process.env.E2E_OIDC_ISSUER, clientId: OIDC_CLIENT.id }, clientSecret: OIDC_CLIENT.secret },
+    {
+      name: "corp",
+      kind: "ldap",
+      displayName: "Corp directory",
+      config: { url: process.env.E2E_LDAP_URL, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}` },
+      bindPassword: LDAP_ADMIN_PASSWORD,
+    },
+    {
+      name: "sso",
+      kind: "oidc",
+      displayName: "Company SSO",
+      config: { issuer: process.env.E2E_OIDC_ISSUER, clientId: OIDC_CLIENT.id },
+      clientSecret: OIDC_CLIENT.secret,
+    },
   ];
   for (const data of sources) {
     const res = await request.post("/api/v1/auth-sources", { headers, data });
@@ -58,7 +70,9 @@ test("a wrong LDAP password and a filter injection are refused", async ({ page }
     ["*", ada.password],
   ]) {
     await ldapSignIn(page, username, password);
-    await expect(page.getByRole("form", { name: "Sign in to Facet" }).getByRole("alert")).toHaveText("The username or password is incorrect.");
+    await expect(page.getByRole("form", { name: "Sign in to Facet" }).getByRole("alert")).toHaveText(
+      "The username or password is incorrect.",
+    );
     await expect(page).toHaveURL(/\/login/);
   }
 });
@@ -85,7 +99,14 @@ async function signedInUser(browser: Browser, request: APIRequestContext, prefix
   const username = `${prefix}-${Date.now().toString(36)}`;
   const password = `${prefix}-password`;
   expect((await request.post("/api/v1/users", { headers, data: { username, password } })).status()).toBe(201);
-  const token = (await (await request.post("/api/v1/login", { data: { username, password }, headers: { "x-forwarded-for": freshAddress() } })).json()).token;
+  const token = (
+    await (
+      await request.post("/api/v1/login", {
+        data: { username, password },
+        headers: { "x-forwarded-for": freshAddress() },
+      })
+    ).json()
+  ).token;
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/login");
@@ -98,7 +119,11 @@ async function signedInUser(browser: Browser, request: APIRequestContext, prefix
 }
 
 /** Both the console session and the API token are refused, well within the promised 60 s. */
-async function expectSignedOut(request: APIRequestContext, user: Awaited<ReturnType<typeof signedInUser>>, started: number) {
+async function expectSignedOut(
+  request: APIRequestContext,
+  user: Awaited<ReturnType<typeof signedInUser>>,
+  started: number,
+) {
   await user.page.goto("/tenants");
   await expect(user.page).toHaveURL(/\/login/);
   expect((await user.page.request.get("/api/v1/me")).status()).toBe(401);
@@ -107,7 +132,10 @@ async function expectSignedOut(request: APIRequestContext, user: Awaited<ReturnT
   await user.context.close();
 }
 
-test("a user signs in through an OAuth2 source configured by its endpoints, with its claim mapping", async ({ page, baseURL }) => {
+test("a user signs in through an OAuth2 source configured by its endpoints, with its claim mapping", async ({
+  page,
+  baseURL,
+}) => {
   const local = baseURL!.replace("127.0.0.1", "localhost");
   await page.goto(`${local}/login`);
   // A click while React hydrates the page can be lost (seen once in CI): let it settle first.
@@ -126,14 +154,31 @@ test("a user signs in through an OAuth2 source configured by its endpoints, with
 
 test("a disabled user's console session and API token stop working at once", async ({ browser, request }) => {
   const user = await signedInUser(browser, request, "leaver");
-  expect((await request.patch(`/api/v1/users/${user.username}`, { headers: user.headers, data: { disabled: true } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`/api/v1/users/${user.username}`, { headers: user.headers, data: { disabled: true } })
+    ).status(),
+  ).toBe(200);
   await expectSignedOut(request, user, Date.now());
 });
 
-test("a password reset ends the user's console session and API tokens; the new password signs in", async ({ browser, request }) => {
+test("a password reset ends the user's console session and API tokens; the new password signs in", async ({
+  browser,
+  request,
+}) => {
   const user = await signedInUser(browser, request, "reset");
-  expect((await request.patch(`/api/v1/users/${user.username}`, { headers: user.headers, data: { password: "a-brand-new-password" } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`/api/v1/users/${user.username}`, {
+        headers: user.headers,
+        data: { password: "a-brand-new-password" },
+      })
+    ).status(),
+  ).toBe(200);
   await expectSignedOut(request, user, Date.now());
-  const login = await request.post("/api/v1/login", { data: { username: user.username, password: "a-brand-new-password" }, headers: { "x-forwarded-for": freshAddress() } });
+  const login = await request.post("/api/v1/login", {
+    data: { username: user.username, password: "a-brand-new-password" },
+    headers: { "x-forwarded-for": freshAddress() },
+  });
   expect(login.status()).toBe(200);
 });

@@ -15,7 +15,9 @@ test("sign in through the form and see the shell", async ({ page }) => {
   await signIn(page, normalUser.username, normalUser.password);
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("banner")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Overview" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("button", { name: "User menu" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your account" })).toContainText(normalUser.username);
@@ -24,7 +26,9 @@ test("sign in through the form and see the shell", async ({ page }) => {
 test("a wrong password shows an error on the form", async ({ page }) => {
   await page.goto("/login");
   await signIn(page, normalUser.username, "definitely-wrong");
-  await expect(page.getByRole("form", { name: "Sign in to Facet" }).getByRole("alert")).toHaveText("The username or password is incorrect.");
+  await expect(page.getByRole("form", { name: "Sign in to Facet" }).getByRole("alert")).toHaveText(
+    "The username or password is incorrect.",
+  );
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel("Username")).toHaveValue(normalUser.username);
 });

@@ -24,13 +24,18 @@ test("a sysadmin follows Facet's own APM to its traces and logs", async ({ page 
   await expect(page).toHaveURL(/\/system\/traces/);
   await page.getByRole("search", { name: "Trace search" }).getByLabel("Service").fill("facet");
   await page.getByRole("button", { name: "Find" }).click();
-  const first = page.getByRole("table", { name: "Traces" }).getByRole("link", { name: /^Open trace facet: / }).first();
+  const first = page
+    .getByRole("table", { name: "Traces" })
+    .getByRole("link", { name: /^Open trace facet: / })
+    .first();
   await first.click();
   await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}$/);
   await expect(page.getByRole("tree", { name: "Waterfall" })).toBeVisible();
 
   await page.goto("/system/logs?service=facet");
-  await expect(page.getByRole("list", { name: "Log lines" }).getByRole("listitem").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("list", { name: "Log lines" }).getByRole("listitem").first()).toBeVisible({
+    timeout: 15_000,
+  });
   await page.screenshot({ path: "test-results/screens/system-logs.png", fullPage: true });
 });
 
@@ -39,8 +44,11 @@ test.describe("someone who is not a sysadmin", () => {
 
   test("has no Facet system entry and gets not-found for its pages", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Tenants" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Tenants" }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "Facet system" })).toHaveCount(0);
-    for (const path of ["/system/apm", "/system/traces", "/system/logs"]) expect((await page.goto(path))?.status(), path).toBe(404);
+    for (const path of ["/system/apm", "/system/traces", "/system/logs"])
+      expect((await page.goto(path))?.status(), path).toBe(404);
   });
 });

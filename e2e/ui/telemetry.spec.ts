@@ -13,10 +13,17 @@ const sample = sampleTelemetry(`api-${suffix}`);
 
 test.beforeAll(async ({ request }) => {
   const world = await createEnvironmentWorld(request, tenant, names.environment);
-  const token = await request.post(`${world.env}/ingest-tokens`, { headers: world.headers, data: { name: "e2e collector" } });
+  const token = await request.post(`${world.env}/ingest-tokens`, {
+    headers: world.headers,
+    data: { name: "e2e collector" },
+  });
   expect(token.status()).toBe(201);
   const ingest = { authorization: `Bearer ${(await token.json()).token}`, "content-type": "application/json" };
-  for (const [signal, body] of [["traces", sample.traces], ["logs", sample.logs], ["metrics", sample.metrics]] as const) {
+  for (const [signal, body] of [
+    ["traces", sample.traces],
+    ["logs", sample.logs],
+    ["metrics", sample.metrics],
+  ] as const) {
     const res = await request.post(`/api/otlp/v1/${signal}`, { headers: ingest, data: body });
     expect(res.status(), `${signal}: ${await res.text()}`).toBe(200);
   }
@@ -29,7 +36,9 @@ test("from a trace's waterfall to its logs, and from a log line back to its trac
   const waterfall = page.getByRole("tree", { name: "Waterfall" });
   await expect(waterfall.getByRole("treeitem")).toHaveCount(2);
   await waterfall.getByRole("button", { name: /^agent plan/ }).click();
-  await expect(page.getByRole("region", { name: "Span details" }).or(page.getByLabel("Span details"))).toContainText("planner timeout");
+  await expect(page.getByRole("region", { name: "Span details" }).or(page.getByLabel("Span details"))).toContainText(
+    "planner timeout",
+  );
   await page.screenshot({ path: "test-results/screens/trace.png", fullPage: true });
 
   await page.getByRole("link", { name: "Logs of this trace" }).click();

@@ -62,7 +62,9 @@ test("a sysadmin creates the users and tenant acme with a quota and alice as its
   await page.screenshot({ path: "test-results/screens/tenant.png", fullPage: true });
 });
 
-test("alice builds project shop with three environments and gives dan, tess and oscar their roles", async ({ browser }) => {
+test("alice builds project shop with three environments and gives dan, tess and oscar their roles", async ({
+  browser,
+}) => {
   const page = await signInAs(browser, people.alice, pw);
   await page.goto(`/tenants/${tenant}`);
   for (const p of [people.dan, people.tess, people.oscar]) await addMember(page, "Members", p, "Tenant member");
@@ -73,7 +75,11 @@ test("alice builds project shop with three environments and gives dan, tess and 
   await section(page, "Projects").getByRole("link", { name: "shop" }).click();
   await expect(page.getByRole("heading", { name: "shop", level: 1 })).toBeVisible();
 
-  for (const [name, type] of [["shop-dev", "Development"], ["shop-test", "Test"], ["shop-prod", "Production"]]) {
+  for (const [name, type] of [
+    ["shop-dev", "Development"],
+    ["shop-test", "Test"],
+    ["shop-prod", "Production"],
+  ]) {
     const dialog = await openDialog(section(page, "Environments"), "New environment", "Create an environment");
     await dialog.getByLabel("Name", { exact: true }).fill(name);
     await dialog.getByLabel("Type").selectOption({ label: type });
@@ -138,7 +144,9 @@ test("after alice makes dan operator of shop-prod, he can write there", async ({
   await dan.context().close();
 });
 
-test("someone outside acme finds no trace of it: not in the list, not in the switcher, 404 on its pages", async ({ browser }) => {
+test("someone outside acme finds no trace of it: not in the list, not in the switcher, 404 on its pages", async ({
+  browser,
+}) => {
   const outsider = await signInAs(browser, normalUser.username, normalUser.password);
   await outsider.goto("/tenants");
   await expect(outsider.getByRole("heading", { name: "Tenants", level: 1 })).toBeVisible();
@@ -154,7 +162,14 @@ test("someone outside acme finds no trace of it: not in the list, not in the swi
 test("every write shows in the audit log", async ({ page }) => {
   await page.goto(`/audit?tenant=${tenant}`);
   const table = page.getByRole("table", { name: "Audit log" });
-  for (const action of ["tenants.create", "tenants.quotas.update", "projects.create", "environments.create", "applications.create", "environments.members.add"]) {
+  for (const action of [
+    "tenants.create",
+    "tenants.quotas.update",
+    "projects.create",
+    "environments.create",
+    "applications.create",
+    "environments.members.add",
+  ]) {
     await expect(table.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
   await expect(table.getByRole("row").filter({ hasText: "applications.create" }).first()).toContainText(people.dan);

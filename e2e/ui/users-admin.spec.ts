@@ -9,9 +9,17 @@ const username = `ua-${Date.now().toString(36)}`;
 const password = "first-password-1";
 
 const loginStatus = async (request: APIRequestContext, pw: string) =>
-  (await request.post("/api/v1/login", { data: { username, password: pw }, headers: { "x-forwarded-for": freshAddress() } })).status();
+  (
+    await request.post("/api/v1/login", {
+      data: { username, password: pw },
+      headers: { "x-forwarded-for": freshAddress() },
+    })
+  ).status();
 
-test("a sysadmin changes a user's role, disables and enables them, resets the password and deletes them", async ({ page, request }) => {
+test("a sysadmin changes a user's role, disables and enables them, resets the password and deletes them", async ({
+  page,
+  request,
+}) => {
   const headers = await adminHeaders(request);
   expect((await request.post("/api/v1/users", { headers, data: { username, password } })).status()).toBe(201);
   const user = async () => (await request.get(`/api/v1/users/${username}`, { headers })).json();

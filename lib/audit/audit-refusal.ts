@@ -10,7 +10,12 @@ const RECORDED = new Set(["FORBIDDEN", "CONFLICT", "PRECONDITION_FAILED", "LIMIT
 
 /** A refused write leaves a `failure` row (the change itself rolled back), so that denied
  *  and conflicting attempts are visible. Best effort: it never changes the answer. */
-export async function auditRefusal(ctx: AuthedContext, permission: Permission, target: string, error: unknown): Promise<void> {
+export async function auditRefusal(
+  ctx: AuthedContext,
+  permission: Permission,
+  target: string,
+  error: unknown,
+): Promise<void> {
   if (!isWrite(permission) || !(error instanceof AppError) || !RECORDED.has(error.code)) return;
   try {
     await writeAudit(getDb(), ctx, {

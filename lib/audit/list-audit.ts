@@ -25,17 +25,22 @@ export const listAudit = verb("audit.list", "audit.read", async ({ ctx, input }:
     )
     .orderBy(desc(auditLogs.id))
     .limit(input.limit + 1);
-  return toPage(rows, input.limit, (r) => r.log.id, ({ log, tenant }) => ({
-    id: log.id,
-    at: log.at.toISOString(),
-    actor: log.actor,
-    action: log.action,
-    tenant: tenant ?? null,
-    target: log.target,
-    diff: log.diff,
-    result: log.result,
-    clientAddress: log.clientAddress,
-    requestId: log.requestId,
-    traceId: log.traceId,
-  }));
+  return toPage(
+    rows,
+    input.limit,
+    (r) => r.log.id,
+    ({ log, tenant }) => ({
+      id: log.id,
+      at: log.at.toISOString(),
+      actor: log.actor,
+      action: log.action,
+      tenant: tenant ?? null,
+      target: log.target,
+      diff: log.diff,
+      result: log.result,
+      clientAddress: log.clientAddress,
+      requestId: log.requestId,
+      traceId: log.traceId,
+    }),
+  );
 });

@@ -9,7 +9,10 @@ export function redact(value: unknown): unknown {
     // Name/value pairs (environment variables): judge the secret by its name.
     if (typeof v.name === "string" && "value" in v && SECRET_KEY.test(v.name)) return { ...v, value: "[redacted]" };
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) ? "[redacted]" : redact(v),
+      ]),
     );
   }
   return value;

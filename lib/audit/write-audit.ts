@@ -18,9 +18,10 @@ export interface AuditEntry {
 
 /** Writes the audit row inside the caller's transaction: if it fails, the change fails. */
 export async function writeAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  const diff = entry.before === undefined && entry.after === undefined
-    ? null
-    : { before: redact(entry.before), after: redact(entry.after) };
+  const diff =
+    entry.before === undefined && entry.after === undefined
+      ? null
+      : { before: redact(entry.before), after: redact(entry.after) };
   await tx.insert(auditLogs).values({
     actor: entry.actor ?? ctx.actor?.username ?? "anonymous",
     action: entry.action,

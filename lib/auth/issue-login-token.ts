@@ -17,17 +17,35 @@ export interface LoginResult {
 }
 
 /** POST /api/v1/login: checks the password and issues a bearer token for scripts. */
-export async function issueLoginToken({ ctx, input }: { ctx: RequestContext; input: LoginInput }): Promise<LoginResult> {
+export async function issueLoginToken({
+  ctx,
+  input,
+}: {
+  ctx: RequestContext;
+  input: LoginInput;
+}): Promise<LoginResult> {
   return withSpan("verb auth.issueLoginToken", {}, async () => {
     const user =
       input.source && input.source !== "local"
-        ? await verifyLdapCredentials({ ...input, source: input.source, clientAddress: ctx.clientAddress, requestId: ctx.requestId })
+        ? await verifyLdapCredentials({
+            ...input,
+            source: input.source,
+            clientAddress: ctx.clientAddress,
+            requestId: ctx.requestId,
+          })
         : await verifyCredentials({ ...input, clientAddress: ctx.clientAddress });
     const token = newToken();
     const expiresAt = new Date(Date.now() + loginTokenTtlSeconds() * 1000);
     await inTransaction(async (tx) => {
-      await tx.insert(apiTokens).values({ userId: user.id, kind: "login", name: "api login", tokenHash: hashToken(token), expiresAt });
-      await writeAudit(tx, ctx, { actor: user.username, action: "auth.login", target: `user/${user.username}`, after: { via: "api", expiresAt } });
+      await tx
+        .insert(apiTokens)
+        .values({ userId: user.id, kind: "login", name: "api login", tokenHash: hashToken(token), expiresAt });
+      await writeAudit(tx, ctx, {
+        actor: user.username,
+        action: "auth.login",
+        target: `user/${user.username}`,
+        after: { via: "api", expiresAt },
+      });
     });
     return {
       token,

@@ -30,14 +30,20 @@ export class LoginThrottle {
     const keys = keysOf(account, address);
     if (!keys.length) return 0;
     const rows = await getDb()
-      .select({ keyHash: loginFailures.keyHash, ageMs: sql<number>`TIMESTAMPDIFF(MICROSECOND, ${loginFailures.at}, NOW(3)) / 1000` })
+      .select({
+        keyHash: loginFailures.keyHash,
+        ageMs: sql<number>`TIMESTAMPDIFF(MICROSECOND, ${loginFailures.at}, NOW(3)) / 1000`,
+      })
       .from(loginFailures)
       .where(and(inArray(loginFailures.keyHash, keys), gt(loginFailures.at, since())))
       .orderBy(loginFailures.at);
     let wait = 0;
     for (const key of keys) {
       // Newest first: the MAX_FAILURES-th newest failure is the one whose expiry frees a try.
-      const ages = rows.filter((r) => r.keyHash === key).map((r) => Number(r.ageMs)).sort((a, b) => a - b);
+      const ages = rows
+        .filter((r) => r.keyHash === key)
+        .map((r) => Number(r.ageMs))
+        .sort((a, b) => a - b);
       if (ages.length >= MAX_FAILURES) wait = Math.max(wait, Math.ceil((WINDOW_MS - ages[MAX_FAILURES - 1]) / 1000));
     }
     return wait;
@@ -50,7 +56,9 @@ export class LoginThrottle {
   }
 
   async recordSuccess(account: string): Promise<void> {
-    await getDb().delete(loginFailures).where(eq(loginFailures.keyHash, hashOf(`u:${account}`)));
+    await getDb()
+      .delete(loginFailures)
+      .where(eq(loginFailures.keyHash, hashOf(`u:${account}`)));
   }
 
   /** Drops failures past the window, so the table holds one minute of them. */
@@ -63,7 +71,10 @@ export class LoginThrottle {
 export function loginThrottle(): LoginThrottle {
   return processSingleton("login-throttle.shared", () => {
     const throttle = new LoginThrottle();
-    setInterval(() => void throttle.sweep().catch((error) => logger.warn({ err: error }, "login throttle sweep failed")), WINDOW_MS).unref();
+    setInterval(
+      () => void throttle.sweep().catch((error) => logger.warn({ err: error }, "login throttle sweep failed")),
+      WINDOW_MS,
+    ).unref();
     return throttle;
   });
 }

@@ -23,8 +23,21 @@ const credentials = Credentials({
     const source = typeof (raw as { source?: unknown }).source === "string" ? (raw as { source: string }).source : "";
     const clientAddress = clientAddressFrom(request.headers);
     try {
-      const user = source && source !== "local" ? await verifyLdapCredentials({ ...parsed.data, source, clientAddress, requestId: requestIdFrom(request.headers) }) : await verifyCredentials({ ...parsed.data, clientAddress });
-      return { id: String(user.id), name: user.displayName || user.username, email: user.email, username: user.username };
+      const user =
+        source && source !== "local"
+          ? await verifyLdapCredentials({
+              ...parsed.data,
+              source,
+              clientAddress,
+              requestId: requestIdFrom(request.headers),
+            })
+          : await verifyCredentials({ ...parsed.data, clientAddress });
+      return {
+        id: String(user.id),
+        name: user.displayName || user.username,
+        email: user.email,
+        username: user.username,
+      };
     } catch (error) {
       if (isAppError(error) && error.code === "LIMIT_EXCEEDED") throw new ThrottledSignin();
       if (isAppError(error) && error.code === "UNAUTHORIZED") return null;
@@ -43,7 +56,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       const cause = (error as { cause?: { err?: Error } & Error }).cause;
       const root = cause?.err ?? cause;
       const detail = root as { error?: string; error_description?: string } | undefined;
-      logger.error({ err: error, cause: root ? { message: root.message, error: detail?.error, description: detail?.error_description } : undefined }, "auth error");
+      logger.error(
+        {
+          err: error,
+          cause: root
+            ? { message: root.message, error: detail?.error, description: detail?.error_description }
+            : undefined,
+        },
+        "auth error",
+      );
     },
     warn(code) {
       logger.warn({ code }, "auth warning");
@@ -57,14 +78,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       if (params.account?.provider.startsWith(OIDC_PREFIX) && params.user) {
         const source = params.account.provider.slice(OIDC_PREFIX.length);
         const u = params.user as { id?: string; username?: string; email?: string | null; name?: string | null };
-        const dbUser = await provisionExternalUser({ actor: null, scope: {}, requestId: `oidc-${Date.now()}`, clientAddress: null }, source, {
-          externalId: String(params.account.providerAccountId ?? u.id),
-          username: u.username ?? String(u.id),
-          email: u.email ?? null,
-          displayName: u.name ?? u.username ?? String(u.id),
-        });
+        const dbUser = await provisionExternalUser(
+          { actor: null, scope: {}, requestId: `oidc-${Date.now()}`, clientAddress: null },
+          source,
+          {
+            externalId: String(params.account.providerAccountId ?? u.id),
+            username: u.username ?? String(u.id),
+            email: u.email ?? null,
+            displayName: u.name ?? u.username ?? String(u.id),
+          },
+        );
         if (dbUser.disabled) throw new CredentialsSignin();
-        params.user = { ...params.user, id: String(dbUser.id), username: dbUser.username } as unknown as typeof params.user;
+        params.user = {
+          ...params.user,
+          id: String(dbUser.id),
+          username: dbUser.username,
+        } as unknown as typeof params.user;
       }
       return baseAuthConfig.callbacks.jwt(params);
     },

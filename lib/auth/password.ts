@@ -21,4 +21,3 @@ export async function verifyPassword(storedHash: string | null | undefined, pass
     return false;
   }
 }
-

@@ -11,7 +11,11 @@ const SESSION_MS = baseAuthConfig.session.maxAge * 1000;
 
 /** Ends one console session for good: the cookie is cleared by next-auth, and this keeps a
  *  copy of it (or one a request in flight sets again) from being accepted. */
-export async function recordSignOut(ctx: RequestContext, user: { id: number; username: string }, authAt: number): Promise<void> {
+export async function recordSignOut(
+  ctx: RequestContext,
+  user: { id: number; username: string },
+  authAt: number,
+): Promise<void> {
   await inTransaction(async (tx) => {
     await tx.delete(signedOutSessions).where(lt(signedOutSessions.expiresAt, new Date()));
     await tx

@@ -16,7 +16,8 @@ let cached: Promise<Collation> | undefined;
 
 async function readCollation(): Promise<Collation> {
   const [rows] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'username'`.text,
+    sqlText`SELECT CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'username'`
+      .text,
   );
   const row = rows[0] as { charset?: string; collation?: string } | undefined;
   if (!row?.charset || !row.collation) throw new Error("users.username has no collation in information_schema");
@@ -41,6 +42,9 @@ export async function usernameKey(name: string): Promise<string> {
   // Both names come from information_schema, never from a request; the identifier check still applies.
   const charset = sqlIdentifier(c.charset, [c.charset]);
   const collation = sqlIdentifier(c.collation, [c.collation]);
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT HEX(WEIGHT_STRING(CONVERT(? USING ${charset}) COLLATE ${collation} AS CHAR(64))) AS w`.text, [name]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    sqlText`SELECT HEX(WEIGHT_STRING(CONVERT(? USING ${charset}) COLLATE ${collation} AS CHAR(64))) AS w`.text,
+    [name],
+  );
   return String((rows[0] as { w: string | null }).w ?? "");
 }

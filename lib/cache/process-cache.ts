@@ -11,6 +11,12 @@ export interface ProcessCacheOptions {
 /** A bounded (size and age) cache shared by every bundle layer of this process. Only a cache:
  *  anything several replicas must agree on lives in the database. */
 // lru-cache keys and values are any non-nullish value (its own `{}` bound).
-export function processCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(name: string, options: ProcessCacheOptions): LRUCache<K, V> {
-  return processSingleton(`cache.${name}`, () => new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false }));
+export function processCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
+  name: string,
+  options: ProcessCacheOptions,
+): LRUCache<K, V> {
+  return processSingleton(
+    `cache.${name}`,
+    () => new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs, ttlAutopurge: false }),
+  );
 }

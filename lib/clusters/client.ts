@@ -24,7 +24,11 @@ type CreateAgent = (cluster: k8s.Cluster | null, agentOptions: Record<string, un
 const baseCreateAgent = (k8s.KubeConfig.prototype as unknown as { createAgent: CreateAgent }).createAgent;
 // client-node builds every agent (requests, watches, exec) in its private createAgent: the one
 // place to put the address check. IP literals skip DNS lookup, so they are judged here first.
-(BoundedKubeConfig.prototype as unknown as { createAgent: CreateAgent }).createAgent = function (this: BoundedKubeConfig, cluster, agentOptions) {
+(BoundedKubeConfig.prototype as unknown as { createAgent: CreateAgent }).createAgent = function (
+  this: BoundedKubeConfig,
+  cluster,
+  agentOptions,
+) {
   if (this.egress && cluster) {
     const host = new URL(cluster.server).hostname;
     const refusal = /^[\d.]+$|:/.test(host) ? refusalFor(host, this.egress) : null;
@@ -35,7 +39,11 @@ const baseCreateAgent = (k8s.KubeConfig.prototype as unknown as { createAgent: C
 };
 
 /** A bounded KubeConfig from checked options (see parseKubeconfig). */
-export function boundedKubeConfig(options: KubeconfigOptions, egress: EgressOptions | null, timeoutMs = TIMEOUT_MS): BoundedKubeConfig {
+export function boundedKubeConfig(
+  options: KubeconfigOptions,
+  egress: EgressOptions | null,
+  timeoutMs = TIMEOUT_MS,
+): BoundedKubeConfig {
   const kc = new BoundedKubeConfig();
   kc.timeoutMs = timeoutMs;
   kc.egress = egress;
@@ -62,25 +70,41 @@ function openKubeconfig(name: string, sealed: string): string {
   try {
     return open(sealed);
   } catch (error) {
-    throw new AppError("UPSTREAM", `Cluster '${name}': ${(error as Error).message}.`, { upstream: { name, retryable: false }, cause: error });
+    throw new AppError("UPSTREAM", `Cluster '${name}': ${(error as Error).message}.`, {
+      upstream: { name, retryable: false },
+      cause: error,
+    });
   }
 }
 
 /** A KubeConfig from stored credentials only, never the server's own. The sandbox's server
  *  address is this process's own, which only the process knows. */
-export function kubeConfigFor(cluster: Pick<ClusterRow, "name" | "kind" | "kubeconfig" | "egressPrivateAllowed">, timeoutMs = TIMEOUT_MS): k8s.KubeConfig {
-  if (!cluster.kubeconfig) throw new AppError("UPSTREAM", `Cluster '${cluster.name}' has no credentials stored.`, { upstream: { name: cluster.name, retryable: false } });
+export function kubeConfigFor(
+  cluster: Pick<ClusterRow, "name" | "kind" | "kubeconfig" | "egressPrivateAllowed">,
+  timeoutMs = TIMEOUT_MS,
+): k8s.KubeConfig {
+  if (!cluster.kubeconfig)
+    throw new AppError("UPSTREAM", `Cluster '${cluster.name}' has no credentials stored.`, {
+      upstream: { name: cluster.name, retryable: false },
+    });
   let options: KubeconfigOptions;
   try {
     // Stored configs pass the same check as new ones: a row written before a rule existed is refused too.
     options = parseKubeconfig(openKubeconfig(cluster.name, cluster.kubeconfig)).options;
   } catch (error) {
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
-    throw new AppError("UPSTREAM", `Cluster '${cluster.name}': the stored kubeconfig is no longer accepted (${error.options.errors?.[0]?.message ?? error.message}); import the cluster again.`, { upstream: { name: cluster.name, retryable: false } });
+    throw new AppError(
+      "UPSTREAM",
+      `Cluster '${cluster.name}': the stored kubeconfig is no longer accepted (${error.options.errors?.[0]?.message ?? error.message}); import the cluster again.`,
+      { upstream: { name: cluster.name, retryable: false } },
+    );
   }
-  if (cluster.kind !== "sandbox") return boundedKubeConfig(options, { allowPrivate: cluster.egressPrivateAllowed }, timeoutMs);
+  if (cluster.kind !== "sandbox")
+    return boundedKubeConfig(options, { allowPrivate: cluster.egressPrivateAllowed }, timeoutMs);
   const current = options.contexts.find((c) => c.name === options.currentContext)?.cluster;
-  const clusters = options.clusters.map((c) => (c.name === current ? { ...c, server: internalSandboxServer(), skipTLSVerify: true } : c));
+  const clusters = options.clusters.map((c) =>
+    c.name === current ? { ...c, server: internalSandboxServer(), skipTLSVerify: true } : c,
+  );
   return boundedKubeConfig({ ...options, clusters }, null, timeoutMs);
 }
 

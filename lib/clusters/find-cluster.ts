@@ -12,7 +12,10 @@ export async function findClusterByName(name: string, db: Executor = getDb()): P
 /** For inputs that name a cluster: an unknown one is a field error, not a missing page. */
 export async function clusterForInputOrThrow(name: string, path: string, db: Executor = getDb()): Promise<ClusterRow> {
   const row = await findClusterByName(name, db);
-  if (!row) throw new AppError("VALIDATION", `There is no cluster '${name}'.`, { errors: [{ path, message: `Unknown cluster '${name}'.` }] });
+  if (!row)
+    throw new AppError("VALIDATION", `There is no cluster '${name}'.`, {
+      errors: [{ path, message: `Unknown cluster '${name}'.` }],
+    });
   return row;
 }
 

@@ -14,7 +14,13 @@ export const getCluster = verb("clusters.get", "clusters.read", async ({ input }
   await recordStatus(getDb(), row.id, await probeStoredCluster(row));
   const [fresh] = await getDb().select().from(clusters).where(eq(clusters.id, row.id));
   const envs = await getDb()
-    .select({ tenant: tenants.name, project: projects.name, environment: environments.name, namespace: environments.namespace, sync: environments.syncStatus })
+    .select({
+      tenant: tenants.name,
+      project: projects.name,
+      environment: environments.name,
+      namespace: environments.namespace,
+      sync: environments.syncStatus,
+    })
     .from(environments)
     .innerJoin(projects, eq(projects.id, environments.projectId))
     .innerJoin(tenants, eq(tenants.id, environments.tenantId))

@@ -23,7 +23,8 @@ export interface ParsedKubeconfig {
 const MAX_BYTES = 256 * 1024;
 const FIELD = "body.kubeconfig";
 
-const invalid = (message: string) => new AppError("VALIDATION", `The kubeconfig is not usable: ${message}`, { errors: [{ path: FIELD, message }] });
+const invalid = (message: string) =>
+  new AppError("VALIDATION", `The kubeconfig is not usable: ${message}`, { errors: [{ path: FIELD, message }] });
 
 // Fields that make client-node run a program or read a file of the Facet host, or send
 // traffic around the egress policy. Named, so the refusal says what to change.
@@ -40,13 +41,24 @@ const FORBIDDEN_CLUSTER: Record<string, string> = {
   "proxy-url": "proxy-url is not supported: Facet connects to the API server directly",
 };
 const USER_FIELDS = ["token", "client-certificate-data", "client-key-data", "username", "password", "extensions"];
-const CLUSTER_FIELDS = ["server", "certificate-authority-data", "insecure-skip-tls-verify", "tls-server-name", "disable-compression", "extensions"];
+const CLUSTER_FIELDS = [
+  "server",
+  "certificate-authority-data",
+  "insecure-skip-tls-verify",
+  "tls-server-name",
+  "disable-compression",
+  "extensions",
+];
 const CONTEXT_FIELDS = ["cluster", "user", "namespace", "extensions"];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function entries(doc: Obj, key: "clusters" | "users" | "contexts", inner: "cluster" | "user" | "context"): { name: string; body: Obj }[] {
+function entries(
+  doc: Obj,
+  key: "clusters" | "users" | "contexts",
+  inner: "cluster" | "user" | "context",
+): { name: string; body: Obj }[] {
   const list = doc[key] ?? [];
   if (!Array.isArray(list)) throw invalid(`'${key}' must be a list`);
   if (list.length > 100) throw invalid(`'${key}' has more than 100 entries`);
@@ -86,7 +98,9 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
     doc = load(text, { json: false });
   } catch (error) {
     const e = error as YAMLException;
-    throw invalid(`YAML error at line ${(e.mark?.line ?? -1) + 1}: ${e.reason ?? e.message}`.replace("line 0", "line ?"));
+    throw invalid(
+      `YAML error at line ${(e.mark?.line ?? -1) + 1}: ${e.reason ?? e.message}`.replace("line 0", "line ?"),
+    );
   }
   if (!isObj(doc)) throw invalid("it is empty or not a mapping");
 
@@ -94,9 +108,16 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
     const where = `cluster '${name}'`;
     checkFields(where, body, CLUSTER_FIELDS, FORBIDDEN_CLUSTER);
     const skip = body["insecure-skip-tls-verify"];
-    if (skip !== undefined && typeof skip !== "boolean") throw invalid(`${where}: insecure-skip-tls-verify must be true or false`);
+    if (skip !== undefined && typeof skip !== "boolean")
+      throw invalid(`${where}: insecure-skip-tls-verify must be true or false`);
     const server = str(`${where}: server`, body.server, false)!.replace(/\/+$/, "");
-    return { name, server, caData: str(`${where}: certificate-authority-data`, body["certificate-authority-data"]), skipTLSVerify: skip === true, tlsServerName: str(`${where}: tls-server-name`, body["tls-server-name"]) };
+    return {
+      name,
+      server,
+      caData: str(`${where}: certificate-authority-data`, body["certificate-authority-data"]),
+      skipTLSVerify: skip === true,
+      tlsServerName: str(`${where}: tls-server-name`, body["tls-server-name"]),
+    };
   });
   const users: User[] = entries(doc, "users", "user").map(({ name, body }) => {
     const where = `user '${name}'`;
@@ -113,14 +134,20 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   const contexts: Context[] = entries(doc, "contexts", "context").map(({ name, body }) => {
     const where = `context '${name}'`;
     checkFields(where, body, CONTEXT_FIELDS);
-    return { name, cluster: str(`${where}: cluster`, body.cluster, false)!, user: str(`${where}: user`, body.user, false)!, namespace: str(`${where}: namespace`, body.namespace) };
+    return {
+      name,
+      cluster: str(`${where}: cluster`, body.cluster, false)!,
+      user: str(`${where}: user`, body.user, false)!,
+      namespace: str(`${where}: namespace`, body.namespace),
+    };
   });
   const currentContext = str("current-context", doc["current-context"]);
 
   const kc = new KubeConfig();
   kc.loadFromOptions({ clusters, users, contexts, currentContext });
   const cluster = kc.getCurrentCluster();
-  if (!currentContext || !kc.getCurrentContext() || !cluster) throw invalid("it has no current-context pointing at a cluster");
+  if (!currentContext || !kc.getCurrentContext() || !cluster)
+    throw invalid("it has no current-context pointing at a cluster");
   if (!kc.getCurrentUser()) throw invalid("its current context names no user");
   let url: URL;
   try {
@@ -128,9 +155,15 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   } catch {
     throw invalid(`the server '${cluster.server.slice(0, 200)}' is not a URL`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid(`the server '${cluster.server.slice(0, 200)}' is not an http(s) URL`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw invalid(`the server '${cluster.server.slice(0, 200)}' is not an http(s) URL`);
   // The address without userinfo: it is shown to people, and kubectl-style URLs may carry a token.
   url.username = "";
   url.password = "";
-  return { options: { clusters, users, contexts, currentContext }, kc, server: url.toString().replace(/\/$/, ""), sanitized: kubeconfigText({ clusters, users, contexts, currentContext }) };
+  return {
+    options: { clusters, users, contexts, currentContext },
+    kc,
+    server: url.toString().replace(/\/$/, ""),
+    sanitized: kubeconfigText({ clusters, users, contexts, currentContext }),
+  };
 }

@@ -10,10 +10,28 @@ import { ClusterParams, ImportClusterInput } from "./schemas";
 
 export const clusterOps = {
   listClusters: operation({ verb: listClusters, handler: ({ ctx }) => listClusters({ ctx, input: undefined }) }),
-  importCluster: operation({ verb: importCluster, body: ImportClusterInput, status: 201, maxBodyBytes: 300 * 1024, handler: ({ ctx, input }) => importCluster({ ctx, input: input.body }) }),
-  getCluster: operation({ verb: getCluster, params: ClusterParams, handler: ({ ctx, input }) => getCluster({ ctx, input: input.params }) }),
-  deleteCluster: operation({ verb: deleteCluster, params: ClusterParams, handler: ({ ctx, input }) => deleteCluster({ ctx, input: input.params }) }),
-  getNamespacePolicy: operation({ verb: getNamespacePolicy, params: ClusterParams, handler: ({ ctx, input }) => getNamespacePolicy({ ctx, input: input.params }) }),
+  importCluster: operation({
+    verb: importCluster,
+    body: ImportClusterInput,
+    status: 201,
+    maxBodyBytes: 300 * 1024,
+    handler: ({ ctx, input }) => importCluster({ ctx, input: input.body }),
+  }),
+  getCluster: operation({
+    verb: getCluster,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => getCluster({ ctx, input: input.params }),
+  }),
+  deleteCluster: operation({
+    verb: deleteCluster,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => deleteCluster({ ctx, input: input.params }),
+  }),
+  getNamespacePolicy: operation({
+    verb: getNamespacePolicy,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => getNamespacePolicy({ ctx, input: input.params }),
+  }),
   setNamespacePolicy: operation({
     verb: setNamespacePolicy,
     params: ClusterParams,

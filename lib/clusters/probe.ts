@@ -20,7 +20,13 @@ export async function probeCluster(client: ClusterClient): Promise<ClusterStatus
       const [nodes, namespaces, review] = await Promise.all([
         client.core.listNode(),
         client.core.listNamespace(),
-        client.authorization.createSelfSubjectAccessReview({ body: { apiVersion: "authorization.k8s.io/v1", kind: "SelfSubjectAccessReview", spec: { resourceAttributes: { verb: "create", resource: "namespaces" } } } }),
+        client.authorization.createSelfSubjectAccessReview({
+          body: {
+            apiVersion: "authorization.k8s.io/v1",
+            kind: "SelfSubjectAccessReview",
+            spec: { resourceAttributes: { verb: "create", resource: "namespaces" } },
+          },
+        }),
       ]);
       return {
         reachable: true,
@@ -48,4 +54,11 @@ export async function probeStoredCluster(row: ClusterRow): Promise<ClusterStatus
   return probeCluster(client);
 }
 
-export const unreachable = (error: unknown): ClusterStatus => ({ reachable: false, serverVersion: null, nodeCount: null, namespaceCount: null, canManageNamespaces: null, error: (error as Error).message });
+export const unreachable = (error: unknown): ClusterStatus => ({
+  reachable: false,
+  serverVersion: null,
+  nodeCount: null,
+  namespaceCount: null,
+  canManageNamespaces: null,
+  error: (error as Error).message,
+});

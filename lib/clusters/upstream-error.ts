@@ -22,7 +22,9 @@ function statusOf(error: ApiException<unknown>): Status | null {
     }
   }
   const status = body as Status | null;
-  return status && typeof status === "object" && status.kind === "Status" && typeof status.message === "string" ? status : null;
+  return status && typeof status === "object" && status.kind === "Status" && typeof status.message === "string"
+    ? status
+    : null;
 }
 
 const bodyText = (body: unknown) => (typeof body === "string" ? body : JSON.stringify(body ?? null));
@@ -37,17 +39,35 @@ export function upstreamError(cluster: string, error: unknown): AppError {
   if (error instanceof ApiException) {
     const status = statusOf(error);
     const retryable = error.code >= 500 || error.code === 429;
-    if (!status) return hiddenUpstreamError(cluster, `Cluster '${cluster}'`, `answer (HTTP ${error.code})`, { status: error.code, body: bodyText(error.body) }, retryable);
+    if (!status)
+      return hiddenUpstreamError(
+        cluster,
+        `Cluster '${cluster}'`,
+        `answer (HTTP ${error.code})`,
+        { status: error.code, body: bodyText(error.body) },
+        retryable,
+      );
     const message = status.message ?? `HTTP ${error.code}`;
-    if (error.code === 409) return new AppError("CONFLICT", `Cluster '${cluster}': ${message}`, { details: { cluster, reason: status.reason } });
+    if (error.code === 409)
+      return new AppError("CONFLICT", `Cluster '${cluster}': ${message}`, {
+        details: { cluster, reason: status.reason },
+      });
     if (error.code === 404) return new AppError("NOT_FOUND", `Cluster '${cluster}': ${message}`);
-    if (error.code === 422 || error.code === 400) return new AppError("VALIDATION", `Cluster '${cluster}' refused it: ${message}`, { errors: [{ path: "body", message }] });
-    return new AppError("UPSTREAM", `Cluster '${cluster}' answered ${error.code}: ${message}`, { upstream: { name: cluster, retryable } });
+    if (error.code === 422 || error.code === 400)
+      return new AppError("VALIDATION", `Cluster '${cluster}' refused it: ${message}`, {
+        errors: [{ path: "body", message }],
+      });
+    return new AppError("UPSTREAM", `Cluster '${cluster}' answered ${error.code}: ${message}`, {
+      upstream: { name: cluster, retryable },
+    });
   }
   const e = error as { name?: string; code?: string; message?: string; type?: string };
   const timedOut = e?.name === "AbortError" || e?.type === "aborted" || e?.name === "TimeoutError";
   const reason = timedOut ? "did not answer in time" : `is not reachable (${e?.code ?? e?.message ?? "unknown error"})`;
-  return new AppError("UPSTREAM", `Cluster '${cluster}' ${reason}.`, { upstream: { name: cluster, retryable: true }, cause: error });
+  return new AppError("UPSTREAM", `Cluster '${cluster}' ${reason}.`, {
+    upstream: { name: cluster, retryable: true },
+    cause: error,
+  });
 }
 
 /** Runs a cluster call, mapping its failure. */

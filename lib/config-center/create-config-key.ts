@@ -13,20 +13,47 @@ import type { CreateConfigKeyInput } from "./schemas";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Nacos credentials for this environment; the password is in this answer and nowhere else. */
-export const createConfigKey = verb("configs.keys.create", "configs.keys.update", async ({ ctx, input }: VerbArgs<CreateConfigKeyInput, EnvironmentCtx>) => {
-  const { tenantId, projectId, environmentId } = scopeIds(ctx);
-  const loc = await locate(ctx);
-  const { username, password } = newKeyCredentials();
-  const id = await inTransaction(async (tx) => {
-    const [{ id }] = await uniqueOrConflict(
-      tx
-        .insert(configKeys)
-        .values({ tenantId, projectId: projectId!, environmentId: environmentId!, name: input.name, access: input.access, username, secretHash: hashKeySecret(password), createdBy: ctx.actor.username })
-        .$returningId(),
-      `Environment '${ctx.scope.environment.name}' already has a config key named '${input.name}'.`,
-    );
-    await writeAudit(tx, ctx, { action: "configs.keys.create", tenantId, target: keyTarget(ctx, input.name), after: { name: input.name, access: input.access, username } });
-    return id;
-  });
-  return { id, name: input.name, access: input.access, username, password, namespace: loc.namespace, group: loc.group, serverAddr: nacosServerAddr() };
-});
+export const createConfigKey = verb(
+  "configs.keys.create",
+  "configs.keys.update",
+  async ({ ctx, input }: VerbArgs<CreateConfigKeyInput, EnvironmentCtx>) => {
+    const { tenantId, projectId, environmentId } = scopeIds(ctx);
+    const loc = await locate(ctx);
+    const { username, password } = newKeyCredentials();
+    const id = await inTransaction(async (tx) => {
+      const [{ id }] = await uniqueOrConflict(
+        tx
+          .insert(configKeys)
+          .values({
+            tenantId,
+            projectId: projectId!,
+            environmentId: environmentId!,
+            name: input.name,
+            access: input.access,
+            username,
+            secretHash: hashKeySecret(password),
+            createdBy: ctx.actor.username,
+          })
+          .$returningId(),
+        `Environment '${ctx.scope.environment.name}' already has a config key named '${input.name}'.`,
+      );
+      await writeAudit(tx, ctx, {
+        action: "configs.keys.create",
+        tenantId,
+        target: keyTarget(ctx, input.name),
+        after: { name: input.name, access: input.access, username },
+      });
+      return id;
+    });
+    return {
+      id,
+      name: input.name,
+      access: input.access,
+      username,
+      password,
+      namespace: loc.namespace,
+      group: loc.group,
+      serverAddr: nacosServerAddr(),
+    };
+  },
+);

@@ -11,13 +11,21 @@ import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 export const deleteConfig = verb(
   "configs.delete",
   "configs.write",
-  async ({ ctx, input }: VerbArgs<{ dataId: string; expectedVersion?: number; channel?: Channel }, EnvironmentCtx>): Promise<void> => {
+  async ({
+    ctx,
+    input,
+  }: VerbArgs<{ dataId: string; expectedVersion?: number; channel?: Channel }, EnvironmentCtx>): Promise<void> => {
     const loc = await locate(ctx);
     const backend = await backendFor(loc, input.channel && "embedded");
     const meta = writeMeta(ctx, input.channel);
     await inTransaction(async (tx) => {
       const done = await backend.remove(tx, loc, input.dataId, meta, input.expectedVersion);
-      await writeAudit(tx, ctx, { action: "configs.delete", tenantId: loc.tenantId, target: configTarget(ctx, input.dataId), ...auditDiff(done, { source: meta.source }) });
+      await writeAudit(tx, ctx, {
+        action: "configs.delete",
+        tenantId: loc.tenantId,
+        target: configTarget(ctx, input.dataId),
+        ...auditDiff(done, { source: meta.source }),
+      });
     });
     listenerHub().notify(loc.environmentId, input.dataId, "");
   },

@@ -7,7 +7,13 @@ import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function names(ctx: EnvironmentCtx, loc: ConfigLocation) {
-  return { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name, environment: ctx.scope.environment.name, namespace: loc.namespace, group: loc.group };
+  return {
+    tenant: ctx.scope.tenant.name,
+    project: ctx.scope.project.name,
+    environment: ctx.scope.environment.name,
+    namespace: loc.namespace,
+    group: loc.group,
+  };
 }
 
 export function configSummaryDto(ctx: EnvironmentCtx, loc: ConfigLocation, r: ConfigRecord) {
@@ -60,5 +66,10 @@ export const listenerDto = (l: ListenerRecord) => ({ ...l, lastSeenAt: iso(l.las
 /** A cluster's config store as the API shows it: no row is Facet's own; never the password. */
 export function configBackendDto(row: ConfigBackendRow | null): ConfigBackendDto {
   if (!row) return { kind: "embedded" };
-  return { kind: "nacos", address: joinNacosAddress(row.serverAddr, row.contextPath), username: row.username, hasPassword: Boolean(row.password) };
+  return {
+    kind: "nacos",
+    address: joinNacosAddress(row.serverAddr, row.contextPath),
+    username: row.username,
+    hasPassword: Boolean(row.password),
+  };
 }

@@ -5,7 +5,11 @@ import { storedConfigBackend } from "./backend/stored-backend";
 import { configBackendDto } from "./dto";
 
 /** Which store serves a cluster's configs; cluster settings are the sysadmin's to read. */
-export const getClusterConfigBackend = verb("configs.backend.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
-  const cluster = await clusterOrThrow(input.cluster);
-  return configBackendDto(await storedConfigBackend(cluster.id));
-});
+export const getClusterConfigBackend = verb(
+  "configs.backend.get",
+  "clusters.read",
+  async ({ input }: VerbArgs<{ cluster: string }>) => {
+    const cluster = await clusterOrThrow(input.cluster);
+    return configBackendDto(await storedConfigBackend(cluster.id));
+  },
+);

@@ -9,13 +9,17 @@ import { locate } from "./location";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** The environment's Nacos keys, without their passwords (only hashes are kept). */
-export const listConfigKeys = verb("configs.keys.list", "configs.keys.read", async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
-  const { tenantId, environmentId } = scopeIds(ctx);
-  const loc = await locate(ctx);
-  const rows = await getDb()
-    .select()
-    .from(configKeys)
-    .where(and(eq(configKeys.environmentId, environmentId!), eq(configKeys.tenantId, tenantId)))
-    .orderBy(asc(configKeys.name));
-  return { items: rows.map((r) => configKeyDto(r, loc)) };
-});
+export const listConfigKeys = verb(
+  "configs.keys.list",
+  "configs.keys.read",
+  async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
+    const { tenantId, environmentId } = scopeIds(ctx);
+    const loc = await locate(ctx);
+    const rows = await getDb()
+      .select()
+      .from(configKeys)
+      .where(and(eq(configKeys.environmentId, environmentId!), eq(configKeys.tenantId, tenantId)))
+      .orderBy(asc(configKeys.name));
+    return { items: rows.map((r) => configKeyDto(r, loc)) };
+  },
+);

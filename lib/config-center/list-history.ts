@@ -9,7 +9,10 @@ import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 export const listHistory = verb(
   "configs.history.list",
   "configs.read",
-  async ({ ctx, input }: VerbArgs<{ dataId: string; pageNo: number; pageSize: number; channel?: Channel }, EnvironmentCtx>) => {
+  async ({
+    ctx,
+    input,
+  }: VerbArgs<{ dataId: string; pageNo: number; pageSize: number; channel?: Channel }, EnvironmentCtx>) => {
     const loc = await locate(ctx);
     const page = await (await backendFor(loc, input.channel && "embedded")).history(loc, input.dataId, input);
     return { items: page.items.map((h) => historyDto(h, false)), total: page.total };

@@ -30,7 +30,18 @@ export const configOps = {
     query: s.ListConfigsQuery,
     handler: async ({ ctx, input: { query } }) => {
       const pageNo = pageNoOf(query.cursor);
-      const page = await listConfigs({ ctx, input: { pageNo, pageSize: query.limit, dataId: query.q ? `*${query.q}*` : undefined, blur: true, appName: query.appName, tag: query.tag, withContent: false } });
+      const page = await listConfigs({
+        ctx,
+        input: {
+          pageNo,
+          pageSize: query.limit,
+          dataId: query.q ? `*${query.q}*` : undefined,
+          blur: true,
+          appName: query.appName,
+          tag: query.tag,
+          withContent: false,
+        },
+      });
       return { ...page, nextCursor: nextCursorOf(pageNo, query.limit, page.total) };
     },
   }),
@@ -42,18 +53,25 @@ export const configOps = {
     etag: true,
     handler: ({ ctx, input }) => publishConfig({ ctx, input: { ...input.body, mustNotExist: true } }),
   }),
-  getConfig: operation({ ...C, verb: getConfig, etag: true, handler: ({ ctx, input }) => getConfig({ ctx, input: { dataId: input.params.dataId } }) }),
+  getConfig: operation({
+    ...C,
+    verb: getConfig,
+    etag: true,
+    handler: ({ ctx, input }) => getConfig({ ctx, input: { dataId: input.params.dataId } }),
+  }),
   publishConfig: operation({
     ...C,
     verb: publishConfig,
     body: s.PublishConfigBody,
     etag: true,
-    handler: ({ ctx, input, expectedVersion }) => publishConfig({ ctx, input: { ...input.body, dataId: input.params.dataId, expectedVersion } }),
+    handler: ({ ctx, input, expectedVersion }) =>
+      publishConfig({ ctx, input: { ...input.body, dataId: input.params.dataId, expectedVersion } }),
   }),
   deleteConfig: operation({
     ...C,
     verb: deleteConfig,
-    handler: ({ ctx, input, expectedVersion }) => deleteConfig({ ctx, input: { dataId: input.params.dataId, expectedVersion } }),
+    handler: ({ ctx, input, expectedVersion }) =>
+      deleteConfig({ ctx, input: { dataId: input.params.dataId, expectedVersion } }),
   }),
   listConfigHistory: operation({
     ...C,
@@ -75,19 +93,44 @@ export const configOps = {
     ...C,
     verb: rollbackConfig,
     body: s.RollbackInput,
-    handler: ({ ctx, input }) => rollbackConfig({ ctx, input: { dataId: input.params.dataId, historyId: input.body.historyId } }),
+    handler: ({ ctx, input }) =>
+      rollbackConfig({ ctx, input: { dataId: input.params.dataId, historyId: input.body.historyId } }),
   }),
-  listConfigListeners: operation({ ...C, verb: listListeners, handler: ({ ctx, input }) => listListeners({ ctx, input: { dataId: input.params.dataId } }) }),
+  listConfigListeners: operation({
+    ...C,
+    verb: listListeners,
+    handler: ({ ctx, input }) => listListeners({ ctx, input: { dataId: input.params.dataId } }),
+  }),
 
-  listConfigKeys: operation({ ...E, verb: listConfigKeys, handler: ({ ctx }) => listConfigKeys({ ctx, input: undefined }) }),
-  createConfigKey: operation({ ...E, verb: createConfigKey, body: s.CreateConfigKeyInput, status: 201, handler: ({ ctx, input }) => createConfigKey({ ctx, input: input.body }) }),
-  deleteConfigKey: operation({ ...E, params: s.ConfigKeyParams, verb: deleteConfigKey, handler: ({ ctx, input }) => deleteConfigKey({ ctx, input: { id: input.params.id } }) }),
+  listConfigKeys: operation({
+    ...E,
+    verb: listConfigKeys,
+    handler: ({ ctx }) => listConfigKeys({ ctx, input: undefined }),
+  }),
+  createConfigKey: operation({
+    ...E,
+    verb: createConfigKey,
+    body: s.CreateConfigKeyInput,
+    status: 201,
+    handler: ({ ctx, input }) => createConfigKey({ ctx, input: input.body }),
+  }),
+  deleteConfigKey: operation({
+    ...E,
+    params: s.ConfigKeyParams,
+    verb: deleteConfigKey,
+    handler: ({ ctx, input }) => deleteConfigKey({ ctx, input: { id: input.params.id } }),
+  }),
 
-  getClusterConfigBackend: operation({ verb: getClusterConfigBackend, params: ClusterParams, handler: ({ ctx, input }) => getClusterConfigBackend({ ctx, input: input.params }) }),
+  getClusterConfigBackend: operation({
+    verb: getClusterConfigBackend,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => getClusterConfigBackend({ ctx, input: input.params }),
+  }),
   setClusterConfigBackend: operation({
     verb: setClusterConfigBackend,
     params: ClusterParams,
     body: s.ConfigBackendInput,
-    handler: ({ ctx, input }) => setClusterConfigBackend({ ctx, input: { ...input.body, cluster: input.params.cluster } }),
+    handler: ({ ctx, input }) =>
+      setClusterConfigBackend({ ctx, input: { ...input.body, cluster: input.params.cluster } }),
   }),
 };

@@ -7,4 +7,5 @@ export function pageNoOf(cursor?: string): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-export const nextCursorOf = (pageNo: number, pageSize: number, total: number) => (pageNo * pageSize < total ? encodeCursor(pageNo + 1) : null);
+export const nextCursorOf = (pageNo: number, pageSize: number, total: number) =>
+  pageNo * pageSize < total ? encodeCursor(pageNo + 1) : null;

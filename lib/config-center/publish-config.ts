@@ -14,19 +14,28 @@ import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** Create or update a config (with casMd5 and If-Match), its history row and audit row;
  *  waiting listeners hear of it as soon as it commits. */
-export const publishConfig = verb("configs.publish", "configs.write", async ({ ctx, input }: VerbArgs<PublishRequest & { channel?: Channel }, EnvironmentCtx>) => {
-  assertDataId(input.dataId);
-  assertContent(input.content, input.type);
-  const loc = await locate(ctx);
-  const backend = await backendFor(loc, input.channel && "embedded");
-  const meta = writeMeta(ctx, input.channel);
-  const result = await retryOnDuplicate(() =>
-    inTransaction(async (tx) => {
-      const done = await backend.publish(tx, loc, input, meta);
-      await writeAudit(tx, ctx, { action: "configs.publish", tenantId: loc.tenantId, target: configTarget(ctx, input.dataId), ...auditDiff(done, { source: meta.source }) });
-      return done;
-    }),
-  );
-  listenerHub().notify(loc.environmentId, input.dataId, result.after!.md5);
-  return configDto(ctx, loc, result.after!);
-});
+export const publishConfig = verb(
+  "configs.publish",
+  "configs.write",
+  async ({ ctx, input }: VerbArgs<PublishRequest & { channel?: Channel }, EnvironmentCtx>) => {
+    assertDataId(input.dataId);
+    assertContent(input.content, input.type);
+    const loc = await locate(ctx);
+    const backend = await backendFor(loc, input.channel && "embedded");
+    const meta = writeMeta(ctx, input.channel);
+    const result = await retryOnDuplicate(() =>
+      inTransaction(async (tx) => {
+        const done = await backend.publish(tx, loc, input, meta);
+        await writeAudit(tx, ctx, {
+          action: "configs.publish",
+          tenantId: loc.tenantId,
+          target: configTarget(ctx, input.dataId),
+          ...auditDiff(done, { source: meta.source }),
+        });
+        return done;
+      }),
+    );
+    listenerHub().notify(loc.environmentId, input.dataId, result.after!.md5);
+    return configDto(ctx, loc, result.after!);
+  },
+);

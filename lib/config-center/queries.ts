@@ -9,16 +9,36 @@ export type EnvNames = { tenant: string; project: string; environment: string };
 export const configApi = apiPath.configs;
 
 export const configKeys = {
-  history: (n: EnvNames, dataId: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "history"] as const,
-  entry: (n: EnvNames, dataId: string, id: number) => ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "history", id] as const,
-  listeners: (n: EnvNames, dataId: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "listeners"] as const,
+  history: (n: EnvNames, dataId: string) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "history"] as const,
+  entry: (n: EnvNames, dataId: string, id: number) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "history", id] as const,
+  listeners: (n: EnvNames, dataId: string) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "configs", dataId, "listeners"] as const,
 };
 
-export const fetchHistoryEntry = (n: EnvNames, dataId: string, id: number) => getJson<HistoryDto>(`${configApi(n)}/${encodeURIComponent(dataId)}/history/${id}`);
+export const fetchHistoryEntry = (n: EnvNames, dataId: string, id: number) =>
+  getJson<HistoryDto>(`${configApi(n)}/${encodeURIComponent(dataId)}/history/${id}`);
 export const fetchListeners = (n: EnvNames, dataId: string) =>
-  getJson<{ items: { ip: string; clientId: string; md5: string; inSync: boolean; waiting: boolean; lastSeenAt: string | null }[] }>(`${configApi(n)}/${encodeURIComponent(dataId)}/listeners`);
+  getJson<{
+    items: {
+      ip: string;
+      clientId: string;
+      md5: string;
+      inSync: boolean;
+      waiting: boolean;
+      lastSeenAt: string | null;
+    }[];
+  }>(`${configApi(n)}/${encodeURIComponent(dataId)}/listeners`);
 
 /** Monaco's language for each config type. */
-export const EDITOR_LANGUAGE: Record<ConfigType, string> = { text: "plaintext", json: "json", yaml: "yaml", properties: "ini", xml: "xml", html: "html" };
+export const EDITOR_LANGUAGE: Record<ConfigType, string> = {
+  text: "plaintext",
+  json: "json",
+  yaml: "yaml",
+  properties: "ini",
+  xml: "xml",
+  html: "html",
+};
 
 export type { ConfigDto, HistoryDto };

@@ -3,15 +3,31 @@ import { z } from "zod";
 import { BAD_REQUEST_ISSUE } from "@/lib/errors";
 import { EnvironmentParams } from "@/lib/tenancy/schemas";
 
-import { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType } from "./constants";
+import {
+  CONFIG_KEY_ACCESS,
+  CONFIG_TYPES,
+  MAX_CONTENT_BYTES,
+  NACOS_KEY_MESSAGE,
+  NACOS_KEY_PATTERN,
+  type ConfigType,
+} from "./constants";
 import { isNacosAddress } from "./nacos-address";
 
 export { CONFIG_KEY_ACCESS, CONFIG_TYPES, MAX_CONTENT_BYTES, NACOS_KEY_MESSAGE, NACOS_KEY_PATTERN, type ConfigType };
 
 // An invalid dataId is a bad request (400), as Nacos answers it.
-export const DataId = z.string().refine((v) => NACOS_KEY_PATTERN.test(v), { message: NACOS_KEY_MESSAGE, ...BAD_REQUEST_ISSUE });
-const Md5 = z.string().regex(/^[0-9a-f]{32}$/i, "An MD5 is 32 hex digits.").transform((s) => s.toLowerCase());
-const Tag = z.string().min(1).max(64).regex(/^[^,\s]+$/, "Tags have no commas or spaces.");
+export const DataId = z
+  .string()
+  .refine((v) => NACOS_KEY_PATTERN.test(v), { message: NACOS_KEY_MESSAGE, ...BAD_REQUEST_ISSUE });
+const Md5 = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/i, "An MD5 is 32 hex digits.")
+  .transform((s) => s.toLowerCase());
+const Tag = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^,\s]+$/, "Tags have no commas or spaces.");
 
 const PublishFields = {
   content: z.string(),
@@ -88,6 +104,11 @@ export type ConfigBackendInput = z.infer<typeof ConfigBackendInput>;
 /** The answer: never the password, only whether one is stored. */
 export const ConfigBackendDto = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("embedded") }),
-  z.object({ kind: z.literal("nacos"), address: z.string(), username: z.string().nullable(), hasPassword: z.boolean() }),
+  z.object({
+    kind: z.literal("nacos"),
+    address: z.string(),
+    username: z.string().nullable(),
+    hasPassword: z.boolean(),
+  }),
 ]);
 export type ConfigBackendDto = z.infer<typeof ConfigBackendDto>;

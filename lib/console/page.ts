@@ -41,7 +41,11 @@ export async function sysadminContext(): Promise<AuthedContext> {
 }
 
 /** Runs an operation for first paint; a 404 renders the not-found page. */
-export async function loadOperation<N extends OperationName>(ctx: AuthedContext, name: N, input: ActionInput = {}): Promise<ActionResult<OperationResult<N>>> {
+export async function loadOperation<N extends OperationName>(
+  ctx: AuthedContext,
+  name: N,
+  input: ActionInput = {},
+): Promise<ActionResult<OperationResult<N>>> {
   const op = CONSOLE_OPERATIONS[name] as unknown as Operation<unknown, unknown, unknown, OperationResult<N>>;
   const result = await runOperationAs(op, ctx.actor, ctx, input);
   if (!result.ok && result.error.status === 404) notFound();
@@ -61,6 +65,10 @@ export async function pageScope(ctx: AuthedContext, level: Level, params: Record
 }
 
 /** Which of the permissions given the actor holds in the scope; the server refuses the rest anyway. */
-export function allowed<P extends Permission>(ctx: AuthedContext, scope: Scope, permissions: readonly P[]): Record<P, boolean> {
+export function allowed<P extends Permission>(
+  ctx: AuthedContext,
+  scope: Scope,
+  permissions: readonly P[],
+): Record<P, boolean> {
   return Object.fromEntries(permissions.map((p) => [p, decide(ctx.actor, p, scope).allow])) as Record<P, boolean>;
 }

@@ -11,6 +11,17 @@ import { tenancyOps } from "@/lib/tenancy/operations";
 import { userOps } from "@/lib/users/operations";
 
 /** Every operation the console may run through its server action, by name. */
-export const CONSOLE_OPERATIONS = { ...tenancyOps, ...userOps, ...auditOps, ...authSourceOps, ...tokenOps, ...sandboxCredentialOps, ...clusterOps, ...workloadOps, ...configOps, ...telemetryOps };
+export const CONSOLE_OPERATIONS = {
+  ...tenancyOps,
+  ...userOps,
+  ...auditOps,
+  ...authSourceOps,
+  ...tokenOps,
+  ...sandboxCredentialOps,
+  ...clusterOps,
+  ...workloadOps,
+  ...configOps,
+  ...telemetryOps,
+};
 export type OperationName = keyof typeof CONSOLE_OPERATIONS;
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;

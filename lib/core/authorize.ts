@@ -16,5 +16,8 @@ export function notFoundFor(ctx: AuthedContext): AppError {
   const s = ctx.scope;
   const kind = s.environment ? "environment" : s.project ? "project" : "tenant";
   // An outsider learns nothing below the tenant: the tenant itself "does not exist".
-  return new AppError("NOT_FOUND", `The ${s.tenantRole || ctx.actor.systemRole === "sysadmin" ? kind : "tenant"} does not exist.`);
+  return new AppError(
+    "NOT_FOUND",
+    `The ${s.tenantRole || ctx.actor.systemRole === "sysadmin" ? kind : "tenant"} does not exist.`,
+  );
 }

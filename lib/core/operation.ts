@@ -34,7 +34,10 @@ export interface OperationSpec<P = unknown, Q = unknown, B = unknown, R = unknow
  * One authenticated operation of the API, served both as a route handler (route()) and as a
  * server action (performAction()): the same permission, scope, parsing and verb for both.
  */
-export interface Operation<P = unknown, Q = unknown, B = unknown, R = unknown> extends Omit<OperationSpec<P, Q, B, R>, "verb" | "scope" | "handler"> {
+export interface Operation<P = unknown, Q = unknown, B = unknown, R = unknown> extends Omit<
+  OperationSpec<P, Q, B, R>,
+  "verb" | "scope" | "handler"
+> {
   scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<Scope>;
   handler: (args: { ctx: AuthedContext; input: OperationInput<P, Q, B>; expectedVersion?: number }) => Promise<R>;
   permission: Permission;
@@ -43,7 +46,9 @@ export interface Operation<P = unknown, Q = unknown, B = unknown, R = unknown> e
   verb?: OperationSpec["verb"];
 }
 
-export function operation<P = undefined, Q = undefined, B = undefined, R = unknown, S extends Scope = Scope>(spec: OperationSpec<P, Q, B, R, S>): Operation<P, Q, B, R> {
+export function operation<P = undefined, Q = undefined, B = undefined, R = unknown, S extends Scope = Scope>(
+  spec: OperationSpec<P, Q, B, R, S>,
+): Operation<P, Q, B, R> {
   // executeOperation runs the scope resolver before the handler, which is what ScopedCtx<S> promises.
   return { ...spec, permission: spec.verb.permission, name: spec.verb.verbName } as unknown as Operation<P, Q, B, R>;
 }

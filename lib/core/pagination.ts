@@ -15,7 +15,9 @@ export function decodeIdCursor(cursor?: string): number | undefined {
   const text = decodeCursor(cursor);
   if (text === undefined) return undefined;
   if (!/^[1-9][0-9]{0,15}$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new AppError("VALIDATION", "The cursor is not one this API handed out.", { errors: [{ path: "query.cursor", message: "Use nextCursor from the previous page." }] });
+    throw new AppError("VALIDATION", "The cursor is not one this API handed out.", {
+      errors: [{ path: "query.cursor", message: "Use nextCursor from the previous page." }],
+    });
   }
   return Number(text);
 }

@@ -13,7 +13,8 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -25,7 +26,8 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
 
 /** JSON.parse for request bodies: too deep or malformed → 400. */
 export function parseJsonBounded(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
-  if (jsonDepthExceeds(text, maxDepth)) throw new TransportError(400, `The JSON body is nested deeper than ${maxDepth} levels.`);
+  if (jsonDepthExceeds(text, maxDepth))
+    throw new TransportError(400, `The JSON body is nested deeper than ${maxDepth} levels.`);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -37,7 +37,8 @@ export async function readBoundedBody(request: Request, bounds: BodyBounds): Pro
   try {
     for (;;) {
       const next = await Promise.race([reader.read(), deadline]);
-      if (next === "timeout") throw new TransportError(408, `The body did not arrive within ${Math.round(timeoutMs / 1000)} s.`);
+      if (next === "timeout")
+        throw new TransportError(408, `The body did not arrive within ${Math.round(timeoutMs / 1000)} s.`);
       if (next.done) break;
       total += next.value.byteLength;
       if (total > limit) throw new TransportError(413, `The body exceeds ${limit} bytes.`);

@@ -8,7 +8,10 @@ import { logger } from "@/lib/observability/logger";
 
 /** The upstream's own words, carried as the error's cause for the log only. */
 export class UpstreamDetail extends Error {
-  constructor(readonly upstream: string, readonly detail: Record<string, unknown>) {
+  constructor(
+    readonly upstream: string,
+    readonly detail: Record<string, unknown>,
+  ) {
     super(`${upstream} failed`);
     this.name = "UpstreamDetail";
   }
@@ -20,7 +23,13 @@ const BODY_LOGGED = 2_000;
  * A generic UPSTREAM error naming only the kind of upstream and what Facet tried; `detail`
  * (status, body, address, error) goes to the log.
  */
-export function hiddenUpstreamError(upstream: string, label: string, what: string, detail: Record<string, unknown>, retryable: boolean): AppError {
+export function hiddenUpstreamError(
+  upstream: string,
+  label: string,
+  what: string,
+  detail: Record<string, unknown>,
+  retryable: boolean,
+): AppError {
   const logged = typeof detail.body === "string" ? { ...detail, body: detail.body.slice(0, BODY_LOGGED) } : detail;
   return new AppError("UPSTREAM", `${label} failed to ${what}. Quote the request id when reporting it.`, {
     upstream: { name: upstream, retryable },
@@ -32,6 +41,7 @@ export function hiddenUpstreamError(upstream: string, label: string, what: strin
 export function logUpstreamFailure(error: unknown, requestId: string): void {
   if (!isAppError(error) || error.code !== "UPSTREAM") return;
   const cause = error.cause;
-  if (cause instanceof UpstreamDetail) logger.warn({ request_id: requestId, upstream: cause.upstream, ...cause.detail }, "upstream failure");
+  if (cause instanceof UpstreamDetail)
+    logger.warn({ request_id: requestId, upstream: cause.upstream, ...cause.detail }, "upstream failure");
   else logger.warn({ request_id: requestId, err: error }, "upstream failure");
 }

@@ -26,6 +26,8 @@ export function open(sealed: string, secret?: string): string {
   try {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error("a stored secret cannot be opened: AUTH_SECRET changed since it was saved, or the row was altered; enter the secret again");
+    throw new Error(
+      "a stored secret cannot be opened: AUTH_SECRET changed since it was saved, or the row was altered; enter the secret again",
+    );
   }
 }

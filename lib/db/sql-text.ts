@@ -12,7 +12,8 @@ export interface SqlText {
 
 const make = (text: string): SqlText => Object.freeze({ [BRAND]: true as const, text });
 
-export const isSqlText = (value: unknown): value is SqlText => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+export const isSqlText = (value: unknown): value is SqlText =>
+  typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 
 /** SQL text written in code; interpolations may only be other SqlText values. */
 export function sqlText(strings: TemplateStringsArray, ...parts: SqlText[]): SqlText {
@@ -36,14 +37,16 @@ export function joinSql(parts: readonly SqlText[], separator: (typeof SEPARATORS
 
 /** `(?, ?),(?, ?)…`: placeholders for `rows` tuples of `width` values. */
 export function tuplePlaceholders(rows: number, width: number): SqlText {
-  if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(width) || rows < 1 || width < 1) throw new RangeError("bad placeholder shape");
+  if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(width) || rows < 1 || width < 1)
+    throw new RangeError("bad placeholder shape");
   const tuple = `(${Array.from({ length: width }, () => "?").join(", ")})`;
   return make(Array.from({ length: rows }, () => tuple).join(","));
 }
 
 /** A column or table name chosen from a fixed list in code. */
 export function sqlIdentifier<T extends string>(name: T, allowed: readonly T[]): SqlText {
-  if (!allowed.includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`identifier '${name}' is not allowed`);
+  if (!allowed.includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new TypeError(`identifier '${name}' is not allowed`);
   return make(name);
 }
 

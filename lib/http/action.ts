@@ -33,8 +33,19 @@ export async function runOperationAs<R>(
   return withSpan(`action ${op.permission}`, { "facet.request_id": meta.requestId }, async (span) => {
     try {
       if (!actor) throw unauthorized("Your session has ended. Sign in again.");
-      const ctx: AuthedContext = { actor, scope: {}, requestId: meta.requestId, clientAddress: meta.clientAddress, span };
-      const data = await executeOperation(op, ctx, { params: input.params, query: input.query, body: () => input.body, expectedVersion: input.expectedVersion });
+      const ctx: AuthedContext = {
+        actor,
+        scope: {},
+        requestId: meta.requestId,
+        clientAddress: meta.clientAddress,
+        span,
+      };
+      const data = await executeOperation(op, ctx, {
+        params: input.params,
+        query: input.query,
+        body: () => input.body,
+        expectedVersion: input.expectedVersion,
+      });
       return { ok: true as const, data };
     } catch (error) {
       unstable_rethrow(error);
@@ -47,8 +58,16 @@ export async function runOperationAs<R>(
 }
 
 /** The server-action twin of route(): the session's actor runs the operation. */
-export async function performAction<P, Q, B, R>(op: Operation<P, Q, B, R>, input: ActionInput): Promise<ActionResult<R>> {
+export async function performAction<P, Q, B, R>(
+  op: Operation<P, Q, B, R>,
+  input: ActionInput,
+): Promise<ActionResult<R>> {
   const h = await headers();
   const actor = await sessionActor();
-  return runOperationAs(op as Operation<unknown, unknown, unknown, R>, actor, { requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) }, input ?? {});
+  return runOperationAs(
+    op as Operation<unknown, unknown, unknown, R>,
+    actor,
+    { requestId: requestIdFrom(h), clientAddress: clientAddressFrom(h) },
+    input ?? {},
+  );
 }

@@ -35,7 +35,11 @@ function isTrusted(address: string, trusted: string[]): boolean {
  * The client's address: the socket peer, or, when the peer is a trusted proxy, the right-most
  * X-Forwarded-For hop that is not itself a trusted proxy.
  */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | null | undefined, trusted: string[]): string | null {
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | null | undefined,
+  trusted: string[],
+): string | null {
   const direct = peer ? normalise(peer) : null;
   if (!direct) return null;
   if (!trusted.length || !isTrusted(direct, trusted) || !forwardedFor) return direct;

@@ -17,7 +17,10 @@ export function assertSameSiteWrite(request: Request): void {
   // Without a session cookie the request is anonymous and authentication answers 401.
   if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return;
   if (!isOwnOrigin(request.headers.get("origin"), request.headers)) {
-    throw new AppError("FORBIDDEN", "Cross-site request refused: a write signed in by cookie must come from Facet's own pages (Origin).");
+    throw new AppError(
+      "FORBIDDEN",
+      "Cross-site request refused: a write signed in by cookie must come from Facet's own pages (Origin).",
+    );
   }
   const hasBody = Number(request.headers.get("content-length") ?? 0) > 0 || request.headers.has("transfer-encoding");
   if (hasBody && !JSON_TYPE.test(request.headers.get("content-type") ?? "")) {

@@ -24,7 +24,11 @@ export interface RawInput {
 }
 
 /** resolve scope → authorize → parse the body → verb. The caller has authenticated. */
-export async function executeOperation<P, Q, B, R>(op: Operation<P, Q, B, R>, ctx: AuthedContext, raw: RawInput): Promise<R> {
+export async function executeOperation<P, Q, B, R>(
+  op: Operation<P, Q, B, R>,
+  ctx: AuthedContext,
+  raw: RawInput,
+): Promise<R> {
   try {
     return await runPipeline(op, ctx, raw);
   } catch (error) {

@@ -29,5 +29,7 @@ export function isOwnOrigin(origin: string | null, headers: Headers): boolean {
   const configured = configuredOrigin();
   if (configured) return given.origin === configured;
   const host = headers.get("host");
-  return Boolean(host) && given.host === host!.toLowerCase() && (given.protocol === "http:" || given.protocol === "https:");
+  return (
+    Boolean(host) && given.host === host!.toLowerCase() && (given.protocol === "http:" || given.protocol === "https:")
+  );
 }

@@ -53,7 +53,14 @@ export function toProblem(error: unknown, requestId?: string): MappedProblem {
   if (error instanceof TransportError) {
     const t = TRANSPORT_TITLES[error.status];
     return {
-      problem: { type: typeUri(t.code), title: t.title, status: error.status, detail: error.message, code: t.code, instance: requestId },
+      problem: {
+        type: typeUri(t.code),
+        title: t.title,
+        status: error.status,
+        detail: error.message,
+        code: t.code,
+        instance: requestId,
+      },
       headers,
       internal: false,
     };
@@ -67,7 +74,10 @@ export function toProblem(error: unknown, requestId?: string): MappedProblem {
       type: typeUri(error.code),
       title: row.title,
       status: row.status,
-      detail: error.code === "INTERNAL" ? "An internal error occurred. Quote the request id when reporting it." : error.message,
+      detail:
+        error.code === "INTERNAL"
+          ? "An internal error occurred. Quote the request id when reporting it."
+          : error.message,
       code: error.code,
       instance: requestId,
       ...(details ?? {}),

@@ -4,7 +4,10 @@
  * tenant called "api") names the right one, and never next to another param: in Facet's
  * routes each dynamic segment follows a static one. Catch-all params become `{...name}`.
  */
-export function routeTemplate(pathname: string, params: Record<string, string | string[] | undefined> | undefined): string {
+export function routeTemplate(
+  pathname: string,
+  params: Record<string, string | string[] | undefined> | undefined,
+): string {
   const segments = pathname.split("/");
   let end = segments.length;
   for (const [name, value] of Object.entries(params ?? {}).reverse()) {

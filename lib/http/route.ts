@@ -53,18 +53,31 @@ function toResponse(result: unknown, status: number, etag: boolean): Response {
 }
 
 /** Span, request id, access log and problem+json around any handler. */
-function serve(work: (request: NextRequest, ctx: RequestContext, params: RouteParams) => Promise<Response>): NextHandler {
+function serve(
+  work: (request: NextRequest, ctx: RequestContext, params: RouteParams) => Promise<Response>,
+): NextHandler {
   return async (request, context) => {
     const requestId = requestIdFrom(request.headers);
     const started = performance.now();
     const params = await context.params;
     const httpRoute = routeTemplate(request.nextUrl.pathname, params);
-    const attributes = { "http.request.method": request.method, "http.route": httpRoute, "url.path": request.nextUrl.pathname, "facet.request_id": requestId };
+    const attributes = {
+      "http.request.method": request.method,
+      "http.route": httpRoute,
+      "url.path": request.nextUrl.pathname,
+      "facet.request_id": requestId,
+    };
     // OpenTelemetry's server span name: method and route template, so APM groups by route.
     return withSpan(`${request.method} ${httpRoute}`, attributes, async (span) => {
       let response: Response;
       try {
-        const ctx: RequestContext = { actor: null, scope: {}, requestId, clientAddress: clientAddressFrom(request.headers), span };
+        const ctx: RequestContext = {
+          actor: null,
+          scope: {},
+          requestId,
+          clientAddress: clientAddressFrom(request.headers),
+          span,
+        };
         // One read of the cache epochs serves authentication, scope and the verb.
         response = await withRequestEpochs(() => work(request, ctx, params));
       } catch (error) {
@@ -76,7 +89,16 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
       response.headers.set("X-Request-Id", requestId);
       span.setAttribute("http.response.status_code", response.status);
       const duration_ms = Math.round(performance.now() - started);
-      logger.info({ request_id: requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, duration_ms }, "request");
+      logger.info(
+        {
+          request_id: requestId,
+          method: request.method,
+          path: request.nextUrl.pathname,
+          status: response.status,
+          duration_ms,
+        },
+        "request",
+      );
       return response;
     });
   };
@@ -88,7 +110,9 @@ function serve(work: (request: NextRequest, ctx: RequestContext, params: RoutePa
  */
 export function route<P, Q, B, R>(op: Operation<P, Q, B, R>): NextHandler;
 export function route<P, Q, B, S extends Scope = Scope>(
-  options: Omit<Operation<P, Q, B>, "handler" | "scope"> & { scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<S> },
+  options: Omit<Operation<P, Q, B>, "handler" | "scope"> & {
+    scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<S>;
+  },
   handler: (args: { ctx: ScopedCtx<S>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler;
 export function route<P, Q, B>(
@@ -96,35 +120,54 @@ export function route<P, Q, B>(
   // The scope resolver has run when the handler does (executeOperation), as ScopedCtx promises.
   handler?: (args: { ctx: ScopedCtx<Scope>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler {
-  const served = serve(
-    async (request, base, params) => {
-      assertSameSiteWrite(request);
-      const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
-      ctx.span?.setAttribute("enduser.id", ctx.actor.username);
-      const op = handler ? ({ ...options, handler: (args: Parameters<Operation<P, Q, B>["handler"]>[0]) => handler({ ...args, request }) } as Operation<P, Q, B>) : (options as Operation<P, Q, B>);
-      const result = await executeOperation(op, ctx, {
-        params,
-        query: Object.fromEntries(request.nextUrl.searchParams),
-        body: () => readJson(request, op.maxBodyBytes ?? DEFAULT_MAX_BODY),
-        expectedVersion: expectedVersionFrom(request.headers),
-      });
-      return toResponse(result, op.status ?? 200, op.etag ?? false);
-    },
-  );
+  const served = serve(async (request, base, params) => {
+    assertSameSiteWrite(request);
+    const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;
+    ctx.span?.setAttribute("enduser.id", ctx.actor.username);
+    const op = handler
+      ? ({
+          ...options,
+          handler: (args: Parameters<Operation<P, Q, B>["handler"]>[0]) => handler({ ...args, request }),
+        } as Operation<P, Q, B>)
+      : (options as Operation<P, Q, B>);
+    const result = await executeOperation(op, ctx, {
+      params,
+      query: Object.fromEntries(request.nextUrl.searchParams),
+      body: () => readJson(request, op.maxBodyBytes ?? DEFAULT_MAX_BODY),
+      expectedVersion: expectedVersionFrom(request.headers),
+    });
+    return toResponse(result, op.status ?? 200, op.etag ?? false);
+  });
   const { permission, params, query, body, status, etag } = options;
   // Kept on the handler so tests can run the very same operation as a server action, and so
   // the OpenAPI document is built from the schemas that guard the route.
-  return withContract(Object.assign(served, { operation: handler ? undefined : (options as Operation<P, Q, B>) }), { permission, params, query, body, status, etag });
+  return withContract(Object.assign(served, { operation: handler ? undefined : (options as Operation<P, Q, B>) }), {
+    permission,
+    params,
+    query,
+    body,
+    status,
+    etag,
+  });
 }
 
 /** Routes anyone may call (sign-in, health): the same envelope, no authentication. */
-export function publicRoute<Q, B>(options: PublicOptions<Q, B>, handler: (args: { ctx: RequestContext; input: { query: Q; body: B }; request: NextRequest }) => Promise<unknown>): NextHandler {
-  const served = serve(
-    async (request, ctx) => {
-      const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-      const body = options.body ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
-      return toResponse(await handler({ ctx, input: { query, body }, request }), options.status ?? 200, false);
-    },
-  );
-  return withContract(served, { public: true, summary: options.summary, query: options.query, body: options.body, status: options.status });
+export function publicRoute<Q, B>(
+  options: PublicOptions<Q, B>,
+  handler: (args: { ctx: RequestContext; input: { query: Q; body: B }; request: NextRequest }) => Promise<unknown>,
+): NextHandler {
+  const served = serve(async (request, ctx) => {
+    const query = parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+    const body = options.body
+      ? parseWith(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
+      : (undefined as B);
+    return toResponse(await handler({ ctx, input: { query, body }, request }), options.status ?? 200, false);
+  });
+  return withContract(served, {
+    public: true,
+    summary: options.summary,
+    query: options.query,
+    body: options.body,
+    status: options.status,
+  });
 }

@@ -11,7 +11,9 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 export function makeTranslate(messages: Messages): Translate {
   return (key, vars) => {
     const template = messages[key] ?? en[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+      : template;
   };
 }
 

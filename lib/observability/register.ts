@@ -19,7 +19,10 @@ export async function registerTelemetry(): Promise<void> {
     processors.push(selfTelemetryProcessor());
   }
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: "facet", [ATTR_SERVICE_VERSION]: process.env.npm_package_version ?? "dev" }),
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: "facet",
+      [ATTR_SERVICE_VERSION]: process.env.npm_package_version ?? "dev",
+    }),
     spanProcessors: processors,
   });
   provider.register({

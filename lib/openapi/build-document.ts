@@ -21,7 +21,12 @@ const toSchema = (schema: ZodType): JsonSchema => {
 function parametersOf(contract: RouteContract | undefined, path: string): JsonSchema[] {
   const pathSchema = contract?.params ? toSchema(contract.params) : undefined;
   const pathProps = (pathSchema?.properties ?? {}) as Record<string, JsonSchema>;
-  const out: JsonSchema[] = pathParameterNames(path).map((name) => ({ name, in: "path", required: true, schema: pathProps[name] ?? { type: "string" } }));
+  const out: JsonSchema[] = pathParameterNames(path).map((name) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: pathProps[name] ?? { type: "string" },
+  }));
   if (contract?.query) {
     const query = toSchema(contract.query);
     const required = new Set((query.required as string[] | undefined) ?? []);
@@ -32,7 +37,10 @@ function parametersOf(contract: RouteContract | undefined, path: string): JsonSc
   return out;
 }
 
-const PROBLEM_RESPONSE = { description: "A problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const PROBLEM_RESPONSE = {
+  description: "A problem (RFC 9457)",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
 
 function operationOf(method: HttpMethod, path: string, contract: RouteContract | undefined): JsonSchema {
   const status = String(contract?.status ?? (method === "DELETE" ? 204 : 200));
@@ -40,7 +48,10 @@ function operationOf(method: HttpMethod, path: string, contract: RouteContract |
     operationId: `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: contract?.summary ?? (contract?.permission ? `Needs ${contract.permission}` : undefined),
     parameters: parametersOf(contract, path),
-    responses: { [status]: { description: "Success", ...(status === "204" ? {} : { content: { "application/json": {} } }) }, default: PROBLEM_RESPONSE },
+    responses: {
+      [status]: { description: "Success", ...(status === "204" ? {} : { content: { "application/json": {} } }) },
+      default: PROBLEM_RESPONSE,
+    },
   };
   if (contract?.permission) operation["x-facet-permission"] = contract.permission;
   if (contract?.public) operation.security = [];
@@ -48,7 +59,10 @@ function operationOf(method: HttpMethod, path: string, contract: RouteContract |
   if (contract?.body) {
     operation.requestBody = { required: true, content: { "application/json": { schema: toSchema(contract.body) } } };
   } else if (contract?.requestContentTypes) {
-    operation.requestBody = { required: true, content: Object.fromEntries(contract.requestContentTypes.map((type) => [type, {}])) };
+    operation.requestBody = {
+      required: true,
+      content: Object.fromEntries(contract.requestContentTypes.map((type) => [type, {}])),
+    };
   }
   if (!contract) operation["x-facet-undescribed"] = true;
   return operation;
@@ -66,14 +80,27 @@ export function buildOpenApiDocument(modules: readonly RouteModule[], info: { ve
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Facet API", version: info.version, description: "Generated from the zod schemas that guard each route." },
+    info: {
+      title: "Facet API",
+      version: info.version,
+      description: "Generated from the zod schemas that guard each route.",
+    },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token (Account → API tokens) or an ingest token for /api/otlp." },
-        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The console session; writes also need the app's Origin and a JSON body." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (Account → API tokens) or an ingest token for /api/otlp.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The console session; writes also need the app's Origin and a JSON body.",
+        },
       },
       schemas: {
         Problem: {
@@ -86,7 +113,18 @@ export function buildOpenApiDocument(modules: readonly RouteModule[], info: { ve
             detail: { type: "string" },
             code: { type: "string" },
             instance: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" }, line: { type: "integer" }, column: { type: "integer" } } } },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  path: { type: "string" },
+                  message: { type: "string" },
+                  line: { type: "integer" },
+                  column: { type: "integer" },
+                },
+              },
+            },
           },
         },
       },

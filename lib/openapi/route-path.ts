@@ -1,6 +1,9 @@
 /** `app/api/v1/tenants/[tenant]/route.ts` → `/api/v1/tenants/{tenant}` (OpenAPI's template). */
 export function routeFileToPath(file: string): string {
-  const dir = file.replace(/\\/g, "/").replace(/^.*?\bapp\//, "/").replace(/\/route\.[jt]sx?$/, "");
+  const dir = file
+    .replace(/\\/g, "/")
+    .replace(/^.*?\bapp\//, "/")
+    .replace(/\/route\.[jt]sx?$/, "");
   return dir
     .split("/")
     .filter((segment) => !/^\(.*\)$/.test(segment))

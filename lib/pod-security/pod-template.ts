@@ -2,7 +2,14 @@
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 
-const TEMPLATE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Job", "ReplicationController"]);
+const TEMPLATE_KINDS = new Set([
+  "Deployment",
+  "StatefulSet",
+  "ReplicaSet",
+  "DaemonSet",
+  "Job",
+  "ReplicationController",
+]);
 
 /** The pod spec and its annotations, or null when the kind makes no pods. */
 export function podSpecOf(object: unknown): { spec: unknown; annotations: unknown; template: boolean } | null {

@@ -4,8 +4,26 @@
 
 export type QuantityFormat = "BinarySI" | "DecimalSI";
 
-export const BINARY_SUFFIXES: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-export const DECIMAL_SUFFIXES: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+export const BINARY_SUFFIXES: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+export const DECIMAL_SUFFIXES: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  "": 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 // <sign><digits>[.<digits>] then a binary suffix, a decimal suffix, or an exponent (1e3, 1E3).
 const PATTERN = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
@@ -24,7 +42,11 @@ export function parseQuantity(input: string | number): Quantity | null {
   const [, number, suffix = "", exponent] = match;
   const base = Number(number);
   const binary = suffix in BINARY_SUFFIXES;
-  const multiplier = binary ? BINARY_SUFFIXES[suffix] : exponent !== undefined ? 10 ** Number(exponent) : DECIMAL_SUFFIXES[suffix];
+  const multiplier = binary
+    ? BINARY_SUFFIXES[suffix]
+    : exponent !== undefined
+      ? 10 ** Number(exponent)
+      : DECIMAL_SUFFIXES[suffix];
   const value = base * multiplier;
   if (!Number.isFinite(value)) return null;
   // Rounded to a millionth of a milli first, so 0.1 + binary noise does not round up a whole milli.

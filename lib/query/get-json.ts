@@ -1,7 +1,10 @@
 // Safe to import from client components: the fetch behind every react-query read of /api/v1.
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

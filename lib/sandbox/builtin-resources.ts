@@ -41,8 +41,23 @@ const apps = (s: Omit<Spec, "group" | "version">) =>
 export const BUILTIN_RESOURCES: ResourceType[] = [
   core({ resource: "namespaces", kind: "Namespace", namespaced: false, shortNames: ["ns"], status: true }),
   core({ resource: "nodes", kind: "Node", namespaced: false, shortNames: ["no"], status: true }),
-  core({ resource: "pods", kind: "Pod", namespaced: true, shortNames: ["po"], categories: ["all"], status: true, log: true }),
-  core({ resource: "services", kind: "Service", namespaced: true, shortNames: ["svc"], categories: ["all"], status: true }),
+  core({
+    resource: "pods",
+    kind: "Pod",
+    namespaced: true,
+    shortNames: ["po"],
+    categories: ["all"],
+    status: true,
+    log: true,
+  }),
+  core({
+    resource: "services",
+    kind: "Service",
+    namespaced: true,
+    shortNames: ["svc"],
+    categories: ["all"],
+    status: true,
+  }),
   core({ resource: "configmaps", kind: "ConfigMap", namespaced: true, shortNames: ["cm"] }),
   core({ resource: "secrets", kind: "Secret", namespaced: true }),
   core({ resource: "serviceaccounts", kind: "ServiceAccount", namespaced: true, shortNames: ["sa"] }),
@@ -84,11 +99,23 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
     status: true,
   }),
   {
-    ...define({ group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews", kind: "SelfSubjectAccessReview", namespaced: false }),
+    ...define({
+      group: "authorization.k8s.io",
+      version: "v1",
+      resource: "selfsubjectaccessreviews",
+      kind: "SelfSubjectAccessReview",
+      namespaced: false,
+    }),
     review: "access",
   },
   {
-    ...define({ group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews", kind: "SelfSubjectReview", namespaced: false }),
+    ...define({
+      group: "authentication.k8s.io",
+      version: "v1",
+      resource: "selfsubjectreviews",
+      kind: "SelfSubjectReview",
+      namespaced: false,
+    }),
     review: "subject",
   },
 ];

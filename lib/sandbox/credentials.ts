@@ -25,7 +25,10 @@ export interface IssuedSandboxToken {
 }
 
 /** Issues a token for the sandbox API: a user's kubeconfig (`userId`), or Facet's own (the seed). */
-export async function issueSandboxToken(input: { name: string; ttlSeconds?: number; userId?: number }, db: Executor = getDb()): Promise<IssuedSandboxToken> {
+export async function issueSandboxToken(
+  input: { name: string; ttlSeconds?: number; userId?: number },
+  db: Executor = getDb(),
+): Promise<IssuedSandboxToken> {
   const token = PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = input.ttlSeconds ? new Date(Date.now() + input.ttlSeconds * 1000) : null;
   const [{ id }] = await db
@@ -36,7 +39,10 @@ export async function issueSandboxToken(input: { name: string; ttlSeconds?: numb
 }
 
 export async function revokeSandboxToken(id: number): Promise<void> {
-  await getDb().update(sandboxTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(eq(sandboxTokens.id, id));
+  await getDb()
+    .update(sandboxTokens)
+    .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .where(eq(sandboxTokens.id, id));
   forgetVerifiedSandboxTokens();
 }
 
@@ -53,7 +59,13 @@ export async function verifySandboxToken(token: string): Promise<boolean> {
   const until = verified.get(digest);
   if (until && until > Date.now()) return true;
   const [row] = await getDb()
-    .select({ id: sandboxTokens.id, expiresAt: sandboxTokens.expiresAt, userId: sandboxTokens.userId, ownerId: users.id, ownerDisabled: users.disabled })
+    .select({
+      id: sandboxTokens.id,
+      expiresAt: sandboxTokens.expiresAt,
+      userId: sandboxTokens.userId,
+      ownerId: users.id,
+      ownerDisabled: users.disabled,
+    })
     .from(sandboxTokens)
     .leftJoin(users, eq(users.id, sandboxTokens.userId))
     .where(and(eq(sandboxTokens.tokenHash, digest), isNull(sandboxTokens.revokedAt)));
@@ -64,7 +76,10 @@ export async function verifySandboxToken(token: string): Promise<boolean> {
   if (last + CACHE_MS <= Date.now()) {
     touched.set(digest, Date.now());
     if (touched.size > 10_000) touched.clear();
-    await getDb().update(sandboxTokens).set({ lastUsedAt: sql`CURRENT_TIMESTAMP(3)` }).where(eq(sandboxTokens.id, row.id));
+    await getDb()
+      .update(sandboxTokens)
+      .set({ lastUsedAt: sql`CURRENT_TIMESTAMP(3)` })
+      .where(eq(sandboxTokens.id, row.id));
   }
   return true;
 }

@@ -18,7 +18,10 @@ function defaultContainer(container: JsonObject) {
   container.imagePullPolicy ??= imagePullPolicy(container.image);
   container.terminationMessagePath ??= "/dev/termination-log";
   container.terminationMessagePolicy ??= "File";
-  const resources = (container.resources ??= {}) as { requests?: Record<string, string>; limits?: Record<string, string> };
+  const resources = (container.resources ??= {}) as {
+    requests?: Record<string, string>;
+    limits?: Record<string, string>;
+  };
   // Requests default to limits where only a limit is given.
   for (const [name, value] of Object.entries(resources.limits ?? {})) {
     resources.requests ??= {};
@@ -33,7 +36,8 @@ export function defaultPodSpec(spec: JsonObject) {
   spec.dnsPolicy ??= "ClusterFirst";
   spec.securityContext ??= {};
   spec.schedulerName ??= "default-scheduler";
-  for (const c of [...((spec.containers as JsonObject[]) ?? []), ...((spec.initContainers as JsonObject[]) ?? [])]) if (isObject(c)) defaultContainer(c);
+  for (const c of [...((spec.containers as JsonObject[]) ?? []), ...((spec.initContainers as JsonObject[]) ?? [])])
+    if (isObject(c)) defaultContainer(c);
 }
 
 function defaultTemplate(spec: JsonObject) {
@@ -65,7 +69,8 @@ function defaultWorkload(kind: string, object: K8sObject) {
   if (kind !== "DaemonSet") spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   defaultTemplate(spec);
-  const templateLabels = ((spec.template as JsonObject).metadata as JsonObject).labels as Record<string, string> | undefined;
+  const templateLabels = ((spec.template as JsonObject).metadata as JsonObject).labels as
+    Record<string, string> | undefined;
   if (kind === "Deployment") {
     spec.strategy ??= { type: "RollingUpdate" };
     const strategy = spec.strategy as JsonObject;
@@ -77,7 +82,8 @@ function defaultWorkload(kind: string, object: K8sObject) {
     spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { partition: 0 } };
     spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: "Retain", whenScaled: "Retain" };
   }
-  if (kind === "DaemonSet") spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
+  if (kind === "DaemonSet")
+    spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
   if (kind === "ReplicaSet" && !spec.selector && templateLabels) spec.selector = { matchLabels: { ...templateLabels } };
   object.status ??= {};
 }
@@ -122,12 +128,21 @@ function defaultCrd(crd: K8sObject) {
   spec.conversion ??= { strategy: "None" };
   const storage = ((spec.versions as JsonObject[] | undefined) ?? []).find((v) => v.storage) as JsonObject | undefined;
   const now = timestamp();
-  const condition = (type: string, reason: string, message: string) => ({ type, status: "True", lastTransitionTime: now, reason, message });
+  const condition = (type: string, reason: string, message: string) => ({
+    type,
+    status: "True",
+    lastTransitionTime: now,
+    reason,
+    message,
+  });
   const previous = (crd.status?.conditions as JsonObject[] | undefined) ?? [];
   crd.status = {
     conditions: previous.length
       ? previous
-      : [condition("NamesAccepted", "NoConflicts", "no conflicts found"), condition("Established", "InitialNamesAccepted", "the initial names have been accepted")],
+      : [
+          condition("NamesAccepted", "NoConflicts", "no conflicts found"),
+          condition("Established", "InitialNamesAccepted", "the initial names have been accepted"),
+        ],
     acceptedNames: { ...names },
     storedVersions: storage ? [storage.name] : [],
   };

@@ -17,11 +17,17 @@ export const SERVER_VERSION = {
 };
 
 export function apiVersions(): JsonObject {
-  return { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: "127.0.0.1:6443" }] };
+  return {
+    kind: "APIVersions",
+    versions: ["v1"],
+    serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: "127.0.0.1:6443" }],
+  };
 }
 
 function groupOrder(types: ResourceType[]): string[] {
-  const custom = [...new Set(types.filter((t) => t.custom).map((t) => t.group))].filter((g) => !BUILTIN_GROUPS.includes(g)).sort();
+  const custom = [...new Set(types.filter((t) => t.custom).map((t) => t.group))]
+    .filter((g) => !BUILTIN_GROUPS.includes(g))
+    .sort();
   return [...BUILTIN_GROUPS.filter((g) => g !== ""), ...custom];
 }
 
@@ -29,7 +35,13 @@ export function apiGroup(types: ResourceType[], group: string): JsonObject | nul
   const versions = [...new Set(types.filter((t) => t.group === group).flatMap((t) => t.versions))];
   if (versions.length === 0) return null;
   const toEntry = (version: string) => ({ groupVersion: apiVersionOf(group, version), version });
-  return { kind: "APIGroup", apiVersion: "v1", name: group, versions: versions.map(toEntry), preferredVersion: toEntry(versions[0]) };
+  return {
+    kind: "APIGroup",
+    apiVersion: "v1",
+    name: group,
+    versions: versions.map(toEntry),
+    preferredVersion: toEntry(versions[0]),
+  };
 }
 
 export function apiGroupList(types: ResourceType[]): JsonObject {
@@ -54,19 +66,37 @@ function resourceEntries(type: ResourceType): JsonObject[] {
   ];
   if (type.log) entries.push({ name: `${type.resource}/log`, singularName: "", ...base, verbs: ["get"] });
   if (type.scale) {
-    entries.push({ name: `${type.resource}/scale`, singularName: "", namespaced: type.namespaced, group: "autoscaling", version: "v1", kind: "Scale", verbs: ["get", "patch", "update"] });
+    entries.push({
+      name: `${type.resource}/scale`,
+      singularName: "",
+      namespaced: type.namespaced,
+      group: "autoscaling",
+      version: "v1",
+      kind: "Scale",
+      verbs: ["get", "patch", "update"],
+    });
   }
-  if (type.status) entries.push({ name: `${type.resource}/status`, singularName: "", ...base, verbs: ["get", "patch", "update"] });
+  if (type.status)
+    entries.push({ name: `${type.resource}/status`, singularName: "", ...base, verbs: ["get", "patch", "update"] });
   return entries;
 }
 
 export function apiResourceList(types: ResourceType[], group: string, version: string): JsonObject | null {
   const served = types.filter((t) => t.group === group && t.versions.includes(version));
   if (served.length === 0) return null;
-  return { kind: "APIResourceList", apiVersion: "v1", groupVersion: apiVersionOf(group, version), resources: served.flatMap(resourceEntries) };
+  return {
+    kind: "APIResourceList",
+    apiVersion: "v1",
+    groupVersion: apiVersionOf(group, version),
+    resources: served.flatMap(resourceEntries),
+  };
 }
 
 export function rootPaths(types: ResourceType[]): JsonObject {
-  const groupVersions = [...new Set(types.filter((t) => t.group).flatMap((t) => t.versions.map((v) => `/apis/${t.group}/${v}`)))];
-  return { paths: ["/api", "/api/v1", "/apis", ...groupVersions, "/healthz", "/livez", "/openapi/v3", "/readyz", "/version"] };
+  const groupVersions = [
+    ...new Set(types.filter((t) => t.group).flatMap((t) => t.versions.map((v) => `/apis/${t.group}/${v}`))),
+  ];
+  return {
+    paths: ["/api", "/api/v1", "/apis", ...groupVersions, "/healthz", "/livez", "/openapi/v3", "/readyz", "/version"],
+  };
 }

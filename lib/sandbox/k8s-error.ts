@@ -60,8 +60,17 @@ export const notFound = (type: Target, name: string) =>
 export const alreadyExists = (type: Target, name: string) =>
   new K8sError(409, "AlreadyExists", `${qualifiedResource(type)} "${name}" already exists`, detailsFor(type, name));
 
-export const conflict = (type: Target, name: string, reason = "the object has been modified; please apply your changes to the latest version and try again") =>
-  new K8sError(409, "Conflict", `Operation cannot be fulfilled on ${qualifiedResource(type)} "${name}": ${reason}`, detailsFor(type, name));
+export const conflict = (
+  type: Target,
+  name: string,
+  reason = "the object has been modified; please apply your changes to the latest version and try again",
+) =>
+  new K8sError(
+    409,
+    "Conflict",
+    `Operation cannot be fulfilled on ${qualifiedResource(type)} "${name}": ${reason}`,
+    detailsFor(type, name),
+  );
 
 export function forbidden(type: Target, name: string, why: string): K8sError {
   const what = name ? `${qualifiedResource(type)} "${name}"` : qualifiedResource(type);
@@ -86,9 +95,14 @@ export const methodNotAllowed = () =>
   new K8sError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 export const resourceNotFound = () => new K8sError(404, "NotFound", "the server could not find the requested resource");
 export const unsupportedMediaType = (contentType: string, accepted: string[]) =>
-  new K8sError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}`, {
-    causes: [{ reason: "UnexpectedServerResponse", message: contentType }],
-  });
+  new K8sError(
+    415,
+    "UnsupportedMediaType",
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(", ")}`,
+    {
+      causes: [{ reason: "UnexpectedServerResponse", message: contentType }],
+    },
+  );
 export const internalError = (message: string) =>
   new K8sError(500, "InternalError", `Internal error occurred: ${message}`, { causes: [{ message }] });
 

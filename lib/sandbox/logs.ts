@@ -18,7 +18,7 @@ function startupLines(image: string, container: string): string[] {
   if (/nginx/.test(image)) {
     return [
       "/docker-entrypoint.sh: Configuration complete; ready for start up",
-      "nginx: [notice] using the \"epoll\" event method",
+      'nginx: [notice] using the "epoll" event method',
       "nginx: [notice] start worker processes",
     ];
   }
@@ -35,7 +35,10 @@ export function containerLog(seed: string, container: string, image: string, sta
     const path = PATHS[(hash + n) % PATHS.length];
     const status = STATUS[((hash >>> 3) + n * 7) % STATUS.length];
     const ms = ((hash >>> 5) + n * 13) % 97;
-    lines.push({ at: new Date(start + n * LOG_INTERVAL_MS), text: `10.244.0.1 - "GET ${path} HTTP/1.1" ${status} ${ms}ms request=${n}` });
+    lines.push({
+      at: new Date(start + n * LOG_INTERVAL_MS),
+      text: `10.244.0.1 - "GET ${path} HTTP/1.1" ${status} ${ms}ms request=${n}`,
+    });
   }
   return lines.filter((l) => l.at.getTime() <= until.getTime());
 }

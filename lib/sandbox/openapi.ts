@@ -18,16 +18,25 @@ function operations(type: ResourceType, version: string, item: boolean): JsonObj
     "x-kubernetes-group-version-kind": gvk,
     ...extra,
   });
-  const body = (types: string[]) => ({ requestBody: { content: Object.fromEntries(types.map((t) => [t, { schema: { type: "object" } }])) } });
+  const body = (types: string[]) => ({
+    requestBody: { content: Object.fromEntries(types.map((t) => [t, { schema: { type: "object" } }])) },
+  });
   const write = { parameters: [queryParam("dryRun"), queryParam("fieldManager"), queryParam("fieldValidation")] };
   if (type.review) return item ? {} : { post: op("post", { ...write, ...body(["application/json"]) }) };
   if (!item) {
-    return { get: op("list"), post: op("post", { ...write, ...body(["application/json"]) }), delete: op("deletecollection") };
+    return {
+      get: op("list"),
+      post: op("post", { ...write, ...body(["application/json"]) }),
+      delete: op("deletecollection"),
+    };
   }
   return {
     get: op("get"),
     put: op("put", { ...write, ...body(["application/json"]) }),
-    patch: op("patch", { ...write, ...body(["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"]) }),
+    patch: op("patch", {
+      ...write,
+      ...body(["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"]),
+    }),
     delete: op("delete"),
   };
 }
@@ -55,9 +64,12 @@ export function openApiV3Root(types: ResourceType[], basePath: string): JsonObje
   for (const t of types) for (const v of t.versions) groupVersions.set(gvPath(t.group, v), [t.group, v]);
   const paths: JsonObject = {};
   for (const [path, [group, version]] of groupVersions) {
-    const hash = createHash("sha512").update(JSON.stringify(openApiV3Spec(types, group, version))).digest("hex").slice(0, 64).toUpperCase();
+    const hash = createHash("sha512")
+      .update(JSON.stringify(openApiV3Spec(types, group, version)))
+      .digest("hex")
+      .slice(0, 64)
+      .toUpperCase();
     paths[path] = { serverRelativeURL: `${basePath}/openapi/v3/${path}?hash=${hash}` };
   }
   return { paths };
 }
-

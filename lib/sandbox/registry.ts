@@ -8,14 +8,24 @@ interface CrdVersion {
   name: string;
   served?: boolean;
   storage?: boolean;
-  subresources?: { status?: object; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string } };
+  subresources?: {
+    status?: object;
+    scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
+  };
   additionalPrinterColumns?: PrinterColumn[];
 }
 
 interface CrdSpec {
   group: string;
   scope: "Namespaced" | "Cluster";
-  names: { plural: string; singular?: string; kind: string; listKind?: string; shortNames?: string[]; categories?: string[] };
+  names: {
+    plural: string;
+    singular?: string;
+    kind: string;
+    listKind?: string;
+    shortNames?: string[];
+    categories?: string[];
+  };
   versions: CrdVersion[];
 }
 
@@ -55,11 +65,20 @@ export async function allResourceTypes(db: Executor = getDb()): Promise<Resource
 }
 
 /** Finds the resource served at /api(s)/{group}/{version}/{resource}. */
-export async function resolveResourceType(group: string, version: string, resource: string, db: Executor = getDb()): Promise<ResourceType | undefined> {
-  const builtin = BUILTIN_RESOURCES.find((r) => r.group === group && r.resource === resource && r.versions.includes(version));
+export async function resolveResourceType(
+  group: string,
+  version: string,
+  resource: string,
+  db: Executor = getDb(),
+): Promise<ResourceType | undefined> {
+  const builtin = BUILTIN_RESOURCES.find(
+    (r) => r.group === group && r.resource === resource && r.versions.includes(version),
+  );
   if (builtin) return builtin;
   if (BUILTIN_RESOURCES.some((r) => r.group === group)) return undefined;
-  return (await customResourceTypes(db)).find((t) => t.group === group && t.resource === resource && t.versions.includes(version));
+  return (await customResourceTypes(db)).find(
+    (t) => t.group === group && t.resource === resource && t.versions.includes(version),
+  );
 }
 
 /** The resource type of a stored object (garbage collection, namespace cleanup). */

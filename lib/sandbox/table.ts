@@ -15,14 +15,25 @@ function rowObject(object: K8sObject, include: IncludeObject): JsonObject | unde
   return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: object.metadata };
 }
 
-export function toTable(type: ResourceType, objects: K8sObject[], listMeta: JsonObject, include: IncludeObject = "Metadata"): JsonObject {
+export function toTable(
+  type: ResourceType,
+  objects: K8sObject[],
+  listMeta: JsonObject,
+  include: IncludeObject = "Metadata",
+): JsonObject {
   const printer = (!type.custom && PRINTERS[type.kind]) || customPrinter(type.printerColumns);
   const now = Date.now();
   return {
     kind: "Table",
     apiVersion: "meta.k8s.io/v1",
     metadata: listMeta,
-    columnDefinitions: printer.columns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? "", description: "", priority: c.priority ?? 0 })),
+    columnDefinitions: printer.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      format: c.format ?? "",
+      description: "",
+      priority: c.priority ?? 0,
+    })),
     rows: objects.map((o) => ({ cells: printer.cells(o, now), object: rowObject(o, include) })),
   };
 }

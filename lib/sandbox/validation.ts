@@ -9,7 +9,8 @@ import { deepEqual } from "./util";
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const QUALIFIED_NAME =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 const SUBDOMAIN_MESSAGE =
@@ -23,7 +24,8 @@ function validateName(type: ResourceType, name: string, causes: StatusCause[]) {
   if (type.kind === "Namespace") {
     if (!DNS1123_LABEL.test(name) || name.length > 63) causes.push(fieldInvalid("metadata.name", name, LABEL_MESSAGE));
   } else if (type.kind === "Service") {
-    if (!DNS1035_LABEL.test(name) || name.length > 63) causes.push(fieldInvalid("metadata.name", name, DNS1035_MESSAGE));
+    if (!DNS1035_LABEL.test(name) || name.length > 63)
+      causes.push(fieldInvalid("metadata.name", name, DNS1035_MESSAGE));
   } else if (!DNS1123_SUBDOMAIN.test(name) || name.length > 253) {
     causes.push(fieldInvalid("metadata.name", name, SUBDOMAIN_MESSAGE));
   }
@@ -31,13 +33,33 @@ function validateName(type: ResourceType, name: string, causes: StatusCause[]) {
 
 function validateMetadata(object: K8sObject, causes: StatusCause[]) {
   for (const [key, value] of Object.entries(object.metadata.labels ?? {})) {
-    if (!QUALIFIED_NAME.test(key)) causes.push(fieldInvalid("metadata.labels", key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
+    if (!QUALIFIED_NAME.test(key))
+      causes.push(
+        fieldInvalid(
+          "metadata.labels",
+          key,
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        ),
+      );
     if (typeof value !== "string" || value.length > 63 || !LABEL_VALUE.test(value)) {
-      causes.push(fieldInvalid("metadata.labels", value, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
+      causes.push(
+        fieldInvalid(
+          "metadata.labels",
+          value,
+          "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        ),
+      );
     }
   }
   for (const key of Object.keys(object.metadata.annotations ?? {})) {
-    if (!QUALIFIED_NAME.test(key)) causes.push(fieldInvalid("metadata.annotations", key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
+    if (!QUALIFIED_NAME.test(key))
+      causes.push(
+        fieldInvalid(
+          "metadata.annotations",
+          key,
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        ),
+      );
   }
 }
 
@@ -79,7 +101,8 @@ function validateWorkload(object: K8sObject, causes: StatusCause[]) {
       field: "spec.template.metadata.labels",
     });
   }
-  if (typeof spec.replicas === "number" && spec.replicas < 0) causes.push(fieldInvalid("spec.replicas", spec.replicas, "must be greater than or equal to 0"));
+  if (typeof spec.replicas === "number" && spec.replicas < 0)
+    causes.push(fieldInvalid("spec.replicas", spec.replicas, "must be greater than or equal to 0"));
   validatePodSpec(template.spec as JsonObject | undefined, "spec.template.spec", causes);
 }
 
@@ -87,10 +110,12 @@ function validateService(object: K8sObject, causes: StatusCause[]) {
   const spec = object.spec ?? {};
   const headless = spec.clusterIP === "None";
   const ports = spec.ports as JsonObject[] | undefined;
-  if (spec.type !== "ExternalName" && !headless && (!ports || ports.length === 0)) causes.push(fieldRequired("spec.ports"));
+  if (spec.type !== "ExternalName" && !headless && (!ports || ports.length === 0))
+    causes.push(fieldRequired("spec.ports"));
   (ports ?? []).forEach((p, i) => {
     const port = Number(p.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) causes.push(fieldInvalid(`spec.ports[${i}].port`, p.port, "must be between 1 and 65535, inclusive"));
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      causes.push(fieldInvalid(`spec.ports[${i}].port`, p.port, "must be between 1 and 65535, inclusive"));
   });
 }
 
@@ -100,13 +125,22 @@ function validateCrd(object: K8sObject, causes: StatusCause[]) {
   if (!spec.group) causes.push(fieldRequired("spec.group"));
   if (!names.plural) causes.push(fieldRequired("spec.names.plural"));
   if (!names.kind) causes.push(fieldRequired("spec.names.kind"));
-  if (spec.scope !== "Namespaced" && spec.scope !== "Cluster") causes.push(fieldInvalid("spec.scope", spec.scope ?? "", 'must be either "Namespaced" or "Cluster"'));
+  if (spec.scope !== "Namespaced" && spec.scope !== "Cluster")
+    causes.push(fieldInvalid("spec.scope", spec.scope ?? "", 'must be either "Namespaced" or "Cluster"'));
   if (object.metadata.name !== `${names.plural}.${spec.group}`) {
     causes.push(fieldInvalid("metadata.name", object.metadata.name, 'must be spec.names.plural+"."+spec.group'));
   }
   const versions = (spec.versions as JsonObject[] | undefined) ?? [];
-  if (versions.length === 0) causes.push(fieldInvalid("spec.versions", versions, "must have exactly one version marked as storage version"));
-  else if (versions.filter((v) => v.storage).length !== 1) causes.push(fieldInvalid("spec.versions", versions.map((v) => v.name), "must have exactly one version marked as storage version"));
+  if (versions.length === 0)
+    causes.push(fieldInvalid("spec.versions", versions, "must have exactly one version marked as storage version"));
+  else if (versions.filter((v) => v.storage).length !== 1)
+    causes.push(
+      fieldInvalid(
+        "spec.versions",
+        versions.map((v) => v.name),
+        "must have exactly one version marked as storage version",
+      ),
+    );
 }
 
 function validateUpdate(type: ResourceType, object: K8sObject, previous: K8sObject, causes: StatusCause[]) {
@@ -119,18 +153,28 @@ function validateUpdate(type: ResourceType, object: K8sObject, previous: K8sObje
   if (type.kind === "Pod" && !type.custom) {
     const strip = (spec: JsonObject | undefined) => {
       const copy = structuredClone(spec ?? {});
-      for (const c of [...((copy.containers as JsonObject[]) ?? []), ...((copy.initContainers as JsonObject[]) ?? [])]) delete c.image;
+      for (const c of [...((copy.containers as JsonObject[]) ?? []), ...((copy.initContainers as JsonObject[]) ?? [])])
+        delete c.image;
       delete copy.activeDeadlineSeconds;
       delete copy.tolerations;
       return copy;
     };
     if (!deepEqual(strip(object.spec), strip(previous.spec))) {
-      causes.push(fieldForbidden("spec", "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"));
+      causes.push(
+        fieldForbidden(
+          "spec",
+          "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+        ),
+      );
     }
   }
   if (type.kind === "CustomResourceDefinition") {
     immutable("spec.group", object.spec?.group, previous.spec?.group);
-    immutable("spec.names.plural", (object.spec?.names as JsonObject | undefined)?.plural, (previous.spec?.names as JsonObject | undefined)?.plural);
+    immutable(
+      "spec.names.plural",
+      (object.spec?.names as JsonObject | undefined)?.plural,
+      (previous.spec?.names as JsonObject | undefined)?.plural,
+    );
   }
 }
 

@@ -18,7 +18,11 @@ export interface FacetServerOptions {
 /** Overwrites whatever the client sent: only this server says who the client is. */
 export function stampClientAddress(req: IncomingMessage, trusted: string[]): void {
   const forwarded = req.headers["x-forwarded-for"];
-  const address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trusted);
+  const address = resolveClientAddress(
+    req.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trusted,
+  );
   if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
   else delete req.headers[CLIENT_ADDRESS_HEADER];
 }

@@ -1,15 +1,26 @@
 // Safe to import from client components: URLs, keys and fetchers for the telemetry pages.
 import { getJson } from "@/lib/query/get-json";
-import type { ApmResult, LogSearchResult, MetricLabelsResult, MetricNamesResult, MetricQueryResult, TraceDetail, TraceSearchResult } from "./schemas";
+import type {
+  ApmResult,
+  LogSearchResult,
+  MetricLabelsResult,
+  MetricNamesResult,
+  MetricQueryResult,
+  TraceDetail,
+  TraceSearchResult,
+} from "./schemas";
 import { apiPath, consolePath } from "@/lib/console/paths";
 
 export type EnvNames = { tenant: string; project: string; environment: string };
 
-
 /** Where trace, log and APM views read: one environment, or Facet's own telemetry (the
  *  facet-system view). `page` is the console path that mirrors `api`. */
 export type TelemetrySource = { api: string; page: string; key: readonly string[] };
-export const envSource = (n: EnvNames): TelemetrySource => ({ api: apiPath.environment(n), page: consolePath.environment(n), key: ["t", n.tenant, "p", n.project, "e", n.environment] });
+export const envSource = (n: EnvNames): TelemetrySource => ({
+  api: apiPath.environment(n),
+  page: consolePath.environment(n),
+  key: ["t", n.tenant, "p", n.project, "e", n.environment],
+});
 export const SYSTEM_API = "/api/v1/system";
 export const SYSTEM_SOURCE: TelemetrySource = { api: SYSTEM_API, page: "/system", key: ["system"] };
 
@@ -31,24 +42,31 @@ export const telemetryKeys = {
   logs: (src: TelemetrySource, q: string) => [...src.key, "logs", q] as const,
   metrics: (n: EnvNames, q: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "metrics", q] as const,
   metricNames: (n: EnvNames) => ["t", n.tenant, "p", n.project, "e", n.environment, "metric-names"] as const,
-  metricLabels: (n: EnvNames, metric: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "metric-labels", metric] as const,
+  metricLabels: (n: EnvNames, metric: string) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "metric-labels", metric] as const,
   apm: (src: TelemetrySource, q: string) => [...src.key, "apm", q] as const,
   operations: (src: TelemetrySource, service: string, q: string) => [...src.key, "apm", service, q] as const,
 };
 
-export const searchTraces = (src: TelemetrySource, query: string) => getJson<TraceSearchResult>(`${src.api}/traces${query}`);
+export const searchTraces = (src: TelemetrySource, query: string) =>
+  getJson<TraceSearchResult>(`${src.api}/traces${query}`);
 /** The trace across every namespace the reader may see, from the embedded store. */
 export const traceApi = apiPath.trace;
 export const getTrace = (api: string) => getJson<TraceDetail>(api);
 /** Where a search result's trace opens: the shared page for the embedded store, the
  *  environment's own page when its cluster's Jaeger served the search. */
-export const tracePage = (src: TelemetrySource, backend: string, id: string) => (backend === "embedded" ? `/traces/${id}` : `${src.page}/traces/${id}`);
+export const tracePage = (src: TelemetrySource, backend: string, id: string) =>
+  backend === "embedded" ? `/traces/${id}` : `${src.page}/traces/${id}`;
 export const searchLogs = (src: TelemetrySource, query: string) => getJson<LogSearchResult>(`${src.api}/logs${query}`);
-export const queryMetrics = (n: EnvNames, query: string) => getJson<MetricQueryResult>(`${apiPath.environment(n)}/metrics${query}`);
+export const queryMetrics = (n: EnvNames, query: string) =>
+  getJson<MetricQueryResult>(`${apiPath.environment(n)}/metrics${query}`);
 export const metricNames = (n: EnvNames) => getJson<MetricNamesResult>(`${apiPath.environment(n)}/metrics/names`);
-export const metricLabels = (n: EnvNames, metric: string) => getJson<MetricLabelsResult>(`${apiPath.environment(n)}/metrics/labels${qs({ metric })}`);
-export const apmServices = (src: TelemetrySource, query: string) => getJson<ApmResult>(`${src.api}/apm/services${query}`);
-export const apmOperations = (src: TelemetrySource, service: string, query: string) => getJson<ApmResult>(`${src.api}/apm/services/${encodeURIComponent(service)}/operations${query}`);
+export const metricLabels = (n: EnvNames, metric: string) =>
+  getJson<MetricLabelsResult>(`${apiPath.environment(n)}/metrics/labels${qs({ metric })}`);
+export const apmServices = (src: TelemetrySource, query: string) =>
+  getJson<ApmResult>(`${src.api}/apm/services${query}`);
+export const apmOperations = (src: TelemetrySource, service: string, query: string) =>
+  getJson<ApmResult>(`${src.api}/apm/services/${encodeURIComponent(service)}/operations${query}`);
 
 export { qs };
 

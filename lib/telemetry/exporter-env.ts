@@ -8,7 +8,15 @@ export const NAMESPACE_PLACEHOLDER = "<namespace>";
  * header value is percent-encoded, as the spec's W3C-baggage format for OTEL_EXPORTER_OTLP_HEADERS
  * asks, so the line also survives shells and .env files unquoted.
  */
-export function otlpExporterEnv({ origin, token, namespace }: { origin: string; token: string; namespace: string | null }): string {
+export function otlpExporterEnv({
+  origin,
+  token,
+  namespace,
+}: {
+  origin: string;
+  token: string;
+  namespace: string | null;
+}): string {
   return [
     `OTEL_EXPORTER_OTLP_ENDPOINT=${origin.replace(/\/+$/, "")}/api/otlp`,
     `OTEL_EXPORTER_OTLP_HEADERS=Authorization=${encodeURIComponent(`Bearer ${token}`)}`,

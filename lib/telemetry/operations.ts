@@ -34,21 +34,36 @@ const TraceParams = s.TraceIdParams;
 const TraceLogsQuery = s.LogSearchQuery.pick({ spanId: true, limit: true });
 
 export const telemetryOps = {
-  listClusterIngestTokens: operation({ verb: listClusterIngestTokens, params: ClusterParams, handler: ({ ctx, input }) => listClusterIngestTokens({ ctx, input: input.params }) }),
+  listClusterIngestTokens: operation({
+    verb: listClusterIngestTokens,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => listClusterIngestTokens({ ctx, input: input.params }),
+  }),
   createClusterIngestToken: operation({
     verb: createClusterIngestToken,
     params: ClusterParams,
     body: s.CreateIngestTokenInput,
     status: 201,
-    handler: ({ ctx, input }) => createClusterIngestToken({ ctx, input: { ...input.body, cluster: input.params.cluster } }),
+    handler: ({ ctx, input }) =>
+      createClusterIngestToken({ ctx, input: { ...input.body, cluster: input.params.cluster } }),
   }),
   revokeClusterIngestToken: operation({
     verb: revokeClusterIngestToken,
     params: ClusterParams.extend(s.IngestTokenParams.shape),
     handler: ({ ctx, input }) => revokeClusterIngestToken({ ctx, input: input.params }),
   }),
-  listIngestTokens: operation({ ...E, verb: listEnvironmentIngestTokens, handler: ({ ctx }) => listEnvironmentIngestTokens({ ctx, input: undefined }) }),
-  createIngestToken: operation({ ...E, verb: createEnvironmentIngestToken, body: s.CreateIngestTokenInput, status: 201, handler: ({ ctx, input }) => createEnvironmentIngestToken({ ctx, input: input.body }) }),
+  listIngestTokens: operation({
+    ...E,
+    verb: listEnvironmentIngestTokens,
+    handler: ({ ctx }) => listEnvironmentIngestTokens({ ctx, input: undefined }),
+  }),
+  createIngestToken: operation({
+    ...E,
+    verb: createEnvironmentIngestToken,
+    body: s.CreateIngestTokenInput,
+    status: 201,
+    handler: ({ ctx, input }) => createEnvironmentIngestToken({ ctx, input: input.body }),
+  }),
   revokeIngestToken: operation({
     ...E,
     params: EnvironmentParams.extend(s.IngestTokenParams.shape),
@@ -56,26 +71,64 @@ export const telemetryOps = {
     handler: ({ ctx, input }) => revokeEnvironmentIngestToken({ ctx, input: { id: input.params.id } }),
   }),
 
-  searchTraces: operation({ ...E, verb: searchTraces, query: s.TraceSearchQuery, handler: ({ ctx, input }) => searchTraces({ ctx, input: input.query }) }),
+  searchTraces: operation({
+    ...E,
+    verb: searchTraces,
+    query: s.TraceSearchQuery,
+    handler: ({ ctx, input }) => searchTraces({ ctx, input: input.query }),
+  }),
   getEnvironmentTrace: operation({
     ...E,
     params: EnvironmentParams.extend(TraceParams.shape),
     verb: getEnvironmentTrace,
     handler: ({ ctx, input }) => getEnvironmentTrace({ ctx, input: { traceId: input.params.traceId } }),
   }),
-  getTrace: operation({ verb: getTrace, params: TraceParams, scope: traceScope, handler: ({ ctx, input }) => getTrace({ ctx, input: input.params }) }),
+  getTrace: operation({
+    verb: getTrace,
+    params: TraceParams,
+    scope: traceScope,
+    handler: ({ ctx, input }) => getTrace({ ctx, input: input.params }),
+  }),
   getTraceLogs: operation({
     verb: getTraceLogs,
     params: TraceParams,
     query: TraceLogsQuery,
     scope: traceScope,
-    handler: ({ ctx, input }) => getTraceLogs({ ctx, input: { traceId: input.params.traceId, spanId: input.query.spanId, limit: input.query.limit } }),
+    handler: ({ ctx, input }) =>
+      getTraceLogs({
+        ctx,
+        input: { traceId: input.params.traceId, spanId: input.query.spanId, limit: input.query.limit },
+      }),
   }),
-  searchLogs: operation({ ...E, verb: searchLogs, query: s.LogSearchQuery, handler: ({ ctx, input }) => searchLogs({ ctx, input: input.query }) }),
-  queryMetrics: operation({ ...E, verb: queryMetrics, query: s.MetricQuery, handler: ({ ctx, input }) => queryMetrics({ ctx, input: input.query }) }),
-  listMetricNames: operation({ ...E, verb: listMetricNames, handler: ({ ctx }) => listMetricNames({ ctx, input: undefined }) }),
-  listMetricLabels: operation({ ...E, verb: listMetricLabels, query: s.MetricLabelsQuery, handler: ({ ctx, input }) => listMetricLabels({ ctx, input: input.query }) }),
-  apmServices: operation({ ...E, verb: apmServices, query: s.ApmQuery, handler: ({ ctx, input }) => apmServices({ ctx, input: input.query }) }),
+  searchLogs: operation({
+    ...E,
+    verb: searchLogs,
+    query: s.LogSearchQuery,
+    handler: ({ ctx, input }) => searchLogs({ ctx, input: input.query }),
+  }),
+  queryMetrics: operation({
+    ...E,
+    verb: queryMetrics,
+    query: s.MetricQuery,
+    handler: ({ ctx, input }) => queryMetrics({ ctx, input: input.query }),
+  }),
+  listMetricNames: operation({
+    ...E,
+    verb: listMetricNames,
+    handler: ({ ctx }) => listMetricNames({ ctx, input: undefined }),
+  }),
+  listMetricLabels: operation({
+    ...E,
+    verb: listMetricLabels,
+    query: s.MetricLabelsQuery,
+    handler: ({ ctx, input }) => listMetricLabels({ ctx, input: input.query }),
+  }),
+  apmServices: operation({
+    ...E,
+    verb: apmServices,
+    query: s.ApmQuery,
+    handler: ({ ctx, input }) => apmServices({ ctx, input: input.query }),
+  }),
   apmOperations: operation({
     ...E,
     params: EnvironmentParams.extend(s.ApmServiceParams.shape),
@@ -84,9 +137,21 @@ export const telemetryOps = {
     handler: ({ ctx, input }) => apmOperations({ ctx, input: { ...input.query, service: input.params.service } }),
   }),
 
-  searchSystemTraces: operation({ verb: searchSystemTraces, query: s.TraceSearchQuery, handler: ({ ctx, input }) => searchSystemTraces({ ctx, input: input.query }) }),
-  searchSystemLogs: operation({ verb: searchSystemLogs, query: s.LogSearchQuery, handler: ({ ctx, input }) => searchSystemLogs({ ctx, input: input.query }) }),
-  systemApmServices: operation({ verb: systemApmServices, query: s.ApmQuery, handler: ({ ctx, input }) => systemApmServices({ ctx, input: input.query }) }),
+  searchSystemTraces: operation({
+    verb: searchSystemTraces,
+    query: s.TraceSearchQuery,
+    handler: ({ ctx, input }) => searchSystemTraces({ ctx, input: input.query }),
+  }),
+  searchSystemLogs: operation({
+    verb: searchSystemLogs,
+    query: s.LogSearchQuery,
+    handler: ({ ctx, input }) => searchSystemLogs({ ctx, input: input.query }),
+  }),
+  systemApmServices: operation({
+    verb: systemApmServices,
+    query: s.ApmQuery,
+    handler: ({ ctx, input }) => systemApmServices({ ctx, input: input.query }),
+  }),
   systemApmOperations: operation({
     verb: systemApmOperations,
     params: s.ApmServiceParams,
@@ -94,7 +159,11 @@ export const telemetryOps = {
     handler: ({ ctx, input }) => systemApmOperations({ ctx, input: { ...input.query, service: input.params.service } }),
   }),
 
-  getTelemetryBackends: operation({ verb: getTelemetryBackends, params: ClusterParams, handler: ({ ctx, input }) => getTelemetryBackends({ ctx, input: input.params }) }),
+  getTelemetryBackends: operation({
+    verb: getTelemetryBackends,
+    params: ClusterParams,
+    handler: ({ ctx, input }) => getTelemetryBackends({ ctx, input: input.params }),
+  }),
   setTelemetryBackends: operation({
     verb: setTelemetryBackends,
     params: ClusterParams,

@@ -24,7 +24,11 @@ export const DurationParam = z.union([z.string(), z.number()]).transform((v, ctx
 });
 
 const Window = { start: TimeParam.optional(), end: TimeParam.optional() };
-const HexId = (chars: number) => z.string().regex(new RegExp(`^[0-9a-fA-F]{${chars}}$`), `Use ${chars} hex characters.`).transform((s) => s.toLowerCase());
+const HexId = (chars: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^[0-9a-fA-F]{${chars}}$`), `Use ${chars} hex characters.`)
+    .transform((s) => s.toLowerCase());
 
 /** `attr.<key>=<value>` parameters search span attributes (exact match). */
 export const TraceSearchQuery = z
@@ -54,7 +58,20 @@ export const LogSearchQuery = z.object({
 });
 export type LogSearchQuery = z.infer<typeof LogSearchQuery>;
 
-export const METRIC_AGGS = ["avg", "min", "max", "sum", "last", "rate", "increase", "count", "p50", "p90", "p95", "p99"] as const;
+export const METRIC_AGGS = [
+  "avg",
+  "min",
+  "max",
+  "sum",
+  "last",
+  "rate",
+  "increase",
+  "count",
+  "p50",
+  "p90",
+  "p95",
+  "p99",
+] as const;
 
 /** `match.<label>=<value>` parameters select series by label (service and pod included). */
 export const MetricQuery = z
@@ -73,7 +90,10 @@ export const MetricLabelsQuery = z.object({ metric: z.string().max(255) });
 export const ApmQuery = z.object({
   ...Window,
   step: DurationParam.optional(),
-  series: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  series: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 export type ApmQuery = z.infer<typeof ApmQuery>;
 
@@ -170,13 +190,34 @@ export type LogDto = z.infer<typeof LogDto>;
 export const LogSearchResult = z.object({ backend: Backend, logs: z.array(LogDto), hiddenLogs: z.number().optional() });
 export type LogSearchResult = z.infer<typeof LogSearchResult>;
 
-export const MetricSeries = z.object({ metric: z.string(), type: z.string(), unit: z.string(), agg: z.string(), labels: z.record(z.string(), z.string()), points: z.array(z.tuple([z.number(), z.number().nullable()])) });
+export const MetricSeries = z.object({
+  metric: z.string(),
+  type: z.string(),
+  unit: z.string(),
+  agg: z.string(),
+  labels: z.record(z.string(), z.string()),
+  points: z.array(z.tuple([z.number(), z.number().nullable()])),
+});
 export type MetricSeries = z.infer<typeof MetricSeries>;
-export const MetricQueryResult = z.object({ backend: Backend, agg: z.string(), stepMs: z.number(), startMs: z.number(), endMs: z.number(), series: z.array(MetricSeries) });
+export const MetricQueryResult = z.object({
+  backend: Backend,
+  agg: z.string(),
+  stepMs: z.number(),
+  startMs: z.number(),
+  endMs: z.number(),
+  series: z.array(MetricSeries),
+});
 export type MetricQueryResult = z.infer<typeof MetricQueryResult>;
-export const MetricNamesResult = z.object({ backend: Backend, metrics: z.array(z.object({ name: z.string(), type: z.string(), unit: z.string(), description: z.string() })) });
+export const MetricNamesResult = z.object({
+  backend: Backend,
+  metrics: z.array(z.object({ name: z.string(), type: z.string(), unit: z.string(), description: z.string() })),
+});
 export type MetricNamesResult = z.infer<typeof MetricNamesResult>;
-export const MetricLabelsResult = z.object({ backend: Backend, metric: z.string(), labels: z.record(z.string(), z.array(z.string())) });
+export const MetricLabelsResult = z.object({
+  backend: Backend,
+  metric: z.string(),
+  labels: z.record(z.string(), z.array(z.string())),
+});
 export type MetricLabelsResult = z.infer<typeof MetricLabelsResult>;
 
 export const ApmStats = z.object({
@@ -200,7 +241,13 @@ export const ApmRow = ApmStats.extend({
 });
 export type ApmStats = z.infer<typeof ApmStats>;
 export type ApmRow = z.infer<typeof ApmRow>;
-export const ApmResult = z.object({ backend: Backend, startMs: z.number(), endMs: z.number(), stepMs: z.number(), rows: z.array(ApmRow) });
+export const ApmResult = z.object({
+  backend: Backend,
+  startMs: z.number(),
+  endMs: z.number(),
+  stepMs: z.number(),
+  rows: z.array(ApmRow),
+});
 export type ApmResult = z.infer<typeof ApmResult>;
 
 export const BackendInput = z.object({
@@ -212,11 +259,23 @@ export const BackendInput = z.object({
   orgId: z.string().max(128).optional(),
   namespaceLabel: z.string().max(128).default("namespace"),
 });
-export const TelemetryBackendsInput = z.object({ prometheus: BackendInput.nullable().optional(), loki: BackendInput.nullable().optional(), jaeger: BackendInput.nullable().optional() });
+export const TelemetryBackendsInput = z.object({
+  prometheus: BackendInput.nullable().optional(),
+  loki: BackendInput.nullable().optional(),
+  jaeger: BackendInput.nullable().optional(),
+});
 export type TelemetryBackendsInput = z.infer<typeof TelemetryBackendsInput>;
 export const TelemetryBackendsDto = z.object({
   cluster: z.string(),
-  backends: z.array(z.object({ kind: z.enum(["prometheus", "loki", "jaeger"]), url: z.string(), username: z.string().nullable(), hasSecret: z.boolean(), orgId: z.string().nullable(), namespaceLabel: z.string() })),
+  backends: z.array(
+    z.object({
+      kind: z.enum(["prometheus", "loki", "jaeger"]),
+      url: z.string(),
+      username: z.string().nullable(),
+      hasSecret: z.boolean(),
+      orgId: z.string().nullable(),
+      namespaceLabel: z.string(),
+    }),
+  ),
 });
 export type TelemetryBackendsDto = z.infer<typeof TelemetryBackendsDto>;
-

@@ -11,7 +11,20 @@ export function severityName(n: number): Severity | "unspecified" {
   return SEVERITIES[Math.min(5, Math.floor((n - 1) / 4))];
 }
 
-const ALIASES: Record<string, number> = { trace: 1, debug: 5, info: 9, information: 9, notice: 10, warn: 13, warning: 13, error: 17, err: 17, critical: 21, fatal: 21, panic: 21 };
+const ALIASES: Record<string, number> = {
+  trace: 1,
+  debug: 5,
+  info: 9,
+  information: 9,
+  notice: 10,
+  warn: 13,
+  warning: 13,
+  error: 17,
+  err: 17,
+  critical: 21,
+  fatal: 21,
+  panic: 21,
+};
 
 /** A severity number from a level word (pino, syslog, log4j names), 0 when unknown. */
 export function severityFromText(text: string): number {

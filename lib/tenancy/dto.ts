@@ -5,12 +5,28 @@ import { formatBytes, formatCpu, formatQuota, type QuotaAmounts } from "./quanti
 const iso = (d: Date) => d.toISOString();
 
 export function tenantDto(row: TenantRow, myRole: TenantRole | null = null) {
-  return { name: row.name, description: row.description, networkIsolation: row.networkIsolation, myRole, version: row.version, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+  return {
+    name: row.name,
+    description: row.description,
+    networkIsolation: row.networkIsolation,
+    myRole,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
 }
 export type TenantDto = ReturnType<typeof tenantDto>;
 
 export function projectDto(row: ProjectRow, tenant: string) {
-  return { name: row.name, tenant, description: row.description, networkIsolation: row.networkIsolation, version: row.version, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) };
+  return {
+    name: row.name,
+    tenant,
+    description: row.description,
+    networkIsolation: row.networkIsolation,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
 }
 export type ProjectDto = ReturnType<typeof projectDto>;
 
@@ -27,7 +43,10 @@ export function environmentDto(row: EnvironmentRow, names: { tenant: string; pro
     description: row.description,
     quota: formatQuota(row as QuotaAmounts),
     limits: {
-      defaultRequest: { cpu: formatCpu(row.defaultRequestCpuMilli), memory: formatBytes(row.defaultRequestMemoryBytes) },
+      defaultRequest: {
+        cpu: formatCpu(row.defaultRequestCpuMilli),
+        memory: formatBytes(row.defaultRequestMemoryBytes),
+      },
       default: { cpu: formatCpu(row.defaultLimitCpuMilli), memory: formatBytes(row.defaultLimitMemoryBytes) },
     },
     deletePolicy: row.deletePolicy,

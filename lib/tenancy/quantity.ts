@@ -43,14 +43,24 @@ export interface QuotaStrings {
 export const QUOTA_RESOURCES = ["cpu", "memory", "storage", "pods"] as const;
 export type QuotaResource = (typeof QUOTA_RESOURCES)[number];
 
-export const AMOUNT_KEY: Record<QuotaResource, keyof QuotaAmounts> = { cpu: "cpuMilli", memory: "memoryBytes", storage: "storageBytes", pods: "pods" };
+export const AMOUNT_KEY: Record<QuotaResource, keyof QuotaAmounts> = {
+  cpu: "cpuMilli",
+  memory: "memoryBytes",
+  storage: "storageBytes",
+  pods: "pods",
+};
 
 export function formatAmount(resource: QuotaResource, amount: number): string {
   return resource === "cpu" ? formatCpu(amount) : resource === "pods" ? String(amount) : formatBytes(amount);
 }
 
 export function formatQuota(q: QuotaAmounts): QuotaStrings {
-  return { cpu: formatCpu(q.cpuMilli), memory: formatBytes(q.memoryBytes), storage: formatBytes(q.storageBytes), pods: String(q.pods) };
+  return {
+    cpu: formatCpu(q.cpuMilli),
+    memory: formatBytes(q.memoryBytes),
+    storage: formatBytes(q.storageBytes),
+    pods: String(q.pods),
+  };
 }
 
 export const ZERO_QUOTA: QuotaAmounts = { cpuMilli: 0, memoryBytes: 0, storageBytes: 0, pods: 0 };

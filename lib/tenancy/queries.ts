@@ -8,6 +8,7 @@ export const tenancyKeys = {
   environments: (tenant: string, project: string) => ["t", tenant, "p", project, "environments"] as const,
 };
 
-export const fetchProjects = (tenant: string) => getJson<{ items: ProjectDto[] }>(`${apiPath.projects(tenant)}?limit=200`);
+export const fetchProjects = (tenant: string) =>
+  getJson<{ items: ProjectDto[] }>(`${apiPath.projects(tenant)}?limit=200`);
 export const fetchEnvironments = (tenant: string, project: string) =>
   getJson<{ items: EnvironmentDto[] }>(`${apiPath.environments({ tenant, project })}?limit=200`);

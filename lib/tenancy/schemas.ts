@@ -7,12 +7,18 @@ export const DnsLabel = z
   .string()
   .min(1, "Enter a name.")
   .max(63, "At most 63 characters.")
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Use lowercase letters, digits and '-', starting and ending with a letter or digit (DNS-1123 label).");
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    "Use lowercase letters, digits and '-', starting and ending with a letter or digit (DNS-1123 label).",
+  );
 
 const Description = z.string().max(512, "At most 512 characters.");
 
 const quantity = (parse: (v: string | number) => number | null, example: string) =>
-  z.union([z.string(), z.number()]).refine((v) => parse(v) !== null, `Use a Kubernetes quantity such as ${example}.`).transform(String);
+  z
+    .union([z.string(), z.number()])
+    .refine((v) => parse(v) !== null, `Use a Kubernetes quantity such as ${example}.`)
+    .transform(String);
 
 export const Cpu = quantity(parseCpu, '"500m" or "2"');
 export const Bytes = quantity(parseBytes, '"512Mi" or "10Gi"');
@@ -28,10 +34,19 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
-export const CascadeQuery = z.object({ cascade: z.enum(["true", "false"]).optional().transform((v) => v === "true") });
+export const CascadeQuery = z.object({
+  cascade: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
 
 export const CreateTenantInput = z.object({ name: DnsLabel, description: Description.default("") });
-export const UpdateTenantInput = z.object({ name: DnsLabel.optional(), description: Description.optional(), networkIsolation: z.boolean().optional() });
+export const UpdateTenantInput = z.object({
+  name: DnsLabel.optional(),
+  description: Description.optional(),
+  networkIsolation: z.boolean().optional(),
+});
 export type CreateTenantInput = z.infer<typeof CreateTenantInput>;
 export type UpdateTenantInput = z.infer<typeof UpdateTenantInput>;
 
@@ -44,7 +59,11 @@ export const SetProjectRoleInput = z.object({ role: z.enum(PROJECT_ROLES) });
 export const SetEnvironmentRoleInput = z.object({ role: z.enum(ENVIRONMENT_ROLES) });
 
 export const CreateProjectInput = z.object({ name: DnsLabel, description: Description.default("") });
-export const UpdateProjectInput = z.object({ name: DnsLabel.optional(), description: Description.optional(), networkIsolation: z.boolean().optional() });
+export const UpdateProjectInput = z.object({
+  name: DnsLabel.optional(),
+  description: Description.optional(),
+  networkIsolation: z.boolean().optional(),
+});
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 
@@ -76,44 +95,72 @@ export const UpdateEnvironmentInput = z.object({
 export type CreateEnvironmentInput = z.infer<typeof CreateEnvironmentInput>;
 export type UpdateEnvironmentInput = z.infer<typeof UpdateEnvironmentInput>;
 
-const PortName = z.string().max(15, "At most 15 characters.").regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Use lowercase letters, digits and '-'.");
+const PortName = z
+  .string()
+  .max(15, "At most 15 characters.")
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Use lowercase letters, digits and '-'.");
 const Port = z.object({ name: PortName, port: z.number().int().min(1).max(65535) });
 const EnvVar = z.object({
-  name: z.string().min(1).max(253).regex(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/, "Use letters, digits, '_', '-' or '.', not starting with a digit."),
+  name: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/, "Use letters, digits, '_', '-' or '.', not starting with a digit."),
   value: z.string().max(32_768),
 });
 const Image = z
   .string()
   .min(1, "Enter an image.")
   .max(512)
-  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/, "Use an image reference such as nginx:1.27 or registry.example.com/team/app:v1.");
+  .regex(
+    /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/,
+    "Use an image reference such as nginx:1.27 or registry.example.com/team/app:v1.",
+  );
 const Resources = z.object({
   requests: z.object({ cpu: Cpu, memory: Bytes }).partial().optional(),
   limits: z.object({ cpu: Cpu, memory: Bytes }).partial().optional(),
 });
 
-const uniqueBy = <T>(key: (t: T) => string, what: string) => (items: T[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const k = key(item);
-    if (seen.has(k)) ctx.addIssue({ code: "custom", message: `Duplicate ${what} '${k}'.`, path: [i] });
-    seen.add(k);
-  });
-};
+const uniqueBy =
+  <T>(key: (t: T) => string, what: string) =>
+  (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: "custom", message: `Duplicate ${what} '${k}'.`, path: [i] });
+      seen.add(k);
+    });
+  };
 
 export const CreateApplicationInput = z.object({
   name: DnsLabel,
   image: Image,
   replicas: z.number().int().min(0).max(100).default(1),
-  ports: z.array(Port).max(32).default([]).superRefine(uniqueBy((p) => p.name, "port name")),
-  env: z.array(EnvVar).max(256).default([]).superRefine(uniqueBy((e) => e.name, "variable")),
+  ports: z
+    .array(Port)
+    .max(32)
+    .default([])
+    .superRefine(uniqueBy((p) => p.name, "port name")),
+  env: z
+    .array(EnvVar)
+    .max(256)
+    .default([])
+    .superRefine(uniqueBy((e) => e.name, "variable")),
   resources: Resources.default({}),
 });
 export const UpdateApplicationInput = z.object({
   image: Image.optional(),
   replicas: z.number().int().min(0).max(100).optional(),
-  ports: z.array(Port).max(32).superRefine(uniqueBy((p) => p.name, "port name")).optional(),
-  env: z.array(EnvVar).max(256).superRefine(uniqueBy((e) => e.name, "variable")).optional(),
+  ports: z
+    .array(Port)
+    .max(32)
+    .superRefine(uniqueBy((p) => p.name, "port name"))
+    .optional(),
+  env: z
+    .array(EnvVar)
+    .max(256)
+    .superRefine(uniqueBy((e) => e.name, "variable"))
+    .optional(),
   resources: Resources.optional(),
 });
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;

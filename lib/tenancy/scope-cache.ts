@@ -8,7 +8,10 @@ import { currentEpochs } from "@/lib/db/epochs";
 const rows = processCache<string, object>("tenancy.scope-rows", { max: 20_000, ttlMs: 5 * 60_000 });
 
 /** A scope lookup (ids, names, the actor's role) from this process's cache when still current. */
-export async function cachedScopeRow<T extends object>(parts: (string | number)[], load: () => Promise<T | undefined>): Promise<T | undefined> {
+export async function cachedScopeRow<T extends object>(
+  parts: (string | number)[],
+  load: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   const { tenancy } = await currentEpochs();
   // JSON keeps names apart whatever characters they hold.
   const key = JSON.stringify([tenancy, ...parts]);

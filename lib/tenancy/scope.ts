@@ -46,7 +46,10 @@ export async function environmentScope(ctx: AuthedContext, params: EnvironmentPa
     const [found] = await getDb()
       .select({ id: environments.id, name: environments.name, type: environments.type, role: environmentMembers.role })
       .from(environments)
-      .leftJoin(environmentMembers, and(eq(environmentMembers.environmentId, environments.id), eq(environmentMembers.userId, ctx.actor.id)))
+      .leftJoin(
+        environmentMembers,
+        and(eq(environmentMembers.environmentId, environments.id), eq(environmentMembers.userId, ctx.actor.id)),
+      )
       .where(and(eq(environments.projectId, scope.project.id), eq(environments.name, params.environment)))
       .limit(1);
     return found;

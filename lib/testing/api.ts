@@ -17,23 +17,25 @@ interface RouteFile {
 
 /** Every route file under app/api (but next-auth's own), as URL templates. */
 export function apiRouteFiles(root = "app/api"): RouteFile[] {
-  return listRouteFiles(root).filter((file) => !file.includes("[...nextauth]")).map((file) => {
-    const segments = relative("app", file).split(sep).slice(0, -1);
-    const names: string[] = [];
-    const template = routeFileToPath(file);
-    const pattern = new RegExp(
-      "^/" +
-        segments
-          .map((s) => {
-            if (!s.startsWith("[")) return s;
-            names.push(s.slice(1, -1));
-            return "([^/]+)";
-          })
-          .join("/") +
-        "$",
-    );
-    return { template, pattern, names, file };
-  });
+  return listRouteFiles(root)
+    .filter((file) => !file.includes("[...nextauth]"))
+    .map((file) => {
+      const segments = relative("app", file).split(sep).slice(0, -1);
+      const names: string[] = [];
+      const template = routeFileToPath(file);
+      const pattern = new RegExp(
+        "^/" +
+          segments
+            .map((s) => {
+              if (!s.startsWith("[")) return s;
+              names.push(s.slice(1, -1));
+              return "([^/]+)";
+            })
+            .join("/") +
+          "$",
+      );
+      return { template, pattern, names, file };
+    });
 }
 
 const routes = apiRouteFiles();
@@ -41,7 +43,8 @@ const modules = new Map<string, Promise<Record<string, unknown>>>();
 
 export async function handlerFor(method: Method, file: string) {
   if (!modules.has(file)) modules.set(file, import(/* @vite-ignore */ `${process.cwd()}/${file}`));
-  return (await modules.get(file)!)[method] as ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
+  return (await modules.get(file)!)[method] as
+    ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -66,9 +69,17 @@ export async function api<T = unknown>(
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  const request = new NextRequest(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const request = new NextRequest(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   const json = /json/.test(response.headers.get("content-type") ?? "");
-  return { status: response.status, headers: response.headers, body: (json && text ? JSON.parse(text) : text || null) as T };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (json && text ? JSON.parse(text) : text || null) as T,
+  };
 }

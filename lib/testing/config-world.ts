@@ -28,21 +28,59 @@ export async function buildConfigWorld(prefix = "cfg"): Promise<ConfigWorld> {
   const base = `/api/v1/tenants/${tenant}`;
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
   await expectOk(api("PUT", `${base}/quotas/sandbox`, { token: root, body: generousQuota }));
-  for (const p of [admin, dev, reader]) await expectOk(api("POST", `${base}/members`, { token: root, body: { username: p.username, role: "member" } }), 201);
+  for (const p of [admin, dev, reader])
+    await expectOk(
+      api("POST", `${base}/members`, { token: root, body: { username: p.username, role: "member" } }),
+      201,
+    );
   await expectOk(api("POST", `${base}/projects`, { token: root, body: { name: project } }), 201);
   const projectPath = `${base}/projects/${project}`;
-  await expectOk(api("POST", `${projectPath}/members`, { token: root, body: { username: admin.username, role: "admin" } }), 201);
-  await expectOk(api("POST", `${projectPath}/members`, { token: root, body: { username: dev.username, role: "dev" } }), 201);
+  await expectOk(
+    api("POST", `${projectPath}/members`, { token: root, body: { username: admin.username, role: "admin" } }),
+    201,
+  );
+  await expectOk(
+    api("POST", `${projectPath}/members`, { token: root, body: { username: dev.username, role: "dev" } }),
+    201,
+  );
   const envName = (type: string) => type;
   for (const type of ["dev", "test", "prod"]) {
-    await expectOk(api("POST", `${projectPath}/environments`, { token: root, body: { name: envName(type), type, cluster: "sandbox", quota: tinyQuota } }), 201);
-    await expectOk(api("POST", `${projectPath}/environments/${envName(type)}/members`, { token: root, body: { username: reader.username, role: "reader" } }), 201);
+    await expectOk(
+      api("POST", `${projectPath}/environments`, {
+        token: root,
+        body: { name: envName(type), type, cluster: "sandbox", quota: tinyQuota },
+      }),
+      201,
+    );
+    await expectOk(
+      api("POST", `${projectPath}/environments/${envName(type)}/members`, {
+        token: root,
+        body: { username: reader.username, role: "reader" },
+      }),
+      201,
+    );
   }
   // The outsider administers another tenant: a real user who is simply not in this one.
   const other = uniqueName("other");
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: other } }), 201);
-  await expectOk(api("POST", `/api/v1/tenants/${other}/members`, { token: root, body: { username: outsider.username, role: "admin" } }), 201);
-  return { root, tenant, project, env: (type) => `${projectPath}/environments/${envName(type)}`, envName, admin, dev, reader, outsider };
+  await expectOk(
+    api("POST", `/api/v1/tenants/${other}/members`, {
+      token: root,
+      body: { username: outsider.username, role: "admin" },
+    }),
+    201,
+  );
+  return {
+    root,
+    tenant,
+    project,
+    env: (type) => `${projectPath}/environments/${envName(type)}`,
+    envName,
+    admin,
+    dev,
+    reader,
+    outsider,
+  };
 }
 
 export interface ConfigKey {
@@ -56,8 +94,16 @@ export interface ConfigKey {
   serverAddr: string;
 }
 
-export async function createConfigKey(w: ConfigWorld, type: "dev" | "test" | "prod", access: ConfigKey["access"], token = w.root): Promise<ConfigKey> {
-  return expectOk<ConfigKey>(api("POST", `${w.env(type)}/config-keys`, { token, body: { name: uniqueName(`k-${access}`), access } }), 201);
+export async function createConfigKey(
+  w: ConfigWorld,
+  type: "dev" | "test" | "prod",
+  access: ConfigKey["access"],
+  token = w.root,
+): Promise<ConfigKey> {
+  return expectOk<ConfigKey>(
+    api("POST", `${w.env(type)}/config-keys`, { token, body: { name: uniqueName(`k-${access}`), access } }),
+    201,
+  );
 }
 
 export interface NacosResponse {

@@ -39,14 +39,33 @@ export interface DosResult {
   bystander: { sent: number; ok: number; p99: number };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the attacker process; resolves once its bodies are built, with a trigger and its report. */
 async function startAttacker(target: DosTarget, listeners: number, uploads: number, durationMs: number) {
-  const settings = { api: target.api.origin, nacos: target.nacos.origin, key: target.key, attackerToken: target.attackerToken, listeners, uploads, durationMs };
+  const settings = {
+    api: target.api.origin,
+    nacos: target.nacos.origin,
+    key: target.key,
+    attackerToken: target.attackerToken,
+    listeners,
+    uploads,
+    durationMs,
+  };
   // Niced: on a real network the attacker's CPU is not the server's.
-  const child = spawn("nice", ["-n", "19", process.execPath, fileURLToPath(new URL("./dos-attacker.mjs", import.meta.url)), JSON.stringify(settings)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(
+    "nice",
+    [
+      "-n",
+      "19",
+      process.execPath,
+      fileURLToPath(new URL("./dos-attacker.mjs", import.meta.url)),
+      JSON.stringify(settings),
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   if ((await lines.next()).value !== "ready") throw new Error("the attacker did not start");
   return {
@@ -83,13 +102,24 @@ export async function runDosAttack(target: DosTarget, options: DosOptions = {}):
     let ok = 0;
     while (!stop) {
       const started = performance.now();
-      const res = await fetch(`${target.api.origin}/api/otlp/v1/traces`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${target.bystanderToken}` }, body: "{}" }).catch(() => null);
+      const res = await fetch(`${target.api.origin}/api/otlp/v1/traces`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${target.bystanderToken}` },
+        body: "{}",
+      }).catch(() => null);
       if (res) await res.arrayBuffer();
       latencies.push(performance.now() - started);
       if (res?.status === 200) ok++;
       await sleep(50);
     }
-    return { sent: latencies.length, ok, p99: quantile(latencies.sort((a, b) => a - b), 0.99) };
+    return {
+      sent: latencies.length,
+      ok,
+      p99: quantile(
+        latencies.sort((a, b) => a - b),
+        0.99,
+      ),
+    };
   })();
 
   // Health is measured from the first request of the attack, burst included, to its end.
@@ -100,7 +130,13 @@ export async function runDosAttack(target: DosTarget, options: DosOptions = {}):
   stop = true;
   const measured = await health;
   return {
-    health: { samples: measured.latencies.length, p50: quantile(measured.latencies, 0.5), p99: quantile(measured.latencies, 0.99), max: measured.latencies.at(-1) ?? NaN, failures: measured.failures },
+    health: {
+      samples: measured.latencies.length,
+      p50: quantile(measured.latencies, 0.5),
+      p99: quantile(measured.latencies, 0.99),
+      max: measured.latencies.at(-1) ?? NaN,
+      failures: measured.failures,
+    },
     eventLoopDelay: { p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 },
     listenerStatuses: report.listeners,
     uploadStatuses: report.uploads,

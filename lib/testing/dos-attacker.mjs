@@ -6,7 +6,13 @@ import { request } from "node:http";
 const cfg = JSON.parse(process.argv[2]);
 const { key } = cfg;
 const record = (dataId, md5 = "") => `${dataId}\u0002${key.group}\u0002${md5}\u0002${key.namespace}\u0001`;
-const form = (records) => new URLSearchParams({ "Listening-Configs": records.join(""), username: key.username, password: key.password, tenant: key.namespace }).toString();
+const form = (records) =>
+  new URLSearchParams({
+    "Listening-Configs": records.join(""),
+    username: key.username,
+    password: key.password,
+    tenant: key.namespace,
+  }).toString();
 const range = (n, f) => Array.from({ length: n }, (_, k) => f(k));
 
 /** Four shapes of abuse, in turn: trickled bodies, 3,000 held keys, too many keys, bogus md5s. */
@@ -19,7 +25,9 @@ function listenerBody(i) {
     case 2:
       return { body: form(range(3001 + (i % 10) * 10, (k) => record(`many-${k}.yaml`))) };
     default:
-      return { body: form(range(500, (k) => record(`md5-${k}.yaml`, "f".repeat(31) + "é".repeat(k % 2) + "x".repeat(200)))) };
+      return {
+        body: form(range(500, (k) => record(`md5-${k}.yaml`, "f".repeat(31) + "é".repeat(k % 2) + "x".repeat(200)))),
+      };
   }
 }
 
@@ -27,7 +35,11 @@ const statuses = { listeners: [], uploads: [] };
 const open = [];
 
 function send(origin, path, headers, body, trickle, into) {
-  const req = request(new URL(path, origin), { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) }, agent: false });
+  const req = request(new URL(path, origin), {
+    method: "POST",
+    headers: { ...headers, "content-length": Buffer.byteLength(body) },
+    agent: false,
+  });
   let timer;
   const done = new Promise((resolve) => {
     req.on("response", (res) => {
@@ -56,11 +68,29 @@ process.stdout.write("ready\n");
 await new Promise((r) => process.stdin.once("data", r));
 
 for (let i = 0; i < cfg.uploads; i++) {
-  send(cfg.api, "/api/otlp/v1/traces", { "content-type": "application/json", authorization: `Bearer ${cfg.attackerToken}` }, upload, true, statuses.uploads);
+  send(
+    cfg.api,
+    "/api/otlp/v1/traces",
+    { "content-type": "application/json", authorization: `Bearer ${cfg.attackerToken}` },
+    upload,
+    true,
+    statuses.uploads,
+  );
 }
 for (let i = 0; i < listeners.length; i++) {
-  const headers = { "content-type": "application/x-www-form-urlencoded", "Long-Pulling-Timeout": "30000", "Client-AppName": `attacker-${i}` };
-  send(cfg.nacos, "/nacos/v1/cs/configs/listener", headers, listeners[i].body, listeners[i].trickle, statuses.listeners);
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    "Long-Pulling-Timeout": "30000",
+    "Client-AppName": `attacker-${i}`,
+  };
+  send(
+    cfg.nacos,
+    "/nacos/v1/cs/configs/listener",
+    headers,
+    listeners[i].body,
+    listeners[i].trickle,
+    statuses.listeners,
+  );
 }
 await new Promise((r) => setTimeout(r, cfg.durationMs));
 // Whatever is still open now is cut; its status reads 0.

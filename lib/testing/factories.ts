@@ -14,7 +14,13 @@ export async function createUser(overrides: Partial<typeof users.$inferInsert> &
   const username = rest.username ?? uniqueName("user");
   const [{ id }] = await getDb()
     .insert(users)
-    .values({ displayName: username, systemRole: "normal", ...rest, username, passwordHash: await hashPassword(password) })
+    .values({
+      displayName: username,
+      systemRole: "normal",
+      ...rest,
+      username,
+      passwordHash: await hashPassword(password),
+    })
     .$returningId();
   return { id, username, password };
 }
@@ -23,7 +29,14 @@ export async function createToken(userId: number, overrides: Partial<typeof apiT
   const token = newToken();
   const [{ id }] = await getDb()
     .insert(apiTokens)
-    .values({ userId, kind: "personal", name: "test", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3600_000), ...overrides })
+    .values({
+      userId,
+      kind: "personal",
+      name: "test",
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 3600_000),
+      ...overrides,
+    })
     .$returningId();
   return { id, token };
 }

@@ -17,20 +17,41 @@ export async function startOidcProvider(redirectUris: string[], port = 0): Promi
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: OIDC_CLIENT.id, client_secret: OIDC_CLIENT.secret, redirect_uris: redirectUris, grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: OIDC_CLIENT.id,
+        client_secret: OIDC_CLIENT.secret,
+        redirect_uris: redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], profile: ["name", "preferred_username"], email: ["email"] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, sub) {
-      return { accountId: sub, claims: async () => ({ sub, preferred_username: sub, email: `${sub}@idp.test`, name: `OIDC ${sub}` }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, preferred_username: sub, email: `${sub}@idp.test`, name: `OIDC ${sub}` }),
+      };
     },
   });
   if (process.env.OIDC_DEBUG) {
-    provider.use(async (ctx: { method: string; url: string; request: { body?: unknown } }, next: () => Promise<void>) => {
-      await next();
-      console.error("oidc", ctx.method, ctx.url.slice(0, 300), JSON.stringify((ctx as unknown as { oidc?: { params?: unknown } }).oidc?.params ?? {}).slice(0, 400));
-    });
+    provider.use(
+      async (ctx: { method: string; url: string; request: { body?: unknown } }, next: () => Promise<void>) => {
+        await next();
+        console.error(
+          "oidc",
+          ctx.method,
+          ctx.url.slice(0, 300),
+          JSON.stringify((ctx as unknown as { oidc?: { params?: unknown } }).oidc?.params ?? {}).slice(0, 400),
+        );
+      },
+    );
   }
-  if (process.env.OIDC_DEBUG) provider.on("grant.error", (_ctx: unknown, error: Error & { error_detail?: string }) => console.error("oidc grant.error", error.message, error.error_detail));
+  if (process.env.OIDC_DEBUG)
+    provider.on("grant.error", (_ctx: unknown, error: Error & { error_detail?: string }) =>
+      console.error("oidc grant.error", error.message, error.error_detail),
+    );
   server.on("request", provider.callback());
   return {
     issuer,

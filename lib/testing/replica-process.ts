@@ -16,6 +16,11 @@ leadSandboxControllers();
 const say = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 say({ ready: true, api: api.origin, nacos: nacos.origin });
 for await (const line of createInterface({ input: process.stdin })) {
-  if (line.trim() === "leaders") say({ leaders: leaderships().filter((l) => l.isLeader()).map((l) => l.name) });
+  if (line.trim() === "leaders")
+    say({
+      leaders: leaderships()
+        .filter((l) => l.isLeader())
+        .map((l) => l.name),
+    });
 }
 process.exit(0);

@@ -12,10 +12,14 @@ export interface Replica {
 }
 
 export async function startReplica(env: Record<string, string> = {}): Promise<Replica> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "lib/testing/replica-process.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "lib/testing/replica-process.ts"],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const waiting: ((message: Record<string, unknown>) => void)[] = [];
   lines.on("line", (line) => {
@@ -25,8 +29,12 @@ export async function startReplica(env: Record<string, string> = {}): Promise<Re
   const next = () => new Promise<Record<string, unknown>>((resolve) => waiting.push(resolve));
   const ready = await Promise.race([
     next(),
-    new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the replica exited (${code}) before it was ready`)))),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the replica was not ready within 60 s")), 60_000).unref()),
+    new Promise<never>((_, reject) =>
+      child.once("exit", (code) => reject(new Error(`the replica exited (${code}) before it was ready`))),
+    ),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("the replica was not ready within 60 s")), 60_000).unref(),
+    ),
   ]);
   return {
     api: String(ready.api),

@@ -19,7 +19,8 @@ export interface RouteServer {
 
 function toHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
   // Next sets X-Forwarded-For from the socket when no proxy did.
   if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "");
   return headers;
@@ -27,7 +28,10 @@ function toHeaders(req: IncomingMessage): Headers {
 
 /** Starts a server for every route.ts under `root` (a folder of app/). As Facet's own server
  *  does, it stamps the client address (the peer, or what `trustedProxies` vouch for). */
-export async function startRouteServer(root = "app/api", options: { trustedProxies?: string[] } = {}): Promise<RouteServer> {
+export async function startRouteServer(
+  root = "app/api",
+  options: { trustedProxies?: string[] } = {},
+): Promise<RouteServer> {
   const routes = apiRouteFiles(root);
   const open = new Set<ServerResponse>();
   const server = createServer(async (req, res) => {
@@ -49,8 +53,16 @@ export async function startRouteServer(root = "app/api", options: { trustedProxi
       const aborted = new AbortController();
       res.on("close", () => !res.writableFinished && aborted.abort());
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const init = { method: req.method, headers: toHeaders(req), body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: "half", signal: aborted.signal };
-      const response = await handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
+      const init = {
+        method: req.method,
+        headers: toHeaders(req),
+        body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+        duplex: "half",
+        signal: aborted.signal,
+      };
+      const response = await handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), {
+        params: Promise.resolve(params),
+      });
       const out = Buffer.from(await response.arrayBuffer());
       if (res.destroyed) return;
       res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -115,13 +115,21 @@ export function kubectl(sandbox: Sandbox, args: string[], input?: string): Promi
 }
 
 /** Starts a long-running kubectl (get --watch, logs -f) and resolves once its output satisfies `until`. */
-export function kubectlUntil(sandbox: Sandbox, args: string[], until: (output: string) => boolean, onStarted?: (output: string) => Promise<void> | void): Promise<string> {
+export function kubectlUntil(
+  sandbox: Sandbox,
+  args: string[],
+  until: (output: string) => boolean,
+  onStarted?: (output: string) => Promise<void> | void,
+): Promise<string> {
   const all = ["--kubeconfig", sandbox.kubeconfigPath, "--cache-dir", join(sandbox.dir, "cache"), ...args];
   const child = spawn("kubectl", all, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let started = false;
   return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`kubectl ${args.join(" ")} did not print the expected output:\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => finish(new Error(`kubectl ${args.join(" ")} did not print the expected output:\n${output}`)),
+      15_000,
+    );
     function finish(error?: Error) {
       clearTimeout(timer);
       child.kill("SIGTERM");
@@ -143,7 +151,11 @@ export function kubectlUntil(sandbox: Sandbox, args: string[], until: (output: s
 }
 
 /** Polls until `check` returns a value (no fixed sleeps). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

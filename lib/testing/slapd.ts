@@ -28,10 +28,51 @@ export interface Slapd {
 function makeCertificates(dir: string) {
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync("openssl", args, { stdio: "pipe" });
-  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Facet Test CA", "-keyout", file("ca.key"), "-out", file("ca.pem"));
-  openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", file("server.key"), "-out", file("server.csr"));
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=Facet Test CA",
+    "-keyout",
+    file("ca.key"),
+    "-out",
+    file("ca.pem"),
+  );
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-keyout",
+    file("server.key"),
+    "-out",
+    file("server.csr"),
+  );
   writeFileSync(file("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
-  openssl("x509", "-req", "-days", "2", "-in", file("server.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-CAcreateserial", "-extfile", file("san.cnf"), "-out", file("server.pem"));
+  openssl(
+    "x509",
+    "-req",
+    "-days",
+    "2",
+    "-in",
+    file("server.csr"),
+    "-CA",
+    file("ca.pem"),
+    "-CAkey",
+    file("ca.key"),
+    "-CAcreateserial",
+    "-extfile",
+    file("san.cnf"),
+    "-out",
+    file("server.pem"),
+  );
   return { ca: file("ca.pem"), cert: file("server.pem"), key: file("server.key") };
 }
 
@@ -66,7 +107,9 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
     [
       ...["core", "cosine", "nis", "inetorgperson"].map((s) => `include /etc/ldap/schema/${s}.schema`),
       `pidfile ${join(dir, "slapd.pid")}`,
-      ...(certs ? [`TLSCACertificateFile ${certs.ca}`, `TLSCertificateFile ${certs.cert}`, `TLSCertificateKeyFile ${certs.key}`] : []),
+      ...(certs
+        ? [`TLSCACertificateFile ${certs.ca}`, `TLSCertificateFile ${certs.cert}`, `TLSCertificateKeyFile ${certs.key}`]
+        : []),
       "modulepath /usr/lib/ldap",
       "moduleload back_mdb",
       "database mdb",
@@ -80,7 +123,15 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
     ].join("\n"),
   );
   const people = LDAP_PEOPLE.map((p) =>
-    [`dn: uid=${p.uid},ou=people,${LDAP_BASE}`, "objectClass: inetOrgPerson", `uid: ${p.uid}`, `cn: ${p.cn}`, `sn: ${p.cn.split(" ").at(-1)}`, `mail: ${p.mail}`, `userPassword: ${hash(p.password)}`].join("\n"),
+    [
+      `dn: uid=${p.uid},ou=people,${LDAP_BASE}`,
+      "objectClass: inetOrgPerson",
+      `uid: ${p.uid}`,
+      `cn: ${p.cn}`,
+      `sn: ${p.cn.split(" ").at(-1)}`,
+      `mail: ${p.mail}`,
+      `userPassword: ${hash(p.password)}`,
+    ].join("\n"),
   );
   const ldif = [
     [`dn: ${LDAP_BASE}`, "objectClass: dcObject", "objectClass: organization", "o: Facet test", "dc: facet"].join("\n"),

@@ -21,17 +21,40 @@ export async function telemetryWorld(prefix = "tel"): Promise<TelemetryWorld> {
   const tenant = uniqueName(prefix);
   const base = `/api/v1/tenants/${tenant}`;
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
-  await expectOk(api("PUT", `${base}/quotas/sandbox`, { token: root, body: { cpu: "4", memory: "8Gi", storage: "40Gi", pods: "40" } }));
+  await expectOk(
+    api("PUT", `${base}/quotas/sandbox`, {
+      token: root,
+      body: { cpu: "4", memory: "8Gi", storage: "40Gi", pods: "40" },
+    }),
+  );
   await expectOk(api("POST", `${base}/projects`, { token: root, body: { name: "shop" } }), 201);
   const env = (name: "a" | "b") => `${base}/projects/shop/environments/env-${name}`;
   for (const name of ["a", "b"] as const) {
-    await expectOk(api("POST", `${base}/projects/shop/environments`, { token: root, body: { name: `env-${name}`, type: "dev", cluster: "sandbox", quota: smallQuota } }), 201);
+    await expectOk(
+      api("POST", `${base}/projects/shop/environments`, {
+        token: root,
+        body: { name: `env-${name}`, type: "dev", cluster: "sandbox", quota: smallQuota },
+      }),
+      201,
+    );
   }
   const reader = await person("reader");
   const outsider = await person("outsider");
-  await expectOk(api("POST", `${base}/members`, { token: root, body: { username: reader.username, role: "member" } }), 201);
-  await expectOk(api("POST", `${env("a")}/members`, { token: root, body: { username: reader.username, role: "reader" } }), 201);
-  const token = async (path: string) => (await expectOk<{ token: string }>(api("POST", `${path}/ingest-tokens`, { token: root, body: { name: uniqueName("t") } }), 201)).token;
+  await expectOk(
+    api("POST", `${base}/members`, { token: root, body: { username: reader.username, role: "member" } }),
+    201,
+  );
+  await expectOk(
+    api("POST", `${env("a")}/members`, { token: root, body: { username: reader.username, role: "reader" } }),
+    201,
+  );
+  const token = async (path: string) =>
+    (
+      await expectOk<{ token: string }>(
+        api("POST", `${path}/ingest-tokens`, { token: root, body: { name: uniqueName("t") } }),
+        201,
+      )
+    ).token;
   return {
     root,
     tenant,
@@ -59,7 +82,11 @@ export interface TestSpan {
 }
 
 const kv = (attrs: Record<string, string | number>) =>
-  Object.entries(attrs).map(([key, v]) => ({ key, value: typeof v === "number" ? (Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v }) : { stringValue: v } }));
+  Object.entries(attrs).map(([key, v]) => ({
+    key,
+    value:
+      typeof v === "number" ? (Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v }) : { stringValue: v },
+  }));
 const nanos = (ms: number) => `${Math.round(ms * 1000)}000`;
 
 /** An ExportTraceServiceRequest in OTLP/JSON for one resource. */
@@ -102,29 +129,73 @@ export function otlpLogs(resource: Record<string, string>, logs: TestLog[]) {
     resourceLogs: [
       {
         resource: { attributes: kv(resource) },
-        scopeLogs: [{ scope: { name: "test" }, logRecords: logs.map((l) => ({ timeUnixNano: nanos(l.timeMs), severityNumber: l.severityNumber ?? 9, body: { stringValue: l.body }, traceId: l.traceId ?? "", spanId: l.spanId ?? "" })) }],
+        scopeLogs: [
+          {
+            scope: { name: "test" },
+            logRecords: logs.map((l) => ({
+              timeUnixNano: nanos(l.timeMs),
+              severityNumber: l.severityNumber ?? 9,
+              body: { stringValue: l.body },
+              traceId: l.traceId ?? "",
+              spanId: l.spanId ?? "",
+            })),
+          },
+        ],
       },
     ],
   };
 }
 
 /** A gauge with one point per value, a minute apart from `startMs`. */
-export function otlpGauge(resource: Record<string, string>, name: string, startMs: number, values: number[], attributes: Record<string, string> = {}) {
+export function otlpGauge(
+  resource: Record<string, string>,
+  name: string,
+  startMs: number,
+  values: number[],
+  attributes: Record<string, string> = {},
+) {
   return {
     resourceMetrics: [
       {
         resource: { attributes: kv(resource) },
-        scopeMetrics: [{ scope: { name: "test" }, metrics: [{ name, unit: "1", gauge: { dataPoints: values.map((v, i) => ({ timeUnixNano: nanos(startMs + i * 60_000), asDouble: v, attributes: kv(attributes) })) } }] }],
+        scopeMetrics: [
+          {
+            scope: { name: "test" },
+            metrics: [
+              {
+                name,
+                unit: "1",
+                gauge: {
+                  dataPoints: values.map((v, i) => ({
+                    timeUnixNano: nanos(startMs + i * 60_000),
+                    asDouble: v,
+                    attributes: kv(attributes),
+                  })),
+                },
+              },
+            ],
+          },
+        ],
       },
     ],
   };
 }
 
 /** POSTs to the OTLP receiver; JSON bodies unless `raw` is given. */
-export async function postOtlp(origin: string, signal: "traces" | "logs" | "metrics", token: string | null, body: unknown, options: { raw?: Buffer; contentType?: string; headers?: Record<string, string> } = {}) {
+export async function postOtlp(
+  origin: string,
+  signal: "traces" | "logs" | "metrics",
+  token: string | null,
+  body: unknown,
+  options: { raw?: Buffer; contentType?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${origin}/api/otlp/v1/${signal}`, {
     method: "POST",
-    headers: { "content-type": options.contentType ?? "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+    headers: {
+      "content-type": options.contentType ?? "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    },
     body: options.raw ? new Uint8Array(options.raw) : JSON.stringify(body),
   });
   const text = await res.text();
@@ -150,11 +221,29 @@ export async function seedTrace(namespace: string): Promise<string> {
   const id = traceId();
   const root = spanId();
   const now = Date.now();
-  await ingestTraces(principal, decodeTracesJson(otlpTraces({ "service.name": "web" }, [
-    { traceId: id, spanId: root, name: "GET /", startMs: now - 50, durationMs: 20 },
-    { traceId: id, spanId: spanId(), parentSpanId: root, name: "SELECT", kind: 3, startMs: now - 45, durationMs: 5 },
-  ])));
-  await ingestLogs(principal, decodeLogsJson(otlpLogs({ "service.name": "web" }, [{ timeMs: now - 40, body: "served /", traceId: id, spanId: root }])));
+  await ingestTraces(
+    principal,
+    decodeTracesJson(
+      otlpTraces({ "service.name": "web" }, [
+        { traceId: id, spanId: root, name: "GET /", startMs: now - 50, durationMs: 20 },
+        {
+          traceId: id,
+          spanId: spanId(),
+          parentSpanId: root,
+          name: "SELECT",
+          kind: 3,
+          startMs: now - 45,
+          durationMs: 5,
+        },
+      ]),
+    ),
+  );
+  await ingestLogs(
+    principal,
+    decodeLogsJson(
+      otlpLogs({ "service.name": "web" }, [{ timeMs: now - 40, body: "served /", traceId: id, spanId: root }]),
+    ),
+  );
   return id;
 }
 
@@ -167,8 +256,19 @@ export async function environmentOnOwnCluster(root: string) {
   const tenant = uniqueName("ext");
   const base = `/api/v1/tenants/${tenant}`;
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
-  await expectOk(api("PUT", `${base}/quotas/${cluster}`, { token: root, body: { cpu: "2", memory: "2Gi", storage: "10Gi", pods: "10" } }));
+  await expectOk(
+    api("PUT", `${base}/quotas/${cluster}`, {
+      token: root,
+      body: { cpu: "2", memory: "2Gi", storage: "10Gi", pods: "10" },
+    }),
+  );
   await expectOk(api("POST", `${base}/projects`, { token: root, body: { name: "shop" } }), 201);
-  const env = await expectOk<{ namespace: string }>(api("POST", `${base}/projects/shop/environments`, { token: root, body: { name: "prod", type: "prod", cluster, quota: smallQuota } }), 201);
+  const env = await expectOk<{ namespace: string }>(
+    api("POST", `${base}/projects/shop/environments`, {
+      token: root,
+      body: { name: "prod", type: "prod", cluster, quota: smallQuota },
+    }),
+    201,
+  );
   return { cluster, env: `${base}/projects/shop/environments/prod`, namespace: env.namespace };
 }

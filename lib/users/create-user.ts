@@ -16,7 +16,10 @@ export const createUser = verb("users.create", "users.create", async ({ ctx, inp
   const passwordHash = await hashPassword(input.password);
   return inTransaction(async (tx) => {
     const { password: _password, ...fields } = input;
-    await uniqueOrConflict(tx.insert(users).values({ ...fields, email: fields.email ?? null, passwordHash }), `A user named '${input.username}' already exists.`);
+    await uniqueOrConflict(
+      tx.insert(users).values({ ...fields, email: fields.email ?? null, passwordHash }),
+      `A user named '${input.username}' already exists.`,
+    );
     const [row] = await tx.select().from(users).where(eq(users.username, input.username));
     await writeAudit(tx, ctx, { action: "users.create", target: `user/${input.username}`, after: publicFields(row) });
     return userDto(row);

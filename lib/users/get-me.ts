@@ -15,15 +15,15 @@ export interface Me {
 
 // Everybody holds me.read; the verb keeps the one shape (span, authorize) all verbs have.
 export const getMe = verb("users.getMe", "me.read", async ({ ctx }): Promise<Me> => {
-    const user = await findUserById(ctx.actor.id);
-    if (!user) throw notFound("user");
-    return {
-      username: user.username,
-      displayName: user.displayName,
-      email: user.email,
-      systemRole: user.systemRole,
-      authenticatedBy: ctx.actor.via,
-      tokenScope: ctx.actor.tokenScope,
-      createdAt: user.createdAt.toISOString(),
-    };
+  const user = await findUserById(ctx.actor.id);
+  if (!user) throw notFound("user");
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    systemRole: user.systemRole,
+    authenticatedBy: ctx.actor.via,
+    tokenScope: ctx.actor.tokenScope,
+    createdAt: user.createdAt.toISOString(),
+  };
 });

@@ -13,7 +13,14 @@ export const listUsers = verb("users.list", "users.read", async ({ input }: Verb
   const rows = await getDb()
     .select()
     .from(users)
-    .where(and(after ? gt(users.username, after) : undefined, pattern ? or(like(users.username, pattern), like(users.displayName, pattern), like(users.email, pattern)) : undefined))
+    .where(
+      and(
+        after ? gt(users.username, after) : undefined,
+        pattern
+          ? or(like(users.username, pattern), like(users.displayName, pattern), like(users.email, pattern))
+          : undefined,
+      ),
+    )
     .orderBy(asc(users.username))
     .limit(input.limit + 1);
   return toPage(rows, input.limit, (r) => r.username, userDto);

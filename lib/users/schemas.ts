@@ -3,7 +3,10 @@ import { z } from "zod";
 import { Username } from "@/lib/auth/schemas";
 import { PasswordRules } from "@/lib/auth/password-rules";
 
-export const Password = z.string().min(PasswordRules.min, `At least ${PasswordRules.min} characters.`).max(PasswordRules.max);
+export const Password = z
+  .string()
+  .min(PasswordRules.min, `At least ${PasswordRules.min} characters.`)
+  .max(PasswordRules.max);
 export const SystemRole = z.enum(["sysadmin", "normal"]);
 
 export const CreateUserInput = z.object({

@@ -21,17 +21,29 @@ export const updateUser = verb(
     return inTransaction(async (tx) => {
       const before = await lockUser(tx, input.username);
       assertVersion(before, input.expectedVersion);
-      const demoted = before.systemRole === "sysadmin" && (changes.systemRole === "normal" || changes.disabled === true);
+      const demoted =
+        before.systemRole === "sysadmin" && (changes.systemRole === "normal" || changes.disabled === true);
       if (demoted) await assertAnotherSysadmin(tx, before.id);
       // A new password or a disabled account ends every session and token the user had.
       const revoke = Boolean(passwordHash) || (changes.disabled === true && !before.disabled);
       await tx
         .update(users)
-        .set({ ...changes, ...(passwordHash && { passwordHash }), ...(revoke && { sessionsValidAfter: sql`CURRENT_TIMESTAMP(3)` }), version: sql`${users.version} + 1` })
+        .set({
+          ...changes,
+          ...(passwordHash && { passwordHash }),
+          ...(revoke && { sessionsValidAfter: sql`CURRENT_TIMESTAMP(3)` }),
+          version: sql`${users.version} + 1`,
+        })
         .where(eq(users.id, before.id));
       if (revoke) {
-        await tx.update(apiTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
-        await tx.update(sandboxTokens).set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` }).where(and(eq(sandboxTokens.userId, before.id), isNull(sandboxTokens.revokedAt)));
+        await tx
+          .update(apiTokens)
+          .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+          .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)));
+        await tx
+          .update(sandboxTokens)
+          .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+          .where(and(eq(sandboxTokens.userId, before.id), isNull(sandboxTokens.revokedAt)));
       }
       const [after] = await tx.select().from(users).where(eq(users.id, before.id));
       await writeAudit(tx, ctx, {

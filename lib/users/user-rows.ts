@@ -17,7 +17,13 @@ export async function assertAnotherSysadmin(tx: Transaction, exceptId: number) {
   if (n === 0) throw new AppError("CONFLICT", "This is the last enabled sysadmin; make someone else sysadmin first.");
 }
 
-export const publicFields = (u: { username: string; displayName: string; email: string | null; systemRole: string; disabled: boolean }) => ({
+export const publicFields = (u: {
+  username: string;
+  displayName: string;
+  email: string | null;
+  systemRole: string;
+  disabled: boolean;
+}) => ({
   displayName: u.displayName,
   email: u.email,
   systemRole: u.systemRole,

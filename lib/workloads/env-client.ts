@@ -7,7 +7,9 @@ import { foundOrThrow } from "@/lib/db/rows";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 /** The cluster client and namespace of the environment in scope. */
-export async function environmentTarget(ctx: EnvironmentCtx): Promise<{ client: ClusterClient; namespace: string; cluster: string }> {
+export async function environmentTarget(
+  ctx: EnvironmentCtx,
+): Promise<{ client: ClusterClient; namespace: string; cluster: string }> {
   const [row] = await getDb()
     .select({ namespace: environments.namespace, cluster: clusters })
     .from(environments)

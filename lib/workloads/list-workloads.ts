@@ -57,23 +57,29 @@ function eventView(e: CoreV1Event) {
 export type Workloads = Awaited<ReturnType<typeof listWorkloads>>;
 
 /** What runs in the environment's namespace now, read live from its cluster. */
-export const listWorkloads = verb("workloads.list", "workloads.read", async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
-  const { client, namespace, cluster } = await environmentTarget(ctx);
-  return onCluster(cluster, async () => {
-    const [deployments, pods, services, events] = await Promise.all([
-      client.apps.listNamespacedDeployment({ namespace }),
-      client.core.listNamespacedPod({ namespace }),
-      client.core.listNamespacedService({ namespace }),
-      client.core.listNamespacedEvent({ namespace }),
-    ]);
-    const recent = [...events.items].sort((a, b) => String(eventView(b).at).localeCompare(String(eventView(a).at))).slice(0, 50);
-    return {
-      cluster,
-      namespace,
-      deployments: deployments.items.map(deploymentView),
-      pods: pods.items.map(podView),
-      services: services.items.map(serviceView),
-      events: recent.map(eventView),
-    };
-  });
-});
+export const listWorkloads = verb(
+  "workloads.list",
+  "workloads.read",
+  async ({ ctx }: VerbArgs<void, EnvironmentCtx>) => {
+    const { client, namespace, cluster } = await environmentTarget(ctx);
+    return onCluster(cluster, async () => {
+      const [deployments, pods, services, events] = await Promise.all([
+        client.apps.listNamespacedDeployment({ namespace }),
+        client.core.listNamespacedPod({ namespace }),
+        client.core.listNamespacedService({ namespace }),
+        client.core.listNamespacedEvent({ namespace }),
+      ]);
+      const recent = [...events.items]
+        .sort((a, b) => String(eventView(b).at).localeCompare(String(eventView(a).at)))
+        .slice(0, 50);
+      return {
+        cluster,
+        namespace,
+        deployments: deployments.items.map(deploymentView),
+        pods: pods.items.map(podView),
+        services: services.items.map(serviceView),
+        events: recent.map(eventView),
+      };
+    });
+  },
+);

@@ -16,17 +16,36 @@ const E = { params: EnvironmentParams, scope: environmentScope };
 const target = (p: { resource: string; name: string }) => ({ resource: p.resource as EditableResource, name: p.name });
 
 export const workloadOps = {
-  listWorkloads: operation({ ...E, verb: listWorkloads, handler: ({ ctx }) => listWorkloads({ ctx, input: undefined }) }),
-  syncEnvironment: operation({ ...E, verb: syncEnvironment, handler: ({ ctx }) => syncEnvironment({ ctx, input: undefined }) }),
+  listWorkloads: operation({
+    ...E,
+    verb: listWorkloads,
+    handler: ({ ctx }) => listWorkloads({ ctx, input: undefined }),
+  }),
+  syncEnvironment: operation({
+    ...E,
+    verb: syncEnvironment,
+    handler: ({ ctx }) => syncEnvironment({ ctx, input: undefined }),
+  }),
   scaleApplication: operation({
     params: ApplicationParams,
     scope: environmentScope,
     verb: scaleApplication,
     body: ScaleInput,
-    handler: ({ ctx, input }) => scaleApplication({ ctx, input: { name: input.params.application, replicas: input.body.replicas } }),
+    handler: ({ ctx, input }) =>
+      scaleApplication({ ctx, input: { name: input.params.application, replicas: input.body.replicas } }),
   }),
-  restartApplication: operation({ params: ApplicationParams, scope: environmentScope, verb: restartApplication, handler: ({ ctx, input }) => restartApplication({ ctx, input: { name: input.params.application } }) }),
-  getObject: operation({ params: ObjectParams, scope: environmentScope, verb: getObjectYaml, handler: ({ ctx, input }) => getObjectYaml({ ctx, input: target(input.params) }) }),
+  restartApplication: operation({
+    params: ApplicationParams,
+    scope: environmentScope,
+    verb: restartApplication,
+    handler: ({ ctx, input }) => restartApplication({ ctx, input: { name: input.params.application } }),
+  }),
+  getObject: operation({
+    params: ObjectParams,
+    scope: environmentScope,
+    verb: getObjectYaml,
+    handler: ({ ctx, input }) => getObjectYaml({ ctx, input: target(input.params) }),
+  }),
   putObject: operation({
     params: ObjectParams,
     scope: environmentScope,
@@ -34,5 +53,10 @@ export const workloadOps = {
     body: PutObjectInput,
     handler: ({ ctx, input }) => putObjectYaml({ ctx, input: { ...target(input.params), yaml: input.body.yaml } }),
   }),
-  deleteObject: operation({ params: ObjectParams, scope: environmentScope, verb: deleteObject, handler: ({ ctx, input }) => deleteObject({ ctx, input: target(input.params) }) }),
+  deleteObject: operation({
+    params: ObjectParams,
+    scope: environmentScope,
+    verb: deleteObject,
+    handler: ({ ctx, input }) => deleteObject({ ctx, input: target(input.params) }),
+  }),
 };

@@ -18,9 +18,15 @@ export async function assertPodSecurity(ctx: EnvironmentCtx, object: unknown): P
     .from(environments)
     .where(and(eq(environments.id, ctx.scope.environment.id), eq(environments.tenantId, ctx.scope.tenant.id)));
   if (!env) return;
-  const { enforce } = podSecurityFor((await loadNamespacePolicy(env.clusterId)).podSecurity, env.type, ctx.scope.tenant.name);
+  const { enforce } = podSecurityFor(
+    (await loadNamespacePolicy(env.clusterId)).podSecurity,
+    env.type,
+    ctx.scope.tenant.name,
+  );
   const violations = podSpecViolations(enforce, pod.spec, pod.annotations);
   if (!violations.length) return;
   const message = violationMessage(enforce, violations);
-  throw new AppError("VALIDATION", `The object cannot be saved: it ${message}.`, { errors: violations.map((v) => ({ path: "body.yaml", message: `violates PodSecurity "${enforce}:latest": ${v}` })) });
+  throw new AppError("VALIDATION", `The object cannot be saved: it ${message}.`, {
+    errors: violations.map((v) => ({ path: "body.yaml", message: `violates PodSecurity "${enforce}:latest": ${v}` })),
+  });
 }

@@ -16,7 +16,11 @@ export function selectorLabels(app: string): Record<string, string> {
 }
 
 /** The Deployment an application becomes; replicas follow the application record. */
-export function renderDeployment(app: ApplicationSpec, namespace: string, envLabels: Record<string, string>): KubernetesObject {
+export function renderDeployment(
+  app: ApplicationSpec,
+  namespace: string,
+  envLabels: Record<string, string>,
+): KubernetesObject {
   const labels = { ...envLabels, ...MANAGED_BY, ...selectorLabels(app.name) };
   const resources = Object.keys(app.resources ?? {}).length ? app.resources : undefined;
   return {
@@ -45,12 +49,20 @@ export function renderDeployment(app: ApplicationSpec, namespace: string, envLab
 }
 
 /** A ClusterIP Service over the application's ports, or none when it has no port. */
-export function renderService(app: ApplicationSpec, namespace: string, envLabels: Record<string, string>): KubernetesObject | null {
+export function renderService(
+  app: ApplicationSpec,
+  namespace: string,
+  envLabels: Record<string, string>,
+): KubernetesObject | null {
   if (!app.ports.length) return null;
   return {
     apiVersion: "v1",
     kind: "Service",
     metadata: { name: app.name, namespace, labels: { ...envLabels, ...MANAGED_BY, ...selectorLabels(app.name) } },
-    spec: { type: "ClusterIP", selector: selectorLabels(app.name), ports: app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: "TCP" })) },
+    spec: {
+      type: "ClusterIP",
+      selector: selectorLabels(app.name),
+      ports: app.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: "TCP" })),
+    },
   } as KubernetesObject;
 }

@@ -10,7 +10,11 @@ export interface YamlSyntaxError {
  *  " at line N, column M:" and a code excerpt, which the caller's own wording replaces. */
 export function describeYamlError(error: YAMLError): YamlSyntaxError {
   const at = error.linePos?.[0] ?? { line: 1, col: 1 };
-  return { line: at.line, column: at.col, message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") };
+  return {
+    line: at.line,
+    column: at.col,
+    message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+  };
 }
 
 /** The first error in a parsed stream of documents, or null when every document parsed. */

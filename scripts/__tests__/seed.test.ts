@@ -7,7 +7,11 @@ import { auditLogs, clusters, tenants, users } from "@/lib/db/schema";
 import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { api, expectOk, sysadminToken } from "@/lib/testing/world";
 
-const seed = (env: Record<string, string> = {}) => execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
+const seed = (env: Record<string, string> = {}) =>
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
 const sandboxRow = async () => (await getDb().select().from(clusters).where(eq(clusters.name, "sandbox")))[0];
 
 // The seed never overwrites, with one exception: sandbox credentials that no longer open
@@ -54,16 +58,28 @@ describe("seed", () => {
 
   it("renews sandbox credentials sealed with another AUTH_SECRET, with an audit row", async () => {
     const before = await sandboxRow();
-    await getDb().update(clusters).set({ kubeconfig: seal(open(before.kubeconfig!), "an AUTH_SECRET of old") }).where(eq(clusters.id, before.id));
+    await getDb()
+      .update(clusters)
+      .set({ kubeconfig: seal(open(before.kubeconfig!), "an AUTH_SECRET of old") })
+      .where(eq(clusters.id, before.id));
     const root = await sysadminToken();
-    const broken = await expectOk<{ status: { reachable: boolean; error: string } }>(api("GET", "/api/v1/clusters/sandbox", { token: root }));
+    const broken = await expectOk<{ status: { reachable: boolean; error: string } }>(
+      api("GET", "/api/v1/clusters/sandbox", { token: root }),
+    );
     expect(broken.status).toMatchObject({ reachable: false, error: expect.stringMatching(/AUTH_SECRET changed/) });
 
     expect(seed()).toMatch(/renewed the sandbox cluster's credentials/);
     expect(open((await sandboxRow()).kubeconfig!)).toContain("kind: Config");
-    const healed = await expectOk<{ status: { reachable: boolean } }>(api("GET", "/api/v1/clusters/sandbox", { token: root }));
+    const healed = await expectOk<{ status: { reachable: boolean } }>(
+      api("GET", "/api/v1/clusters/sandbox", { token: root }),
+    );
     expect(healed.status.reachable).toBe(true);
-    const [audit] = await getDb().select().from(auditLogs).where(and(eq(auditLogs.target, "cluster/sandbox"), eq(auditLogs.action, "clusters.update"))).orderBy(desc(auditLogs.id)).limit(1);
+    const [audit] = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.target, "cluster/sandbox"), eq(auditLogs.action, "clusters.update")))
+      .orderBy(desc(auditLogs.id))
+      .limit(1);
     expect(audit).toMatchObject({ actor: "system" });
   });
 });

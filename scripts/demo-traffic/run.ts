@@ -6,13 +6,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, token: { type: "string" }, seconds: { type: "string" }, rps: { type: "string" } } });
+const { values } = parseArgs({
+  options: { url: { type: "string" }, token: { type: "string" }, seconds: { type: "string" }, rps: { type: "string" } },
+});
 const url = (values.url ?? process.env.FACET_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const token = values.token ?? process.env.FACET_INGEST_TOKEN;
 const seconds = Number(values.seconds ?? process.env.DEMO_SECONDS ?? 60);
 const rps = Number(values.rps ?? process.env.DEMO_RPS ?? 5);
 if (!token) {
-  console.error("Give an ingest token: --token fit_… or FACET_INGEST_TOKEN (create one in the Ingest tokens card of the environment's page in the console; `npm run up` keeps the demo environment's in .facet/demo-ingest-token).");
+  console.error(
+    "Give an ingest token: --token fit_… or FACET_INGEST_TOKEN (create one in the Ingest tokens card of the environment's page in the console; `npm run up` keeps the demo environment's in .facet/demo-ingest-token).",
+  );
   process.exit(2);
 }
 
@@ -33,7 +37,10 @@ function start(role: "api" | "agent", extra: Record<string, string>): Promise<{ 
     OTEL_EXPORTER_OTLP_ENDPOINT: `${url}/api/otlp`,
     OTEL_EXPORTER_OTLP_HEADERS: `Authorization=Bearer%20${token}`,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./service.ts", import.meta.url))], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./service.ts", import.meta.url))], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       const m = /listening (\d+)/.exec(chunk.toString());
@@ -45,14 +52,18 @@ function start(role: "api" | "agent", extra: Record<string, string>): Promise<{ 
 
 const agent = await start("agent", {});
 const api = await start("api", { DEMO_AGENT_URL: `http://127.0.0.1:${agent.port}` });
-console.log(`api :${api.port} → agent :${agent.port}, exporting to ${url}/api/otlp for ${seconds} s at ~${rps} requests/s`);
+console.log(
+  `api :${api.port} → agent :${agent.port}, exporting to ${url}/api/otlp for ${seconds} s at ~${rps} requests/s`,
+);
 
 const counts = { ok: 0, failed: 0 };
 const deadline = Date.now() + seconds * 1000;
 const inflight = new Set<Promise<void>>();
 while (Date.now() < deadline) {
   const user = USERS[Math.floor(Math.random() * USERS.length)];
-  const call = fetch(`http://127.0.0.1:${api.port}/chat`, { headers: { baggage: `user.id=${user.id},user.name=${encodeURIComponent(user.name)}` } })
+  const call = fetch(`http://127.0.0.1:${api.port}/chat`, {
+    headers: { baggage: `user.id=${user.id},user.name=${encodeURIComponent(user.name)}` },
+  })
     .then(async (res) => {
       await res.text();
       counts[res.ok ? "ok" : "failed"]++;

@@ -17,7 +17,8 @@ const meter = metrics.getMeter(`demo-${role}`);
 const requests = meter.createCounter("demo_requests_total", { description: "Requests handled" });
 const latency = meter.createHistogram("demo_request_duration_ms", { unit: "ms", description: "Request duration" });
 
-const headersOf = (req: IncomingMessage) => Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]));
+const headersOf = (req: IncomingMessage) =>
+  Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function handle(): Promise<{ status: number; body: string }> {
@@ -26,26 +27,39 @@ async function handle(): Promise<{ status: number; body: string }> {
     const slow = Math.random() < 0.1;
     await sleep(slow ? 400 + Math.random() * 800 : 5 + Math.random() * 40);
     if (Math.random() < 0.06) {
-      logger.emit({ severityNumber: SeverityNumber.ERROR, severityText: "ERROR", body: `model backend refused the prompt of ${user}` });
+      logger.emit({
+        severityNumber: SeverityNumber.ERROR,
+        severityText: "ERROR",
+        body: `model backend refused the prompt of ${user}`,
+      });
       return { status: 500, body: "model error" };
     }
-    logger.emit({ severityNumber: SeverityNumber.INFO, severityText: "INFO", body: `answered ${user}${slow ? " (slow)" : ""}` });
+    logger.emit({
+      severityNumber: SeverityNumber.INFO,
+      severityText: "INFO",
+      body: `answered ${user}${slow ? " (slow)" : ""}`,
+    });
     return { status: 200, body: "42" };
   }
   logger.emit({ severityNumber: SeverityNumber.INFO, severityText: "INFO", body: `chat request from ${user}` });
   const headers: Record<string, string> = {};
-  const answer = await tracer.startActiveSpan("POST /answer", { kind: SpanKind.CLIENT, attributes: { "http.request.method": "POST", "server.address": new URL(agentUrl).host } }, async (span) => {
-    propagation.inject(context.active(), headers);
-    try {
-      const res = await fetch(`${agentUrl}/answer`, { method: "POST", headers });
-      span.setAttribute("http.response.status_code", res.status);
-      if (res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `agent answered ${res.status}` });
-      return { status: res.status, text: await res.text() };
-    } finally {
-      span.end();
-    }
-  });
-  if (answer.status >= 500) logger.emit({ severityNumber: SeverityNumber.WARN, severityText: "WARN", body: `agent failed for ${user}` });
+  const answer = await tracer.startActiveSpan(
+    "POST /answer",
+    { kind: SpanKind.CLIENT, attributes: { "http.request.method": "POST", "server.address": new URL(agentUrl).host } },
+    async (span) => {
+      propagation.inject(context.active(), headers);
+      try {
+        const res = await fetch(`${agentUrl}/answer`, { method: "POST", headers });
+        span.setAttribute("http.response.status_code", res.status);
+        if (res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `agent answered ${res.status}` });
+        return { status: res.status, text: await res.text() };
+      } finally {
+        span.end();
+      }
+    },
+  );
+  if (answer.status >= 500)
+    logger.emit({ severityNumber: SeverityNumber.WARN, severityText: "WARN", body: `agent failed for ${user}` });
   return { status: answer.status === 200 ? 200 : 502, body: answer.text };
 }
 
@@ -54,15 +68,19 @@ const server = createServer((req, res) => {
   const route = role === "api" ? "/chat" : "/answer";
   const started = performance.now();
   context.with(parent, () =>
-    tracer.startActiveSpan(`${req.method} ${route}`, { kind: SpanKind.SERVER, attributes: { "http.request.method": req.method ?? "GET", "http.route": route } }, async (span) => {
-      const { status, body } = await handle().catch(() => ({ status: 500, body: "error" }));
-      span.setAttribute("http.response.status_code", status);
-      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-      requests.add(1, { "http.route": route, "http.response.status_code": status });
-      latency.record(performance.now() - started, { "http.route": route });
-      res.writeHead(status, { "content-type": "text/plain" }).end(body);
-    }),
+    tracer.startActiveSpan(
+      `${req.method} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { "http.request.method": req.method ?? "GET", "http.route": route } },
+      async (span) => {
+        const { status, body } = await handle().catch(() => ({ status: 500, body: "error" }));
+        span.setAttribute("http.response.status_code", status);
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+        requests.add(1, { "http.route": route, "http.response.status_code": status });
+        latency.record(performance.now() - started, { "http.route": route });
+        res.writeHead(status, { "content-type": "text/plain" }).end(body);
+      },
+    ),
   );
 });
 

@@ -13,7 +13,10 @@ import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 
 export function startTelemetry(): NodeSDK {
   const sdk = new NodeSDK({
-    spanProcessors: [new BaggageSpanProcessor(ALLOW_ALL_BAGGAGE_KEYS), new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 1000 })],
+    spanProcessors: [
+      new BaggageSpanProcessor(ALLOW_ALL_BAGGAGE_KEYS),
+      new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 1000 }),
+    ],
     logRecordProcessors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter(), scheduledDelayMillis: 1000 })],
     metricReader: new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 5000 }),
   });

@@ -13,7 +13,12 @@ export interface Provisioned {
 const NAME = /^[A-Za-z0-9_]{1,64}$/;
 const HOSTS = ["localhost", "127.0.0.1", "::1"];
 
-export async function provisionDatabase(input: { adminUrl: string; databases: string[]; user: string; password?: string }): Promise<Provisioned> {
+export async function provisionDatabase(input: {
+  adminUrl: string;
+  databases: string[];
+  user: string;
+  password?: string;
+}): Promise<Provisioned> {
   if (!NAME.test(input.user) || input.user.length > 80) throw new Error(`bad database user name '${input.user}'`);
   for (const db of input.databases) if (!NAME.test(db)) throw new Error(`bad database name '${db}'`);
   const password = input.password ?? randomBytes(18).toString("base64url");
@@ -21,13 +26,15 @@ export async function provisionDatabase(input: { adminUrl: string; databases: st
   admin.pathname = "/";
   const conn = await mysql.createConnection({ uri: admin.toString() });
   try {
-    for (const db of input.databases) await conn.query("CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [db]);
+    for (const db of input.databases)
+      await conn.query("CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [db]);
     for (const host of HOSTS) {
       await conn.query("CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?", [input.user, host, password]);
       // An existing user (a second `npm run up` that lost .env.local) gets the new password.
       await conn.query("ALTER USER ?@? IDENTIFIED BY ?", [input.user, host, password]);
       // `_` and `%` are wildcards in a grant's database name; escaped, the grant covers this database only.
-      for (const db of input.databases) await conn.query("GRANT ALL PRIVILEGES ON ??.* TO ?@?", [db.replace(/[_%\\]/g, "\\$&"), input.user, host]);
+      for (const db of input.databases)
+        await conn.query("GRANT ALL PRIVILEGES ON ??.* TO ?@?", [db.replace(/[_%\\]/g, "\\$&"), input.user, host]);
     }
   } finally {
     await conn.end();

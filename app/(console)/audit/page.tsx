@@ -17,9 +17,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sysadmin = ctx.actor.systemRole === "sysadmin";
   const { t } = await getTranslate();
   const tenants = await loadOperation(ctx, "listTenants", { query: { limit: "200" } });
-  const adminOf = tenants.ok ? tenants.data.items.filter((x) => sysadmin || x.myRole === "admin").map((x) => x.name) : [];
+  const adminOf = tenants.ok
+    ? tenants.data.items.filter((x) => sysadmin || x.myRole === "admin").map((x) => x.name)
+    : [];
   const tenant = search.tenant || (sysadmin ? undefined : adminOf[0]);
-  const query = Object.fromEntries(Object.entries({ ...search, tenant, limit: "50" }).filter(([, v]) => v)) as Record<string, string>;
+  const query = Object.fromEntries(Object.entries({ ...search, tenant, limit: "50" }).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
   const result = sysadmin || tenant ? await loadOperation(ctx, "listAudit", { query }) : null;
   return (
     <>

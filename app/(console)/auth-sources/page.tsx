@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Login sources" };
 
 export default async function AuthSourcesPage() {
   const ctx = await sysadminContext();
-  const [{ t }, result, origin] = await Promise.all([getTranslate(), loadOperation(ctx, "listAuthSources"), publicOrigin()]);
+  const [{ t }, result, origin] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "listAuthSources"),
+    publicOrigin(),
+  ]);
   return (
     <>
       <PageHeader
@@ -23,7 +27,11 @@ export default async function AuthSourcesPage() {
           </>
         }
       />
-      {result.ok ? <AuthSourcesTable sources={result.data.items} origin={origin} /> : <ProblemPanel problem={result.error} />}
+      {result.ok ? (
+        <AuthSourcesTable sources={result.data.items} origin={origin} />
+      ) : (
+        <ProblemPanel problem={result.error} />
+      )}
     </>
   );
 }

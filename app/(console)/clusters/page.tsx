@@ -13,7 +13,11 @@ export default async function ClustersPage() {
   const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "listClusters")]);
   return (
     <>
-      <PageHeader title={t("clusters.title")} description={t("clusters.description")} actions={<ImportClusterDialog />} />
+      <PageHeader
+        title={t("clusters.title")}
+        description={t("clusters.description")}
+        actions={<ImportClusterDialog />}
+      />
       {result.ok ? <ClustersTable clusters={result.data.items} /> : <ProblemPanel problem={result.error} />}
     </>
   );

@@ -15,11 +15,18 @@ export const metadata: Metadata = { title: "Tenants" };
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const ctx = await consoleContext();
   const { q } = await searchParams;
-  const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "listTenants", { query: { limit: "200", ...(q && { q }) } })]);
+  const [{ t }, result] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "listTenants", { query: { limit: "200", ...(q && { q }) } }),
+  ]);
   const sysadmin = ctx.actor.systemRole === "sysadmin";
   return (
     <>
-      <PageHeader title={t("tenants.title")} description={t("tenants.description")} actions={sysadmin && <CreateTenantDialog />} />
+      <PageHeader
+        title={t("tenants.title")}
+        description={t("tenants.description")}
+        actions={sysadmin && <CreateTenantDialog />}
+      />
       {!result.ok ? (
         <ProblemPanel problem={result.error} />
       ) : result.data.items.length === 0 ? (
@@ -42,7 +49,13 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                   </Link>
                 </Td>
                 <Td className="text-muted-foreground">{tenant.description}</Td>
-                <Td>{tenant.myRole ? <Badge>{t(`role.tenant.${tenant.myRole}`)}</Badge> : sysadmin && <Badge tone="ok">{t("role.sysadmin")}</Badge>}</Td>
+                <Td>
+                  {tenant.myRole ? (
+                    <Badge>{t(`role.tenant.${tenant.myRole}`)}</Badge>
+                  ) : (
+                    sysadmin && <Badge tone="ok">{t("role.sysadmin")}</Badge>
+                  )}
+                </Td>
               </tr>
             ))}
           </TBody>

@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
   const ctx = await sysadminContext();
   const { q, cursor } = await searchParams;
-  const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "listUsers", { query: { limit: "100", ...(q && { q }), ...(cursor && { cursor }) } })]);
+  const [{ t }, result] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "listUsers", { query: { limit: "100", ...(q && { q }), ...(cursor && { cursor }) } }),
+  ]);
   return (
     <>
       <PageHeader title={t("users.title")} description={t("users.description")} actions={<CreateUserDialog />} />
@@ -23,7 +26,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <UsersTable users={result.data.items} me={ctx.actor.username} />
           {result.data.nextCursor && (
             <div className="mt-3 text-right">
-              <Link className="text-sm text-primary hover:underline" href={`?${new URLSearchParams({ ...(q && { q }), cursor: result.data.nextCursor })}`}>
+              <Link
+                className="text-sm text-primary hover:underline"
+                href={`?${new URLSearchParams({ ...(q && { q }), cursor: result.data.nextCursor })}`}
+              >
                 {t("configs.more")}
               </Link>
             </div>

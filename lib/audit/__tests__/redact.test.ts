@@ -9,7 +9,10 @@ describe("redact", () => {
       kubeconfig: "apiVersion: v1",
       nested: { clientSecret: "s", accessKey: "k", items: [{ token: "t", port: 80 }] },
       at: new Date("2026-01-01T00:00:00Z"),
-      env: [{ name: "DB_PASSWORD", value: "s3cret" }, { name: "LOG_LEVEL", value: "debug" }],
+      env: [
+        { name: "DB_PASSWORD", value: "s3cret" },
+        { name: "LOG_LEVEL", value: "debug" },
+      ],
     });
     expect(out).toEqual({
       name: "prod",
@@ -17,7 +20,10 @@ describe("redact", () => {
       kubeconfig: "[redacted]",
       nested: { clientSecret: "[redacted]", accessKey: "[redacted]", items: [{ token: "[redacted]", port: 80 }] },
       at: "2026-01-01T00:00:00.000Z",
-      env: [{ name: "DB_PASSWORD", value: "[redacted]" }, { name: "LOG_LEVEL", value: "debug" }],
+      env: [
+        { name: "DB_PASSWORD", value: "[redacted]" },
+        { name: "LOG_LEVEL", value: "debug" },
+      ],
     });
   });
 });

@@ -39,7 +39,9 @@ describe("audit rows share the write's transaction", () => {
     await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: t } }), 201);
     failAudit.on = "projects.create";
     try {
-      expect((await api("POST", `/api/v1/tenants/${t}/projects`, { token: root, body: { name: "shop" } })).status).toBe(500);
+      expect((await api("POST", `/api/v1/tenants/${t}/projects`, { token: root, body: { name: "shop" } })).status).toBe(
+        500,
+      );
     } finally {
       failAudit.on = null;
     }
@@ -47,11 +49,20 @@ describe("audit rows share the write's transaction", () => {
 
     failAudit.on = "tenants.quotas.update";
     try {
-      expect((await api("PUT", `/api/v1/tenants/${t}/quotas/sandbox`, { token: root, body: { cpu: "8", memory: "8Gi", storage: "8Gi", pods: "8" } })).status).toBe(500);
+      expect(
+        (
+          await api("PUT", `/api/v1/tenants/${t}/quotas/sandbox`, {
+            token: root,
+            body: { cpu: "8", memory: "8Gi", storage: "8Gi", pods: "8" },
+          })
+        ).status,
+      ).toBe(500);
     } finally {
       failAudit.on = null;
     }
-    const quotas = await expectOk<{ items: { cluster: string }[] }>(api("GET", `/api/v1/tenants/${t}/quotas`, { token: root }));
+    const quotas = await expectOk<{ items: { cluster: string }[] }>(
+      api("GET", `/api/v1/tenants/${t}/quotas`, { token: root }),
+    );
     expect(quotas.items.filter((q) => q.cluster === "sandbox")).toEqual([]);
   });
 });

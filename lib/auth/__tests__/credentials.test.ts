@@ -28,7 +28,9 @@ describe("verifyCredentials (MariaDB)", () => {
     const d = await createUser();
     await getDb().update(users).set({ disabled: true }).where(eq(users.id, d.id));
     const errors = await Promise.all([
-      failure(verifyCredentials({ username: uniqueName("ghost"), password: "whatever1", clientAddress: "203.0.113.2" })),
+      failure(
+        verifyCredentials({ username: uniqueName("ghost"), password: "whatever1", clientAddress: "203.0.113.2" }),
+      ),
       failure(verifyCredentials({ username: u.username, password: "wrong-password", clientAddress: "203.0.113.3" })),
       failure(verifyCredentials({ username: d.username, password: d.password, clientAddress: "203.0.113.4" })),
     ]);
@@ -41,10 +43,14 @@ describe("verifyCredentials (MariaDB)", () => {
   it("refuses the 11th attempt within a minute, even with the right password", async () => {
     const u = await createUser();
     for (let i = 0; i < 10; i++) {
-      const e = await failure(verifyCredentials({ username: u.username, password: "nope-nope", clientAddress: `198.51.100.${i}` }));
+      const e = await failure(
+        verifyCredentials({ username: u.username, password: "nope-nope", clientAddress: `198.51.100.${i}` }),
+      );
       expect(e.code).toBe("UNAUTHORIZED");
     }
-    const e = await failure(verifyCredentials({ username: u.username, password: u.password, clientAddress: "198.51.100.200" }));
+    const e = await failure(
+      verifyCredentials({ username: u.username, password: u.password, clientAddress: "198.51.100.200" }),
+    );
     expect(e.code).toBe("LIMIT_EXCEEDED");
     expect(e.options.retryAfter).toBeGreaterThan(0);
   });

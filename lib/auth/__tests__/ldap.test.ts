@@ -11,7 +11,14 @@ describe("LDAP login source", () => {
   let root: string;
   const source = uniqueName("corp");
   const [ada, grace] = LDAP_PEOPLE;
-  const login = (username: string, password: string) => verifyLdapCredentials({ source, username, password, clientAddress: `203.0.113.${Math.floor(Math.random() * 250)}`, requestId: "ldap-test-1" });
+  const login = (username: string, password: string) =>
+    verifyLdapCredentials({
+      source,
+      username,
+      password,
+      clientAddress: `203.0.113.${Math.floor(Math.random() * 250)}`,
+      requestId: "ldap-test-1",
+    });
 
   beforeAll(async () => {
     slapd = await startSlapd();
@@ -19,7 +26,18 @@ describe("LDAP login source", () => {
     await expectOk(
       api("POST", "/api/v1/auth-sources", {
         token: root,
-        body: { name: source, kind: "ldap", displayName: "Corp directory", config: { url: slapd.url, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}`, userFilter: "(&(objectClass=inetOrgPerson)(uid={username}))" }, bindPassword: LDAP_ADMIN_PASSWORD },
+        body: {
+          name: source,
+          kind: "ldap",
+          displayName: "Corp directory",
+          config: {
+            url: slapd.url,
+            bindDn: LDAP_ADMIN,
+            baseDn: `ou=people,${LDAP_BASE}`,
+            userFilter: "(&(objectClass=inetOrgPerson)(uid={username}))",
+          },
+          bindPassword: LDAP_ADMIN_PASSWORD,
+        },
       }),
       201,
     );
@@ -28,7 +46,14 @@ describe("LDAP login source", () => {
 
   it("signs a directory user in and creates a normal Facet user bound to the source", async () => {
     const user = await login(ada.uid, ada.password);
-    expect(user).toMatchObject({ username: "ada", displayName: "Ada Lovelace", email: "ada@facet.test", systemRole: "normal", authSource: source, externalId: `uid=ada,ou=people,${LDAP_BASE}` });
+    expect(user).toMatchObject({
+      username: "ada",
+      displayName: "Ada Lovelace",
+      email: "ada@facet.test",
+      systemRole: "normal",
+      authSource: source,
+      externalId: `uid=ada,ou=people,${LDAP_BASE}`,
+    });
     const again = await login(ada.uid, ada.password);
     expect(again.id).toBe(user.id);
   });
@@ -49,23 +74,42 @@ describe("LDAP login source", () => {
     const got = await expectOk<Record<string, unknown>>(api("GET", `/api/v1/auth-sources/${source}`, { token: root }));
     expect(JSON.stringify(got)).not.toContain(LDAP_ADMIN_PASSWORD);
     expect(got).toMatchObject({ hasSecret: true, kind: "ldap" });
-    const ok = await expectOk<{ ok: boolean; steps: { step: string; ok: boolean }[] }>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
-    expect(ok).toMatchObject({ ok: true, steps: [{ step: "connect", ok: true }, { step: "bind", ok: true }, { step: "search", ok: true }] });
-    await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { bindPassword: "not-the-password" } }));
-    const bad = await expectOk<{ ok: boolean; steps: { step: string; ok: boolean }[] }>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
+    const ok = await expectOk<{ ok: boolean; steps: { step: string; ok: boolean }[] }>(
+      api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }),
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      steps: [
+        { step: "connect", ok: true },
+        { step: "bind", ok: true },
+        { step: "search", ok: true },
+      ],
+    });
+    await expectOk(
+      api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { bindPassword: "not-the-password" } }),
+    );
+    const bad = await expectOk<{ ok: boolean; steps: { step: string; ok: boolean }[] }>(
+      api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }),
+    );
     expect(bad.ok).toBe(false);
     expect(bad.steps.find((s) => !s.ok)?.step).toBe("bind");
-    await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { bindPassword: LDAP_ADMIN_PASSWORD } }));
+    await expectOk(
+      api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { bindPassword: LDAP_ADMIN_PASSWORD } }),
+    );
   });
 
   it("a disabled source signs nobody in", async () => {
     await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { enabled: false } }));
-    await expect(login(ada.uid, ada.password)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === "UNAUTHORIZED");
+    await expect(login(ada.uid, ada.password)).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === "UNAUTHORIZED",
+    );
     await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { enabled: true } }));
   });
 
   it("issues an API token for a directory user through POST /api/v1/login", async () => {
-    const res = await api<{ token: string; user: { username: string } }>("POST", "/api/v1/login", { body: { username: grace.uid, password: grace.password, source } });
+    const res = await api<{ token: string; user: { username: string } }>("POST", "/api/v1/login", {
+      body: { username: grace.uid, password: grace.password, source },
+    });
     expect(res.status).toBe(200);
     expect(res.body.user.username).toBe("grace");
   });
@@ -77,35 +121,71 @@ describe("LDAP over StartTLS", () => {
   let root: string;
   const source = uniqueName("tls");
   type Report = { ok: boolean; steps: { step: string; ok: boolean; detail: string }[] };
-  const config = (caCertificate?: string) => ({ url: slapd.url, startTls: true, bindDn: LDAP_ADMIN, baseDn: `ou=people,${LDAP_BASE}`, ...(caCertificate ? { caCertificate } : {}) });
+  const config = (caCertificate?: string) => ({
+    url: slapd.url,
+    startTls: true,
+    bindDn: LDAP_ADMIN,
+    baseDn: `ou=people,${LDAP_BASE}`,
+    ...(caCertificate ? { caCertificate } : {}),
+  });
 
   beforeAll(async () => {
     slapd = await startSlapd({ tls: true });
     root = await sysadminToken();
-    await expectOk(api("POST", "/api/v1/auth-sources", { token: root, body: { name: source, kind: "ldap", displayName: "TLS directory", config: config(), bindPassword: LDAP_ADMIN_PASSWORD } }), 201);
+    await expectOk(
+      api("POST", "/api/v1/auth-sources", {
+        token: root,
+        body: {
+          name: source,
+          kind: "ldap",
+          displayName: "TLS directory",
+          config: config(),
+          bindPassword: LDAP_ADMIN_PASSWORD,
+        },
+      }),
+      201,
+    );
   }, 30_000);
   afterAll(() => slapd?.stop());
 
   it("refuses a certificate it cannot verify, and says so at the StartTLS step", async () => {
     const report = await expectOk<Report>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
     expect(report.ok).toBe(false);
-    expect(report.steps.at(-1)).toMatchObject({ step: "starttls", ok: false, detail: expect.stringMatching(/certificate/i) });
-    const signIn = await api("POST", "/api/v1/login", { body: { username: LDAP_PEOPLE[2].uid, password: LDAP_PEOPLE[2].password, source } });
+    expect(report.steps.at(-1)).toMatchObject({
+      step: "starttls",
+      ok: false,
+      detail: expect.stringMatching(/certificate/i),
+    });
+    const signIn = await api("POST", "/api/v1/login", {
+      body: { username: LDAP_PEOPLE[2].uid, password: LDAP_PEOPLE[2].password, source },
+    });
     expect(signIn.status).not.toBe(200);
   });
 
   it("with the directory's CA it verifies the certificate, binds, searches and signs users in", async () => {
-    await expectOk(api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { config: config(slapd.caPem!) } }));
+    await expectOk(
+      api("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { config: config(slapd.caPem!) } }),
+    );
     const report = await expectOk<Report>(api("POST", `/api/v1/auth-sources/${source}/test`, { token: root }));
-    expect(report.steps.map((s) => [s.step, s.ok, s.ok ? "" : s.detail])).toEqual([["connect", true, ""], ["starttls", true, ""], ["bind", true, ""], ["search", true, ""]]);
+    expect(report.steps.map((s) => [s.step, s.ok, s.ok ? "" : s.detail])).toEqual([
+      ["connect", true, ""],
+      ["starttls", true, ""],
+      ["bind", true, ""],
+      ["search", true, ""],
+    ]);
     const katherine = LDAP_PEOPLE[2];
-    const signIn = await api<{ user: { username: string } }>("POST", "/api/v1/login", { body: { username: katherine.uid, password: katherine.password, source } });
+    const signIn = await api<{ user: { username: string } }>("POST", "/api/v1/login", {
+      body: { username: katherine.uid, password: katherine.password, source },
+    });
     expect(signIn.status).toBe(200);
     expect(signIn.body.user.username).toBe(katherine.uid);
   });
 
   it("refuses something that is not a PEM certificate, naming the field", async () => {
-    const res = await api<{ errors: { path: string }[] }>("PATCH", `/api/v1/auth-sources/${source}`, { token: root, body: { config: config("not a certificate") } });
+    const res = await api<{ errors: { path: string }[] }>("PATCH", `/api/v1/auth-sources/${source}`, {
+      token: root,
+      body: { config: config("not a certificate") },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e) => e.path)).toContain("body.config.caCertificate");
   });

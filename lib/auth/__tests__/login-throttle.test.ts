@@ -46,7 +46,9 @@ describe("LoginThrottle", () => {
   it("forgets failures older than the window when swept", async () => {
     const old = uniqueName("id");
     await throttle.recordFailure(old, null);
-    await getDb().update(loginFailures).set({ at: new Date(Date.now() - 10 * 60_000) });
+    await getDb()
+      .update(loginFailures)
+      .set({ at: new Date(Date.now() - 10 * 60_000) });
     await throttle.sweep();
     expect(await getDb().select().from(loginFailures)).toHaveLength(0);
   });

@@ -22,15 +22,29 @@ describe("OIDC login source", () => {
 
   it("checks discovery in 'test connection' and never returns the client secret", async () => {
     await expectOk(
-      api("POST", "/api/v1/auth-sources", { token: root, body: { name, kind: "oidc", displayName: "Company SSO", config: { issuer: op.issuer, clientId: OIDC_CLIENT.id }, clientSecret: OIDC_CLIENT.secret } }),
+      api("POST", "/api/v1/auth-sources", {
+        token: root,
+        body: {
+          name,
+          kind: "oidc",
+          displayName: "Company SSO",
+          config: { issuer: op.issuer, clientId: OIDC_CLIENT.id },
+          clientSecret: OIDC_CLIENT.secret,
+        },
+      }),
       201,
     );
-    const test = await expectOk<{ ok: boolean; steps: { step: string; detail: string }[] }>(api("POST", `/api/v1/auth-sources/${name}/test`, { token: root }));
+    const test = await expectOk<{ ok: boolean; steps: { step: string; detail: string }[] }>(
+      api("POST", `/api/v1/auth-sources/${name}/test`, { token: root }),
+    );
     expect(test).toMatchObject({ ok: true, steps: [{ step: "discovery" }] });
     const list = await expectOk(api("GET", "/api/v1/auth-sources", { token: root }));
     expect(JSON.stringify(list)).not.toContain(OIDC_CLIENT.secret);
     // …and at rest it is sealed, not stored as given.
-    const [row] = await getDb().select({ secret: authSources.secret }).from(authSources).where(eq(authSources.name, name));
+    const [row] = await getDb()
+      .select({ secret: authSources.secret })
+      .from(authSources)
+      .where(eq(authSources.name, name));
     expect(row.secret).toMatch(/^v1:/);
     expect(row.secret).not.toContain(OIDC_CLIENT.secret);
   });
@@ -42,7 +56,10 @@ describe("OIDC login source", () => {
   });
 
   it("refuses a config with neither an issuer nor endpoints, naming the field", async () => {
-    const res = await api<{ errors: { path: string }[] }>("POST", "/api/v1/auth-sources", { token: root, body: { name: uniqueName("bad"), kind: "oidc", displayName: "x", config: { clientId: "c" } } });
+    const res = await api<{ errors: { path: string }[] }>("POST", "/api/v1/auth-sources", {
+      token: root,
+      body: { name: uniqueName("bad"), kind: "oidc", displayName: "x", config: { clientId: "c" } },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e) => e.path)).toContain("body.config.issuer");
   });

@@ -13,7 +13,9 @@ import { hashToken } from "../token-format";
 const ctx: RequestContext = { actor: null, scope: {}, requestId: "test-request-0001", clientAddress: "192.0.2.10" };
 
 async function rejects401(token: string) {
-  await expect(authenticateToken(token)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === "UNAUTHORIZED");
+  await expect(authenticateToken(token)).rejects.toSatisfy(
+    (e: unknown) => e instanceof AppError && e.code === "UNAUTHORIZED",
+  );
 }
 
 describe("bearer tokens (MariaDB)", () => {
@@ -25,10 +27,15 @@ describe("bearer tokens (MariaDB)", () => {
     const actor = await authenticateToken(result.token);
     expect(actor).toMatchObject({ id: u.id, username: u.username, via: "token", tokenScope: "read-write" });
 
-    const [stored] = await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(result.token)));
+    const [stored] = await getDb()
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(result.token)));
     expect(stored.kind).toBe("login");
     const rows = await getDb().select().from(auditLogs).where(eq(auditLogs.requestId, ctx.requestId));
-    expect(rows.some((r) => r.action === "auth.login" && r.actor === u.username && r.clientAddress === "192.0.2.10")).toBe(true);
+    expect(
+      rows.some((r) => r.action === "auth.login" && r.actor === u.username && r.clientAddress === "192.0.2.10"),
+    ).toBe(true);
   });
 
   it("refuses tampered, expired and revoked tokens and tokens of disabled users", async () => {
@@ -55,7 +62,13 @@ describe("bearer tokens (MariaDB)", () => {
     const marker = hashToken(`rollback-${u.id}`);
     await expect(
       getDb().transaction(async (tx) => {
-        await tx.insert(apiTokens).values({ userId: u.id, kind: "personal", name: "x", tokenHash: marker, expiresAt: new Date(Date.now() + 60_000) });
+        await tx.insert(apiTokens).values({
+          userId: u.id,
+          kind: "personal",
+          name: "x",
+          tokenHash: marker,
+          expiresAt: new Date(Date.now() + 60_000),
+        });
         // action is varchar(64): strict mode refuses the row, so the transaction must fail.
         await writeAudit(tx, ctx, { action: "x".repeat(200), target: "user/x" });
       }),

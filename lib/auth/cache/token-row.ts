@@ -17,7 +17,12 @@ export async function tokenRowByHash(tokenHash: string): Promise<TokenRow | unde
   const key = `${auth}:${tokenHash}`;
   const cached = rows.get(key);
   if (cached) return cached;
-  const [row] = await getDb().select({ token: apiTokens, user: users }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+  const [row] = await getDb()
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
   if (row) rows.set(key, row);
   return row;
 }

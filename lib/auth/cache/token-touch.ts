@@ -22,5 +22,10 @@ export async function touchToken(token: { id: number; lastUsedAt: Date | null },
   await getDb()
     .update(apiTokens)
     .set({ lastUsedAt: sql`CURRENT_TIMESTAMP(3)` })
-    .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now - TOUCH_EVERY_MS)))));
+    .where(
+      and(
+        eq(apiTokens.id, token.id),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now - TOUCH_EVERY_MS))),
+      ),
+    );
 }

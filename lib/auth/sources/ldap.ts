@@ -21,12 +21,21 @@ const INVALID = "The username or password is incorrect.";
  *  name) must be given: Node would otherwise check it against "localhost". */
 function tlsOptions(config: LdapConfig): ConnectionOptions {
   const host = new URL(config.url).hostname.replace(/^\[|\]$/g, "");
-  return { host, ...(isIP(host) ? {} : { servername: host }), ...(config.caCertificate?.trim() ? { ca: [config.caCertificate] } : {}) };
+  return {
+    host,
+    ...(isIP(host) ? {} : { servername: host }),
+    ...(config.caCertificate?.trim() ? { ca: [config.caCertificate] } : {}),
+  };
 }
 
 // ldapts speaks TLS from the first byte whenever it is given TLS options: only for ldaps://.
 const newClient = (config: LdapConfig) =>
-  new Client({ url: config.url, timeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS, ...(config.url.startsWith("ldaps:") ? { tlsOptions: tlsOptions(config) } : {}) });
+  new Client({
+    url: config.url,
+    timeout: TIMEOUT_MS,
+    connectTimeout: TIMEOUT_MS,
+    ...(config.url.startsWith("ldaps:") ? { tlsOptions: tlsOptions(config) } : {}),
+  });
 
 async function connect(config: LdapConfig): Promise<Client> {
   const client = newClient(config);
@@ -34,10 +43,16 @@ async function connect(config: LdapConfig): Promise<Client> {
   return client;
 }
 
-const first = (v: unknown): string | null => (Array.isArray(v) ? (v[0] != null ? String(v[0]) : null) : v != null && v !== "" ? String(v) : null);
+const first = (v: unknown): string | null =>
+  Array.isArray(v) ? (v[0] != null ? String(v[0]) : null) : v != null && v !== "" ? String(v) : null;
 
 /** Finds the user with the service account, then binds as them with their password. */
-export async function authenticateLdap(config: LdapConfig, bindPassword: string | null, username: string, password: string): Promise<ExternalProfile> {
+export async function authenticateLdap(
+  config: LdapConfig,
+  bindPassword: string | null,
+  username: string,
+  password: string,
+): Promise<ExternalProfile> {
   // An empty password is an anonymous bind, which servers accept: never a sign-in.
   if (!password) throw unauthorized(INVALID);
   const client = await connect(config);
@@ -99,11 +114,23 @@ export async function testLdap(config: LdapConfig, bindPassword: string | null):
       done(step, config.bindDn);
     }
     step = "search";
-    const { searchEntries } = await client.search(config.baseDn, { scope: "sub", filter: userFilter(config.userFilter, "*").replace("\\2a", "*"), sizeLimit: 5, attributes: ["dn"] });
+    const { searchEntries } = await client.search(config.baseDn, {
+      scope: "sub",
+      filter: userFilter(config.userFilter, "*").replace("\\2a", "*"),
+      sizeLimit: 5,
+      attributes: ["dn"],
+    });
     done(step, `${searchEntries.length} user(s) found under ${config.baseDn}`);
   } catch (error) {
     const message = (error as Error).message;
-    steps.push({ step: !steps.length && CONNECT_FAILURE.test(`${(error as { code?: string }).code ?? ""} ${message}`) ? "connect" : step, ok: false, detail: message });
+    steps.push({
+      step:
+        !steps.length && CONNECT_FAILURE.test(`${(error as { code?: string }).code ?? ""} ${message}`)
+          ? "connect"
+          : step,
+      ok: false,
+      detail: message,
+    });
   } finally {
     await client.unbind().catch(() => undefined);
   }

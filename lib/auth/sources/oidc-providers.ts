@@ -23,11 +23,23 @@ export function oidcProvider(source: OidcSource): Provider {
     checks: ["pkce", "state"] as ("pkce" | "state")[],
     profile(profile: Record<string, unknown>) {
       const username = claim(profile, c.claims.username) ?? claim(profile, "sub")!;
-      return { id: String(profile.sub), username, email: claim(profile, c.claims.email), name: claim(profile, c.claims.displayName) ?? username };
+      return {
+        id: String(profile.sub),
+        username,
+        email: claim(profile, c.claims.email),
+        name: claim(profile, c.claims.displayName) ?? username,
+      };
     },
   };
   // Claims from the userinfo endpoint: identity providers often keep email and name out of the ID token.
-  if (c.issuer) return { ...common, type: "oidc", issuer: c.issuer, idToken: false, authorization: { params: { scope: c.scopes } } } as Provider;
+  if (c.issuer)
+    return {
+      ...common,
+      type: "oidc",
+      issuer: c.issuer,
+      idToken: false,
+      authorization: { params: { scope: c.scopes } },
+    } as Provider;
   return {
     ...common,
     type: "oauth",

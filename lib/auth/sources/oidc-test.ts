@@ -13,9 +13,17 @@ export async function testOidc(config: OidcConfig): Promise<TestStep[]> {
       if (!res.ok) return [{ step: "discovery", ok: false, detail: `${url} answered ${res.status}` }];
       const doc = (await res.json()) as { issuer?: string; authorization_endpoint?: string; token_endpoint?: string };
       const sameIssuer = doc.issuer?.replace(/\/$/, "") === config.issuer.replace(/\/$/, "");
-      steps.push({ step: "discovery", ok: sameIssuer && Boolean(doc.authorization_endpoint && doc.token_endpoint), detail: sameIssuer ? `issuer ${doc.issuer}` : `the document names issuer ${doc.issuer}` });
+      steps.push({
+        step: "discovery",
+        ok: sameIssuer && Boolean(doc.authorization_endpoint && doc.token_endpoint),
+        detail: sameIssuer ? `issuer ${doc.issuer}` : `the document names issuer ${doc.issuer}`,
+      });
     } else {
-      for (const [step, url] of [["authorize", config.authorizationUrl!], ["token", config.tokenUrl!], ["userinfo", config.userinfoUrl!]] as const) {
+      for (const [step, url] of [
+        ["authorize", config.authorizationUrl!],
+        ["token", config.tokenUrl!],
+        ["userinfo", config.userinfoUrl!],
+      ] as const) {
         const res = await get(url);
         steps.push({ step, ok: res.status < 500, detail: `${url} answered ${res.status}` });
       }

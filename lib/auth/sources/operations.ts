@@ -9,16 +9,39 @@ import { testAuthSource } from "./test-auth-source";
 import { updateAuthSource } from "./update-auth-source";
 
 export const authSourceOps = {
-  listAuthSources: operation({ verb: listAuthSources, handler: ({ ctx }) => listAuthSources({ ctx, input: undefined }) }),
-  createAuthSource: operation({ verb: createAuthSource, body: CreateAuthSourceInput, status: 201, etag: true, handler: ({ ctx, input }) => createAuthSource({ ctx, input: input.body }) }),
-  getAuthSource: operation({ verb: getAuthSource, params: AuthSourceParams, etag: true, handler: ({ ctx, input }) => getAuthSource({ ctx, input: input.params }) }),
+  listAuthSources: operation({
+    verb: listAuthSources,
+    handler: ({ ctx }) => listAuthSources({ ctx, input: undefined }),
+  }),
+  createAuthSource: operation({
+    verb: createAuthSource,
+    body: CreateAuthSourceInput,
+    status: 201,
+    etag: true,
+    handler: ({ ctx, input }) => createAuthSource({ ctx, input: input.body }),
+  }),
+  getAuthSource: operation({
+    verb: getAuthSource,
+    params: AuthSourceParams,
+    etag: true,
+    handler: ({ ctx, input }) => getAuthSource({ ctx, input: input.params }),
+  }),
   updateAuthSource: operation({
     verb: updateAuthSource,
     params: AuthSourceParams,
     body: UpdateAuthSourceInput,
     etag: true,
-    handler: ({ ctx, input, expectedVersion }) => updateAuthSource({ ctx, input: { name: input.params.name, changes: input.body, expectedVersion } }),
+    handler: ({ ctx, input, expectedVersion }) =>
+      updateAuthSource({ ctx, input: { name: input.params.name, changes: input.body, expectedVersion } }),
   }),
-  deleteAuthSource: operation({ verb: deleteAuthSource, params: AuthSourceParams, handler: ({ ctx, input }) => deleteAuthSource({ ctx, input: input.params }) }),
-  testAuthSource: operation({ verb: testAuthSource, params: AuthSourceParams, handler: ({ ctx, input }) => testAuthSource({ ctx, input: input.params }) }),
+  deleteAuthSource: operation({
+    verb: deleteAuthSource,
+    params: AuthSourceParams,
+    handler: ({ ctx, input }) => deleteAuthSource({ ctx, input: input.params }),
+  }),
+  testAuthSource: operation({
+    verb: testAuthSource,
+    params: AuthSourceParams,
+    handler: ({ ctx, input }) => testAuthSource({ ctx, input: input.params }),
+  }),
 };

@@ -3,13 +3,16 @@ import { z } from "zod";
 import { DnsLabel } from "@/lib/tenancy/schemas";
 
 const Url = (protocols: string[], example: string) =>
-  z.string().max(512).refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `Use a URL such as ${example}.`);
+  z
+    .string()
+    .max(512)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `Use a URL such as ${example}.`);
 
 export const LdapConfig = z.object({
   url: Url(["ldap:", "ldaps:"], "ldap://ldap.example.com:389"),
@@ -19,14 +22,25 @@ export const LdapConfig = z.object({
   caCertificate: z
     .string()
     .max(20_000)
-    .refine((v) => v.trim() === "" || v.includes("-----BEGIN CERTIFICATE-----"), "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----).")
+    .refine(
+      (v) => v.trim() === "" || v.includes("-----BEGIN CERTIFICATE-----"),
+      "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----).",
+    )
     .optional(),
   bindDn: z.string().max(512).default(""),
   baseDn: z.string().min(1, "Enter the base DN to search users under.").max(512),
   /** `{username}` is replaced by the escaped login name. */
-  userFilter: z.string().max(512).refine((f) => f.includes("{username}"), "The filter must contain {username}.").default("(uid={username})"),
+  userFilter: z
+    .string()
+    .max(512)
+    .refine((f) => f.includes("{username}"), "The filter must contain {username}.")
+    .default("(uid={username})"),
   attributes: z
-    .object({ username: z.string().max(64).default("uid"), email: z.string().max(64).default("mail"), displayName: z.string().max(64).default("cn") })
+    .object({
+      username: z.string().max(64).default("uid"),
+      email: z.string().max(64).default("mail"),
+      displayName: z.string().max(64).default("cn"),
+    })
     .default({ username: "uid", email: "mail", displayName: "cn" }),
 });
 export type LdapConfig = z.infer<typeof LdapConfig>;
@@ -44,10 +58,17 @@ export const OidcConfig = z
     clientId: z.string().min(1, "Enter the client id.").max(256),
     scopes: z.string().max(256).default("openid profile email"),
     claims: z
-      .object({ username: z.string().max(64).default("preferred_username"), email: z.string().max(64).default("email"), displayName: z.string().max(64).default("name") })
+      .object({
+        username: z.string().max(64).default("preferred_username"),
+        email: z.string().max(64).default("email"),
+        displayName: z.string().max(64).default("name"),
+      })
       .default({ username: "preferred_username", email: "email", displayName: "name" }),
   })
-  .refine((c) => c.issuer || (c.authorizationUrl && c.tokenUrl && c.userinfoUrl), { message: "Give an issuer, or the authorize, token and userinfo URLs.", path: ["issuer"] });
+  .refine((c) => c.issuer || (c.authorizationUrl && c.tokenUrl && c.userinfoUrl), {
+    message: "Give an issuer, or the authorize, token and userinfo URLs.",
+    path: ["issuer"],
+  });
 export type OidcConfig = z.infer<typeof OidcConfig>;
 
 const common = { name: DnsLabel, displayName: z.string().min(1).max(128), enabled: z.boolean().default(true) };

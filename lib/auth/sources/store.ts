@@ -11,7 +11,9 @@ export type LoadedSource =
 
 export function loadSource(row: AuthSourceRow): LoadedSource {
   const secret = row.secret ? open(row.secret) : null;
-  return row.kind === "ldap" ? { row, kind: "ldap", config: LdapConfig.parse(row.config), secret } : { row, kind: "oidc", config: OidcConfig.parse(row.config), secret };
+  return row.kind === "ldap"
+    ? { row, kind: "ldap", config: LdapConfig.parse(row.config), secret }
+    : { row, kind: "oidc", config: OidcConfig.parse(row.config), secret };
 }
 
 export async function enabledSources(kind?: "ldap" | "oidc"): Promise<LoadedSource[]> {

@@ -7,6 +7,15 @@ import { revokeMyToken } from "./revoke-my-token";
 
 export const tokenOps = {
   listMyTokens: operation({ verb: listMyTokens, handler: ({ ctx }) => listMyTokens({ ctx, input: undefined }) }),
-  createMyToken: operation({ verb: createMyToken, body: CreateTokenInput, status: 201, handler: ({ ctx, input }) => createMyToken({ ctx, input: input.body }) }),
-  revokeMyToken: operation({ verb: revokeMyToken, params: TokenParams, handler: ({ ctx, input }) => revokeMyToken({ ctx, input: input.params }) }),
+  createMyToken: operation({
+    verb: createMyToken,
+    body: CreateTokenInput,
+    status: 201,
+    handler: ({ ctx, input }) => createMyToken({ ctx, input: input.body }),
+  }),
+  revokeMyToken: operation({
+    verb: revokeMyToken,
+    params: TokenParams,
+    handler: ({ ctx, input }) => revokeMyToken({ ctx, input: input.params }),
+  }),
 };

@@ -19,7 +19,12 @@ describe("processSingleton", () => {
 describe("processCache", () => {
   it("is bounded by size, least recently used first", () => {
     const cache = processCache<string, number>("test.size", { max: 3, ttlMs: 60_000 });
-    for (const [k, v] of [["a", 1], ["b", 2], ["c", 3]] as const) cache.set(k, v);
+    for (const [k, v] of [
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ] as const)
+      cache.set(k, v);
     cache.get("a");
     cache.set("d", 4);
     expect([...cache.keys()].sort()).toEqual(["a", "c", "d"]);
@@ -33,5 +38,4 @@ describe("processCache", () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(cache.get("k")).toBeUndefined();
   });
-
 });

@@ -35,22 +35,57 @@ describe("clusters: tenancy applied to the sandbox", () => {
   afterAll(() => sb?.close());
 
   it("creating shop-dev makes its namespace, ResourceQuota, LimitRange and isolation appear", async () => {
-    await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "shop-dev", type: "dev", cluster: "sandbox", quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "10" } } }), 201);
+    await expectOk(
+      api("POST", `${project}/environments`, {
+        token: root,
+        body: {
+          name: "shop-dev",
+          type: "dev",
+          cluster: "sandbox",
+          quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "10" },
+        },
+      }),
+      201,
+    );
     const namespace = await eventually(() => json(["get", "namespace", ns]), 20_000, "namespace");
-    expect(namespace.metadata.labels).toMatchObject({ "facet.dev/tenant": t, "facet.dev/project": "shop", "facet.dev/environment": "shop-dev", "app.kubernetes.io/managed-by": "facet" });
+    expect(namespace.metadata.labels).toMatchObject({
+      "facet.dev/tenant": t,
+      "facet.dev/project": "shop",
+      "facet.dev/environment": "shop-dev",
+      "app.kubernetes.io/managed-by": "facet",
+    });
     const quota = await eventually(() => json(["-n", ns, "get", "resourcequota", "facet-quota"]), 20_000, "quota");
-    expect(quota.spec.hard).toMatchObject({ "limits.cpu": "2", "limits.memory": "4Gi", pods: "10", "requests.storage": "10Gi" });
+    expect(quota.spec.hard).toMatchObject({
+      "limits.cpu": "2",
+      "limits.memory": "4Gi",
+      pods: "10",
+      "requests.storage": "10Gi",
+    });
     const limits = await eventually(() => json(["-n", ns, "get", "limitrange", "facet-limits"]), 20_000, "limitrange");
-    expect(limits.spec.limits[0]).toMatchObject({ type: "Container", default: { cpu: "500m", memory: "512Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } });
-    const policy = await eventually(() => json(["-n", ns, "get", "networkpolicy", "facet-tenant-isolation"]), 20_000, "networkpolicy");
+    expect(limits.spec.limits[0]).toMatchObject({
+      type: "Container",
+      default: { cpu: "500m", memory: "512Mi" },
+      defaultRequest: { cpu: "100m", memory: "128Mi" },
+    });
+    const policy = await eventually(
+      () => json(["-n", ns, "get", "networkpolicy", "facet-tenant-isolation"]),
+      20_000,
+      "networkpolicy",
+    );
     expect(policy.spec.ingress[0].from[0].namespaceSelector.matchLabels).toEqual({ "facet.dev/tenant": t });
     const record = await eventually(() => json(["get", "environments.facet.dev", ns]), 20_000, "Environment record");
     expect(record.spec).toMatchObject({ tenant: t, project: "shop", environment: "shop-dev", type: "dev" });
-    expect(await json(["get", "tenantresourcequotas.facet.dev", t])).toMatchObject({ spec: { hard: { "limits.cpu": "64" } } });
-    const detail = await eventually(async () => {
-      const e = await expectOk<{ sync: { status: string } }>(api("GET", env, { token: root }));
-      return e.sync.status === "synced" && e;
-    }, 20_000, "synced status");
+    expect(await json(["get", "tenantresourcequotas.facet.dev", t])).toMatchObject({
+      spec: { hard: { "limits.cpu": "64" } },
+    });
+    const detail = await eventually(
+      async () => {
+        const e = await expectOk<{ sync: { status: string } }>(api("GET", env, { token: root }));
+        return e.sync.status === "synced" && e;
+      },
+      20_000,
+      "synced status",
+    );
     expect(detail.sync.status).toBe("synced");
   });
 
@@ -58,16 +93,22 @@ describe("clusters: tenancy applied to the sandbox", () => {
     const original = await json(["-n", ns, "get", "resourcequota", "facet-quota"]);
     expect((await kubectl(sb, ["-n", ns, "delete", "resourcequota", "facet-quota"])).code).toBe(0);
     // A new object (new uid), made by the resync loop, not the one deleted.
-    const repaired = await eventually(async () => {
-      const q = await json(["-n", ns, "get", "resourcequota", "facet-quota"]);
-      return q && q.metadata.uid !== original.metadata.uid && q;
-    }, 20_000, "repaired quota");
+    const repaired = await eventually(
+      async () => {
+        const q = await json(["-n", ns, "get", "resourcequota", "facet-quota"]);
+        return q && q.metadata.uid !== original.metadata.uid && q;
+      },
+      20_000,
+      "repaired quota",
+    );
     expect(repaired.spec.hard.pods).toBe("10");
   });
 
   it("a changed quota and switched-off isolation reach the cluster; sync on demand reports the changes", async () => {
     await expectOk(api("PATCH", env, { token: root, body: { quota: { pods: "12" }, networkIsolation: false } }));
-    const report = await expectOk<{ status: string; changes: { kind: string; result: string }[] }>(api("POST", `${env}/sync`, { token: root }));
+    const report = await expectOk<{ status: string; changes: { kind: string; result: string }[] }>(
+      api("POST", `${env}/sync`, { token: root }),
+    );
     expect(report.status).toBe("synced");
     const quota = await json(["-n", ns, "get", "resourcequota", "facet-quota"]);
     expect(quota.spec.hard.pods).toBe("12");
@@ -77,9 +118,17 @@ describe("clusters: tenancy applied to the sandbox", () => {
   });
 
   it("deploys an application: its pods run; scaled to 3 there are three; restart rolls them", async () => {
-    await expectOk(api("POST", `${env}/applications`, { token: root, body: { name: "web", image: "nginx:1.27", replicas: 1, ports: [{ name: "http", port: 80 }] } }), 201);
+    await expectOk(
+      api("POST", `${env}/applications`, {
+        token: root,
+        body: { name: "web", image: "nginx:1.27", replicas: 1, ports: [{ name: "http", port: 80 }] },
+      }),
+      201,
+    );
     const running = (n: number) => async () => {
-      const w = await expectOk<{ pods: { phase: string; app: string; ready: string }[]; services: { name: string }[] }>(api("GET", `${env}/workloads`, { token: root }));
+      const w = await expectOk<{ pods: { phase: string; app: string; ready: string }[]; services: { name: string }[] }>(
+        api("GET", `${env}/workloads`, { token: root }),
+      );
       const pods = w.pods.filter((p) => p.app === "web" && p.phase === "Running" && p.ready === "1/1");
       return pods.length === n && w;
     };
@@ -87,14 +136,24 @@ describe("clusters: tenancy applied to the sandbox", () => {
     expect(w.services.map((s) => s.name)).toContain("web");
     await expectOk(api("POST", `${env}/applications/web/scale`, { token: root, body: { replicas: 3 } }));
     await eventually(running(3), 20_000, "three running pods");
-    expect((await expectOk<{ replicas: number }>(api("GET", `${env}/applications/web`, { token: root }))).replicas).toBe(3);
-    const before = (await expectOk<{ pods: { name: string }[] }>(api("GET", `${env}/workloads`, { token: root }))).pods.map((p) => p.name);
+    expect(
+      (await expectOk<{ replicas: number }>(api("GET", `${env}/applications/web`, { token: root }))).replicas,
+    ).toBe(3);
+    const before = (
+      await expectOk<{ pods: { name: string }[] }>(api("GET", `${env}/workloads`, { token: root }))
+    ).pods.map((p) => p.name);
     await expectOk(api("POST", `${env}/applications/web/restart`, { token: root }));
-    await eventually(async () => {
-      const pods = (await expectOk<{ pods: { name: string; phase: string }[] }>(api("GET", `${env}/workloads`, { token: root }))).pods;
-      const fresh = pods.filter((p) => !before.includes(p.name) && p.phase === "Running");
-      return fresh.length === 3 && pods.length === 3;
-    }, 30_000, "restarted pods");
+    await eventually(
+      async () => {
+        const pods = (
+          await expectOk<{ pods: { name: string; phase: string }[] }>(api("GET", `${env}/workloads`, { token: root }))
+        ).pods;
+        const fresh = pods.filter((p) => !before.includes(p.name) && p.phase === "Running");
+        return fresh.length === 3 && pods.length === 3;
+      },
+      30_000,
+      "restarted pods",
+    );
   });
 
   it("serves pod logs and lets a writer edit YAML, refusing a stale edit with 409", async () => {
@@ -106,45 +165,124 @@ describe("clusters: tenancy applied to the sandbox", () => {
     expect(lines.length).toBeLessThanOrEqual(5);
     const one = await api<string>("GET", `${env}/pods/${w.pods[0].name}/logs?tail=1`, { token: root });
     expect(one.body.trim().split("\n")).toHaveLength(1);
-    const first = await expectOk<{ yaml: string; resourceVersion: string }>(api("GET", `${env}/objects/services/web`, { token: root }));
+    const first = await expectOk<{ yaml: string; resourceVersion: string }>(
+      api("GET", `${env}/objects/services/web`, { token: root }),
+    );
     expect(first.yaml).toContain("kind: Service");
-    const edited = first.yaml.replace("app.kubernetes.io/managed-by: facet", "app.kubernetes.io/managed-by: facet\n    team: shop");
-    const saved = await expectOk<{ resourceVersion: string }>(api("PUT", `${env}/objects/services/web`, { token: root, body: { yaml: edited } }));
+    const edited = first.yaml.replace(
+      "app.kubernetes.io/managed-by: facet",
+      "app.kubernetes.io/managed-by: facet\n    team: shop",
+    );
+    const saved = await expectOk<{ resourceVersion: string }>(
+      api("PUT", `${env}/objects/services/web`, { token: root, body: { yaml: edited } }),
+    );
     expect(saved.resourceVersion).not.toBe(first.resourceVersion);
-    const stale = await api<{ code: string }>("PUT", `${env}/objects/services/web`, { token: root, body: { yaml: edited } });
+    const stale = await api<{ code: string }>("PUT", `${env}/objects/services/web`, {
+      token: root,
+      body: { yaml: edited },
+    });
     expect(stale.status).toBe(409);
-    const broken = await api<{ errors: { message: string }[] }>("PUT", `${env}/objects/services/web`, { token: root, body: { yaml: "kind: Service\nmetadata:\n  name: [web" } });
+    const broken = await api<{ errors: { message: string }[] }>("PUT", `${env}/objects/services/web`, {
+      token: root,
+      body: { yaml: "kind: Service\nmetadata:\n  name: [web" },
+    });
     expect(broken.status).toBe(422);
     expect(broken.body.errors[0].message).toMatch(/line \d+/);
-    const otherKind = await api("PUT", `${env}/objects/services/web`, { token: root, body: { yaml: edited.replace("kind: Service", "kind: ConfigMap") } });
+    const otherKind = await api("PUT", `${env}/objects/services/web`, {
+      token: root,
+      body: { yaml: edited.replace("kind: Service", "kind: ConfigMap") },
+    });
     expect(otherKind.status).toBe(422);
   });
 
   it("a project dev sees no scale in prod and the API refuses it", async () => {
     const dev = await person("dev");
-    await expectOk(api("POST", `/api/v1/tenants/${t}/members`, { token: root, body: { username: dev.username, role: "member" } }), 201);
-    await expectOk(api("POST", `${project}/members`, { token: root, body: { username: dev.username, role: "dev" } }), 201);
-    await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "shop-prod", type: "prod", cluster: "sandbox", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
-    await expectOk(api("POST", `${project}/environments/shop-prod/applications`, { token: root, body: { name: "web", image: "nginx:1.27" } }), 201);
-    expect((await api("POST", `${project}/environments/shop-prod/applications/web/scale`, { token: dev.token, body: { replicas: 2 } })).status).toBe(403);
+    await expectOk(
+      api("POST", `/api/v1/tenants/${t}/members`, { token: root, body: { username: dev.username, role: "member" } }),
+      201,
+    );
+    await expectOk(
+      api("POST", `${project}/members`, { token: root, body: { username: dev.username, role: "dev" } }),
+      201,
+    );
+    await expectOk(
+      api("POST", `${project}/environments`, {
+        token: root,
+        body: {
+          name: "shop-prod",
+          type: "prod",
+          cluster: "sandbox",
+          quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+        },
+      }),
+      201,
+    );
+    await expectOk(
+      api("POST", `${project}/environments/shop-prod/applications`, {
+        token: root,
+        body: { name: "web", image: "nginx:1.27" },
+      }),
+      201,
+    );
+    expect(
+      (
+        await api("POST", `${project}/environments/shop-prod/applications/web/scale`, {
+          token: dev.token,
+          body: { replicas: 2 },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api("GET", `${project}/environments/shop-prod/workloads`, { token: dev.token })).status).toBe(200);
   });
 
   it("deleting an environment deletes its namespace", async () => {
     expect((await api("DELETE", `${project}/environments/shop-prod`, { token: root })).status).toBe(204);
-    await eventually(async () => (await json(["get", "namespace", `${t}-shop-prod`])) === null, 20_000, "namespace gone");
+    await eventually(
+      async () => (await json(["get", "namespace", `${t}-shop-prod`])) === null,
+      20_000,
+      "namespace gone",
+    );
   });
 
   it("an environment whose policy is remove-labels leaves its namespace, without Facet's labels, when deleted", async () => {
-    await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "shop-keep", type: "test", cluster: "sandbox", deletePolicy: "remove-labels", quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
+    await expectOk(
+      api("POST", `${project}/environments`, {
+        token: root,
+        body: {
+          name: "shop-keep",
+          type: "test",
+          cluster: "sandbox",
+          deletePolicy: "remove-labels",
+          quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+        },
+      }),
+      201,
+    );
     const kept = `${t}-shop-keep`;
-    await eventually(async () => (await json(["get", "namespace", kept]))?.metadata.labels["facet.dev/environment"] === "shop-keep", 20_000, "labelled namespace");
+    await eventually(
+      async () => (await json(["get", "namespace", kept]))?.metadata.labels["facet.dev/environment"] === "shop-keep",
+      20_000,
+      "labelled namespace",
+    );
     expect((await api("DELETE", `${project}/environments/shop-keep`, { token: root })).status).toBe(204);
-    const unlabelled = await eventually(async () => {
-      const n = await json(["get", "namespace", kept]);
-      return n && !n.metadata.labels?.["facet.dev/environment"] && (await json(["get", "environments.facet.dev", kept])) === null && n;
-    }, 20_000, "labels and Environment record removed");
-    expect(Object.keys(unlabelled.metadata.labels ?? {}).filter((k) => k.startsWith("facet.dev/") || k === "app.kubernetes.io/managed-by")).toEqual([]);
+    const unlabelled = await eventually(
+      async () => {
+        const n = await json(["get", "namespace", kept]);
+        return (
+          n &&
+          !n.metadata.labels?.["facet.dev/environment"] &&
+          (await json(["get", "environments.facet.dev", kept])) === null &&
+          n
+        );
+      },
+      20_000,
+      "labels and Environment record removed",
+    );
+    expect(
+      Object.keys(unlabelled.metadata.labels ?? {}).filter(
+        (k) => k.startsWith("facet.dev/") || k === "app.kubernetes.io/managed-by",
+      ),
+    ).toEqual([]);
     expect(unlabelled.status.phase).toBe("Active");
   });
 
@@ -159,20 +297,46 @@ describe("clusters: tenancy applied to the sandbox", () => {
     const dead = uniqueName("dead");
     await getDb()
       .insert(clusters)
-      .values({ name: dead, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_nothing" })) });
+      .values({
+        name: dead,
+        kind: "imported",
+        server: "http://127.0.0.1:9",
+        kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_nothing" })),
+      });
     await expectOk(api("PUT", `/api/v1/tenants/${t}/quotas/${dead}`, { token: root, body: generousQuota }));
-    await expectOk(api("POST", `${project}/environments`, { token: root, body: { name: "on-dead", type: "test", cluster: dead, quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" } } }), 201);
+    await expectOk(
+      api("POST", `${project}/environments`, {
+        token: root,
+        body: {
+          name: "on-dead",
+          type: "test",
+          cluster: dead,
+          quota: { cpu: "1", memory: "1Gi", storage: "1Gi", pods: "5" },
+        },
+      }),
+      201,
+    );
     const started = Date.now();
-    const res = await api<{ upstream: { name: string }; detail: string }>("GET", `${project}/environments/on-dead/workloads`, { token: root });
+    const res = await api<{ upstream: { name: string }; detail: string }>(
+      "GET",
+      `${project}/environments/on-dead/workloads`,
+      { token: root },
+    );
     expect(res.status).toBe(502);
     expect(res.body.upstream.name).toBe(dead);
     expect(res.body.detail).toContain(dead);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await api("GET", `${env}/workloads`, { token: root })).status).toBe(200);
-    const status = await eventually(async () => {
-      const e = await expectOk<{ sync: { status: string; error: string } }>(api("GET", `${project}/environments/on-dead`, { token: root }));
-      return e.sync.status === "error" && e.sync;
-    }, 20_000, "sync error recorded");
+    const status = await eventually(
+      async () => {
+        const e = await expectOk<{ sync: { status: string; error: string } }>(
+          api("GET", `${project}/environments/on-dead`, { token: root }),
+        );
+        return e.sync.status === "error" && e.sync;
+      },
+      20_000,
+      "sync error recorded",
+    );
     expect(status.error).toContain(dead);
   });
 
@@ -180,13 +344,25 @@ describe("clusters: tenancy applied to the sandbox", () => {
     const locked = uniqueName("locked");
     await getDb()
       .insert(clusters)
-      .values({ name: locked, kind: "imported", server: sb.server.origin, kubeconfig: seal(renderKubeconfig({ origin: sb.server.origin, token: sb.token }), "an AUTH_SECRET of old") });
+      .values({
+        name: locked,
+        kind: "imported",
+        server: sb.server.origin,
+        kubeconfig: seal(renderKubeconfig({ origin: sb.server.origin, token: sb.token }), "an AUTH_SECRET of old"),
+      });
     try {
       await reconcileAll();
-      const status = await expectOk<{ status: { reachable: boolean; error: string } }>(api("GET", `/api/v1/clusters/${locked}`, { token: root }));
+      const status = await expectOk<{ status: { reachable: boolean; error: string } }>(
+        api("GET", `/api/v1/clusters/${locked}`, { token: root }),
+      );
       expect(status.status).toMatchObject({ reachable: false, error: expect.stringMatching(/AUTH_SECRET changed/) });
-      expect((await expectOk<{ status: { reachable: boolean } }>(api("GET", "/api/v1/clusters/sandbox", { token: root }))).status.reachable).toBe(true);
-      expect((await expectOk<{ sync: { status: string } }>(api("GET", env, { token: root }))).sync.status).toBe("synced");
+      expect(
+        (await expectOk<{ status: { reachable: boolean } }>(api("GET", "/api/v1/clusters/sandbox", { token: root })))
+          .status.reachable,
+      ).toBe(true);
+      expect((await expectOk<{ sync: { status: string } }>(api("GET", env, { token: root }))).sync.status).toBe(
+        "synced",
+      );
     } finally {
       await getDb().delete(clusters).where(eq(clusters.name, locked));
     }
@@ -194,12 +370,27 @@ describe("clusters: tenancy applied to the sandbox", () => {
 
   it("imports a cluster only when it answers, and never returns its kubeconfig", async () => {
     const good = renderKubeconfig({ origin: sb.server.origin, token: sb.token });
-    const created = await expectOk<Record<string, unknown>>(api("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("imp"), kubeconfig: good } }), 201);
-    expect(created).toMatchObject({ kind: "imported", status: { reachable: true, version: expect.stringMatching(/^v1\./) } });
+    const created = await expectOk<Record<string, unknown>>(
+      api("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("imp"), kubeconfig: good } }),
+      201,
+    );
+    expect(created).toMatchObject({
+      kind: "imported",
+      status: { reachable: true, version: expect.stringMatching(/^v1\./) },
+    });
     expect(JSON.stringify(created)).not.toContain(sb.token);
-    const unreachable = await api<{ code: string; detail: string }>("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("nope"), kubeconfig: renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_x" }) } });
+    const unreachable = await api<{ code: string; detail: string }>("POST", "/api/v1/clusters", {
+      token: root,
+      body: {
+        name: uniqueName("nope"),
+        kubeconfig: renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_x" }),
+      },
+    });
     expect(unreachable.status).toBe(502);
-    const garbage = await api<{ errors: { path: string; message: string }[] }>("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("bad"), kubeconfig: "clusters: [\n  - name: x\n" } });
+    const garbage = await api<{ errors: { path: string; message: string }[] }>("POST", "/api/v1/clusters", {
+      token: root,
+      body: { name: uniqueName("bad"), kubeconfig: "clusters: [\n  - name: x\n" },
+    });
     expect(garbage.status).toBe(422);
     expect(garbage.body.errors[0]).toMatchObject({ path: "body.kubeconfig", message: expect.stringMatching(/line/) });
     const list = await expectOk<{ items: unknown[] }>(api("GET", "/api/v1/clusters", { token: root }));

@@ -24,7 +24,15 @@ describe("a cluster that never answers", () => {
   });
 
   it("is given up on after the timeout and reported unreachable", async () => {
-    const kc = kubeConfigFor({ name: "hung", kind: "imported", egressPrivateAllowed: false, kubeconfig: seal(renderKubeconfig({ origin, token: "fsb_x" })) }, 400);
+    const kc = kubeConfigFor(
+      {
+        name: "hung",
+        kind: "imported",
+        egressPrivateAllowed: false,
+        kubeconfig: seal(renderKubeconfig({ origin, token: "fsb_x" })),
+      },
+      400,
+    );
     const started = Date.now();
     const status = await probeCluster(makeClient("hung", kc));
     const elapsed = Date.now() - started;

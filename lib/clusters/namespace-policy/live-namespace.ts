@@ -11,7 +11,11 @@ import { onCluster } from "../upstream-error";
  *  is this process's own store. An unreachable cluster is an upstream error: never a guess.
  *  A registry row without credentials is never contacted, so nothing on it can be taken over
  *  (the reconciler repeats the check before it touches a namespace). */
-export async function readLiveNamespace(cluster: ClusterRow, name: string, db: Executor = getDb()): Promise<{ labels: Record<string, string> } | null> {
+export async function readLiveNamespace(
+  cluster: ClusterRow,
+  name: string,
+  db: Executor = getDb(),
+): Promise<{ labels: Record<string, string> } | null> {
   if (!cluster.kubeconfig) return null;
   if (cluster.kind === "sandbox") {
     const ns = await readObject(db, NAMESPACES, "", name);

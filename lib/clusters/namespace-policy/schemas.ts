@@ -4,7 +4,9 @@ import { POD_SECURITY_LEVELS } from "@/lib/pod-security/levels";
 import { DnsLabel } from "@/lib/tenancy/schemas";
 
 const Level = z.enum(POD_SECURITY_LEVELS);
-export const PodSecurityOverride = z.object({ enforce: Level.optional(), warn: Level.optional(), audit: Level.optional() }).strict();
+export const PodSecurityOverride = z
+  .object({ enforce: Level.optional(), warn: Level.optional(), audit: Level.optional() })
+  .strict();
 export type PodSecurityOverride = z.infer<typeof PodSecurityOverride>;
 
 /** A reserved entry: a namespace name, or a prefix ending in `-*`. */

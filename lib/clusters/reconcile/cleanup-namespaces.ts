@@ -31,9 +31,22 @@ async function removeFacetObjects(client: ReturnType<typeof clusterClient>, name
     await deleteIfPresent(client, { apiVersion, kind, metadata: { name, namespace } });
   }
   const labelSelector = `${LABEL.application},app.kubernetes.io/managed-by=facet`;
-  const [deployments, services] = await Promise.all([client.apps.listNamespacedDeployment({ namespace, labelSelector }), client.core.listNamespacedService({ namespace, labelSelector })]);
-  for (const d of deployments.items) await deleteIfPresent(client, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: d.metadata!.name!, namespace } });
-  for (const s of services.items) await deleteIfPresent(client, { apiVersion: "v1", kind: "Service", metadata: { name: s.metadata!.name!, namespace } });
+  const [deployments, services] = await Promise.all([
+    client.apps.listNamespacedDeployment({ namespace, labelSelector }),
+    client.core.listNamespacedService({ namespace, labelSelector }),
+  ]);
+  for (const d of deployments.items)
+    await deleteIfPresent(client, {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: d.metadata!.name!, namespace },
+    });
+  for (const s of services.items)
+    await deleteIfPresent(client, {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: s.metadata!.name!, namespace },
+    });
 }
 
 /** Carries out the cluster side of deleted environments: delete the namespace, or only
@@ -41,28 +54,56 @@ async function removeFacetObjects(client: ReturnType<typeof clusterClient>, name
  *  are repeated each round until the grace period has passed. */
 export async function runNamespaceCleanups(now = Date.now()): Promise<number> {
   const db = getDb();
-  const rows = await db.select({ job: namespaceCleanups, cluster: clusters }).from(namespaceCleanups).innerJoin(clusters, eq(clusters.id, namespaceCleanups.clusterId));
+  const rows = await db
+    .select({ job: namespaceCleanups, cluster: clusters })
+    .from(namespaceCleanups)
+    .innerJoin(clusters, eq(clusters.id, namespaceCleanups.clusterId));
   let done = 0;
   for (const { job, cluster } of rows) {
     try {
       const client = clusterClient(cluster);
       // Deleted only while it still carries Facet's label: one Facet never labelled is not its own.
-      const live = job.policy === "delete-namespace" ? await client.core.readNamespace({ name: job.namespace }).catch((e) => (gone(e) ? null : Promise.reject(e))) : null;
+      const live =
+        job.policy === "delete-namespace"
+          ? await client.core.readNamespace({ name: job.namespace }).catch((e) => (gone(e) ? null : Promise.reject(e)))
+          : null;
       if (live && live.metadata?.labels?.[Object.keys(MANAGED_BY)[0]] === "facet") {
-        await client.core.deleteNamespace({ name: job.namespace }).catch((e) => (gone(e) ? undefined : Promise.reject(e)));
+        await client.core
+          .deleteNamespace({ name: job.namespace })
+          .catch((e) => (gone(e) ? undefined : Promise.reject(e)));
       } else if (live || job.policy !== "delete-namespace") {
         if (job.policy === "release") await removeFacetObjects(client, job.namespace);
-        const strip = Object.fromEntries([...Object.keys(MANAGED_BY), LABEL.tenant, LABEL.project, LABEL.environment, ...PSA_LABEL_KEYS].map((k) => [k, null]));
+        const strip = Object.fromEntries(
+          [...Object.keys(MANAGED_BY), LABEL.tenant, LABEL.project, LABEL.environment, ...PSA_LABEL_KEYS].map((k) => [
+            k,
+            null,
+          ]),
+        );
         await client.objects
-          .patch({ apiVersion: "v1", kind: "Namespace", metadata: { name: job.namespace, labels: strip as never } }, undefined, undefined, "facet", undefined, PatchStrategy.MergePatch)
+          .patch(
+            { apiVersion: "v1", kind: "Namespace", metadata: { name: job.namespace, labels: strip as never } },
+            undefined,
+            undefined,
+            "facet",
+            undefined,
+            PatchStrategy.MergePatch,
+          )
           .catch((e) => (gone(e) ? undefined : Promise.reject(e)));
       }
-      await deleteIfPresent(client, { apiVersion: `${FACET_GROUP}/${FACET_VERSION}`, kind: "Environment", metadata: { name: job.namespace } });
-      if (now - job.createdAt.getTime() >= cleanupGraceMs()) await db.delete(namespaceCleanups).where(eq(namespaceCleanups.id, job.id));
+      await deleteIfPresent(client, {
+        apiVersion: `${FACET_GROUP}/${FACET_VERSION}`,
+        kind: "Environment",
+        metadata: { name: job.namespace },
+      });
+      if (now - job.createdAt.getTime() >= cleanupGraceMs())
+        await db.delete(namespaceCleanups).where(eq(namespaceCleanups.id, job.id));
       done += 1;
     } catch (error) {
       const message = upstreamError(cluster.name, error).message;
-      logger.warn({ namespace: job.namespace, cluster: cluster.name, error: message }, "namespace cleanup failed; will retry");
+      logger.warn(
+        { namespace: job.namespace, cluster: cluster.name, error: message },
+        "namespace cleanup failed; will retry",
+      );
       await db
         .update(namespaceCleanups)
         .set({ attempts: sql`${namespaceCleanups.attempts} + 1`, lastError: message.slice(0, 1024) })

@@ -5,7 +5,11 @@ import { isSubset } from "./subset";
 
 export type EnsureResult = "created" | "updated" | "unchanged";
 
-const header = (o: KubernetesObject) => ({ apiVersion: o.apiVersion!, kind: o.kind!, metadata: { name: o.metadata!.name!, namespace: o.metadata?.namespace } });
+const header = (o: KubernetesObject) => ({
+  apiVersion: o.apiVersion!,
+  kind: o.kind!,
+  metadata: { name: o.metadata!.name!, namespace: o.metadata?.namespace },
+});
 const notFound = (e: unknown) => e instanceof ApiException && e.code === 404;
 
 /** Creates the object, or merge-patches it back when it drifted from what Facet wants. */

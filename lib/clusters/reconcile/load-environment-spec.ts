@@ -1,7 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { applications, clusters, environments, projects, tenantQuotas, tenants, type ApplicationRow, type ClusterRow } from "@/lib/db/schema";
+import {
+  applications,
+  clusters,
+  environments,
+  projects,
+  tenantQuotas,
+  tenants,
+  type ApplicationRow,
+  type ClusterRow,
+} from "@/lib/db/schema";
 import { loadNamespacePolicy } from "../namespace-policy/load-namespace-policy";
 import { podSecurityFor } from "../namespace-policy/pod-security-for";
 import type { EnvironmentSpec } from "./render";
@@ -24,7 +33,10 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
     .innerJoin(clusters, eq(clusters.id, environments.clusterId))
     .where(eq(environments.id, environmentId));
   if (!row) return null;
-  const [quota] = await db.select().from(tenantQuotas).where(and(eq(tenantQuotas.tenantId, row.tenant.id), eq(tenantQuotas.clusterId, row.cluster.id)));
+  const [quota] = await db
+    .select()
+    .from(tenantQuotas)
+    .where(and(eq(tenantQuotas.tenantId, row.tenant.id), eq(tenantQuotas.clusterId, row.cluster.id)));
   const apps = await db.select().from(applications).where(eq(applications.environmentId, environmentId));
   const policy = await loadNamespacePolicy(row.cluster.id, db);
   const { env } = row;
@@ -49,7 +61,14 @@ export async function loadEnvironmentBundle(environmentId: number): Promise<Envi
       tenantNetworkIsolation: row.tenant.networkIsolation,
       namespaceCreated: env.namespaceCreated,
       podSecurity: podSecurityFor(policy.podSecurity, env.type, row.tenant.name),
-      tenantQuota: quota ? { cpuMilli: quota.cpuMilli, memoryBytes: quota.memoryBytes, storageBytes: quota.storageBytes, pods: quota.pods } : null,
+      tenantQuota: quota
+        ? {
+            cpuMilli: quota.cpuMilli,
+            memoryBytes: quota.memoryBytes,
+            storageBytes: quota.storageBytes,
+            pods: quota.pods,
+          }
+        : null,
     },
   };
 }

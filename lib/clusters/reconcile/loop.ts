@@ -14,7 +14,6 @@ const holder = globalThis as unknown as { facetReconciler?: { timer: NodeJS.Time
 const inFlight = new Map<number, Promise<unknown>>();
 const again = new Set<number>();
 
-
 /** Reconciles one environment; a request while one runs queues exactly one more run. */
 export function requestReconcile(environmentId: number): Promise<unknown> {
   const running = inFlight.get(environmentId);
@@ -41,7 +40,9 @@ export async function reconcileAll(): Promise<void> {
   await Promise.all(
     (await db.select().from(clusters)).map(async (cluster) => {
       const status = await probeStoredCluster(cluster);
-      await recordStatus(db, cluster.id, status).catch((error) => logger.warn({ err: error, cluster: cluster.name }, "cluster status not recorded"));
+      await recordStatus(db, cluster.id, status).catch((error) =>
+        logger.warn({ err: error, cluster: cluster.name }, "cluster status not recorded"),
+      );
       const ids = envs.filter((e) => e.clusterId === cluster.id).map((e) => e.id);
       if (!status.reachable) return markUnsynced(ids, status.error ?? `Cluster '${cluster.name}' is not reachable.`);
       for (const id of ids) await requestReconcile(id);
@@ -54,7 +55,12 @@ async function markUnsynced(ids: number[], error: string): Promise<void> {
   if (!ids.length) return;
   await getDb()
     .update(environments)
-    .set({ syncStatus: "error", syncError: error.slice(0, 1024), syncedAt: sql`CURRENT_TIMESTAMP(3)`, updatedAt: sql`${environments.updatedAt}` })
+    .set({
+      syncStatus: "error",
+      syncError: error.slice(0, 1024),
+      syncedAt: sql`CURRENT_TIMESTAMP(3)`,
+      updatedAt: sql`${environments.updatedAt}`,
+    })
     .where(inArray(environments.id, ids));
 }
 
@@ -71,7 +77,9 @@ async function onEvent(event: ChangeEvent) {
 /** Starts the resync loop and listens for changes; idempotent. */
 export function startReconciler(): void {
   if (holder.facetReconciler) return;
-  const unsubscribe = onChange((event) => void onEvent(event).catch((error) => logger.error({ err: error }, "reconcile after change failed")));
+  const unsubscribe = onChange(
+    (event) => void onEvent(event).catch((error) => logger.error({ err: error }, "reconcile after change failed")),
+  );
   // A pass that outlasts the interval is not joined by another: they would only queue up.
   let running = false;
   const tick = () => {

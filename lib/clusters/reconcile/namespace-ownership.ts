@@ -7,8 +7,15 @@ import type { EnvironmentSpec } from "./render";
 const notFound = (e: unknown) => e instanceof ApiException && e.code === 404;
 
 /** Whether the labels say the namespace is this environment's (as Facet labels it). */
-export function labelledFor(labels: Record<string, string> | undefined, s: Pick<EnvironmentSpec, "tenant" | "environment">): boolean {
-  return labels?.[Object.keys(MANAGED_BY)[0]] === "facet" && labels?.[LABEL.tenant] === s.tenant && labels?.[LABEL.environment] === s.environment;
+export function labelledFor(
+  labels: Record<string, string> | undefined,
+  s: Pick<EnvironmentSpec, "tenant" | "environment">,
+): boolean {
+  return (
+    labels?.[Object.keys(MANAGED_BY)[0]] === "facet" &&
+    labels?.[LABEL.tenant] === s.tenant &&
+    labels?.[LABEL.environment] === s.environment
+  );
 }
 
 /** An environment that was to create its namespace never takes over one that appeared
@@ -22,5 +29,8 @@ export async function assertNamespaceOwned(client: ClusterClient, s: Environment
     if (notFound(error)) return;
     throw error;
   }
-  if (!labelledFor(labels, s)) throw new Error(`Namespace '${s.namespace}' exists on the cluster but Facet did not create it for this environment; it is left untouched.`);
+  if (!labelledFor(labels, s))
+    throw new Error(
+      `Namespace '${s.namespace}' exists on the cluster but Facet did not create it for this environment; it is left untouched.`,
+    );
 }

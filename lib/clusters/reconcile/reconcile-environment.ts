@@ -25,21 +25,33 @@ export interface SyncReport {
 export async function reconcileEnvironment(environmentId: number): Promise<SyncReport | null> {
   const bundle = await loadEnvironmentBundle(environmentId);
   if (!bundle) return null;
-  return withSpan("reconcile environment", { "facet.namespace": bundle.spec.namespace, "facet.cluster": bundle.cluster.name }, async () => {
-    const changes: SyncReport["changes"] = [];
-    let error: string | null = null;
-    try {
-      await apply(clusterClient(bundle.cluster), bundle, changes);
-    } catch (e) {
-      error = upstreamError(bundle.cluster.name, e).message;
-      logger.warn({ namespace: bundle.spec.namespace, cluster: bundle.cluster.name, error }, "environment sync failed");
-    }
-    await getDb()
-      .update(environments)
-      .set({ syncStatus: error ? "error" : "synced", syncError: error?.slice(0, 1024) ?? null, syncedAt: sql`CURRENT_TIMESTAMP(3)`, updatedAt: sql`${environments.updatedAt}` })
-      .where(eq(environments.id, environmentId));
-    return { status: error ? "error" : "synced", changes, error };
-  });
+  return withSpan(
+    "reconcile environment",
+    { "facet.namespace": bundle.spec.namespace, "facet.cluster": bundle.cluster.name },
+    async () => {
+      const changes: SyncReport["changes"] = [];
+      let error: string | null = null;
+      try {
+        await apply(clusterClient(bundle.cluster), bundle, changes);
+      } catch (e) {
+        error = upstreamError(bundle.cluster.name, e).message;
+        logger.warn(
+          { namespace: bundle.spec.namespace, cluster: bundle.cluster.name, error },
+          "environment sync failed",
+        );
+      }
+      await getDb()
+        .update(environments)
+        .set({
+          syncStatus: error ? "error" : "synced",
+          syncError: error?.slice(0, 1024) ?? null,
+          syncedAt: sql`CURRENT_TIMESTAMP(3)`,
+          updatedAt: sql`${environments.updatedAt}`,
+        })
+        .where(eq(environments.id, environmentId));
+      return { status: error ? "error" : "synced", changes, error };
+    },
+  );
 }
 
 /** When each cluster's CRDs were last ensured: they are cluster-wide, so one check per resync
@@ -59,7 +71,8 @@ async function apply(client: ClusterClient, bundle: EnvironmentBundle, changes: 
   const { spec } = bundle;
   await assertNamespaceOwned(client, spec);
   for (const o of renderNamespaced(spec)) await note(o);
-  if (!spec.networkIsolation && (await deleteIfPresent(client, isolationPolicy(spec)))) changes.push({ kind: "NetworkPolicy", name: "facet-tenant-isolation", result: "deleted" });
+  if (!spec.networkIsolation && (await deleteIfPresent(client, isolationPolicy(spec))))
+    changes.push({ kind: "NetworkPolicy", name: "facet-tenant-isolation", result: "deleted" });
   for (const o of renderRecords(spec)) await note(o);
 
   const labels = environmentLabels(spec);
@@ -68,7 +81,13 @@ async function apply(client: ClusterClient, bundle: EnvironmentBundle, changes: 
     await note(renderDeployment(app, spec.namespace, labels));
     const service = renderService(app, spec.namespace, labels);
     if (service) await note(service);
-    else if (await deleteIfPresent(client, { apiVersion: "v1", kind: "Service", metadata: { name: app.name, namespace: spec.namespace } })) {
+    else if (
+      await deleteIfPresent(client, {
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { name: app.name, namespace: spec.namespace },
+      })
+    ) {
       changes.push({ kind: "Service", name: app.name, result: "deleted" });
     }
   }

@@ -43,8 +43,17 @@ export function renderNamespaced(s: EnvironmentSpec): KubernetesObject[] {
   const labels = environmentLabels(s);
   const meta = (name: string) => ({ name, namespace: s.namespace, labels });
   const objects: KubernetesObject[] = [
-    { apiVersion: "v1", kind: "Namespace", metadata: { name: s.namespace, labels: { ...labels, ...podSecurityLabels(s.podSecurity) } } },
-    { apiVersion: "v1", kind: "ResourceQuota", metadata: meta("facet-quota"), spec: { hard: quotaHard(s.quota) } } as KubernetesObject,
+    {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: s.namespace, labels: { ...labels, ...podSecurityLabels(s.podSecurity) } },
+    },
+    {
+      apiVersion: "v1",
+      kind: "ResourceQuota",
+      metadata: meta("facet-quota"),
+      spec: { hard: quotaHard(s.quota) },
+    } as KubernetesObject,
     {
       apiVersion: "v1",
       kind: "LimitRange",
@@ -53,7 +62,10 @@ export function renderNamespaced(s: EnvironmentSpec): KubernetesObject[] {
         limits: [
           {
             type: "Container",
-            defaultRequest: { cpu: formatCpu(s.limits.requestCpuMilli), memory: formatBytes(s.limits.requestMemoryBytes) },
+            defaultRequest: {
+              cpu: formatCpu(s.limits.requestCpuMilli),
+              memory: formatBytes(s.limits.requestMemoryBytes),
+            },
             // client-node's model names the "default" field `_default` (a reserved word in its generator).
             _default: { cpu: formatCpu(s.limits.limitCpuMilli), memory: formatBytes(s.limits.limitMemoryBytes) },
           },
@@ -84,16 +96,39 @@ export function isolationPolicy(s: EnvironmentSpec): KubernetesObject {
 export function renderRecords(s: EnvironmentSpec): KubernetesObject[] {
   const labels = { ...MANAGED_BY, [LABEL.tenant]: s.tenant };
   const records: KubernetesObject[] = [
-    { apiVersion: api, kind: "Tenant", metadata: { name: s.tenant, labels }, spec: { tenant: s.tenant } } as KubernetesObject,
-    { apiVersion: api, kind: "TenantNetworkPolicy", metadata: { name: s.tenant, labels }, spec: { isolated: s.tenantNetworkIsolation } } as KubernetesObject,
+    {
+      apiVersion: api,
+      kind: "Tenant",
+      metadata: { name: s.tenant, labels },
+      spec: { tenant: s.tenant },
+    } as KubernetesObject,
+    {
+      apiVersion: api,
+      kind: "TenantNetworkPolicy",
+      metadata: { name: s.tenant, labels },
+      spec: { isolated: s.tenantNetworkIsolation },
+    } as KubernetesObject,
     {
       apiVersion: api,
       kind: "Environment",
       metadata: { name: s.namespace, labels: environmentLabels(s) },
-      spec: { tenant: s.tenant, project: s.project, environment: s.environment, type: s.type, namespace: s.namespace, quota: quotaHard(s.quota) },
+      spec: {
+        tenant: s.tenant,
+        project: s.project,
+        environment: s.environment,
+        type: s.type,
+        namespace: s.namespace,
+        quota: quotaHard(s.quota),
+      },
     } as KubernetesObject,
   ];
-  if (s.tenantQuota) records.push({ apiVersion: api, kind: "TenantResourceQuota", metadata: { name: s.tenant, labels }, spec: { hard: quotaHard(s.tenantQuota) } } as KubernetesObject);
+  if (s.tenantQuota)
+    records.push({
+      apiVersion: api,
+      kind: "TenantResourceQuota",
+      metadata: { name: s.tenant, labels },
+      spec: { hard: quotaHard(s.tenantQuota) },
+    } as KubernetesObject);
   return records;
 }
 

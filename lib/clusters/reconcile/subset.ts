@@ -6,5 +6,7 @@ export function isSubset(desired: unknown, actual: unknown): boolean {
     return Array.isArray(actual) && desired.length === actual.length && desired.every((d, i) => isSubset(d, actual[i]));
   }
   if (actual === null || typeof actual !== "object") return false;
-  return Object.entries(desired as Record<string, unknown>).every(([k, v]) => v === undefined || isSubset(v, (actual as Record<string, unknown>)[k]));
+  return Object.entries(desired as Record<string, unknown>).every(
+    ([k, v]) => v === undefined || isSubset(v, (actual as Record<string, unknown>)[k]),
+  );
 }

@@ -10,14 +10,19 @@ import type { ListSandboxCredentialsQuery } from "./schemas";
 const LIMIT = 500;
 
 /** The sandbox kubeconfig credentials the actor downloaded (a sysadmin may ask for everyone's). */
-export const listSandboxCredentials = verb("me.sandboxCredentials.list", "me.tokens.read", async ({ ctx, input }: VerbArgs<ListSandboxCredentialsQuery>) => {
-  if (input.all && ctx.actor.systemRole !== "sysadmin") throw forbidden("Only sysadmins see other users' sandbox credentials.");
-  const rows = await getDb()
-    .select({ token: sandboxTokens, owner: users.username })
-    .from(sandboxTokens)
-    .innerJoin(users, eq(users.id, sandboxTokens.userId))
-    .where(input.all ? isNotNull(sandboxTokens.userId) : eq(sandboxTokens.userId, ctx.actor.id))
-    .orderBy(desc(sandboxTokens.id))
-    .limit(LIMIT);
-  return { items: rows.map((r) => sandboxCredentialDto(r.token, r.owner)), nextCursor: null };
-});
+export const listSandboxCredentials = verb(
+  "me.sandboxCredentials.list",
+  "me.tokens.read",
+  async ({ ctx, input }: VerbArgs<ListSandboxCredentialsQuery>) => {
+    if (input.all && ctx.actor.systemRole !== "sysadmin")
+      throw forbidden("Only sysadmins see other users' sandbox credentials.");
+    const rows = await getDb()
+      .select({ token: sandboxTokens, owner: users.username })
+      .from(sandboxTokens)
+      .innerJoin(users, eq(users.id, sandboxTokens.userId))
+      .where(input.all ? isNotNull(sandboxTokens.userId) : eq(sandboxTokens.userId, ctx.actor.id))
+      .orderBy(desc(sandboxTokens.id))
+      .limit(LIMIT);
+    return { items: rows.map((r) => sandboxCredentialDto(r.token, r.owner)), nextCursor: null };
+  },
+);

@@ -18,7 +18,11 @@ describe("compare-and-set publishes", () => {
   let key: ConfigKey;
   const configs = () => `${w.env("dev")}/configs`;
   const historyOf = async (dataId: string) =>
-    (await expectOk<{ items: HistoryItem[] }>(api("GET", `${configs()}/${dataId}/history?limit=200`, { token: w.root }))).items.reverse();
+    (
+      await expectOk<{ items: HistoryItem[] }>(
+        api("GET", `${configs()}/${dataId}/history?limit=200`, { token: w.root }),
+      )
+    ).items.reverse();
 
   beforeAll(async () => {
     w = await buildConfigWorld("cas");
@@ -28,19 +32,37 @@ describe("compare-and-set publishes", () => {
   afterAll(() => server?.close());
 
   const publish = (dataId: string, content: string, casMd5?: string) =>
-    nacos(server.origin, "POST", "/v1/cs/configs", { dataId, group: key.group, tenant: key.namespace, content, username: key.username, password: key.password }, casMd5 ? { casMd5 } : {});
+    nacos(
+      server.origin,
+      "POST",
+      "/v1/cs/configs",
+      { dataId, group: key.group, tenant: key.namespace, content, username: key.username, password: key.password },
+      casMd5 ? { casMd5 } : {},
+    );
 
   it("two Nacos publishes racing with the same casMd5: one wins, the other gets 409, history shows only the winner", async () => {
     await expectOk(api("POST", configs(), { token: w.root, body: { dataId: "race.txt", content: "v0" } }), 201);
-    const [a, b] = await Promise.all([publish("race.txt", "from-a", md5Hex("v0")), publish("race.txt", "from-b", md5Hex("v0"))]);
+    const [a, b] = await Promise.all([
+      publish("race.txt", "from-a", md5Hex("v0")),
+      publish("race.txt", "from-b", md5Hex("v0")),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const winner = a.status === 200 ? "from-a" : "from-b";
     expect((a.status === 200 ? a : b).text).toBe("true");
 
-    const current = await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "race.txt", group: key.group, tenant: key.namespace, username: key.username, password: key.password });
+    const current = await nacos(server.origin, "GET", "/v1/cs/configs", {
+      dataId: "race.txt",
+      group: key.group,
+      tenant: key.namespace,
+      username: key.username,
+      password: key.password,
+    });
     expect(current.text).toBe(winner);
     const history = await historyOf("race.txt");
-    expect(history.map((h) => [h.op, h.source])).toEqual([["I", "api"], ["U", "nacos"]]);
+    expect(history.map((h) => [h.op, h.source])).toEqual([
+      ["I", "api"],
+      ["U", "nacos"],
+    ]);
     expect(history[1].before?.md5).toBe(md5Hex("v0"));
     expect(history[1].after?.md5).toBe(md5Hex(winner));
   });
@@ -52,19 +74,32 @@ describe("compare-and-set publishes", () => {
   });
 
   it("the JSON API honours casMd5 and If-Match the same way (409 and 412)", async () => {
-    const created = await api<{ md5: string; version: number }>("POST", configs(), { token: w.root, body: { dataId: "json-race.json", content: "{}", type: "json" } });
+    const created = await api<{ md5: string; version: number }>("POST", configs(), {
+      token: w.root,
+      body: { dataId: "json-race.json", content: "{}", type: "json" },
+    });
     expect(created.status).toBe(201);
     const etag = created.headers.get("etag")!;
     const put = (content: string, extra: { casMd5?: string; ifMatch?: string }) =>
-      api("PUT", `${configs()}/json-race.json`, { token: w.root, body: { content, type: "json", casMd5: extra.casMd5 }, headers: extra.ifMatch ? { "if-match": extra.ifMatch } : {} });
-    const cas = await Promise.all([put('{"a":1}', { casMd5: created.body.md5 }), put('{"b":2}', { casMd5: created.body.md5 })]);
+      api("PUT", `${configs()}/json-race.json`, {
+        token: w.root,
+        body: { content, type: "json", casMd5: extra.casMd5 },
+        headers: extra.ifMatch ? { "if-match": extra.ifMatch } : {},
+      });
+    const cas = await Promise.all([
+      put('{"a":1}', { casMd5: created.body.md5 }),
+      put('{"b":2}', { casMd5: created.body.md5 }),
+    ]);
     expect(cas.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(cas.find((r) => r.status === 409)!.headers.get("content-type")).toContain("application/problem+json");
     const ifMatch = await Promise.all([put('{"c":3}', { ifMatch: etag }), put('{"d":4}', { ifMatch: etag })]);
     // The version named by the ETag is already gone: both are refused.
     expect(ifMatch.map((r) => r.status)).toEqual([412, 412]);
     const fresh = await api("GET", `${configs()}/json-race.json`, { token: w.root });
-    const racing = await Promise.all([put('{"e":5}', { ifMatch: fresh.headers.get("etag")! }), put('{"f":6}', { ifMatch: fresh.headers.get("etag")! })]);
+    const racing = await Promise.all([
+      put('{"e":5}', { ifMatch: fresh.headers.get("etag")! }),
+      put('{"f":6}', { ifMatch: fresh.headers.get("etag")! }),
+    ]);
     expect(racing.map((r) => r.status).sort()).toEqual([200, 412]);
   });
 
@@ -74,8 +109,14 @@ describe("compare-and-set publishes", () => {
     const increments = 5;
     let refusals = 0;
     const worker = async () => {
-      for (let done = 0; done < increments; ) {
-        const read = await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "counter", group: key.group, tenant: key.namespace, username: key.username, password: key.password });
+      for (let done = 0; done < increments;) {
+        const read = await nacos(server.origin, "GET", "/v1/cs/configs", {
+          dataId: "counter",
+          group: key.group,
+          tenant: key.namespace,
+          username: key.username,
+          password: key.password,
+        });
         const next = String(Number(read.text) + 1);
         const res = await publish("counter", next, read.headers.get("content-md5")!);
         if (res.status === 200) done++;

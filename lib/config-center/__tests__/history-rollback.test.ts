@@ -24,9 +24,14 @@ describe("history, diff, rollback and listeners", () => {
   let server: RouteServer;
   let key: ConfigKey;
   const path = (rest = "") => `${w.env("dev")}/configs/feature.yaml${rest}`;
-  const history = async () => (await expectOk<{ items: Entry[]; total: number }>(api("GET", path("/history"), { token: w.root }))).items;
+  const history = async () =>
+    (await expectOk<{ items: Entry[]; total: number }>(api("GET", path("/history"), { token: w.root }))).items;
   const entry = (id: number) => expectOk<Entry>(api("GET", path(`/history/${id}`), { token: w.reader.token }));
-  const rollback = (historyId: number) => api<{ action: string; historyId: number; config: { content: string } | null }>("POST", path("/rollback"), { token: w.dev.token, body: { historyId } });
+  const rollback = (historyId: number) =>
+    api<{ action: string; historyId: number; config: { content: string } | null }>("POST", path("/rollback"), {
+      token: w.dev.token,
+      body: { historyId },
+    });
   const asKey = () => ({ group: key.group, tenant: key.namespace, username: key.username, password: key.password });
   const nacosGet = (dataId = "feature.yaml") => nacos(server.origin, "GET", "/v1/cs/configs", { dataId, ...asKey() });
 
@@ -60,7 +65,17 @@ describe("history, diff, rollback and listeners", () => {
   it("rolls back a bad change: a new entry with source rollback, audited, and Nacos clients get the old content", async () => {
     const [bad] = await history();
     // A Nacos client waiting on the bad content is told at once.
-    const waiting = nacos(server.origin, "POST", "/v1/cs/configs/listener", { "Listening-Configs": `feature.yaml\u0002${key.group}\u0002${md5Hex("flag: [broken\n")}\u0002${key.namespace}\u0001`, username: key.username, password: key.password }, { "Long-Pulling-Timeout": "10000" });
+    const waiting = nacos(
+      server.origin,
+      "POST",
+      "/v1/cs/configs/listener",
+      {
+        "Listening-Configs": `feature.yaml\u0002${key.group}\u0002${md5Hex("flag: [broken\n")}\u0002${key.namespace}\u0001`,
+        username: key.username,
+        password: key.password,
+      },
+      { "Long-Pulling-Timeout": "10000" },
+    );
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();
     const res = await rollback(bad.id);
@@ -74,13 +89,26 @@ describe("history, diff, rollback and listeners", () => {
     expect(served.text).toBe("flag: on\n");
     expect(served.headers.get("config-type")).toBe("yaml");
     const [undo] = await history();
-    expect(undo).toMatchObject({ op: "U", source: "rollback", actor: w.dev.username, rollbackOf: bad.id, id: res.body.historyId });
+    expect(undo).toMatchObject({
+      op: "U",
+      source: "rollback",
+      actor: w.dev.username,
+      rollbackOf: bad.id,
+      id: res.body.historyId,
+    });
     const detail = await entry(undo.id);
     expect(detail.before?.content).toBe("flag: [broken\n");
     expect(detail.after?.content).toBe("flag: on\n");
 
-    const audit = await expectOk<{ items: { action: string; actor: string; target: string }[] }>(api("GET", `/api/v1/audit?tenant=${w.tenant}&limit=200`, { token: w.root }));
-    expect(audit.items.some((i) => i.action === "configs.rollback" && i.actor === w.dev.username && i.target.endsWith("/config/feature.yaml"))).toBe(true);
+    const audit = await expectOk<{ items: { action: string; actor: string; target: string }[] }>(
+      api("GET", `/api/v1/audit?tenant=${w.tenant}&limit=200`, { token: w.root }),
+    );
+    expect(
+      audit.items.some(
+        (i) =>
+          i.action === "configs.rollback" && i.actor === w.dev.username && i.target.endsWith("/config/feature.yaml"),
+      ),
+    ).toBe(true);
   });
 
   it("rolling back the creation deletes the config; rolling back that delete restores it", async () => {
@@ -99,7 +127,17 @@ describe("history, diff, rollback and listeners", () => {
   });
 
   it("serves the history through Nacos' own API, in Nacos' shapes", async () => {
-    const page = JSON.parse((await nacos(server.origin, "GET", "/v1/cs/history", { search: "accurate", dataId: "feature.yaml", pageNo: "1", pageSize: "2", ...asKey() })).text) as {
+    const page = JSON.parse(
+      (
+        await nacos(server.origin, "GET", "/v1/cs/history", {
+          search: "accurate",
+          dataId: "feature.yaml",
+          pageNo: "1",
+          pageSize: "2",
+          ...asKey(),
+        })
+      ).text,
+    ) as {
       totalCount: number;
       pageItems: { id: number; opType: string; content: string | null }[];
     };
@@ -108,10 +146,23 @@ describe("history, diff, rollback and listeners", () => {
     expect(page.pageItems.map((p) => p.id)).toEqual(ours.slice(0, 2).map((h) => h.id));
     const bad = ours.find((h) => h.source === "api" && h.actor === w.admin.username)!;
     // A Nacos history row holds the state before an update.
-    const detail = JSON.parse((await nacos(server.origin, "GET", "/v1/cs/history", { nid: String(bad.id), dataId: "feature.yaml", ...asKey() })).text) as { opType: string; content: string };
+    const detail = JSON.parse(
+      (await nacos(server.origin, "GET", "/v1/cs/history", { nid: String(bad.id), dataId: "feature.yaml", ...asKey() }))
+        .text,
+    ) as { opType: string; content: string };
     expect(detail).toMatchObject({ opType: "U", content: "flag: on\n" });
-    const info = JSON.parse((await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "feature.yaml", show: "all", ...asKey() })).text) as { id: number };
-    const previous = JSON.parse((await nacos(server.origin, "GET", "/v1/cs/history/previous", { id: String(info.id), dataId: "feature.yaml", ...asKey() })).text) as { id: number };
+    const info = JSON.parse(
+      (await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "feature.yaml", show: "all", ...asKey() })).text,
+    ) as { id: number };
+    const previous = JSON.parse(
+      (
+        await nacos(server.origin, "GET", "/v1/cs/history/previous", {
+          id: String(info.id),
+          dataId: "feature.yaml",
+          ...asKey(),
+        })
+      ).text,
+    ) as { id: number };
     expect(previous.id).toBe(ours[0].id);
   });
 });
@@ -122,14 +173,29 @@ describe("listeners", () => {
   let key: ConfigKey;
   let other: ConfigKey;
   const listen = (k: ConfigKey, md5: string, timeout: string, dataId = "svc.properties") =>
-    nacos(server.origin, "POST", "/v1/cs/configs/listener", { "Listening-Configs": `${dataId}\u0002${k.group}\u0002${md5}\u0002${k.namespace}\u0001`, username: k.username, password: k.password }, { "Long-Pulling-Timeout": timeout });
+    nacos(
+      server.origin,
+      "POST",
+      "/v1/cs/configs/listener",
+      {
+        "Listening-Configs": `${dataId}\u0002${k.group}\u0002${md5}\u0002${k.namespace}\u0001`,
+        username: k.username,
+        password: k.password,
+      },
+      { "Long-Pulling-Timeout": timeout },
+    );
 
   beforeAll(async () => {
     w = await buildConfigWorld("lsn");
     key = await createConfigKey(w, "dev", "read-only");
     other = await createConfigKey(w, "dev", "read-only");
     server = await startRouteServer("app/nacos");
-    await expectOk(api("PUT", `${w.env("dev")}/configs/svc.properties`, { token: w.root, body: { content: "a=1", type: "properties" } }));
+    await expectOk(
+      api("PUT", `${w.env("dev")}/configs/svc.properties`, {
+        token: w.root,
+        body: { content: "a=1", type: "properties" },
+      }),
+    );
   });
   afterAll(() => server?.close());
 
@@ -139,22 +205,40 @@ describe("listeners", () => {
     const stale = await listen(other, md5Hex("a=0"), "30000");
     expect(decodeURIComponent(stale.text)).toContain("svc.properties");
     await new Promise((r) => setTimeout(r, 100));
-    const listed = await expectOk<{ md5: string; items: { clientId: string; ip: string; md5: string; inSync: boolean; waiting: boolean }[] }>(
-      api("GET", `${w.env("dev")}/configs/svc.properties/listeners`, { token: w.reader.token }),
-    );
+    const listed = await expectOk<{
+      md5: string;
+      items: { clientId: string; ip: string; md5: string; inSync: boolean; waiting: boolean }[];
+    }>(api("GET", `${w.env("dev")}/configs/svc.properties/listeners`, { token: w.reader.token }));
     expect(listed.md5).toBe(md5Hex("a=1"));
     const byKey = (k: ConfigKey) => listed.items.find((i) => i.clientId.endsWith(k.username))!;
     expect(byKey(key)).toMatchObject({ ip: "127.0.0.1", inSync: true, waiting: true });
     expect(byKey(other)).toMatchObject({ inSync: false, waiting: false, md5: md5Hex("a=0") });
-    const status = JSON.parse((await nacos(server.origin, "GET", "/v1/cs/configs/listener", { dataId: "svc.properties", group: key.group, tenant: key.namespace, username: key.username, password: key.password })).text) as {
+    const status = JSON.parse(
+      (
+        await nacos(server.origin, "GET", "/v1/cs/configs/listener", {
+          dataId: "svc.properties",
+          group: key.group,
+          tenant: key.namespace,
+          username: key.username,
+          password: key.password,
+        })
+      ).text,
+    ) as {
       lisentersGroupkeyStatus: Record<string, string>;
     };
     expect(Object.values(status.lisentersGroupkeyStatus).sort()).toEqual([md5Hex("a=0"), md5Hex("a=1")].sort());
 
     // A publish wakes the waiting client; afterwards both are out of sync until they poll again.
-    await expectOk(api("PUT", `${w.env("dev")}/configs/svc.properties`, { token: w.root, body: { content: "a=2", type: "properties" } }));
+    await expectOk(
+      api("PUT", `${w.env("dev")}/configs/svc.properties`, {
+        token: w.root,
+        body: { content: "a=2", type: "properties" },
+      }),
+    );
     expect(decodeURIComponent((await inSync).text)).toContain("svc.properties");
-    const after = await expectOk<{ items: { inSync: boolean }[] }>(api("GET", `${w.env("dev")}/configs/svc.properties/listeners`, { token: w.root }));
+    const after = await expectOk<{ items: { inSync: boolean }[] }>(
+      api("GET", `${w.env("dev")}/configs/svc.properties/listeners`, { token: w.root }),
+    );
     expect(after.items.map((i) => i.inSync)).toEqual([false, false]);
   });
 
@@ -171,14 +255,28 @@ describe("listeners", () => {
   it("a client holding nothing for a missing config waits, and hears of its creation", async () => {
     const waiting = listen(key, "", "10000", "later.json");
     await new Promise((r) => setTimeout(r, 200));
-    await expectOk(api("POST", `${w.env("dev")}/configs`, { token: w.root, body: { dataId: "later.json", content: "{}", type: "json" } }), 201);
+    await expectOk(
+      api("POST", `${w.env("dev")}/configs`, {
+        token: w.root,
+        body: { dataId: "later.json", content: "{}", type: "json" },
+      }),
+      201,
+    );
     expect(decodeURIComponent((await waiting).text)).toContain("later.json");
   });
 
   it("refuses a malformed probe and keys outside the credentials", async () => {
-    const bad = await nacos(server.origin, "POST", "/v1/cs/configs/listener", { "Listening-Configs": "a\u0002b\u0002c\u0002d\u0002e\u0001", username: key.username, password: key.password });
+    const bad = await nacos(server.origin, "POST", "/v1/cs/configs/listener", {
+      "Listening-Configs": "a\u0002b\u0002c\u0002d\u0002e\u0001",
+      username: key.username,
+      password: key.password,
+    });
     expect(bad.status).toBe(400);
-    const foreign = await nacos(server.origin, "POST", "/v1/cs/configs/listener", { "Listening-Configs": `svc.properties\u0002prod\u0002\u0002${key.namespace}\u0001`, username: key.username, password: key.password });
+    const foreign = await nacos(server.origin, "POST", "/v1/cs/configs/listener", {
+      "Listening-Configs": `svc.properties\u0002prod\u0002\u0002${key.namespace}\u0001`,
+      username: key.username,
+      password: key.password,
+    });
     expect(foreign.status).toBe(403);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ListenerHub, type WatchedKey } from "../listeners/hub";
 
-const key = (dataId: string, md5: string, environmentId = 1): WatchedKey => ({ environmentId, dataId, group: "dev", tenant: "ns", md5 });
+const key = (dataId: string, md5: string, environmentId = 1): WatchedKey => ({
+  environmentId,
+  dataId,
+  group: "dev",
+  tenant: "ns",
+  md5,
+});
 const client = (id: string) => ({ ip: "10.0.0.1", clientId: id });
 
 describe("ListenerHub", () => {

@@ -36,7 +36,14 @@ describe("the nacos npm client against Facet", () => {
     // cluster-client elects a leader on a local port; keep it away from any other process.
     process.env.NODE_CLUSTER_CLIENT_PORT = String(await freePort());
     const { NacosConfigClient } = await import("nacos");
-    client = new NacosConfigClient({ serverAddr: server.address, namespace: key.namespace, username: key.username, password: key.password, cacheDir, requestTimeout: 5000 });
+    client = new NacosConfigClient({
+      serverAddr: server.address,
+      namespace: key.namespace,
+      username: key.username,
+      password: key.password,
+      cacheDir,
+      requestTimeout: 5000,
+    });
     await client.ready();
   });
 
@@ -50,9 +57,13 @@ describe("the nacos npm client against Facet", () => {
     const content = "name: 配置中心\nport: 8080\n";
     expect(await client.publishSingle("app.yaml", key.group, content, typed("yaml"))).toBe(true);
     expect(await client.getConfig("app.yaml", key.group)).toBe(content);
-    const viaApi = await expectOk<{ content: string; type: string; md5: string }>(api("GET", `${w.env("dev")}/configs/app.yaml`, { token: w.root }));
+    const viaApi = await expectOk<{ content: string; type: string; md5: string }>(
+      api("GET", `${w.env("dev")}/configs/app.yaml`, { token: w.root }),
+    );
     expect(viaApi).toMatchObject({ content, type: "yaml" });
-    const history = await expectOk<{ items: { source: string; actor: string }[] }>(api("GET", `${w.env("dev")}/configs/app.yaml/history`, { token: w.root }));
+    const history = await expectOk<{ items: { source: string; actor: string }[] }>(
+      api("GET", `${w.env("dev")}/configs/app.yaml/history`, { token: w.root }),
+    );
     expect(history.items[0]).toMatchObject({ source: "nacos", actor: key.username });
   });
 
@@ -74,7 +85,12 @@ describe("the nacos npm client against Facet", () => {
     await expect.poll(() => seen.length, { timeout: 5000 }).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();
-    await expectOk(api("PUT", `${w.env("dev")}/configs/live.properties`, { token: w.admin.token, body: { content: "mode=blue", type: "properties" } }));
+    await expectOk(
+      api("PUT", `${w.env("dev")}/configs/live.properties`, {
+        token: w.admin.token,
+        body: { content: "mode=blue", type: "properties" },
+      }),
+    );
     await heard;
     expect(changedAt - started).toBeLessThan(1000);
     client.unSubscribe({ dataId: "live.properties", group: key.group }, listener);

@@ -17,7 +17,11 @@ describe("locateJsonError", () => {
   const at = locateJsonError;
   it("names the line and column of the first error", () => {
     expect(at('{\n  "a": 1,\n  "b": \n}')).toMatchObject({ line: 4, column: 1 });
-    expect(at('{\n  "a": 1\n  "b": 2\n}')).toMatchObject({ line: 3, column: 3, message: expect.stringContaining("','") });
+    expect(at('{\n  "a": 1\n  "b": 2\n}')).toMatchObject({
+      line: 3,
+      column: 3,
+      message: expect.stringContaining("','"),
+    });
     expect(at("[1, 2,,]")).toMatchObject({ line: 1, column: 7 });
     expect(at('{"a": "x')).toMatchObject({ line: 1, message: "Unterminated string" });
     expect(at("{} x")).toMatchObject({ line: 1, column: 4 });
@@ -36,7 +40,13 @@ describe("config input validation", () => {
   let key: ConfigKey;
   const configs = () => `${w.env("dev")}/configs`;
   const publishNacos = (params: Record<string, string>) =>
-    nacos(server.origin, "POST", "/v1/cs/configs", { group: key.group, tenant: key.namespace, username: key.username, password: key.password, ...params });
+    nacos(server.origin, "POST", "/v1/cs/configs", {
+      group: key.group,
+      tenant: key.namespace,
+      username: key.username,
+      password: key.password,
+      ...params,
+    });
 
   beforeAll(async () => {
     w = await buildConfigWorld("valid");
@@ -47,13 +57,21 @@ describe("config input validation", () => {
 
   it("content over 100 KB is 413 (problem+json on the JSON API), exactly 100 KB is accepted", async () => {
     const limit = 100 * 1024;
-    const big = await api<Problem>("PUT", `${configs()}/big.txt`, { token: w.root, body: { content: "x".repeat(limit + 1) } });
+    const big = await api<Problem>("PUT", `${configs()}/big.txt`, {
+      token: w.root,
+      body: { content: "x".repeat(limit + 1) },
+    });
     expect(big.status).toBe(413);
     expect(big.headers.get("content-type")).toBe("application/problem+json");
     expect(big.body).toMatchObject({ status: 413, code: "TOO_LARGE" });
     // Multi-byte characters count as their UTF-8 bytes.
-    expect((await api("PUT", `${configs()}/big.txt`, { token: w.root, body: { content: "é".repeat(limit / 2 + 1) } })).status).toBe(413);
-    expect((await api("PUT", `${configs()}/big.txt`, { token: w.root, body: { content: "x".repeat(limit) } })).status).toBe(200);
+    expect(
+      (await api("PUT", `${configs()}/big.txt`, { token: w.root, body: { content: "é".repeat(limit / 2 + 1) } }))
+        .status,
+    ).toBe(413);
+    expect(
+      (await api("PUT", `${configs()}/big.txt`, { token: w.root, body: { content: "x".repeat(limit) } })).status,
+    ).toBe(200);
     expect((await publishNacos({ dataId: "big-nacos.txt", content: "y".repeat(limit + 1) })).status).toBe(413);
   });
 
@@ -63,52 +81,100 @@ describe("config input validation", () => {
     expect(created.headers.get("content-type")).toBe("application/problem+json");
     expect(created.body).toMatchObject({ code: "BAD_REQUEST" });
     expect(created.body.errors?.[0].path).toBe("body.dataId");
-    const put = await api<Problem>("PUT", `${configs()}/${encodeURIComponent("naïve.txt")}`, { token: w.root, body: { content: "x" } });
+    const put = await api<Problem>("PUT", `${configs()}/${encodeURIComponent("naïve.txt")}`, {
+      token: w.root,
+      body: { content: "x" },
+    });
     expect(put.status).toBe(400);
     expect(put.body.errors?.[0].path).toBe("dataId");
-    expect((await api("PUT", `${configs()}/${"a".repeat(256)}`, { token: w.root, body: { content: "x" } })).status).toBe(400);
+    expect(
+      (await api("PUT", `${configs()}/${"a".repeat(256)}`, { token: w.root, body: { content: "x" } })).status,
+    ).toBe(400);
     // A field that breaks a rule (not an identifier) stays 422.
-    expect((await api("POST", configs(), { token: w.root, body: { dataId: "ok.txt", content: "x", type: "toml" } })).status).toBe(422);
+    expect(
+      (await api("POST", configs(), { token: w.root, body: { dataId: "ok.txt", content: "x", type: "toml" } })).status,
+    ).toBe(422);
 
     expect((await publishNacos({ dataId: "bad id!", content: "x" })).status).toBe(400);
     expect((await publishNacos({ dataId: "ok.txt", group: "bad group!", content: "x" })).status).toBe(400);
-    expect((await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "bad/id", group: key.group, tenant: key.namespace, username: key.username, password: key.password })).status).toBe(400);
+    expect(
+      (
+        await nacos(server.origin, "GET", "/v1/cs/configs", {
+          dataId: "bad/id",
+          group: key.group,
+          tenant: key.namespace,
+          username: key.username,
+          password: key.password,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("a json config that does not parse is 422 naming the line and column", async () => {
-    const res = await api<Problem>("PUT", `${configs()}/app.json`, { token: w.root, body: { type: "json", content: '{\n  "port": 8080,\n  "hosts": ["a" "b"]\n}' } });
+    const res = await api<Problem>("PUT", `${configs()}/app.json`, {
+      token: w.root,
+      body: { type: "json", content: '{\n  "port": 8080,\n  "hosts": ["a" "b"]\n}' },
+    });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: "VALIDATION", line: 3, column: 17 });
     expect(res.body.detail).toMatch(/line 3, column 17/);
     expect(res.body.errors?.[0]).toMatchObject({ path: "content" });
-    expect((await api("PUT", `${configs()}/app.json`, { token: w.root, body: { type: "json", content: '{"port": 8080}' } })).status).toBe(200);
+    expect(
+      (await api("PUT", `${configs()}/app.json`, { token: w.root, body: { type: "json", content: '{"port": 8080}' } }))
+        .status,
+    ).toBe(200);
 
-    const viaNacos = await publishNacos({ dataId: "app2.json", type: "json", content: "{\n  \"a\": ,\n}" });
+    const viaNacos = await publishNacos({ dataId: "app2.json", type: "json", content: '{\n  "a": ,\n}' });
     expect(viaNacos.status).toBe(400);
     expect(viaNacos.text).toMatch(/line 2/);
   });
 
   it("a yaml config that does not parse is 422 naming the line", async () => {
-    const res = await api<Problem>("PUT", `${configs()}/app.yaml`, { token: w.root, body: { type: "yaml", content: "server:\n  port: 8080\n  hosts: [a, b\nname: x\n" } });
+    const res = await api<Problem>("PUT", `${configs()}/app.yaml`, {
+      token: w.root,
+      body: { type: "yaml", content: "server:\n  port: 8080\n  hosts: [a, b\nname: x\n" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/^Invalid YAML at line \d+, column \d+/);
     expect(res.body.line).toBeGreaterThanOrEqual(3);
-    const dup = await api<Problem>("PUT", `${configs()}/app.yaml`, { token: w.root, body: { type: "yaml", content: "a: 1\nb: 2\na: 3\n" } });
+    const dup = await api<Problem>("PUT", `${configs()}/app.yaml`, {
+      token: w.root,
+      body: { type: "yaml", content: "a: 1\nb: 2\na: 3\n" },
+    });
     expect(dup.status).toBe(422);
     expect(dup.body.line).toBe(3);
-    expect((await api("PUT", `${configs()}/app.yaml`, { token: w.root, body: { type: "yaml", content: "a: 1\n---\nb: 2\n" } })).status).toBe(200);
+    expect(
+      (
+        await api("PUT", `${configs()}/app.yaml`, {
+          token: w.root,
+          body: { type: "yaml", content: "a: 1\n---\nb: 2\n" },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("form bodies labelled charset=GBK are decoded as UTF-8, and content comes back with its headers", async () => {
     const content = "greeting=你好, wörld + 100%";
     expect((await publishNacos({ dataId: "utf8.properties", type: "properties", content })).status).toBe(200);
-    const read = await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "utf8.properties", group: key.group, tenant: key.namespace, username: key.username, password: key.password });
+    const read = await nacos(server.origin, "GET", "/v1/cs/configs", {
+      dataId: "utf8.properties",
+      group: key.group,
+      tenant: key.namespace,
+      username: key.username,
+      password: key.password,
+    });
     expect(read.text).toBe(content);
     expect(read.headers.get("content-type")).toBe("text/plain; charset=UTF-8");
     expect(read.headers.get("config-type")).toBe("properties");
     const { createHash } = await import("node:crypto");
     expect(read.headers.get("content-md5")).toBe(createHash("md5").update(content, "utf8").digest("hex"));
-    const missing = await nacos(server.origin, "GET", "/v1/cs/configs", { dataId: "nope", group: key.group, tenant: key.namespace, username: key.username, password: key.password });
+    const missing = await nacos(server.origin, "GET", "/v1/cs/configs", {
+      dataId: "nope",
+      group: key.group,
+      tenant: key.namespace,
+      username: key.username,
+      password: key.password,
+    });
     expect(missing.status).toBe(404);
     expect(missing.text).toBe("config data not exist");
   });

@@ -23,7 +23,13 @@ export async function backendFor(loc: ConfigLocation, prefer?: "embedded"): Prom
   const known = clients.get(id);
   if (known) return known;
   for (const k of [...clients.keys()]) if (k.startsWith(`${row.id}:`)) clients.delete(k);
-  const client = new NacosHttpBackend({ serverAddr: row.serverAddr, contextPath: row.contextPath, username: row.username, password: row.password ? open(row.password) : null, allowPrivate });
+  const client = new NacosHttpBackend({
+    serverAddr: row.serverAddr,
+    contextPath: row.contextPath,
+    username: row.username,
+    password: row.password ? open(row.password) : null,
+    allowPrivate,
+  });
   clients.set(id, client);
   return client;
 }

@@ -11,6 +11,10 @@ export async function storedConfigBackend(clusterId: number, db: Executor = getD
 
 /** Whether a sysadmin let this cluster's outbound requests reach private addresses (lib/net/egress). */
 export async function clusterAllowsPrivate(clusterId: number, db: Executor = getDb()): Promise<boolean> {
-  const [row] = await db.select({ allow: clusters.egressPrivateAllowed }).from(clusters).where(eq(clusters.id, clusterId)).limit(1);
+  const [row] = await db
+    .select({ allow: clusters.egressPrivateAllowed })
+    .from(clusters)
+    .where(eq(clusters.id, clusterId))
+    .limit(1);
   return row?.allow ?? false;
 }

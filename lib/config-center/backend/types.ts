@@ -122,9 +122,25 @@ export interface ConfigBackend {
   /** Current MD5 per data id; "" for a config that does not exist. */
   md5s(loc: ConfigLocation, dataIds: string[]): Promise<Map<string, string>>;
   publish(tx: Transaction, loc: ConfigLocation, request: PublishRequest, meta: WriteMeta): Promise<WriteResult>;
-  remove(tx: Transaction, loc: ConfigLocation, dataId: string, meta: WriteMeta, expectedVersion?: number): Promise<WriteResult>;
-  history(loc: ConfigLocation, dataId: string, page: { pageNo: number; pageSize: number }): Promise<Paged<HistoryRecord>>;
+  remove(
+    tx: Transaction,
+    loc: ConfigLocation,
+    dataId: string,
+    meta: WriteMeta,
+    expectedVersion?: number,
+  ): Promise<WriteResult>;
+  history(
+    loc: ConfigLocation,
+    dataId: string,
+    page: { pageNo: number; pageSize: number },
+  ): Promise<Paged<HistoryRecord>>;
   historyEntry(loc: ConfigLocation, dataId: string, id: number): Promise<HistoryRecord | null>;
-  rollback(tx: Transaction, loc: ConfigLocation, dataId: string, historyId: number, meta: WriteMeta): Promise<RollbackResult>;
+  rollback(
+    tx: Transaction,
+    loc: ConfigLocation,
+    dataId: string,
+    historyId: number,
+    meta: WriteMeta,
+  ): Promise<RollbackResult>;
   listeners(loc: ConfigLocation, dataId: string): Promise<ListenerRecord[]>;
 }

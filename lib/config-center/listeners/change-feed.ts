@@ -27,15 +27,27 @@ async function poll(feed: Feed): Promise<void> {
   const db = getDb();
   if (feed.cursor === null) {
     // Changes committed before this process listened woke nobody here: start past them.
-    const [last] = await db.select({ id: configHistory.id }).from(configHistory).orderBy(desc(configHistory.id)).limit(1);
+    const [last] = await db
+      .select({ id: configHistory.id })
+      .from(configHistory)
+      .orderBy(desc(configHistory.id))
+      .limit(1);
     feed.cursor = last?.id ?? 0;
-    const before = await db.select({ id: configHistory.id }).from(configHistory).where(gt(configHistory.id, Math.max(0, feed.cursor - LOOKBACK)));
+    const before = await db
+      .select({ id: configHistory.id })
+      .from(configHistory)
+      .where(gt(configHistory.id, Math.max(0, feed.cursor - LOOKBACK)));
     for (const row of before) feed.seen.add(row.id);
     return;
   }
   const from = Math.max(0, feed.cursor - LOOKBACK);
   const rows = await db
-    .select({ id: configHistory.id, environmentId: configHistory.environmentId, dataId: configHistory.dataId, md5: configHistory.md5After })
+    .select({
+      id: configHistory.id,
+      environmentId: configHistory.environmentId,
+      dataId: configHistory.dataId,
+      md5: configHistory.md5After,
+    })
     .from(configHistory)
     .where(gt(configHistory.id, from))
     .orderBy(asc(configHistory.id))

@@ -51,7 +51,15 @@ export interface HubLimits {
   clients: number;
 }
 
-export const DEFAULT_HUB_LIMITS: HubLimits = { waiters: 10_000, waitersPerKey: 1_000, waitersPerPrincipal: 256, keysPerPrincipal: 30_000, keys: 300_000, clientsPerKey: 256, clients: 300_000 };
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  waiters: 10_000,
+  waitersPerKey: 1_000,
+  waitersPerPrincipal: 256,
+  keysPerPrincipal: 30_000,
+  keys: 300_000,
+  clientsPerKey: 256,
+  clients: 300_000,
+};
 
 /** A request the hub will not hold: `status` 503 when the whole hub is full, else 429. */
 export class ListenerLimit extends Error {
@@ -99,7 +107,9 @@ export class ListenerHub {
   /** Called after a change commits: answers every waiter that holds another MD5. */
   notify(environmentId: number, dataId: string, md5: string): void {
     for (const waiter of [...(this.waiters.get(keyOf(environmentId, dataId)) ?? [])]) {
-      const changed = waiter.keys.filter((k) => k.environmentId === environmentId && k.dataId === dataId && k.md5 !== md5);
+      const changed = waiter.keys.filter(
+        (k) => k.environmentId === environmentId && k.dataId === dataId && k.md5 !== md5,
+      );
       if (changed.length) waiter.finish(changed);
     }
   }
@@ -108,16 +118,26 @@ export class ListenerHub {
    *  total or per-principal limit: checked again at registration, first before costly work. */
   precheck(principal: string, count: number): void {
     const mine = this.byPrincipal.get(principal) ?? { waiters: 0, keys: 0 };
-    if (this.waiting >= this.limits.waiters || this.watchedKeys + count > this.limits.keys) throw new ListenerLimit(503, "too many listeners");
-    if (mine.waiters >= this.limits.waitersPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.waitersPerPrincipal} held requests per credential`);
-    if (mine.keys + count > this.limits.keysPerPrincipal) throw new ListenerLimit(429, `too many listeners: at most ${this.limits.keysPerPrincipal} watched keys per credential`);
+    if (this.waiting >= this.limits.waiters || this.watchedKeys + count > this.limits.keys)
+      throw new ListenerLimit(503, "too many listeners");
+    if (mine.waiters >= this.limits.waitersPerPrincipal)
+      throw new ListenerLimit(
+        429,
+        `too many listeners: at most ${this.limits.waitersPerPrincipal} held requests per credential`,
+      );
+    if (mine.keys + count > this.limits.keysPerPrincipal)
+      throw new ListenerLimit(
+        429,
+        `too many listeners: at most ${this.limits.keysPerPrincipal} watched keys per credential`,
+      );
   }
 
   /** Throws ListenerLimit when holding one more request for `principal` would pass a limit. */
   private admit(keys: WatchedKey[], principal: string): void {
     this.precheck(principal, keys.length);
     for (const key of keys) {
-      if ((this.waiters.get(keyOf(key.environmentId, key.dataId))?.size ?? 0) >= this.limits.waitersPerKey) throw new ListenerLimit(429, `too many listeners on ${key.dataId}`);
+      if ((this.waiters.get(keyOf(key.environmentId, key.dataId))?.size ?? 0) >= this.limits.waitersPerKey)
+        throw new ListenerLimit(429, `too many listeners on ${key.dataId}`);
     }
   }
 
@@ -191,7 +211,8 @@ export class ListenerHub {
     const clients = this.seen.get(k);
     if (!clients) return [];
     const cutoff = this.now() - FORGET_AFTER_MS;
-    for (const [id, c] of clients) if (!c.waiting && c.lastSeenAt.getTime() < cutoff && clients.delete(id)) this.seenCount--;
+    for (const [id, c] of clients)
+      if (!c.waiting && c.lastSeenAt.getTime() < cutoff && clients.delete(id)) this.seenCount--;
     if (clients.size === 0) this.seen.delete(k);
     return [...clients.values()].sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime()).map((c) => ({ ...c }));
   }

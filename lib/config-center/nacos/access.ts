@@ -10,7 +10,8 @@ import { parseNamespace } from "../namespace";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import { keyActor, type Principal } from "./principal";
 
-const noAccess = (namespace: string, group: string) => new AppError("FORBIDDEN", `no permission to namespace '${namespace}' group '${group}'`);
+const noAccess = (namespace: string, group: string) =>
+  new AppError("FORBIDDEN", `no permission to namespace '${namespace}' group '${group}'`);
 
 /** A namespace and group as the caller sent them; a key may leave them out to mean its own. */
 export function effectiveTarget(principal: Principal, namespace: string, group: string) {
@@ -27,7 +28,12 @@ export function assertGroup(group: string): void {
  * environment, as its reader or operator; a user gets Facet's own roles there, so RBAC
  * decides as in the JSON API. Anything else is 403, whether or not it exists.
  */
-export async function contextFor(principal: Principal, base: RequestContext, namespace: string, group: string): Promise<EnvironmentCtx> {
+export async function contextFor(
+  principal: Principal,
+  base: RequestContext,
+  namespace: string,
+  group: string,
+): Promise<EnvironmentCtx> {
   assertGroup(group);
   if (principal.kind === "key") {
     const { grant } = principal;
@@ -56,7 +62,10 @@ export async function contextFor(principal: Principal, base: RequestContext, nam
     .limit(1);
   if (!names) throw noAccess(namespace, group);
   try {
-    return { ...ctx, scope: await environmentScope(ctx, { tenant: names.tenant, project: names.project, environment: group }) };
+    return {
+      ...ctx,
+      scope: await environmentScope(ctx, { tenant: names.tenant, project: names.project, environment: group }),
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") throw noAccess(namespace, group);
     throw error;

@@ -38,12 +38,20 @@ export async function authenticateNacos(params: URLSearchParams, headers: Header
       if (!grant) throw refused("token invalid or expired");
       return { kind: "key", grant };
     }
-    return { kind: "user", actor: await authenticateToken(token).catch(() => Promise.reject(refused("token invalid or expired"))) };
+    return {
+      kind: "user",
+      actor: await authenticateToken(token).catch(() => Promise.reject(refused("token invalid or expired"))),
+    };
   }
   const username = params.get("username");
   const password = params.get("password");
-  if (username && password && looksLikeKeyUsername(username)) return { kind: "key", grant: await keyByPassword(username, password) };
-  throw refused(username ? "unknown user!" : "user not found! Send a config key's username and password, or an accessToken from /v1/auth/login.");
+  if (username && password && looksLikeKeyUsername(username))
+    return { kind: "key", grant: await keyByPassword(username, password) };
+  throw refused(
+    username
+      ? "unknown user!"
+      : "user not found! Send a config key's username and password, or an accessToken from /v1/auth/login.",
+  );
 }
 
 export async function keyByPassword(username: string, password: string): Promise<KeyGrant> {
@@ -55,7 +63,13 @@ export async function keyByPassword(username: string, password: string): Promise
 async function keyGrant(where: ReturnType<typeof eq>): Promise<KeyGrant | null> {
   const db = getDb();
   const [row] = await db
-    .select({ key: configKeys, tenantName: tenants.name, projectName: projects.name, envName: environments.name, envType: environments.type })
+    .select({
+      key: configKeys,
+      tenantName: tenants.name,
+      projectName: projects.name,
+      envName: environments.name,
+      envType: environments.type,
+    })
     .from(configKeys)
     .innerJoin(tenants, eq(tenants.id, configKeys.tenantId))
     .innerJoin(projects, eq(projects.id, configKeys.projectId))
@@ -70,7 +84,13 @@ async function keyGrant(where: ReturnType<typeof eq>): Promise<KeyGrant | null> 
     await db
       .update(configKeys)
       .set({ lastUsedAt: sql`CURRENT_TIMESTAMP(3)` })
-      .where(and(eq(configKeys.id, key.id), eq(configKeys.tenantId, key.tenantId), or(isNull(configKeys.lastUsedAt), lt(configKeys.lastUsedAt, new Date(now - TOUCH_EVERY_MS)))));
+      .where(
+        and(
+          eq(configKeys.id, key.id),
+          eq(configKeys.tenantId, key.tenantId),
+          or(isNull(configKeys.lastUsedAt), lt(configKeys.lastUsedAt, new Date(now - TOUCH_EVERY_MS))),
+        ),
+      );
   }
   return {
     key,
@@ -83,5 +103,12 @@ async function keyGrant(where: ReturnType<typeof eq>): Promise<KeyGrant | null> 
 
 /** The actor a key acts as: its username in audit rows, writes only when read-write. */
 export function keyActor(grant: KeyGrant): Actor {
-  return { id: 0, username: grant.key.username, displayName: grant.key.name, systemRole: "normal", via: "token", tokenScope: grant.key.access };
+  return {
+    id: 0,
+    username: grant.key.username,
+    displayName: grant.key.name,
+    systemRole: "normal",
+    via: "token",
+    tokenScope: grant.key.access,
+  };
 }

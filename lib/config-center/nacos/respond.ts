@@ -6,11 +6,17 @@ import { TransportError } from "@/lib/core/transport-error";
 const NO_CACHE = { "Cache-Control": "no-cache,no-store", Pragma: "no-cache", Expires: "0" };
 
 export function textReply(body: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=UTF-8", ...NO_CACHE, ...headers } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=UTF-8", ...NO_CACHE, ...headers },
+  });
 }
 
 export function jsonReply(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=UTF-8", ...NO_CACHE } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=UTF-8", ...NO_CACHE },
+  });
 }
 
 export const NOT_EXIST = "config data not exist";
@@ -34,7 +40,8 @@ export function nacosErrorReply(error: unknown): { response: Response; internal:
   if (error instanceof TransportError) return { response: textReply(error.message, error.status), internal: false };
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.options.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(error.options.retryAfter)));
+    if (error.options.retryAfter !== undefined)
+      headers["Retry-After"] = String(Math.max(1, Math.ceil(error.options.retryAfter)));
     const body = error.code === "INTERNAL" ? "internal error" : error.message;
     return { response: textReply(body, STATUS[error.code], headers), internal: error.code === "INTERNAL" };
   }

@@ -14,20 +14,39 @@ export function nacosRoute(name: string, handler: NacosHandler): (request: Reque
     const requestId = requestIdFrom(request.headers);
     const started = performance.now();
     const path = new URL(request.url).pathname;
-    return withSpan(`${request.method} nacos ${name}`, { "http.request.method": request.method, "url.path": path, "facet.request_id": requestId }, async (span) => {
-      let response: Response;
-      try {
-        response = await handler(request, { actor: null, scope: {}, requestId, clientAddress: clientAddressFrom(request.headers), span });
-      } catch (error) {
-        const mapped = nacosErrorReply(error);
-        if (mapped.internal) logger.error({ err: error, request_id: requestId }, "nacos request failed");
-        else logUpstreamFailure(error, requestId);
-        response = mapped.response;
-      }
-      response.headers.set("X-Request-Id", requestId);
-      span.setAttribute("http.response.status_code", response.status);
-      logger.info({ request_id: requestId, method: request.method, path, status: response.status, duration_ms: Math.round(performance.now() - started) }, "request");
-      return response;
-    });
+    return withSpan(
+      `${request.method} nacos ${name}`,
+      { "http.request.method": request.method, "url.path": path, "facet.request_id": requestId },
+      async (span) => {
+        let response: Response;
+        try {
+          response = await handler(request, {
+            actor: null,
+            scope: {},
+            requestId,
+            clientAddress: clientAddressFrom(request.headers),
+            span,
+          });
+        } catch (error) {
+          const mapped = nacosErrorReply(error);
+          if (mapped.internal) logger.error({ err: error, request_id: requestId }, "nacos request failed");
+          else logUpstreamFailure(error, requestId);
+          response = mapped.response;
+        }
+        response.headers.set("X-Request-Id", requestId);
+        span.setAttribute("http.response.status_code", response.status);
+        logger.info(
+          {
+            request_id: requestId,
+            method: request.method,
+            path,
+            status: response.status,
+            duration_ms: Math.round(performance.now() - started),
+          },
+          "request",
+        );
+        return response;
+      },
+    );
   };
 }

@@ -5,7 +5,17 @@ import type { ConfigDto, HistoryDto } from "../dto";
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
 
 export function configInfo(c: Omit<ConfigDto, "content"> & { content?: string }) {
-  return { id: c.id, dataId: c.dataId, group: c.group, content: c.content ?? null, md5: c.md5, encryptedDataKey: "", tenant: c.namespace, appName: c.appName, type: c.type };
+  return {
+    id: c.id,
+    dataId: c.dataId,
+    group: c.group,
+    content: c.content ?? null,
+    md5: c.md5,
+    encryptedDataKey: "",
+    tenant: c.namespace,
+    appName: c.appName,
+    type: c.type,
+  };
 }
 
 export function configAllInfo(c: ConfigDto) {

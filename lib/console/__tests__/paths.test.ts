@@ -16,7 +16,9 @@ describe("console and API paths", () => {
   it("encode every segment, so a name cannot add a path segment or a query", () => {
     const odd = { tenant: "a/b", project: "c?d", environment: "e#f" };
     expect(consolePath.environment(odd)).toBe("/tenants/a%2Fb/projects/c%3Fd/environments/e%23f");
-    expect(consolePath.config(names, "app.yaml/x")).toBe("/tenants/acme/projects/shop/environments/prod/configs/app.yaml%2Fx");
+    expect(consolePath.config(names, "app.yaml/x")).toBe(
+      "/tenants/acme/projects/shop/environments/prod/configs/app.yaml%2Fx",
+    );
     expect(apiPath.clusterKubeconfig("k 8")).toBe("/api/v1/clusters/k%208/kubeconfig");
     expect(apiPath.traceLogs("../x")).toBe("/api/v1/traces/..%2Fx/logs");
     expect(consolePath.trace("a/b")).toBe("/traces/a%2Fb");
@@ -33,7 +35,12 @@ describe("scopeCrumbs", () => {
   });
 
   it("appends the page's own crumbs after the environment", () => {
-    const crumbs = scopeCrumbs("Tenants", names, { label: "Configs", href: consolePath.configs(names) }, { label: "app.yaml" });
+    const crumbs = scopeCrumbs(
+      "Tenants",
+      names,
+      { label: "Configs", href: consolePath.configs(names) },
+      { label: "app.yaml" },
+    );
     expect(crumbs.map((c) => c.label)).toEqual(["Tenants", "acme", "shop", "prod", "Configs", "app.yaml"]);
     expect(crumbs[3].href).toBe(consolePath.environment(names));
     expect(crumbs.at(-1)!.href).toBeUndefined();

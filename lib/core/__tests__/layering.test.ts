@@ -17,7 +17,11 @@ const sources = walk(join(root, "lib")).map((p) => ({ path: relative(root, p), t
 const TRANSPORTS = ["lib/http/", "lib/console/", "lib/server/"];
 
 function importsHttp(file: string, spec: string): boolean {
-  const target = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? relative(root, join(root, dirname(file), spec)) : "";
+  const target = spec.startsWith("@/")
+    ? spec.slice(2)
+    : spec.startsWith(".")
+      ? relative(root, join(root, dirname(file), spec))
+      : "";
   return target === "lib/http" || target.startsWith("lib/http/");
 }
 

@@ -20,7 +20,8 @@ async function loadOperations(): Promise<Array<{ table: string; key: string; op:
     const mod = (await import(file)) as Record<string, unknown>;
     for (const table of Object.values(mod)) {
       if (!table || typeof table !== "object") continue;
-      for (const [key, op] of Object.entries(table as Record<string, Operation>)) found.push({ table: relative(root, file), key, op });
+      for (const [key, op] of Object.entries(table as Record<string, Operation>))
+        found.push({ table: relative(root, file), key, op });
     }
   }
   return found;
@@ -34,7 +35,9 @@ describe("operation tables", () => {
   it("every operation runs a verb and takes its permission and name from it", async () => {
     const ops = await loadOperations();
     expect(ops.length).toBeGreaterThan(90);
-    const wrong = ops.filter(({ op }) => !op.verb || op.permission !== op.verb.permission || op.name !== op.verb.verbName);
+    const wrong = ops.filter(
+      ({ op }) => !op.verb || op.permission !== op.verb.permission || op.name !== op.verb.verbName,
+    );
     expect(wrong.map((w) => `${w.table}#${w.key}`)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const contender = (name: string, role = { start: vi.fn(), stop: vi.fn() }) => {
 };
 
 const until = async (check: () => boolean, ms = 10_000) => {
-  for (const end = Date.now() + ms; !check(); ) {
+  for (const end = Date.now() + ms; !check();) {
     if (Date.now() > end) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 25));
   }

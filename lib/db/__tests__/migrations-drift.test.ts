@@ -13,7 +13,18 @@ describe("migrations", () => {
       const before = readdirSync(out).filter((f) => f.endsWith(".sql"));
       const run = spawnSync(
         "npx",
-        ["drizzle-kit", "generate", "--dialect", "mysql", "--schema", "./lib/db/schema/index.ts", "--out", out, "--name", "drift"],
+        [
+          "drizzle-kit",
+          "generate",
+          "--dialect",
+          "mysql",
+          "--schema",
+          "./lib/db/schema/index.ts",
+          "--out",
+          out,
+          "--name",
+          "drift",
+        ],
         { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } },
       );
       const log = `${run.stdout}${run.stderr}`;

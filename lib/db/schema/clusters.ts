@@ -1,4 +1,15 @@
-import { boolean, index, int, json, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  boolean,
+  index,
+  int,
+  json,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, ref, timestamps } from "../columns";
 
 export const CLUSTER_KINDS = ["sandbox", "imported"] as const;
@@ -65,7 +76,11 @@ export const clusterNamespacePolicies = mysqlTable(
     /** Names (or `prefix-*`) no environment may use, beyond kube-*, default and facet-*. */
     reserved: json("reserved").$type<string[]>().notNull(),
     podSecurity: json("pod_security")
-      .$type<{ default: PodSecurityOverride; types: Record<string, PodSecurityOverride>; tenants: Record<string, PodSecurityOverride> }>()
+      .$type<{
+        default: PodSecurityOverride;
+        types: Record<string, PodSecurityOverride>;
+        tenants: Record<string, PodSecurityOverride>;
+      }>()
       .notNull(),
     version: int("version", { unsigned: true }).notNull().default(1),
     ...timestamps,

@@ -1,4 +1,16 @@
-import { char, customType, index, json, mediumtext, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  char,
+  customType,
+  index,
+  json,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, ref, timestamps, version } from "../columns";
 import { clusters } from "./clusters";
 import { environments, projects } from "./tenancy";
@@ -17,9 +29,18 @@ const asciiKey = customType<{ data: string; config: { length: number } }>({
   dataType: (config) => `varchar(${config?.length ?? 255}) CHARACTER SET ascii COLLATE ascii_bin`,
 });
 
-const tenantRef = () => ref("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" });
-const projectRef = () => ref("project_id").notNull().references(() => projects.id, { onDelete: "cascade" });
-const environmentRef = () => ref("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" });
+const tenantRef = () =>
+  ref("tenant_id")
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" });
+const projectRef = () =>
+  ref("project_id")
+    .notNull()
+    .references(() => projects.id, { onDelete: "cascade" });
+const environmentRef = () =>
+  ref("environment_id")
+    .notNull()
+    .references(() => environments.id, { onDelete: "cascade" });
 
 /** A config item: Nacos namespace = the project, group = the environment, plus the data id. */
 export const configItems = mysqlTable(
@@ -43,7 +64,10 @@ export const configItems = mysqlTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("config_items_env_data_uq").on(t.environmentId, t.dataId), index("config_items_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("config_items_env_data_uq").on(t.environmentId, t.dataId),
+    index("config_items_tenant_idx").on(t.tenantId),
+  ],
 );
 
 /** Every publish and delete, with the content before and after. Rows outlive their config item. */
@@ -95,7 +119,11 @@ export const configKeys = mysqlTable(
     lastUsedAt: timestamp("last_used_at", { fsp: 3, mode: "date" }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("config_keys_username_uq").on(t.username), uniqueIndex("config_keys_env_name_uq").on(t.environmentId, t.name), index("config_keys_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("config_keys_username_uq").on(t.username),
+    uniqueIndex("config_keys_env_name_uq").on(t.environmentId, t.name),
+    index("config_keys_tenant_idx").on(t.tenantId),
+  ],
 );
 
 /** A cluster whose environments keep their configs in an external Nacos instead of Facet. */

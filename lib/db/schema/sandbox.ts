@@ -1,4 +1,14 @@
-import { bigint, char, index, json, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  char,
+  index,
+  json,
+  mysqlEnum,
+  mysqlTable,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, ref, timestamps } from "../columns";
 import { users } from "./users";
 

@@ -1,4 +1,21 @@
-import { bigint, binary, char, double, index, int, mediumtext, mysqlEnum, mysqlTable, primaryKey, smallint, text, timestamp, tinyint, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  binary,
+  char,
+  double,
+  index,
+  int,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  tinyint,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, ref, timestamps, version } from "../columns";
 import { clusters } from "./clusters";
 import { environments } from "./tenancy";
@@ -30,7 +47,10 @@ export const telemetryNamespaces = mysqlTable(
     namespace: varchar("namespace", { length: 63 }).notNull(),
     environmentId: u64("environment_id").notNull().default(0),
   },
-  (t) => [uniqueIndex("telemetry_namespaces_uq").on(t.clusterId, t.namespace, t.environmentId), index("telemetry_namespaces_env_idx").on(t.environmentId)],
+  (t) => [
+    uniqueIndex("telemetry_namespaces_uq").on(t.clusterId, t.namespace, t.environmentId),
+    index("telemetry_namespaces_env_idx").on(t.environmentId),
+  ],
 );
 
 /** Resource attribute sets, stored once and referenced by spans and logs. */
@@ -195,7 +215,11 @@ export const ingestTokens = mysqlTable(
     revokedAt: timestamp("revoked_at", { fsp: 3, mode: "date" }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("ingest_tokens_hash_uq").on(t.tokenHash), index("ingest_tokens_cluster_idx").on(t.clusterId), index("ingest_tokens_env_idx").on(t.environmentId)],
+  (t) => [
+    uniqueIndex("ingest_tokens_hash_uq").on(t.tokenHash),
+    index("ingest_tokens_cluster_idx").on(t.clusterId),
+    index("ingest_tokens_env_idx").on(t.environmentId),
+  ],
 );
 
 /** An external store that serves one signal for a cluster's environments instead of Facet's. */

@@ -1,4 +1,15 @@
-import { bigint, boolean, index, int, json, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  boolean,
+  index,
+  int,
+  json,
+  mysqlEnum,
+  mysqlTable,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, quantityColumns, ref, timestamps, version } from "../columns";
 import { clusters } from "./clusters";
 import { tenants } from "./tenants";
@@ -6,12 +17,24 @@ import { users } from "./users";
 
 import { ENVIRONMENT_ROLES, ENVIRONMENT_TYPES, PROJECT_ROLES, TENANT_ROLES } from "../../rbac/roles";
 
-const tenantRef = () => ref("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" });
-const userRef = () => ref("user_id").notNull().references(() => users.id, { onDelete: "cascade" });
+const tenantRef = () =>
+  ref("tenant_id")
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" });
+const userRef = () =>
+  ref("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
 
 export const tenantMembers = mysqlTable(
   "tenant_members",
-  { id: id(), tenantId: tenantRef(), userId: userRef(), role: mysqlEnum("role", TENANT_ROLES).notNull(), ...timestamps },
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    userId: userRef(),
+    role: mysqlEnum("role", TENANT_ROLES).notNull(),
+    ...timestamps,
+  },
   (t) => [uniqueIndex("tenant_members_uq").on(t.tenantId, t.userId), index("tenant_members_user_idx").on(t.userId)],
 );
 
@@ -44,11 +67,20 @@ export const projects = mysqlTable(
   (t) => [uniqueIndex("projects_tenant_name_uq").on(t.tenantId, t.name)],
 );
 
-const projectRef = () => ref("project_id").notNull().references(() => projects.id, { onDelete: "cascade" });
+const projectRef = () =>
+  ref("project_id")
+    .notNull()
+    .references(() => projects.id, { onDelete: "cascade" });
 
 export const projectMembers = mysqlTable(
   "project_members",
-  { id: id(), projectId: projectRef(), userId: userRef(), role: mysqlEnum("role", PROJECT_ROLES).notNull(), ...timestamps },
+  {
+    id: id(),
+    projectId: projectRef(),
+    userId: userRef(),
+    role: mysqlEnum("role", PROJECT_ROLES).notNull(),
+    ...timestamps,
+  },
   (t) => [uniqueIndex("project_members_uq").on(t.projectId, t.userId), index("project_members_user_idx").on(t.userId)],
 );
 
@@ -67,12 +99,20 @@ export const environments = mysqlTable(
     description: varchar("description", { length: 512 }).notNull().default(""),
     ...quantityColumns(),
     // Default container resources (the namespace's LimitRange).
-    defaultRequestCpuMilli: bigint("default_request_cpu_milli", { mode: "number", unsigned: true }).notNull().default(100),
-    defaultRequestMemoryBytes: bigint("default_request_memory_bytes", { mode: "number", unsigned: true }).notNull().default(134217728),
+    defaultRequestCpuMilli: bigint("default_request_cpu_milli", { mode: "number", unsigned: true })
+      .notNull()
+      .default(100),
+    defaultRequestMemoryBytes: bigint("default_request_memory_bytes", { mode: "number", unsigned: true })
+      .notNull()
+      .default(134217728),
     defaultLimitCpuMilli: bigint("default_limit_cpu_milli", { mode: "number", unsigned: true }).notNull().default(500),
-    defaultLimitMemoryBytes: bigint("default_limit_memory_bytes", { mode: "number", unsigned: true }).notNull().default(536870912),
+    defaultLimitMemoryBytes: bigint("default_limit_memory_bytes", { mode: "number", unsigned: true })
+      .notNull()
+      .default(536870912),
     /** What deleting the environment does on the cluster. */
-    deletePolicy: mysqlEnum("delete_policy", ["delete-namespace", "remove-labels"]).notNull().default("delete-namespace"),
+    deletePolicy: mysqlEnum("delete_policy", ["delete-namespace", "remove-labels"])
+      .notNull()
+      .default("delete-namespace"),
     /** Facet made the namespace (rather than adopting one a sysadmin allowed): only then may it
      *  delete it. Rows older than this column count as adopted, the safe side. */
     namespaceCreated: boolean("namespace_created").notNull().default(false),
@@ -91,12 +131,24 @@ export const environments = mysqlTable(
   ],
 );
 
-const environmentRef = () => ref("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" });
+const environmentRef = () =>
+  ref("environment_id")
+    .notNull()
+    .references(() => environments.id, { onDelete: "cascade" });
 
 export const environmentMembers = mysqlTable(
   "environment_members",
-  { id: id(), environmentId: environmentRef(), userId: userRef(), role: mysqlEnum("role", ENVIRONMENT_ROLES).notNull(), ...timestamps },
-  (t) => [uniqueIndex("environment_members_uq").on(t.environmentId, t.userId), index("environment_members_user_idx").on(t.userId)],
+  {
+    id: id(),
+    environmentId: environmentRef(),
+    userId: userRef(),
+    role: mysqlEnum("role", ENVIRONMENT_ROLES).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("environment_members_uq").on(t.environmentId, t.userId),
+    index("environment_members_user_idx").on(t.userId),
+  ],
 );
 
 export interface AppPort {
@@ -128,7 +180,10 @@ export const applications = mysqlTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("applications_env_name_uq").on(t.environmentId, t.name), index("applications_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("applications_env_name_uq").on(t.environmentId, t.name),
+    index("applications_tenant_idx").on(t.tenantId),
+  ],
 );
 
 export type TenantMemberRow = typeof tenantMembers.$inferSelect;

@@ -38,7 +38,10 @@ describe("toProblem", () => {
   });
 
   it("turns a zod error into 400 when a check marked as naming something failed", () => {
-    const schema = z.object({ id: z.string().refine((v) => /^[a-z]+$/.test(v), { message: "letters only", ...BAD_REQUEST_ISSUE }), size: z.number() });
+    const schema = z.object({
+      id: z.string().refine((v) => /^[a-z]+$/.test(v), { message: "letters only", ...BAD_REQUEST_ISSUE }),
+      size: z.number(),
+    });
     const result = schema.safeParse({ id: "no spaces", size: "big" });
     expect(result.success).toBe(false);
     const { problem } = toProblem(result.error);
@@ -57,7 +60,11 @@ describe("toProblem", () => {
   });
 
   it("keeps transport errors apart from domain errors", () => {
-    expect(toProblem(new TransportError(400, "bad json")).problem).toMatchObject({ status: 400, code: "MALFORMED", detail: "bad json" });
+    expect(toProblem(new TransportError(400, "bad json")).problem).toMatchObject({
+      status: 400,
+      code: "MALFORMED",
+      detail: "bad json",
+    });
     expect(toProblem(new TransportError(413, "too big")).problem).toMatchObject({ status: 413, code: "TOO_LARGE" });
   });
 
@@ -73,7 +80,9 @@ describe("toProblem", () => {
   });
 
   it("names the failed backend of an upstream error", () => {
-    const { problem } = toProblem(new AppError("UPSTREAM", "cluster prod-1 timed out", { upstream: { name: "prod-1", retryable: true } }));
+    const { problem } = toProblem(
+      new AppError("UPSTREAM", "cluster prod-1 timed out", { upstream: { name: "prod-1", retryable: true } }),
+    );
     expect(problem).toMatchObject({ status: 502, upstream: { name: "prod-1", retryable: true } });
   });
 });

@@ -7,10 +7,17 @@ import { publicRoute, route } from "../route";
 const noParams = { params: Promise.resolve({}) };
 
 function post(body: string, headers: Record<string, string> = {}) {
-  return new NextRequest("http://facet.test/api/v1/things", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+  return new NextRequest("http://facet.test/api/v1/things", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+  });
 }
 
-const echo = publicRoute({ public: true, body: z.object({ name: z.string(), quota: z.object({ cpu: z.number() }) }), status: 201 }, async ({ input }) => input.body);
+const echo = publicRoute(
+  { public: true, body: z.object({ name: z.string(), quota: z.object({ cpu: z.number() }) }), status: 201 },
+  async ({ input }) => input.body,
+);
 
 describe("route()", () => {
   it("answers 201 with the verb's result and an X-Request-Id", async () => {
@@ -58,15 +65,24 @@ describe("route()", () => {
     const me = route({ permission: "me.read" }, async ({ ctx }) => ({ username: ctx.actor.username }));
     const u = await createUser();
     const { token } = await createToken(u.id);
-    const ok = await me(new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }), noParams);
+    const ok = await me(
+      new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: `Bearer ${token}` } }),
+      noParams,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ username: u.username });
 
-    const bad = await me(new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: `Bearer ${token}x` } }), noParams);
+    const bad = await me(
+      new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: `Bearer ${token}x` } }),
+      noParams,
+    );
     expect(bad.status).toBe(401);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
 
-    const basic = await me(new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: "Basic YTpi" } }), noParams);
+    const basic = await me(
+      new NextRequest("http://facet.test/api/v1/me", { headers: { authorization: "Basic YTpi" } }),
+      noParams,
+    );
     expect(basic.status).toBe(401);
   });
 });

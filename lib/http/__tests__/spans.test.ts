@@ -32,8 +32,14 @@ describe("request spans", () => {
     const http = spans.find((s) => s.name.startsWith("GET /api/v1/tenants/"));
     expect(http, spans.map((s) => s.name).join(", ")).toBeDefined();
     expect(http!.name).toBe("GET /api/v1/tenants/{tenant}");
-    expect(http!.attributes).toMatchObject({ "http.request.method": "GET", "http.route": "/api/v1/tenants/{tenant}", "url.path": `/api/v1/tenants/${t}` });
-    const verb = spans.find((s) => s.name.startsWith("verb ") && s.parentSpanContext?.spanId === http!.spanContext().spanId);
+    expect(http!.attributes).toMatchObject({
+      "http.request.method": "GET",
+      "http.route": "/api/v1/tenants/{tenant}",
+      "url.path": `/api/v1/tenants/${t}`,
+    });
+    const verb = spans.find(
+      (s) => s.name.startsWith("verb ") && s.parentSpanContext?.spanId === http!.spanContext().spanId,
+    );
     expect(verb, spans.map((s) => s.name).join(", ")).toBeDefined();
     expect(verb!.attributes["facet.permission"]).toBe("tenants.read");
     expect(verb!.spanContext().traceId).toBe(http!.spanContext().traceId);

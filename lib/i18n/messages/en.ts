@@ -228,7 +228,8 @@ export const en = {
   "clusters.kubeconfigFile": "…or upload the file",
   "clusters.kubeconfigHint": "Inline credentials only (token or certificate data). Facet connects before saving.",
   "clusters.allowPrivate": "Allow private network addresses",
-  "clusters.allowPrivateHint": "Lets Facet reach this cluster's API server, telemetry backends and Nacos on private ranges (10/8, 172.16/12, 192.168/16, fc00::/7). Loopback and cloud metadata addresses stay refused.",
+  "clusters.allowPrivateHint":
+    "Lets Facet reach this cluster's API server, telemetry backends and Nacos on private ranges (10/8, 172.16/12, 192.168/16, fc00::/7). Loopback and cloud metadata addresses stay refused.",
   "clusters.kubeconfigRequired": "Paste a kubeconfig or upload one.",
   "clusters.server": "API server",
   "clusters.status": "Status",
@@ -298,7 +299,8 @@ export const en = {
   "workloads.logs": "Logs",
   "workloads.logsOf": "Logs of {pod}",
   "workloads.yamlOf": "YAML of {name}",
-  "workloads.staleEdit": "The object changed on the cluster since you opened it. Reload to see the current version, then edit again.",
+  "workloads.staleEdit":
+    "The object changed on the cluster since you opened it. Reload to see the current version, then edit again.",
   "workloads.reload": "Reload",
   "workloads.pod": "pod",
   "workloads.deletePod": "Delete pod {name}",
@@ -312,7 +314,8 @@ export const en = {
   "system.description": "Facet's own spans, logs and latency: what the console itself did, for sysadmins.",
   "nav.tokens": "API tokens",
   "sources.title": "Login sources",
-  "sources.description": "Directories and identity providers people sign in with. Secrets are stored encrypted and never shown again.",
+  "sources.description":
+    "Directories and identity providers people sign in with. Secrets are stored encrypted and never shown again.",
   "sources.newLdap": "New LDAP source",
   "sources.newOidc": "New OIDC source",
   "sources.displayName": "Shown as",
@@ -334,9 +337,11 @@ export const en = {
   "sources.userinfoUrl": "Userinfo URL",
   "telemetry.openBucket": "Traces at {time}",
   "sources.caCertificate": "CA certificate (optional)",
-  "sources.caCertificateHint": "PEM of the CA that signed the directory's certificate, for StartTLS or ldaps:// when the system does not trust it.",
+  "sources.caCertificateHint":
+    "PEM of the CA that signed the directory's certificate, for StartTLS or ldaps:// when the system does not trust it.",
   "sources.issuerId": "Issuer identifier (optional)",
-  "sources.issuerIdHint": "The value the provider sends as iss when it redirects back; the authorization URL's origin if empty.",
+  "sources.issuerIdHint":
+    "The value the provider sends as iss when it redirects back; the authorization URL's origin if empty.",
   "sources.clientId": "Client id",
   "sources.clientSecret": "Client secret",
   "sources.scopes": "Scopes",
@@ -373,14 +378,16 @@ export const en = {
   "tokens.empty": "No tokens yet",
   "tokens.emptyHint": "Create one for each script or tool, so that each can be revoked alone.",
   "sandboxCredentials.title": "Sandbox kubeconfigs",
-  "sandboxCredentials.description": "Each kubeconfig downloaded for the sandbox cluster carries its own token. Revoke one you no longer use; all stop working when your account is disabled or deleted.",
+  "sandboxCredentials.description":
+    "Each kubeconfig downloaded for the sandbox cluster carries its own token. Revoke one you no longer use; all stop working when your account is disabled or deleted.",
   "sandboxCredentials.downloaded": "Downloaded",
   "sandboxCredentials.kind": "sandbox credential",
   "sandboxCredentials.revokeNamed": "Revoke sandbox credential {id}",
   "sandboxCredentials.empty": "No sandbox kubeconfigs",
   "sandboxCredentials.emptyHint": "Sysadmins download one from the sandbox cluster's page; it is listed here.",
   "configs.title": "Configs",
-  "configs.description": "Configuration served to applications through the Nacos API: every change kept, any change undone.",
+  "configs.description":
+    "Configuration served to applications through the Nacos API: every change kept, any change undone.",
   "configs.items": "{count} configs",
   "configs.search": "Search",
   "configs.searchPlaceholder": "Data ID contains…",
@@ -427,7 +434,8 @@ export const en = {
   "configs.undoNamed": "Roll back change {id}",
   "configs.undoOf": "(undoes #{id})",
   "configs.undoTitle": "Roll back change {id}?",
-  "configs.undoCreate": "The change created the config: rolling it back deletes the config. It is recorded as a new change.",
+  "configs.undoCreate":
+    "The change created the config: rolling it back deletes the config. It is recorded as a new change.",
   "configs.undoUpdate": "The content before this change is published again. It is recorded as a new change.",
   "configs.rollBack": "Roll back",
   "configs.op.I": "Created",
@@ -527,8 +535,10 @@ export const en = {
   "telemetry.errorsOf": "Error rate of {service}",
   "telemetry.rateOf": "Rate of {service}",
   "ingestTokens.title": "Ingest tokens",
-  "ingestTokens.descriptionEnvironment": "OpenTelemetry SDKs and collectors send this environment's traces, logs and metrics to Facet with one of these tokens; a token writes only the namespace {namespace}.",
-  "ingestTokens.descriptionCluster": "Cluster-wide tokens, for a collector that serves many namespaces: each resource names its namespace in the k8s.namespace.name attribute.",
+  "ingestTokens.descriptionEnvironment":
+    "OpenTelemetry SDKs and collectors send this environment's traces, logs and metrics to Facet with one of these tokens; a token writes only the namespace {namespace}.",
+  "ingestTokens.descriptionCluster":
+    "Cluster-wide tokens, for a collector that serves many namespaces: each resource names its namespace in the k8s.namespace.name attribute.",
   "ingestTokens.new": "New ingest token",
   "ingestTokens.create": "Create an ingest token",
   "ingestTokens.nameHint": "What sends with it, e.g. the orders service or the node collector.",
@@ -547,22 +557,27 @@ export const en = {
   "ingestTokens.kind": "ingest token",
   "ingestTokens.revoke": "Revoke",
   "ingestTokens.revokeNamed": "Revoke ingest token {name}",
-  "ingestTokens.revokeConsequences": "Exporters that send with this token are refused (401) from now on; its data stays.",
+  "ingestTokens.revokeConsequences":
+    "Exporters that send with this token are refused (401) from now on; its data stays.",
   "ingestTokens.empty": "No ingest tokens yet",
   "ingestTokens.emptyHint": "Create one for each service or collector, so that each can be revoked alone.",
   "nsPolicy.title": "Namespaces and Pod Security",
-  "nsPolicy.description": "Which existing namespaces environments may adopt, which they may never use, and the Pod Security levels their namespaces carry.",
+  "nsPolicy.description":
+    "Which existing namespaces environments may adopt, which they may never use, and the Pod Security levels their namespaces carry.",
   "nsPolicy.edit": "Edit namespace policy",
   "nsPolicy.adoptable": "Adoptable namespaces",
-  "nsPolicy.adoptableHint": "Existing namespaces an environment may take over, one per line. Without this, only namespaces Facet creates are used.",
+  "nsPolicy.adoptableHint":
+    "Existing namespaces an environment may take over, one per line. Without this, only namespaces Facet creates are used.",
   "nsPolicy.reserved": "Reserved namespaces",
-  "nsPolicy.reservedHint": "Never used nor adopted, one per line; end with -* for a prefix. Always reserved: {builtin}.",
+  "nsPolicy.reservedHint":
+    "Never used nor adopted, one per line; end with -* for a prefix. Always reserved: {builtin}.",
   "nsPolicy.none": "None",
   "nsPolicy.defaultLevels": "Default levels",
   "nsPolicy.typeLevels": "Environments of type {type}",
   "nsPolicy.tenantRow": "Tenant {tenant}",
   "nsPolicy.tenantLevels": "Tenant levels",
-  "nsPolicy.tenantLevelsHint": "One tenant per line: tenant enforce [warn] [audit], e.g. shop restricted. A tenant's levels win over its environment type's.",
+  "nsPolicy.tenantLevelsHint":
+    "One tenant per line: tenant enforce [warn] [audit], e.g. shop restricted. A tenant's levels win over its environment type's.",
   "nsPolicy.inherit": "Inherit",
   "nsPolicy.enforce": "Enforce",
   "nsPolicy.warn": "Warn",

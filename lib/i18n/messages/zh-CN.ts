@@ -229,7 +229,8 @@ export const zhCN: Messages = {
   "clusters.kubeconfigFile": "…或上传文件",
   "clusters.kubeconfigHint": "仅支持内联凭据（令牌或证书数据）。Facet 会在保存前先连接验证。",
   "clusters.allowPrivate": "允许私有网络地址",
-  "clusters.allowPrivateHint": "允许 Facet 访问此集群位于私有网段（10/8、172.16/12、192.168/16、fc00::/7）的 API Server、遥测后端和 Nacos。回环地址和云元数据地址始终被拒绝。",
+  "clusters.allowPrivateHint":
+    "允许 Facet 访问此集群位于私有网段（10/8、172.16/12、192.168/16、fc00::/7）的 API Server、遥测后端和 Nacos。回环地址和云元数据地址始终被拒绝。",
   "clusters.kubeconfigRequired": "请粘贴或上传 kubeconfig。",
   "clusters.server": "API 服务器",
   "clusters.status": "状态",
@@ -374,7 +375,8 @@ export const zhCN: Messages = {
   "tokens.empty": "还没有令牌",
   "tokens.emptyHint": "为每个脚本或工具单独创建令牌，便于单独吊销。",
   "sandboxCredentials.title": "沙箱 kubeconfig",
-  "sandboxCredentials.description": "为沙箱集群下载的每个 kubeconfig 都带有独立的令牌。不再使用的请吊销；账号被停用或删除后，它们全部失效。",
+  "sandboxCredentials.description":
+    "为沙箱集群下载的每个 kubeconfig 都带有独立的令牌。不再使用的请吊销；账号被停用或删除后，它们全部失效。",
   "sandboxCredentials.downloaded": "下载时间",
   "sandboxCredentials.kind": "沙箱凭据",
   "sandboxCredentials.revokeNamed": "吊销沙箱凭据 {id}",
@@ -528,8 +530,10 @@ export const zhCN: Messages = {
   "telemetry.errorsOf": "{service} 的错误率",
   "telemetry.rateOf": "{service} 的请求率",
   "ingestTokens.title": "采集令牌",
-  "ingestTokens.descriptionEnvironment": "OpenTelemetry SDK 和采集器使用这些令牌将本环境的链路、日志和指标发送到 Facet；令牌只能写入命名空间 {namespace}。",
-  "ingestTokens.descriptionCluster": "集群级令牌，供服务多个命名空间的采集器使用：每个资源须在 k8s.namespace.name 属性中注明其命名空间。",
+  "ingestTokens.descriptionEnvironment":
+    "OpenTelemetry SDK 和采集器使用这些令牌将本环境的链路、日志和指标发送到 Facet；令牌只能写入命名空间 {namespace}。",
+  "ingestTokens.descriptionCluster":
+    "集群级令牌，供服务多个命名空间的采集器使用：每个资源须在 k8s.namespace.name 属性中注明其命名空间。",
   "ingestTokens.new": "新建采集令牌",
   "ingestTokens.create": "创建采集令牌",
   "ingestTokens.nameHint": "使用它发送数据的一方，例如订单服务或节点采集器。",
@@ -563,7 +567,8 @@ export const zhCN: Messages = {
   "nsPolicy.typeLevels": "{type} 类型的环境",
   "nsPolicy.tenantRow": "租户 {tenant}",
   "nsPolicy.tenantLevels": "租户级别",
-  "nsPolicy.tenantLevelsHint": "每行一个租户：租户 enforce [warn] [audit]，例如 shop restricted。租户的级别优先于环境类型的级别。",
+  "nsPolicy.tenantLevelsHint":
+    "每行一个租户：租户 enforce [warn] [audit]，例如 shop restricted。租户的级别优先于环境类型的级别。",
   "nsPolicy.inherit": "继承",
   "nsPolicy.enforce": "强制",
   "nsPolicy.warn": "警告",

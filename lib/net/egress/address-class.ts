@@ -1,7 +1,8 @@
 import ipaddr from "ipaddr.js";
 
 /** What an address is, for the egress policy. */
-export type AddressClass = "public" | "loopback" | "private" | "link-local" | "metadata" | "unspecified" | "reserved" | "invalid";
+export type AddressClass =
+  "public" | "loopback" | "private" | "link-local" | "metadata" | "unspecified" | "reserved" | "invalid";
 
 // Cloud instance-metadata endpoints outside 169.254/16 (which is link-local anyway).
 const METADATA = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200", "192.0.0.192", "fd00:ec2::254"]);

@@ -8,7 +8,8 @@ import { refusalForHost } from "./resolve";
  * Refusals are validation errors naming the field; the connection itself is checked again.
  */
 export async function assertEgressAllowed(raw: string, options: EgressOptions & { path: string }): Promise<URL> {
-  const invalid = (message: string) => new AppError("VALIDATION", `The address is not allowed: ${message}`, { errors: [{ path: options.path, message }] });
+  const invalid = (message: string) =>
+    new AppError("VALIDATION", `The address is not allowed: ${message}`, { errors: [{ path: options.path, message }] });
   let url: URL;
   try {
     url = new URL(raw);

@@ -21,7 +21,13 @@ describe("structured logs", () => {
     });
     log.info("outside");
     const [inside, outside] = lines.map((l) => JSON.parse(l));
-    expect(inside).toMatchObject({ msg: "inside", level: "info", request_id: "r-1", trace_id: ids.traceId, span_id: ids.spanId });
+    expect(inside).toMatchObject({
+      msg: "inside",
+      level: "info",
+      request_id: "r-1",
+      trace_id: ids.traceId,
+      span_id: ids.spanId,
+    });
     expect(inside.trace_id).toMatch(/^[0-9a-f]{32}$/);
     expect(outside.trace_id).toBeUndefined();
   });

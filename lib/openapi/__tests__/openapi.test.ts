@@ -19,7 +19,9 @@ async function served(): Promise<Doc> {
 
 describe("route file paths", () => {
   it("become OpenAPI templates", () => {
-    expect(routeFileToPath("app/api/v1/tenants/[tenant]/projects/[project]/route.ts")).toBe("/api/v1/tenants/{tenant}/projects/{project}");
+    expect(routeFileToPath("app/api/v1/tenants/[tenant]/projects/[project]/route.ts")).toBe(
+      "/api/v1/tenants/{tenant}/projects/{project}",
+    );
     expect(routeFileToPath("app/api/auth/[...nextauth]/route.ts")).toBe("/api/auth/{nextauth}");
     expect(routeFileToPath("app/(console)/api/x/route.ts")).toBe("/api/x");
     expect(pathParameterNames("/a/{b}/c/{d}")).toEqual(["b", "d"]);
@@ -31,12 +33,14 @@ describe("GET /api/v1/openapi.json", () => {
     const files = listApiRouteFiles();
     expect(files.length).toBeGreaterThan(60);
     const listed = new Set([...ROUTE_MODULES.map((m) => m.path), "/api/v1/openapi.json"]);
-    for (const file of files) expect(listed.has(routeFileToPath(file)), `${file}: run npx tsx scripts/generate-openapi-routes.ts`).toBe(true);
+    for (const file of files)
+      expect(listed.has(routeFileToPath(file)), `${file}: run npx tsx scripts/generate-openapi-routes.ts`).toBe(true);
     const doc = await served();
     expect(doc.openapi).toBe("3.1.0");
     for (const { path, handlers } of ROUTE_MODULES) {
       for (const method of HTTP_METHODS) {
-        if (typeof handlers[method] === "function") expect(doc.paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
+        if (typeof handlers[method] === "function")
+          expect(doc.paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
       }
     }
     expect(doc.paths["/api/v1/openapi.json"].get).toBeDefined();
@@ -54,26 +58,43 @@ describe("GET /api/v1/openapi.json", () => {
         expect(ids.has(op.operationId as string), `duplicate operationId ${op.operationId as string}`).toBe(false);
         ids.add(op.operationId as string);
         const params = op.parameters as { name: string; in: string }[];
-        expect(params.filter((p) => p.in === "path").map((p) => p.name), `${method} ${path}`).toEqual(pathParameterNames(path));
+        expect(
+          params.filter((p) => p.in === "path").map((p) => p.name),
+          `${method} ${path}`,
+        ).toEqual(pathParameterNames(path));
         if (!contract) continue;
         described++;
         expect(op["x-facet-permission"], `${method} ${path}`).toBe(contract.permission);
-        expect(Boolean(op.requestBody), `${method} ${path} body`).toBe(Boolean(contract.body || contract.requestContentTypes));
+        expect(Boolean(op.requestBody), `${method} ${path} body`).toBe(
+          Boolean(contract.body || contract.requestContentTypes),
+        );
       }
     }
     // Everything but Auth.js's own endpoints carries a contract.
     expect(described).toBeGreaterThanOrEqual(ids.size - 2);
-    const tenants = doc.paths["/api/v1/tenants"].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } };
+    const tenants = doc.paths["/api/v1/tenants"].post as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
     expect(Object.keys(tenants.requestBody.content["application/json"].schema.properties)).toContain("name");
   });
 
   it("turns zod query and body schemas into parameters and a JSON schema", () => {
     const handler = route(
-      { permission: "tenants.read", params: z.object({ tenant: z.string().max(63) }), query: z.object({ limit: z.coerce.number().int().max(100).optional(), q: z.string() }), body: z.object({ n: z.number().min(1) }) },
+      {
+        permission: "tenants.read",
+        params: z.object({ tenant: z.string().max(63) }),
+        query: z.object({ limit: z.coerce.number().int().max(100).optional(), q: z.string() }),
+        body: z.object({ n: z.number().min(1) }),
+      },
       async () => null,
     );
-    const doc = buildOpenApiDocument([{ path: "/api/v1/x/{tenant}", handlers: { POST: handler } }], { version: "t" }) as Doc;
-    const op = doc.paths["/api/v1/x/{tenant}"].post as { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[]; requestBody: { content: { "application/json": { schema: { properties: { n: { minimum: number } } } } } } };
+    const doc = buildOpenApiDocument([{ path: "/api/v1/x/{tenant}", handlers: { POST: handler } }], {
+      version: "t",
+    }) as Doc;
+    const op = doc.paths["/api/v1/x/{tenant}"].post as {
+      parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[];
+      requestBody: { content: { "application/json": { schema: { properties: { n: { minimum: number } } } } } };
+    };
     expect(op.parameters).toEqual([
       { name: "tenant", in: "path", required: true, schema: { type: "string", maxLength: 63 } },
       expect.objectContaining({ name: "limit", in: "query", required: false }),

@@ -32,7 +32,8 @@ describe("quantities", () => {
     expect(parseCpu("1e3")).toBe(parseQuantity("1e3")?.milli);
     expect(parseBytes("1e3")).toBe(1000);
     expect(parseBytes("1.5Gi")).toBe(parseWholeAmount("1.5Gi", "units"));
-    for (const text of ["", "1 Gi", "1gb", "Mi", "1.2.3", "0x10", "1e", "--1", "1Ki1"]) expect(parseQuantity(text), text).toBeNull();
+    for (const text of ["", "1 Gi", "1gb", "Mi", "1.2.3", "0x10", "1e", "--1", "1Ki1"])
+      expect(parseQuantity(text), text).toBeNull();
   });
 
   it("refuses negative and unrepresentable amounts for quotas", () => {

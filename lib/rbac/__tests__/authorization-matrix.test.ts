@@ -20,7 +20,18 @@ import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world
  * (or the row's own `denied` status).
  */
 
-const ROLES = ["sysadmin", "outsider", "tenant-admin", "tenant-member", "project-admin", "project-dev", "project-test", "project-ops", "env-reader", "env-operator"] as const;
+const ROLES = [
+  "sysadmin",
+  "outsider",
+  "tenant-admin",
+  "tenant-member",
+  "project-admin",
+  "project-dev",
+  "project-test",
+  "project-ops",
+  "env-reader",
+  "env-operator",
+] as const;
 type Role = (typeof ROLES)[number];
 type EnvType = "dev" | "test" | "prod";
 
@@ -73,36 +84,156 @@ const tenantMember = async (w: World) => {
 };
 
 const TABLE: Record<string, Case> = {
-  "POST /api/v1/login": { level: "public", allowed: EVERYONE, ok: 401, call: async () => ({ path: "/api/v1/login", body: { username: "nobody-here", password: "wrong-password" } }) },
+  "POST /api/v1/login": {
+    level: "public",
+    allowed: EVERYONE,
+    ok: 401,
+    call: async () => ({ path: "/api/v1/login", body: { username: "nobody-here", password: "wrong-password" } }),
+  },
   "GET /api/health": { level: "public", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/health" }) },
-  "GET /api/v1/openapi.json": { level: "public", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/openapi.json" }) },
+  "GET /api/v1/openapi.json": {
+    level: "public",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/openapi.json" }),
+  },
   "GET /api/v1/me": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me" }) },
   "GET /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/users" }) },
-  "POST /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/users", body: { username: uniqueName("new"), password: "long-enough-pw" } }) },
-  "GET /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: `/api/v1/users/${await freshUser()}` }) },
-  "PATCH /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: `/api/v1/users/${await freshUser()}`, body: { displayName: "X" } }) },
-  "DELETE /api/v1/users/{username}": { level: "system", allowed: SYSADMIN, ok: 204, call: async () => ({ path: `/api/v1/users/${await freshUser()}` }) },
-  "GET /api/v1/audit": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/audit?limit=5" }) },
-  "GET /api/v1/tenants": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/tenants" }) },
-  "POST /api/v1/tenants": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/tenants", body: { name: uniqueName("t") } }) },
+  "POST /api/v1/users": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/users", body: { username: uniqueName("new"), password: "long-enough-pw" } }),
+  },
+  "GET /api/v1/users/{username}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: `/api/v1/users/${await freshUser()}` }),
+  },
+  "PATCH /api/v1/users/{username}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: `/api/v1/users/${await freshUser()}`, body: { displayName: "X" } }),
+  },
+  "DELETE /api/v1/users/{username}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async () => ({ path: `/api/v1/users/${await freshUser()}` }),
+  },
+  "GET /api/v1/audit": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/audit?limit=5" }),
+  },
+  "GET /api/v1/tenants": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/tenants" }),
+  },
+  "POST /api/v1/tenants": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/tenants", body: { name: uniqueName("t") } }),
+  },
   "GET /api/v1/tenants/{tenant}": { level: "tenant", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: T(w) }) },
-  "PATCH /api/v1/tenants/{tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: T(w), body: { description: `d${counter++}` } }) },
+  "PATCH /api/v1/tenants/{tenant}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: T(w), body: { description: `d${counter++}` } }),
+  },
   // The tenant has projects, so an allowed caller gets 409 and nothing is deleted.
-  "DELETE /api/v1/tenants/{tenant}": { level: "tenant", allowed: SYSADMIN, ok: 409, call: async (w) => ({ path: T(w) }) },
-  "GET /api/v1/tenants/{tenant}/members": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/members` }) },
-  "POST /api/v1/tenants/{tenant}/members": { level: "tenant", allowed: TENANT_ADMIN, ok: 201, call: async (w) => ({ path: `${T(w)}/members`, body: { username: await freshUser(), role: "member" } }) },
-  "PUT /api/v1/tenants/{tenant}/members/{username}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/members/${await freshUser()}`, body: { role: "member" } }) },
-  "DELETE /api/v1/tenants/{tenant}/members/{username}": { level: "tenant", allowed: TENANT_ADMIN, ok: 204, call: async (w) => ({ path: `${T(w)}/members/${await tenantMember(w)}` }) },
-  "GET /api/v1/tenants/{tenant}/quotas": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas` }) },
-  "GET /api/v1/tenants/{tenant}/quotas/{cluster}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas/sandbox` }) },
-  "PUT /api/v1/tenants/{tenant}/quotas/{cluster}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `${T(w)}/quotas/sandbox`, body: generousQuota }) },
-  "GET /api/v1/tenants/{tenant}/projects": { level: "tenant", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: `${T(w)}/projects` }) },
-  "POST /api/v1/tenants/{tenant}/projects": { level: "tenant", allowed: TENANT_ADMIN, ok: 201, call: async (w) => ({ path: `${T(w)}/projects`, body: { name: uniqueName("p") } }) },
-  "GET /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_READER, ok: 200, call: async (w) => ({ path: P(w) }) },
-  "PATCH /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_ADMIN, ok: 200, call: async (w) => ({ path: P(w), body: { description: `d${counter++}` } }) },
+  "DELETE /api/v1/tenants/{tenant}": {
+    level: "tenant",
+    allowed: SYSADMIN,
+    ok: 409,
+    call: async (w) => ({ path: T(w) }),
+  },
+  "GET /api/v1/tenants/{tenant}/members": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/members` }),
+  },
+  "POST /api/v1/tenants/{tenant}/members": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 201,
+    call: async (w) => ({ path: `${T(w)}/members`, body: { username: await freshUser(), role: "member" } }),
+  },
+  "PUT /api/v1/tenants/{tenant}/members/{username}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/members/${await freshUser()}`, body: { role: "member" } }),
+  },
+  "DELETE /api/v1/tenants/{tenant}/members/{username}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 204,
+    call: async (w) => ({ path: `${T(w)}/members/${await tenantMember(w)}` }),
+  },
+  "GET /api/v1/tenants/{tenant}/quotas": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/quotas` }),
+  },
+  "GET /api/v1/tenants/{tenant}/quotas/{cluster}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/quotas/sandbox` }),
+  },
+  "PUT /api/v1/tenants/{tenant}/quotas/{cluster}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/quotas/sandbox`, body: generousQuota }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects": {
+    level: "tenant",
+    allowed: IN_TENANT,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/projects` }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 201,
+    call: async (w) => ({ path: `${T(w)}/projects`, body: { name: uniqueName("p") } }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}": {
+    level: "project",
+    allowed: PROJECT_READER,
+    ok: 200,
+    call: async (w) => ({ path: P(w) }),
+  },
+  "PATCH /api/v1/tenants/{tenant}/projects/{project}": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: P(w), body: { description: `d${counter++}` } }),
+  },
   // The project has environments: an allowed caller gets 409.
-  "DELETE /api/v1/tenants/{tenant}/projects/{project}": { level: "project", allowed: PROJECT_ADMIN, ok: 409, call: async (w) => ({ path: P(w) }) },
-  "GET /api/v1/tenants/{tenant}/projects/{project}/members": { level: "project", allowed: PROJECT_READER, ok: 200, call: async (w) => ({ path: `${P(w)}/members` }) },
+  "DELETE /api/v1/tenants/{tenant}/projects/{project}": {
+    level: "project",
+    allowed: PROJECT_ADMIN,
+    ok: 409,
+    call: async (w) => ({ path: P(w) }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/members": {
+    level: "project",
+    allowed: PROJECT_READER,
+    ok: 200,
+    call: async (w) => ({ path: `${P(w)}/members` }),
+  },
   "POST /api/v1/tenants/{tenant}/projects/{project}/members": {
     level: "project",
     allowed: PROJECT_ADMIN,
@@ -125,14 +256,27 @@ const TABLE: Record<string, Case> = {
       return { path: `${P(w)}/members/${u}` };
     },
   },
-  "GET /api/v1/tenants/{tenant}/projects/{project}/environments": { level: "project", allowed: IN_TENANT, ok: 200, call: async (w) => ({ path: `${P(w)}/environments` }) },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments": {
+    level: "project",
+    allowed: IN_TENANT,
+    ok: 200,
+    call: async (w) => ({ path: `${P(w)}/environments` }),
+  },
   "POST /api/v1/tenants/{tenant}/projects/{project}/environments": {
     level: "project",
     allowed: PROJECT_ADMIN,
     ok: 201,
-    call: async (w) => ({ path: `${P(w)}/environments`, body: { name: uniqueName("e"), type: "dev", cluster: "sandbox", quota: tinyQuota } }),
+    call: async (w) => ({
+      path: `${P(w)}/environments`,
+      body: { name: uniqueName("e"), type: "dev", cluster: "sandbox", quota: tinyQuota },
+    }),
   },
-  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: E(w, t) }) },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: E(w, t) }),
+  },
   "PATCH /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}": {
     level: "environment",
     allowed: envWriter,
@@ -145,7 +289,13 @@ const TABLE: Record<string, Case> = {
     ok: 204,
     call: async (w, t) => {
       const name = uniqueName(`del-${t}`);
-      await expectOk(api("POST", `${P(w)}/environments`, { token: w.root, body: { name, type: t, cluster: "sandbox", quota: tinyQuota } }), 201);
+      await expectOk(
+        api("POST", `${P(w)}/environments`, {
+          token: w.root,
+          body: { name, type: t, cluster: "sandbox", quota: tinyQuota },
+        }),
+        201,
+      );
       await addEnvMembers(w, `${P(w)}/environments/${name}`);
       return { path: `${P(w)}/environments/${name}` };
     },
@@ -208,37 +358,80 @@ const TABLE: Record<string, Case> = {
     ok: 204,
     call: async (w, t) => {
       const name = uniqueName("a");
-      await expectOk(api("POST", `${E(w, t)}/applications`, { token: w.root, body: { name, image: "nginx:1.27" } }), 201);
+      await expectOk(
+        api("POST", `${E(w, t)}/applications`, { token: w.root, body: { name, image: "nginx:1.27" } }),
+        201,
+      );
       return { path: `${E(w, t)}/applications/${name}` };
     },
   },
 };
 
 const pods = async (w: World, t: EnvType) =>
-  (await expectOk<{ pods: { name: string; phase: string }[]; namespace: string }>(api("GET", `${E(w, t)}/workloads`, { token: w.root })));
+  await expectOk<{ pods: { name: string; phase: string }[]; namespace: string }>(
+    api("GET", `${E(w, t)}/workloads`, { token: w.root }),
+  );
 
 Object.assign(TABLE, {
-  "GET /api/v1/clusters": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters" }) },
+  "GET /api/v1/clusters": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters" }),
+  },
   "POST /api/v1/clusters": {
     level: "system",
     allowed: SYSADMIN,
     ok: 201,
-    call: async () => ({ path: "/api/v1/clusters", body: { name: uniqueName("imp"), kubeconfig: renderKubeconfig({ origin: sandbox.server.origin, token: sandbox.token }) } }),
+    call: async () => ({
+      path: "/api/v1/clusters",
+      body: {
+        name: uniqueName("imp"),
+        kubeconfig: renderKubeconfig({ origin: sandbox.server.origin, token: sandbox.token }),
+      },
+    }),
   },
-  "GET /api/v1/clusters/{cluster}": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox" }) },
+  "GET /api/v1/clusters/{cluster}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox" }),
+  },
   "DELETE /api/v1/clusters/{cluster}": {
     level: "system",
     allowed: SYSADMIN,
     ok: 204,
     call: async () => {
       const name = uniqueName("gone");
-      await getDb().insert(clusters).values({ name, kind: "imported", server: "http://127.0.0.1:9", kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_x" })) });
+      await getDb()
+        .insert(clusters)
+        .values({
+          name,
+          kind: "imported",
+          server: "http://127.0.0.1:9",
+          kubeconfig: seal(renderKubeconfig({ origin: "http://127.0.0.1:9", token: "fsb_x" })),
+        });
       return { path: `/api/v1/clusters/${name}` };
     },
   },
-  "GET /api/v1/clusters/{cluster}/kubeconfig": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/kubeconfig" }) },
-  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads": { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/workloads` }) },
-  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync": { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/sync` }) },
+  "GET /api/v1/clusters/{cluster}/kubeconfig": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/kubeconfig" }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/workloads` }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/sync` }),
+  },
   "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale": {
     level: "environment",
     allowed: envWriter,
@@ -257,7 +450,11 @@ Object.assign(TABLE, {
     ok: 200,
     call: async (w, t) => {
       // Rollouts of earlier rows replace pods; take one that runs now.
-      const pod = await eventually(async () => (await pods(w, t)).pods.find((p) => p.phase === "Running"), 20_000, "a running pod");
+      const pod = await eventually(
+        async () => (await pods(w, t)).pods.find((p) => p.phase === "Running"),
+        20_000,
+        "a running pod",
+      );
       return { path: `${E(w, t)}/pods/${pod.name}/logs?tail=3` };
     },
   },
@@ -273,7 +470,9 @@ Object.assign(TABLE, {
     ok: 200,
     call: async (w, t) => {
       // A ConfigMap: no controller touches it between this read and the write.
-      const current = await expectOk<{ yaml: string }>(api("GET", `${E(w, t)}/objects/configmaps/settings`, { token: w.root }));
+      const current = await expectOk<{ yaml: string }>(
+        api("GET", `${E(w, t)}/objects/configmaps/settings`, { token: w.root }),
+      );
       return { path: `${E(w, t)}/objects/configmaps/settings`, body: { yaml: current.yaml } };
     },
   },
@@ -290,7 +489,12 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
-const ldapBody = () => ({ name: uniqueName("src"), kind: "ldap", displayName: "Directory", config: { url: "ldap://127.0.0.1:9", baseDn: "dc=x" } });
+const ldapBody = () => ({
+  name: uniqueName("src"),
+  kind: "ldap",
+  displayName: "Directory",
+  config: { url: "ldap://127.0.0.1:9", baseDn: "dc=x" },
+});
 const freshSource = async (w: World) => {
   const body = ldapBody();
   await expectOk(api("POST", "/api/v1/auth-sources", { token: w.root, body }), 201);
@@ -298,15 +502,55 @@ const freshSource = async (w: World) => {
 };
 
 Object.assign(TABLE, {
-  "GET /api/v1/auth-sources": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/auth-sources" }) },
-  "POST /api/v1/auth-sources": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/auth-sources", body: ldapBody() }) },
-  "GET /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }) },
-  "PATCH /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}`, body: { enabled: false } }) },
-  "DELETE /api/v1/auth-sources/{name}": { level: "system", allowed: SYSADMIN, ok: 204, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }) },
+  "GET /api/v1/auth-sources": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/auth-sources" }),
+  },
+  "POST /api/v1/auth-sources": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/auth-sources", body: ldapBody() }),
+  },
+  "GET /api/v1/auth-sources/{name}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }),
+  },
+  "PATCH /api/v1/auth-sources/{name}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}`, body: { enabled: false } }),
+  },
+  "DELETE /api/v1/auth-sources/{name}": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}` }),
+  },
   // The source points nowhere: the test itself runs (200) and reports the failed step.
-  "POST /api/v1/auth-sources/{name}/test": { level: "system", allowed: SYSADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}/test` }) },
-  "GET /api/v1/me/tokens": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me/tokens" }) },
-  "POST /api/v1/me/tokens": { level: "system", allowed: EVERYONE, ok: 201, call: async () => ({ path: "/api/v1/me/tokens", body: { name: "ci", expiresInDays: 1 } }) },
+  "POST /api/v1/auth-sources/{name}/test": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `/api/v1/auth-sources/${await freshSource(w)}/test` }),
+  },
+  "GET /api/v1/me/tokens": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/me/tokens" }),
+  },
+  "POST /api/v1/me/tokens": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/me/tokens", body: { name: "ci", expiresInDays: 1 } }),
+  },
 } satisfies Record<string, Case>);
 
 Object.assign(TABLE, {
@@ -316,12 +560,20 @@ Object.assign(TABLE, {
     allowed: EVERYONE,
     ok: 204,
     call: async (w: World, _t: EnvType, _n: number, role: Role) => {
-      const made = await expectOk<{ id: number }>(api("POST", "/api/v1/me/tokens", { token: w.tokens[role], body: { name: "short-lived", expiresInDays: 1 } }), 201);
+      const made = await expectOk<{ id: number }>(
+        api("POST", "/api/v1/me/tokens", { token: w.tokens[role], body: { name: "short-lived", expiresInDays: 1 } }),
+        201,
+      );
       return { path: `/api/v1/me/tokens/${made.id}` };
     },
   },
   // Everyone lists and revokes the sandbox credentials they own (sysadmins download them).
-  "GET /api/v1/me/sandbox-credentials": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me/sandbox-credentials" }) },
+  "GET /api/v1/me/sandbox-credentials": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/me/sandbox-credentials" }),
+  },
   "DELETE /api/v1/me/sandbox-credentials/{id}": {
     level: "system",
     allowed: EVERYONE,
@@ -348,12 +600,42 @@ const updatedConfig = async (w: World, t: EnvType) => {
 };
 
 Object.assign(TABLE, {
-  [`GET ${CFG}/configs`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/configs` }) },
-  [`POST ${CFG}/configs`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/configs`, body: { dataId: uniqueName("cfg"), content: "a=1" } }) },
-  [`GET ${CFG}/configs/{dataId}`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: await seedConfig(w, t, "shared.properties") }) },
-  [`PUT ${CFG}/configs/{dataId}`]: { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/configs/shared.properties`, body: { content: `n=${counter++}` } }) },
-  [`DELETE ${CFG}/configs/{dataId}`]: { level: "environment", allowed: envWriter, ok: 204, call: async (w, t) => ({ path: await seedConfig(w, t) }) },
-  [`GET ${CFG}/configs/{dataId}/history`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/history` }) },
+  [`GET ${CFG}/configs`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/configs` }),
+  },
+  [`POST ${CFG}/configs`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => ({ path: `${E(w, t)}/configs`, body: { dataId: uniqueName("cfg"), content: "a=1" } }),
+  },
+  [`GET ${CFG}/configs/{dataId}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: await seedConfig(w, t, "shared.properties") }),
+  },
+  [`PUT ${CFG}/configs/{dataId}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/configs/shared.properties`, body: { content: `n=${counter++}` } }),
+  },
+  [`DELETE ${CFG}/configs/{dataId}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t) => ({ path: await seedConfig(w, t) }),
+  },
+  [`GET ${CFG}/configs/{dataId}/history`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/history` }),
+  },
   [`GET ${CFG}/configs/{dataId}/history/{id}`]: {
     level: "environment",
     allowed: ENV_READER,
@@ -372,15 +654,36 @@ Object.assign(TABLE, {
       return { path: `${path}/rollback`, body: { historyId } };
     },
   },
-  [`GET ${CFG}/configs/{dataId}/listeners`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/listeners` }) },
-  [`GET ${CFG}/config-keys`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/config-keys` }) },
-  [`POST ${CFG}/config-keys`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/config-keys`, body: { name: uniqueName("key"), access: "read-only" } }) },
+  [`GET ${CFG}/configs/{dataId}/listeners`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${await seedConfig(w, t, "shared.properties")}/listeners` }),
+  },
+  [`GET ${CFG}/config-keys`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/config-keys` }),
+  },
+  [`POST ${CFG}/config-keys`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => ({ path: `${E(w, t)}/config-keys`, body: { name: uniqueName("key"), access: "read-only" } }),
+  },
   [`DELETE ${CFG}/config-keys/{id}`]: {
     level: "environment",
     allowed: envWriter,
     ok: 204,
     call: async (w, t) => {
-      const key = await expectOk<{ id: number }>(api("POST", `${E(w, t)}/config-keys`, { token: w.root, body: { name: uniqueName("key"), access: "read-write" } }), 201);
+      const key = await expectOk<{ id: number }>(
+        api("POST", `${E(w, t)}/config-keys`, {
+          token: w.root,
+          body: { name: uniqueName("key"), access: "read-write" },
+        }),
+        201,
+      );
       return { path: `${E(w, t)}/config-keys/${key.id}` };
     },
   },
@@ -396,66 +699,214 @@ const OTLP = { level: "public", allowed: EVERYONE, ok: 401 } as const;
 
 Object.assign(TABLE, {
   // Without an ingest token the receiver answers 401 to everyone.
-  "POST /api/otlp/v1/traces": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/traces", body: { resourceSpans: [] } }) },
+  "POST /api/otlp/v1/traces": {
+    ...OTLP,
+    call: async () => ({ path: "/api/otlp/v1/traces", body: { resourceSpans: [] } }),
+  },
   "POST /api/otlp/v1/logs": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/logs", body: { resourceLogs: [] } }) },
-  "POST /api/otlp/v1/metrics": { ...OTLP, call: async () => ({ path: "/api/otlp/v1/metrics", body: { resourceMetrics: [] } }) },
-  "GET /api/v1/clusters/{cluster}/ingest-tokens": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens" }) },
-  "POST /api/v1/clusters/{cluster}/ingest-tokens": { level: "system", allowed: SYSADMIN, ok: 201, call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens", body: { name: uniqueName("collector") } }) },
+  "POST /api/otlp/v1/metrics": {
+    ...OTLP,
+    call: async () => ({ path: "/api/otlp/v1/metrics", body: { resourceMetrics: [] } }),
+  },
+  "GET /api/v1/clusters/{cluster}/ingest-tokens": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens" }),
+  },
+  "POST /api/v1/clusters/{cluster}/ingest-tokens": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/ingest-tokens", body: { name: uniqueName("collector") } }),
+  },
   "DELETE /api/v1/clusters/{cluster}/ingest-tokens/{id}": {
     level: "system",
     allowed: SYSADMIN,
     ok: 204,
     call: async (w) => {
-      const made = await expectOk<{ id: number }>(api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: w.root, body: { name: uniqueName("gone") } }), 201);
+      const made = await expectOk<{ id: number }>(
+        api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: w.root, body: { name: uniqueName("gone") } }),
+        201,
+      );
       return { path: `/api/v1/clusters/sandbox/ingest-tokens/${made.id}` };
     },
   },
-  "GET /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends" }) },
+  "GET /api/v1/clusters/{cluster}/telemetry-backends": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends" }),
+  },
   // An empty body changes nothing: the sandbox keeps Facet's own store.
-  "PUT /api/v1/clusters/{cluster}/telemetry-backends": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends", body: {} }) },
-  "GET /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend" }) },
+  "PUT /api/v1/clusters/{cluster}/telemetry-backends": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/telemetry-backends", body: {} }),
+  },
+  "GET /api/v1/clusters/{cluster}/config-backend": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend" }),
+  },
   // The sandbox keeps its configs in Facet's own store: saying so again changes nothing.
-  "PUT /api/v1/clusters/{cluster}/config-backend": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend", body: { kind: "embedded" } }) },
-  "GET /api/v1/clusters/{cluster}/namespace-policy": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy" }) },
+  "PUT /api/v1/clusters/{cluster}/config-backend": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/config-backend", body: { kind: "embedded" } }),
+  },
+  "GET /api/v1/clusters/{cluster}/namespace-policy": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy" }),
+  },
   // The defaults, said again: changes nothing.
-  "PUT /api/v1/clusters/{cluster}/namespace-policy": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy", body: {} }) },
-  "GET /api/v1/system/traces": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/traces" }) },
-  "GET /api/v1/system/logs": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/logs" }) },
-  "GET /api/v1/system/apm/services": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services" }) },
-  "GET /api/v1/system/apm/services/{service}/operations": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/system/apm/services/facet/operations" }) },
+  "PUT /api/v1/clusters/{cluster}/namespace-policy": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/namespace-policy", body: {} }),
+  },
+  "GET /api/v1/system/traces": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/system/traces" }),
+  },
+  "GET /api/v1/system/logs": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/system/logs" }),
+  },
+  "GET /api/v1/system/apm/services": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/system/apm/services" }),
+  },
+  "GET /api/v1/system/apm/services/{service}/operations": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/system/apm/services/facet/operations" }),
+  },
   // A trace by id is authorized in the environment it lies in.
-  "GET /api/v1/traces/{traceId}": { level: "environment", allowed: ENV_READER, ok: 200, denied: 404, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }) },
-  "GET /api/v1/traces/{traceId}/logs": { level: "environment", allowed: ENV_READER, ok: 200, denied: 404, call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }) },
-  [`GET ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens` }) },
-  [`POST ${CFG}/ingest-tokens`]: { level: "environment", allowed: envWriter, ok: 201, call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens`, body: { name: uniqueName("app") } }) },
+  "GET /api/v1/traces/{traceId}": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    denied: 404,
+    call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}` }),
+  },
+  "GET /api/v1/traces/{traceId}/logs": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    denied: 404,
+    call: async (w, t) => ({ path: `/api/v1/traces/${await seededTrace(w, t)}/logs` }),
+  },
+  [`GET ${CFG}/ingest-tokens`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens` }),
+  },
+  [`POST ${CFG}/ingest-tokens`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => ({ path: `${E(w, t)}/ingest-tokens`, body: { name: uniqueName("app") } }),
+  },
   [`DELETE ${CFG}/ingest-tokens/{id}`]: {
     level: "environment",
     allowed: envWriter,
     ok: 204,
     call: async (w, t) => {
-      const made = await expectOk<{ id: number }>(api("POST", `${E(w, t)}/ingest-tokens`, { token: w.root, body: { name: uniqueName("gone") } }), 201);
+      const made = await expectOk<{ id: number }>(
+        api("POST", `${E(w, t)}/ingest-tokens`, { token: w.root, body: { name: uniqueName("gone") } }),
+        201,
+      );
       return { path: `${E(w, t)}/ingest-tokens/${made.id}` };
     },
   },
-  [`GET ${CFG}/traces`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/traces?service=web` }) },
-  [`GET ${CFG}/traces/{traceId}`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/traces/${await seededTrace(w, t)}` }) },
-  [`GET ${CFG}/logs`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/logs?q=served` }) },
-  [`GET ${CFG}/metrics`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics?match.service=web` }) },
-  [`GET ${CFG}/metrics/names`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics/names` }) },
-  [`GET ${CFG}/metrics/labels`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/metrics/labels?metric=up` }) },
-  [`GET ${CFG}/apm/services`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/apm/services` }) },
-  [`GET ${CFG}/apm/services/{service}/operations`]: { level: "environment", allowed: ENV_READER, ok: 200, call: async (w, t) => ({ path: `${E(w, t)}/apm/services/web/operations?series=true` }) },
+  [`GET ${CFG}/traces`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/traces?service=web` }),
+  },
+  [`GET ${CFG}/traces/{traceId}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/traces/${await seededTrace(w, t)}` }),
+  },
+  [`GET ${CFG}/logs`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logs?q=served` }),
+  },
+  [`GET ${CFG}/metrics`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/metrics?match.service=web` }),
+  },
+  [`GET ${CFG}/metrics/names`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/metrics/names` }),
+  },
+  [`GET ${CFG}/metrics/labels`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/metrics/labels?metric=up` }),
+  },
+  [`GET ${CFG}/apm/services`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/apm/services` }),
+  },
+  [`GET ${CFG}/apm/services/{service}/operations`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/apm/services/web/operations?series=true` }),
+  },
 } satisfies Record<string, Case>);
 
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
-  "GET /api/v1/audit?tenant={tenant}": { level: "tenant", allowed: TENANT_ADMIN, ok: 200, call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }) },
-  "GET /api/v1/me/sandbox-credentials?all=true": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/me/sandbox-credentials?all=true" }) },
+  "GET /api/v1/audit?tenant={tenant}": {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `/api/v1/audit?tenant=${w.tenant}&limit=5` }),
+  },
+  "GET /api/v1/me/sandbox-credentials?all=true": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/me/sandbox-credentials?all=true" }),
+  },
 };
 
 async function addEnvMembers(w: World, envPath: string) {
-  await expectOk(api("PUT", `${envPath}/members/${userOf.get("env-reader")}`, { token: w.root, body: { role: "reader" } }));
-  await expectOk(api("PUT", `${envPath}/members/${userOf.get("env-operator")}`, { token: w.root, body: { role: "operator" } }));
+  await expectOk(
+    api("PUT", `${envPath}/members/${userOf.get("env-reader")}`, { token: w.root, body: { role: "reader" } }),
+  );
+  await expectOk(
+    api("PUT", `${envPath}/members/${userOf.get("env-operator")}`, { token: w.root, body: { role: "operator" } }),
+  );
 }
 
 const userOf = new Map<Role, string>();
@@ -478,23 +929,56 @@ async function buildWorld(): Promise<World> {
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: world.tenant } }), 201);
   const other = uniqueName("other");
   await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: other } }), 201);
-  await expectOk(api("POST", `/api/v1/tenants/${other}/members`, { token: root, body: { username: userOf.get("outsider"), role: "admin" } }), 201);
+  await expectOk(
+    api("POST", `/api/v1/tenants/${other}/members`, {
+      token: root,
+      body: { username: userOf.get("outsider"), role: "admin" },
+    }),
+    201,
+  );
   await expectOk(api("PUT", `${T(world)}/quotas/sandbox`, { token: root, body: generousQuota }));
   await expectOk(api("POST", `${T(world)}/projects`, { token: root, body: { name: "shop" } }), 201);
   for (const role of IN_TENANT.filter((r) => r !== "sysadmin")) {
-    await expectOk(api("POST", `${T(world)}/members`, { token: root, body: { username: userOf.get(role), role: role === "tenant-admin" ? "admin" : "member" } }), 201);
+    await expectOk(
+      api("POST", `${T(world)}/members`, {
+        token: root,
+        body: { username: userOf.get(role), role: role === "tenant-admin" ? "admin" : "member" },
+      }),
+      201,
+    );
   }
   for (const role of ["admin", "dev", "test", "ops"]) {
-    await expectOk(api("POST", `${P(world)}/members`, { token: root, body: { username: userOf.get(`project-${role}` as Role), role } }), 201);
+    await expectOk(
+      api("POST", `${P(world)}/members`, {
+        token: root,
+        body: { username: userOf.get(`project-${role}` as Role), role },
+      }),
+      201,
+    );
   }
   for (const type of ["dev", "test", "prod"] as EnvType[]) {
-    await expectOk(api("POST", `${P(world)}/environments`, { token: root, body: { name: `env-${type}`, type, cluster: "sandbox", quota: podQuota } }), 201);
+    await expectOk(
+      api("POST", `${P(world)}/environments`, {
+        token: root,
+        body: { name: `env-${type}`, type, cluster: "sandbox", quota: podQuota },
+      }),
+      201,
+    );
     await addEnvMembers(world, E(world, type));
-    await expectOk(api("POST", `${E(world, type)}/applications`, { token: root, body: { name: "web", image: "nginx:1.27" } }), 201);
+    await expectOk(
+      api("POST", `${E(world, type)}/applications`, { token: root, body: { name: "web", image: "nginx:1.27" } }),
+      201,
+    );
     await expectOk(api("POST", `${E(world, type)}/sync`, { token: root }));
-    await eventually(async () => (await pods(world, type)).pods.some((p) => p.phase === "Running"), 20_000, `a running pod in env-${type}`);
+    await eventually(
+      async () => (await pods(world, type)).pods.some((p) => p.phase === "Running"),
+      20_000,
+      `a running pod in env-${type}`,
+    );
     const { namespace } = await pods(world, type);
-    expect((await kubectl(sandbox, ["-n", namespace, "create", "configmap", "settings", "--from-literal=mode=demo"])).code).toBe(0);
+    expect(
+      (await kubectl(sandbox, ["-n", namespace, "create", "configmap", "settings", "--from-literal=mode=demo"])).code,
+    ).toBe(0);
   }
   return world;
 }
@@ -515,7 +999,6 @@ afterAll(async () => {
 describe("authorization matrix", () => {
   const outcomes: { row: string; type?: EnvType; role: Role; expected: number; actual: number }[] = [];
 
-
   it("has a row for every route and method of the API", async () => {
     const missing: string[] = [];
     for (const file of apiRouteFiles()) {
@@ -532,19 +1015,28 @@ describe("authorization matrix", () => {
   const cells = Object.entries({ ...TABLE, ...EXTRA }).flatMap(([key, c]) =>
     (c.level === "environment" ? (["dev", "test", "prod"] as const) : [undefined]).flatMap((type) => {
       const allowed = typeof c.allowed === "function" ? c.allowed(type!) : c.allowed;
-      return ROLES.map((role) => ({ key, c, type, role, expected: allowed.includes(role) ? c.ok : deniedStatus(c, role) }));
+      return ROLES.map((role) => ({
+        key,
+        c,
+        type,
+        role,
+        expected: allowed.includes(role) ? c.ok : deniedStatus(c, role),
+      }));
     }),
   );
   afterAll(() => printMatrix(outcomes));
 
-  it.each(cells.map((cell) => ({ ...cell, name: `${cell.key}${cell.type ? ` [${cell.type}]` : ""}` })))("$name as $role answers $expected", async ({ key, c, type, role, expected }) => {
-    const method = key.split(" ")[0] as Method;
-    const call = await c.call(world, type ?? "dev", counter++, role);
-    const token = c.level === "public" ? undefined : world.tokens[role];
-    const res = await api(method, call.path, { token, body: call.body });
-    outcomes.push({ row: key, type, role, expected, actual: res.status });
-    expect(res.status).toBe(expected);
-  });
+  it.each(cells.map((cell) => ({ ...cell, name: `${cell.key}${cell.type ? ` [${cell.type}]` : ""}` })))(
+    "$name as $role answers $expected",
+    async ({ key, c, type, role, expected }) => {
+      const method = key.split(" ")[0] as Method;
+      const call = await c.call(world, type ?? "dev", counter++, role);
+      const token = c.level === "public" ? undefined : world.tokens[role];
+      const res = await api(method, call.path, { token, body: call.body });
+      outcomes.push({ row: key, type, role, expected, actual: res.status });
+      expect(res.status).toBe(expected);
+    },
+  );
 
   describe("a read-only token, even a sysadmin's, is refused every write and may read", () => {
     let readOnly: string;
@@ -558,11 +1050,14 @@ describe("authorization matrix", () => {
       expect(rows.filter(([key]) => !key.startsWith("GET ")).length).toBeGreaterThan(40);
     });
 
-    it.each(rows.map(([key, c]) => ({ key, c, expected: key.startsWith("GET ") ? c.ok : 403 })))("$key answers $expected", async ({ key, c, expected }) => {
-      const call = await c.call(world, "dev", counter++, "sysadmin");
-      const res = await api(key.split(" ")[0] as Method, call.path, { token: readOnly, body: call.body });
-      expect(res.status).toBe(expected);
-    });
+    it.each(rows.map(([key, c]) => ({ key, c, expected: key.startsWith("GET ") ? c.ok : 403 })))(
+      "$key answers $expected",
+      async ({ key, c, expected }) => {
+        const call = await c.call(world, "dev", counter++, "sysadmin");
+        const res = await api(key.split(" ")[0] as Method, call.path, { token: readOnly, body: call.body });
+        expect(res.status).toBe(expected);
+      },
+    );
   });
 });
 
@@ -570,7 +1065,8 @@ describe("authorization matrix", () => {
 async function operationOf(key: string): Promise<Operation | undefined> {
   const [method, template] = key.split(" ");
   const file = apiRouteFiles().find((f) => f.template === template.split("?")[0]);
-  const handler = file && ((await handlerFor(method as Method, file.file)) as unknown as { operation?: Operation } | undefined);
+  const handler =
+    file && ((await handlerFor(method as Method, file.file)) as unknown as { operation?: Operation } | undefined);
   return handler?.operation;
 }
 
@@ -580,7 +1076,10 @@ function partsOf(template: string, path: string) {
   const names = [...template.split("?")[0].matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const pattern = new RegExp(`^${template.split("?")[0].replace(/\{\w+\}/g, "([^/]+)")}$`);
   const values = pattern.exec(url.pathname)!.slice(1);
-  return { params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(values[i])])), query: Object.fromEntries(url.searchParams) };
+  return {
+    params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(values[i])])),
+    query: Object.fromEntries(url.searchParams),
+  };
 }
 
 describe("authorization matrix of the console's server actions", () => {
@@ -591,11 +1090,15 @@ describe("authorization matrix of the console's server actions", () => {
       const op = await operationOf(key);
       if (op) byOperation.set(op, key);
     }
-    actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await authenticateToken(world.tokens[r])] as const))) as typeof actors;
+    actors = Object.fromEntries(
+      await Promise.all(ROLES.map(async (r) => [r, await authenticateToken(world.tokens[r])] as const)),
+    ) as typeof actors;
   });
 
   it("covers every operation the console can run", () => {
-    const uncovered = Object.entries(CONSOLE_OPERATIONS).filter(([, op]) => !byOperation.has(op as Operation)).map(([name]) => name);
+    const uncovered = Object.entries(CONSOLE_OPERATIONS)
+      .filter(([, op]) => !byOperation.has(op as Operation))
+      .map(([name]) => name);
     expect(uncovered, "server-action operations with no row in the matrix").toEqual([]);
   });
 
@@ -612,7 +1115,12 @@ describe("authorization matrix of the console's server actions", () => {
       const allowed = typeof row.allowed === "function" ? row.allowed(type) : row.allowed;
       const call = await row.call(world, type, counter++, role);
       const { params, query } = partsOf(key!.split(" ")[1], call.path);
-      const result = await runOperationAs(op, actors[role], { requestId: `matrix-${counter}`, clientAddress: null }, { params, query, body: call.body });
+      const result = await runOperationAs(
+        op,
+        actors[role],
+        { requestId: `matrix-${counter}`, clientAddress: null },
+        { params, query, body: call.body },
+      );
       const actual = result.ok ? "ok" : result.error.status;
       const expected = allowed.includes(role) ? (row.ok < 400 ? "ok" : row.ok) : deniedStatus(row, role);
       if (actual !== expected) wrong.push(`[${type}] expected ${expected}, got ${actual}`);
@@ -639,10 +1147,17 @@ function printMatrix(outcomes: { row: string; type?: EnvType; role: Role; expect
   for (const key of keys) {
     const cells = ROLES.map((role) => {
       const o = outcomes.find((x) => `${x.row}${x.type ? ` [${x.type}]` : ""}` === key && x.role === role)!;
-      const mark = o.actual === o.expected ? (o.expected < 400 || o.expected === 409 || (o.row.includes("login") && o.expected === 401) ? "✓" : "✗") : `!${o.actual}`;
+      const mark =
+        o.actual === o.expected
+          ? o.expected < 400 || o.expected === 409 || (o.row.includes("login") && o.expected === 401)
+            ? "✓"
+            : "✗"
+          : `!${o.actual}`;
       return mark.padStart(5);
     });
-    lines.push(`${key.replace("/api/v1/tenants/{tenant}/projects/{project}", "…/{project}").padEnd(100)} ${cells.join("")}`);
+    lines.push(
+      `${key.replace("/api/v1/tenants/{tenant}/projects/{project}", "…/{project}").padEnd(100)} ${cells.join("")}`,
+    );
   }
   console.log(`\nAuthorization matrix (✓ allowed, ✗ denied, !NNN unexpected status)\n${lines.join("\n")}\n`);
 }

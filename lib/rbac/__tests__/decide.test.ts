@@ -26,7 +26,10 @@ describe("decide", () => {
   it("hides a tenant from someone outside it (404), and refuses a member without the role (403)", () => {
     const scope = { tenant: { id: 1, name: "acme" }, tenantRole: null };
     expect(decide(actor(), "tenants.read", scope)).toMatchObject({ allow: false, status: "not-found" });
-    expect(decide(actor(), "tenants.update", { ...scope, tenantRole: "member" })).toMatchObject({ allow: false, status: "forbidden" });
+    expect(decide(actor(), "tenants.update", { ...scope, tenantRole: "member" })).toMatchObject({
+      allow: false,
+      status: "forbidden",
+    });
   });
 
   it("lets a sysadmin do everything", () => {

@@ -48,26 +48,44 @@ afterAll(async () => sandbox.close());
 describe("sandbox API with @kubernetes/client-node", () => {
   it("creates, reads, updates and deletes, with Kubernetes metadata and Status errors", async () => {
     const ns = await namespace("crud");
-    const created = await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "settings" }, data: { a: "1" } } });
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: "settings" }, data: { a: "1" } },
+    });
     expect(created.metadata?.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.metadata?.resourceVersion).toMatch(/^\d+$/);
     expect(created.metadata?.creationTimestamp).toBeInstanceOf(Date);
 
     const read = await core.readNamespacedConfigMap({ name: "settings", namespace: ns });
     expect(read.data).toEqual({ a: "1" });
-    const updated = await core.replaceNamespacedConfigMap({ name: "settings", namespace: ns, body: { ...read, data: { a: "2" } } });
+    const updated = await core.replaceNamespacedConfigMap({
+      name: "settings",
+      namespace: ns,
+      body: { ...read, data: { a: "2" } },
+    });
     expect(updated.data).toEqual({ a: "2" });
     expect(Number(updated.metadata!.resourceVersion)).toBeGreaterThan(Number(read.metadata!.resourceVersion));
 
-    const duplicate = await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "settings" } } }).catch((e: unknown) => e);
+    const duplicate = await core
+      .createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "settings" } } })
+      .catch((e: unknown) => e);
     expect(apiError(duplicate)).toMatchObject({
       code: 409,
-      status: { kind: "Status", status: "Failure", reason: "AlreadyExists", message: 'configmaps "settings" already exists', details: { name: "settings", kind: "configmaps" } },
+      status: {
+        kind: "Status",
+        status: "Failure",
+        reason: "AlreadyExists",
+        message: 'configmaps "settings" already exists',
+        details: { name: "settings", kind: "configmaps" },
+      },
     });
 
     await core.deleteNamespacedConfigMap({ name: "settings", namespace: ns });
     const missing = await core.readNamespacedConfigMap({ name: "settings", namespace: ns }).catch((e: unknown) => e);
-    expect(apiError(missing)).toMatchObject({ code: 404, status: { reason: "NotFound", message: 'configmaps "settings" not found' } });
+    expect(apiError(missing)).toMatchObject({
+      code: 404,
+      status: { reason: "NotFound", message: 'configmaps "settings" not found' },
+    });
   });
 
   it("lists with label selectors, field selectors and limit/continue", async () => {
@@ -77,9 +95,12 @@ describe("sandbox API with @kubernetes/client-node", () => {
       ["b", { app: "web", tier: "back" }],
       ["c", { app: "db" }],
     ];
-    for (const [name, labels] of specs) await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name, labels } } });
+    for (const [name, labels] of specs)
+      await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name, labels } } });
     const names = async (labelSelector?: string, fieldSelector?: string) =>
-      (await core.listNamespacedConfigMap({ namespace: ns, labelSelector, fieldSelector })).items.map((i) => i.metadata!.name).filter((n) => n !== "kube-root-ca.crt");
+      (await core.listNamespacedConfigMap({ namespace: ns, labelSelector, fieldSelector })).items
+        .map((i) => i.metadata!.name)
+        .filter((n) => n !== "kube-root-ca.crt");
     expect(await names("app=web")).toEqual(["a", "b"]);
     expect(await names("app==web,tier!=back")).toEqual(["a"]);
     expect(await names("tier in (front,back)")).toEqual(["a", "b"]);
@@ -96,7 +117,9 @@ describe("sandbox API with @kubernetes/client-node", () => {
     expect(rest.items.map((i) => i.metadata!.name)).toEqual(["c"]);
     expect(rest.metadata?._continue).toBeFalsy();
 
-    const bad = await core.listNamespacedConfigMap({ namespace: ns, labelSelector: "app in (web" }).catch((e: unknown) => e);
+    const bad = await core
+      .listNamespacedConfigMap({ namespace: ns, labelSelector: "app in (web" })
+      .catch((e: unknown) => e);
     expect(apiError(bad)).toMatchObject({ code: 400, status: { reason: "BadRequest" } });
   });
 
@@ -108,12 +131,19 @@ describe("sandbox API with @kubernetes/client-node", () => {
       { name: "web", namespace: ns, body: { metadata: { labels: { touched: "yes" } } } },
       k8s.setHeaderOptions("Content-Type", k8s.PatchStrategy.MergePatch),
     );
-    const error = await apps.replaceNamespacedDeployment({ name: "web", namespace: ns, body: { ...stale, spec: { ...stale.spec!, replicas: 2 } } }).catch((e: unknown) => e);
+    const error = await apps
+      .replaceNamespacedDeployment({
+        name: "web",
+        namespace: ns,
+        body: { ...stale, spec: { ...stale.spec!, replicas: 2 } },
+      })
+      .catch((e: unknown) => e);
     expect(apiError(error)).toMatchObject({
       code: 409,
       status: {
         reason: "Conflict",
-        message: 'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
+        message:
+          'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
         details: { name: "web", group: "apps", kind: "deployments" },
       },
     });
@@ -131,7 +161,10 @@ describe("sandbox API with @kubernetes/client-node", () => {
     );
     try {
       await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "ignored" } } });
-      await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "seen", labels: { watched: "yes" } } } });
+      await core.createNamespacedConfigMap({
+        namespace: ns,
+        body: { metadata: { name: "seen", labels: { watched: "yes" } } },
+      });
       await core.patchNamespacedConfigMap(
         { name: "seen", namespace: ns, body: { data: { x: "1" } } },
         k8s.setHeaderOptions("Content-Type", k8s.PatchStrategy.MergePatch),
@@ -152,8 +185,17 @@ describe("sandbox API with @kubernetes/client-node", () => {
     const ns = await namespace("scale");
     await apps.createNamespacedDeployment({ namespace: ns, body: deployment("web") });
     const scale = await apps.readNamespacedDeploymentScale({ name: "web", namespace: ns });
-    expect(scale).toMatchObject({ kind: "Scale", apiVersion: "autoscaling/v1", spec: { replicas: 1 }, status: { selector: "app=web" } });
-    const replaced = await apps.replaceNamespacedDeploymentScale({ name: "web", namespace: ns, body: { ...scale, spec: { replicas: 3 } } });
+    expect(scale).toMatchObject({
+      kind: "Scale",
+      apiVersion: "autoscaling/v1",
+      spec: { replicas: 1 },
+      status: { selector: "app=web" },
+    });
+    const replaced = await apps.replaceNamespacedDeploymentScale({
+      name: "web",
+      namespace: ns,
+      body: { ...scale, spec: { replicas: 3 } },
+    });
     expect(replaced.spec?.replicas).toBe(3);
     expect((await apps.readNamespacedDeployment({ name: "web", namespace: ns })).spec?.replicas).toBe(3);
     await apps.patchNamespacedDeploymentScale(
@@ -175,16 +217,26 @@ describe("sandbox API with @kubernetes/client-node", () => {
     );
     expect(labelled.metadata?.generation).toBe(1);
     const patched = await apps.patchNamespacedDeployment(
-      { name: "web", namespace: ns, body: { spec: { template: { spec: { containers: [{ name: "web", image: "nginx:1.28" }] } } } } },
+      {
+        name: "web",
+        namespace: ns,
+        body: { spec: { template: { spec: { containers: [{ name: "web", image: "nginx:1.28" }] } } } },
+      },
       k8s.setHeaderOptions("Content-Type", k8s.PatchStrategy.StrategicMergePatch),
     );
-    expect(patched.spec?.template.spec?.containers.map((c) => `${c.name}=${c.image}`)).toEqual(["web=nginx:1.28", "side=busybox"]);
+    expect(patched.spec?.template.spec?.containers.map((c) => `${c.name}=${c.image}`)).toEqual([
+      "web=nginx:1.28",
+      "side=busybox",
+    ]);
     expect(patched.metadata?.generation).toBe(2);
   });
 
   it("keeps objects with finalizers until the finalizers are removed", async () => {
     const ns = await namespace("final");
-    await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "held", finalizers: ["example.com/hold"] } } });
+    await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: "held", finalizers: ["example.com/hold"] } },
+    });
     await core.deleteNamespacedConfigMap({ name: "held", namespace: ns });
     const terminating = await core.readNamespacedConfigMap({ name: "held", namespace: ns });
     expect(terminating.metadata?.deletionTimestamp).toBeInstanceOf(Date);
@@ -201,9 +253,15 @@ describe("sandbox API with @kubernetes/client-node", () => {
     await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "c" } } });
     await apps.createNamespacedDeployment({ namespace: ns, body: deployment("web") });
     await core.deleteNamespace({ name: ns });
-    await eventually(async () => (await core.readNamespace({ name: ns }).catch((e: unknown) => e)) instanceof k8s.ApiException, 10_000, "namespace gone");
+    await eventually(
+      async () => (await core.readNamespace({ name: ns }).catch((e: unknown) => e)) instanceof k8s.ApiException,
+      10_000,
+      "namespace gone",
+    );
     expect((await core.listConfigMapForAllNamespaces({ fieldSelector: `metadata.namespace=${ns}` })).items).toEqual([]);
-    expect((await apps.listDeploymentForAllNamespaces({ fieldSelector: `metadata.namespace=${ns}` })).items).toEqual([]);
+    expect((await apps.listDeploymentForAllNamespaces({ fieldSelector: `metadata.namespace=${ns}` })).items).toEqual(
+      [],
+    );
   });
 
   it("serves custom resources once their CRD is created, and KubernetesObjectApi can apply them", async () => {
@@ -216,17 +274,39 @@ describe("sandbox API with @kubernetes/client-node", () => {
           group: "facet.example",
           scope: "Cluster",
           names: { plural: "tenants", singular: "tenant", kind: "Tenant", shortNames: ["tn"] },
-          versions: [{ name: "v1alpha1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", x_kubernetes_preserve_unknown_fields: true } } }],
+          versions: [
+            {
+              name: "v1alpha1",
+              served: true,
+              storage: true,
+              schema: { openAPIV3Schema: { type: "object", x_kubernetes_preserve_unknown_fields: true } },
+            },
+          ],
         },
       },
     });
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
-    const created = (await custom.createClusterCustomObject({ group: "facet.example", version: "v1alpha1", plural: "tenants", body: { apiVersion: "facet.example/v1alpha1", kind: "Tenant", metadata: { name: "acme" }, spec: { tier: "gold" } } })) as k8s.KubernetesObject;
+    const created = (await custom.createClusterCustomObject({
+      group: "facet.example",
+      version: "v1alpha1",
+      plural: "tenants",
+      body: {
+        apiVersion: "facet.example/v1alpha1",
+        kind: "Tenant",
+        metadata: { name: "acme" },
+        spec: { tier: "gold" },
+      },
+    })) as k8s.KubernetesObject;
     expect(created.metadata?.generation).toBe(1);
 
     const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
     const applied = await objects.patch(
-      { apiVersion: "facet.example/v1alpha1", kind: "Tenant", metadata: { name: "acme" }, spec: { tier: "platinum" } } as k8s.KubernetesObject,
+      {
+        apiVersion: "facet.example/v1alpha1",
+        kind: "Tenant",
+        metadata: { name: "acme" },
+        spec: { tier: "platinum" },
+      } as k8s.KubernetesObject,
       undefined,
       undefined,
       "facet",
@@ -234,7 +314,12 @@ describe("sandbox API with @kubernetes/client-node", () => {
       k8s.PatchStrategy.ServerSideApply,
     );
     expect((applied as unknown as { spec: { tier: string } }).spec.tier).toBe("platinum");
-    const cm = await objects.create({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: ns }, data: { k: "v" } } as k8s.KubernetesObject);
+    const cm = await objects.create({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "x", namespace: ns },
+      data: { k: "v" },
+    } as k8s.KubernetesObject);
     expect(cm.metadata?.uid).toBeTruthy();
   });
 
@@ -248,20 +333,45 @@ describe("sandbox API with @kubernetes/client-node", () => {
           group: "facet.example",
           scope: "Namespaced",
           names: { plural: "probes", singular: "probe", kind: "Probe" },
-          versions: [{ name: "v1", served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: "object", x_kubernetes_preserve_unknown_fields: true } } }],
+          versions: [
+            {
+              name: "v1",
+              served: true,
+              storage: true,
+              subresources: { status: {} },
+              schema: { openAPIV3Schema: { type: "object", x_kubernetes_preserve_unknown_fields: true } },
+            },
+          ],
         },
       },
     });
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
     const ref = { group: "facet.example", version: "v1", namespace: ns, plural: "probes" };
     type Probe = k8s.KubernetesObject & { spec: { target: string }; status?: { up: boolean } };
-    const created = (await custom.createNamespacedCustomObject({ ...ref, body: { apiVersion: "facet.example/v1", kind: "Probe", metadata: { name: "p" }, spec: { target: "a" }, status: { up: true } } })) as Probe;
+    const created = (await custom.createNamespacedCustomObject({
+      ...ref,
+      body: {
+        apiVersion: "facet.example/v1",
+        kind: "Probe",
+        metadata: { name: "p" },
+        spec: { target: "a" },
+        status: { up: true },
+      },
+    })) as Probe;
     expect(created.status).toBeUndefined();
-    const withStatus = (await custom.replaceNamespacedCustomObjectStatus({ ...ref, name: "p", body: { ...created, spec: { target: "ignored" }, status: { up: true } } })) as Probe;
+    const withStatus = (await custom.replaceNamespacedCustomObjectStatus({
+      ...ref,
+      name: "p",
+      body: { ...created, spec: { target: "ignored" }, status: { up: true } },
+    })) as Probe;
     expect(withStatus.status).toEqual({ up: true });
     expect(withStatus.spec.target).toBe("a");
     expect(withStatus.metadata?.generation).toBe(1);
-    const mainUpdate = (await custom.replaceNamespacedCustomObject({ ...ref, name: "p", body: { ...withStatus, spec: { target: "b" }, status: { up: false } } })) as Probe;
+    const mainUpdate = (await custom.replaceNamespacedCustomObject({
+      ...ref,
+      name: "p",
+      body: { ...withStatus, spec: { target: "b" }, status: { up: false } },
+    })) as Probe;
     expect(mainUpdate.status).toEqual({ up: true });
     expect(mainUpdate.metadata?.generation).toBe(2);
   });
@@ -270,7 +380,11 @@ describe("sandbox API with @kubernetes/client-node", () => {
     const version = await kc.makeApiClient(k8s.VersionApi).getCode();
     expect(version).toMatchObject({ major: "1", minor: "32", gitVersion: "v1.32.0" });
     const review = await kc.makeApiClient(k8s.AuthorizationV1Api).createSelfSubjectAccessReview({
-      body: { apiVersion: "authorization.k8s.io/v1", kind: "SelfSubjectAccessReview", spec: { resourceAttributes: { verb: "create", resource: "namespaces" } } },
+      body: {
+        apiVersion: "authorization.k8s.io/v1",
+        kind: "SelfSubjectAccessReview",
+        spec: { resourceAttributes: { verb: "create", resource: "namespaces" } },
+      },
     });
     expect(review.status?.allowed).toBe(true);
   });
@@ -278,8 +392,18 @@ describe("sandbox API with @kubernetes/client-node", () => {
   it("answers 401 Unauthorized without a valid token", async () => {
     const noToken = await fetch(new URL(`${sandbox.server}/api/v1/namespaces`));
     expect(noToken.status).toBe(401);
-    expect(await noToken.json()).toEqual({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 });
-    const wrong = await fetch(new URL(`${sandbox.server}/api`), { headers: { authorization: "Bearer fsb_not-a-real-token" } });
+    expect(await noToken.json()).toEqual({
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: "Unauthorized",
+      reason: "Unauthorized",
+      code: 401,
+    });
+    const wrong = await fetch(new URL(`${sandbox.server}/api`), {
+      headers: { authorization: "Bearer fsb_not-a-real-token" },
+    });
     expect(wrong.status).toBe(401);
   });
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactWatchLog } from "@/lib/sandbox";
-import { eventually, kubectl, kubectlUntil, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
+import {
+  eventually,
+  kubectl,
+  kubectlUntil,
+  startSandbox,
+  uniqueNamespace,
+  type Sandbox,
+} from "@/lib/testing/sandbox-harness";
 
 // The sandbox driven by the real kubectl v1.32 through a kubeconfig from renderKubeconfig.
 
@@ -63,7 +70,12 @@ afterAll(async () => sandbox.close());
 describe("sandbox API with kubectl", () => {
   it("resolves kinds and short names through discovery", async () => {
     const resources = await ok(["api-resources"]);
-    for (const line of [/^pods\s+po\s+v1\s+true\s+Pod$/m, /^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m, /^customresourcedefinitions\s+crd,crds\s+apiextensions\.k8s\.io\/v1\s+false/m, /^networkpolicies\s+netpol\s+networking\.k8s\.io\/v1/m]) {
+    for (const line of [
+      /^pods\s+po\s+v1\s+true\s+Pod$/m,
+      /^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m,
+      /^customresourcedefinitions\s+crd,crds\s+apiextensions\.k8s\.io\/v1\s+false/m,
+      /^networkpolicies\s+netpol\s+networking\.k8s\.io\/v1/m,
+    ]) {
       expect(resources).toMatch(line);
     }
     expect(await ok(["get", "no"])).toMatch(/sandbox-node-1\s+Ready/);
@@ -72,28 +84,59 @@ describe("sandbox API with kubectl", () => {
 
   it("applies a Deployment manifest, re-applies a change, and shows it with get and describe", async () => {
     const ns = await freshNamespace("apply");
-    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.27"))).toContain("deployment.apps/web created");
-    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.27"))).toContain("deployment.apps/web unchanged");
-    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.28", 3))).toContain("deployment.apps/web configured");
-    const image = await ok(["get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.template.spec.containers[0].image}/{.spec.replicas}/{.metadata.generation}"]);
+    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.27"))).toContain(
+      "deployment.apps/web created",
+    );
+    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.27"))).toContain(
+      "deployment.apps/web unchanged",
+    );
+    expect(await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.28", 3))).toContain(
+      "deployment.apps/web configured",
+    );
+    const image = await ok([
+      "get",
+      "deploy",
+      "web",
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.spec.template.spec.containers[0].image}/{.spec.replicas}/{.metadata.generation}",
+    ]);
     expect(image).toBe("nginx:1.28/3/2");
-    await eventually(async () => /web\s+3\/3\s+3\s+3/.test(await ok(["get", "deploy", "-n", ns])), 15_000, "deployment ready in kubectl get");
+    await eventually(
+      async () => /web\s+3\/3\s+3\s+3/.test(await ok(["get", "deploy", "-n", ns])),
+      15_000,
+      "deployment ready in kubectl get",
+    );
     const describe = await ok(["describe", "deploy", "web", "-n", ns]);
     expect(describe).toMatch(/Replicas:\s+3 desired \| 3 updated \| 3 total \| 3 available \| 0 unavailable/);
     expect(describe).toMatch(/ScalingReplicaSet\s+.*deployment-controller\s+Scaled up replica set web-/);
-    expect(await ok(["get", "po", "-n", ns, "-l", "app=web", "-o", "name"])).toMatch(/^(pod\/web-[a-z0-9]+-[a-z0-9]{5}\n){3}$/);
+    expect(await ok(["get", "po", "-n", ns, "-l", "app=web", "-o", "name"])).toMatch(
+      /^(pod\/web-[a-z0-9]+-[a-z0-9]{5}\n){3}$/,
+    );
   });
 
   it("selects with -l, labels objects, and scales", async () => {
     const ns = await freshNamespace("select");
-    for (const [name, labels] of [["a", "tier=front"], ["b", "tier=back"], ["c", "other=1"]]) {
+    for (const [name, labels] of [
+      ["a", "tier=front"],
+      ["b", "tier=back"],
+      ["c", "other=1"],
+    ]) {
       await ok(["create", "cm", name, "-n", ns]);
       await ok(["label", "cm", name, "-n", ns, labels]);
     }
     const names = (out: string) => out.trim().split("\n").filter(Boolean).sort();
-    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier", "-o", "name"]))).toEqual(["configmap/a", "configmap/b"]);
-    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier notin (back),!other", "-o", "name"]))).toEqual(["configmap/a"]);
-    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier in (front,back),tier!=front", "-o", "name"]))).toEqual(["configmap/b"]);
+    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier", "-o", "name"]))).toEqual([
+      "configmap/a",
+      "configmap/b",
+    ]);
+    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier notin (back),!other", "-o", "name"]))).toEqual([
+      "configmap/a",
+    ]);
+    expect(names(await ok(["get", "cm", "-n", ns, "-l", "tier in (front,back),tier!=front", "-o", "name"]))).toEqual([
+      "configmap/b",
+    ]);
 
     await ok(["apply", "-n", ns, "-f", "-"], deploymentYaml("nginx:1.27", 1));
     expect(await ok(["scale", "deploy/web", "-n", ns, "--replicas=4"])).toContain("deployment.apps/web scaled");
@@ -103,7 +146,8 @@ describe("sandbox API with kubectl", () => {
   it("applies a CRD, then a custom resource of it by kind and short name", async () => {
     const ns = await freshNamespace("crd");
     await ok(["apply", "-f", "-"], crdYaml);
-    const widget = (size: number) => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: ${size}\n`;
+    const widget = (size: number) =>
+      `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: ${size}\n`;
     expect(await ok(["apply", "-n", ns, "-f", "-"], widget(3))).toContain("widget.example.com/w1 created");
     expect(await ok(["apply", "-n", ns, "-f", "-"], widget(5))).toContain("widget.example.com/w1 configured");
     expect(await ok(["get", "wd", "-n", ns])).toMatch(/^NAME\s+SIZE\s+AGE\nw1\s+5\s+\d+s\n$/);
@@ -153,7 +197,17 @@ describe("sandbox API with kubectl", () => {
     await ok(["create", "cm", "c", "-n", ns, "--from-literal=k=v"]);
     await ok(["create", "deployment", "d", "-n", ns, "--image=nginx:1.27", "--port=8080", "--replicas=2"]);
     expect(await ok(["get", "cm", "c", "-n", ns, "-o", "jsonpath={.data.k}"])).toBe("v");
-    expect(await ok(["get", "deploy", "d", "-n", ns, "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].ports[0].containerPort}"])).toBe("2 8080");
+    expect(
+      await ok([
+        "get",
+        "deploy",
+        "d",
+        "-n",
+        ns,
+        "-o",
+        "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].ports[0].containerPort}",
+      ]),
+    ).toBe("2 8080");
   });
 
   it("answers a watch from a compacted resourceVersion with 410 Expired", async () => {
@@ -162,7 +216,11 @@ describe("sandbox API with kubectl", () => {
     const version = Number(await ok(["get", "cm", "old", "-n", ns, "-o", "jsonpath={.metadata.resourceVersion}"]));
     await ok(["create", "cm", "newer", "-n", ns]);
     await compactWatchLog({ olderThan: new Date(Date.now() + 1000) });
-    const raw = await ok(["get", "--raw", `${sandbox.server.pathname}/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${version}`]);
+    const raw = await ok([
+      "get",
+      "--raw",
+      `${sandbox.server.pathname}/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${version}`,
+    ]);
     const event = JSON.parse(raw.trim()) as { type: string; object: Record<string, unknown> };
     expect(event.type).toBe("ERROR");
     expect(event.object).toMatchObject({ kind: "Status", status: "Failure", reason: "Expired", code: 410 });

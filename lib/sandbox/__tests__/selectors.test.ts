@@ -39,7 +39,13 @@ describe("label selectors", () => {
   });
 
   it("turns matchLabels/matchExpressions into the string form Scale reports", () => {
-    const selector = fromStructured({ matchLabels: { app: "web" }, matchExpressions: [{ key: "tier", operator: "In", values: ["b", "a"] }, { key: "canary", operator: "DoesNotExist" }] });
+    const selector = fromStructured({
+      matchLabels: { app: "web" },
+      matchExpressions: [
+        { key: "tier", operator: "In", values: ["b", "a"] },
+        { key: "canary", operator: "DoesNotExist" },
+      ],
+    });
     expect(formatLabelSelector(selector)).toBe("app=web,tier in (a,b),!canary");
     expect(matchesLabels(selector, { app: "web", tier: "a" })).toBe(true);
     expect(matchesLabels(selector, { app: "web", tier: "a", canary: "1" })).toBe(false);
@@ -47,7 +53,11 @@ describe("label selectors", () => {
 });
 
 describe("field selectors", () => {
-  const pod = { metadata: { name: "web-1", namespace: "team" }, status: { phase: "Running" }, spec: { nodeName: "n1" } };
+  const pod = {
+    metadata: { name: "web-1", namespace: "team" },
+    status: { phase: "Running" },
+    spec: { nodeName: "n1" },
+  };
   it("matches metadata.name, metadata.namespace, status.phase with =, == and !=", () => {
     expect(matchesFields(parseFieldSelector("metadata.name=web-1"), pod)).toBe(true);
     expect(matchesFields(parseFieldSelector("metadata.namespace==team,status.phase!=Pending"), pod)).toBe(true);

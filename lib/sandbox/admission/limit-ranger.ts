@@ -12,7 +12,8 @@ interface LimitRangeItem {
   min?: Record<string, string>;
 }
 
-const itemsOf = (lr: K8sObject) => ((lr.spec?.limits as LimitRangeItem[] | undefined) ?? []).filter((i) => i.type === "Container");
+const itemsOf = (lr: K8sObject) =>
+  ((lr.spec?.limits as LimitRangeItem[] | undefined) ?? []).filter((i) => i.type === "Container");
 
 /** API defaulting of a LimitRange item: defaultRequest falls back to default, default to max. */
 export function defaultLimitRange(lr: K8sObject): void {
@@ -46,14 +47,18 @@ function check(container: Container, item: LimitRangeItem, errors: string[]) {
     const limit = container.resources?.limits?.[name];
     if (limit === undefined) errors.push(`maximum ${name} usage per Container is ${max}.  No limit is specified`);
     else if (quantityMilli(limit) > quantityMilli(max)) {
-      errors.push(`maximum ${name} usage per Container is ${max}, but limit is ${formatQuantity(quantityMilli(limit), formatOf(limit))}`);
+      errors.push(
+        `maximum ${name} usage per Container is ${max}, but limit is ${formatQuantity(quantityMilli(limit), formatOf(limit))}`,
+      );
     }
   }
   for (const [name, min] of Object.entries(item.min ?? {})) {
     const request = container.resources?.requests?.[name];
     if (request === undefined) errors.push(`minimum ${name} usage per Container is ${min}.  No request is specified`);
     else if (quantityMilli(request) < quantityMilli(min)) {
-      errors.push(`minimum ${name} usage per Container is ${min}, but request is ${formatQuantity(quantityMilli(request), formatOf(request))}`);
+      errors.push(
+        `minimum ${name} usage per Container is ${min}, but request is ${formatQuantity(quantityMilli(request), formatOf(request))}`,
+      );
     }
   }
 }

@@ -41,7 +41,8 @@ export function containerUsage(container: Container): Usage {
 export function podComputeUsage(pod: K8sObject): Usage {
   const total: Usage = new Map();
   for (const c of podContainers(pod)) {
-    for (const [k, v] of containerUsage(c)) total.set(k, { milli: (total.get(k)?.milli ?? 0) + v.milli, format: total.get(k)?.format ?? v.format });
+    for (const [k, v] of containerUsage(c))
+      total.set(k, { milli: (total.get(k)?.milli ?? 0) + v.milli, format: total.get(k)?.format ?? v.format });
   }
   for (const c of podInitContainers(pod)) {
     for (const [k, v] of containerUsage(c)) if (v.milli > (total.get(k)?.milli ?? 0)) total.set(k, v);
@@ -57,7 +58,9 @@ export function podIsTerminal(pod: K8sObject): boolean {
 
 export function qosClass(pod: K8sObject): "Guaranteed" | "Burstable" | "BestEffort" {
   const containers = [...podContainers(pod), ...podInitContainers(pod)];
-  const hasAny = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0);
+  const hasAny = containers.some(
+    (c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0,
+  );
   if (!hasAny) return "BestEffort";
   const guaranteed = containers.every((c) =>
     ["cpu", "memory"].every((r) => {

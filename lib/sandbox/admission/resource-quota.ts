@@ -5,7 +5,14 @@ import { formatOf, formatQuantity, quantityMilli } from "@/lib/quantity";
 import type { Writer } from "../store/writer";
 import { deepEqual } from "../util";
 import type { JsonObject, K8sObject, ResourceType } from "../types";
-import { podComputeUsage, podContainers, podInitContainers, podIsTerminal, containerUsage, type Usage } from "./pod-resources";
+import {
+  podComputeUsage,
+  podContainers,
+  podInitContainers,
+  podIsTerminal,
+  containerUsage,
+  type Usage,
+} from "./pod-resources";
 
 // The ResourceQuota admission plugin and quota controller in one: usage is recomputed from the
 // namespace's objects inside the (serialised) write transaction, so it is never stale.
@@ -52,7 +59,7 @@ async function namespaceUsage(w: Writer, namespace: string): Promise<Usage> {
   return total;
 }
 
-const hardOf = (quota: K8sObject) => ((quota.spec?.hard as Record<string, string> | undefined) ?? {});
+const hardOf = (quota: K8sObject) => (quota.spec?.hard as Record<string, string> | undefined) ?? {};
 
 function render(usage: Usage, keys: string[], hard: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -94,12 +101,15 @@ export async function admitQuota(w: Writer, type: ResourceType, object: K8sObjec
     const tracked = Object.keys(hard).filter((k) => delta.has(k) || (type === PODS && MUST_SPECIFY.has(k)));
     if (type === PODS) {
       const missing = missingCompute(object, tracked);
-      if (missing) throw forbidden(type, object.metadata.name ?? "", `failed quota: ${quota.metadata.name}: ${missing}`);
+      if (missing)
+        throw forbidden(type, object.metadata.name ?? "", `failed quota: ${quota.metadata.name}: ${missing}`);
     }
     const requestedKeys = tracked.filter((k) => (delta.get(k)?.milli ?? 0) > 0);
     if (requestedKeys.length === 0) continue;
     used ??= await namespaceUsage(w, namespace);
-    const exceeded = requestedKeys.filter((k) => (used!.get(k)?.milli ?? 0) + delta.get(k)!.milli > quantityMilli(hard[k]));
+    const exceeded = requestedKeys.filter(
+      (k) => (used!.get(k)?.milli ?? 0) + delta.get(k)!.milli > quantityMilli(hard[k]),
+    );
     if (exceeded.length > 0) {
       const why = `exceeded quota: ${quota.metadata.name}, requested: ${prettyPrint(render(delta, exceeded, hard))}, used: ${prettyPrint(
         render(used, exceeded, hard),

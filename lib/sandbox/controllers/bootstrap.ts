@@ -64,9 +64,11 @@ function node(): K8sObject {
 }
 
 const SEED: [ResourceType, string, K8sObject][] = [
-  ...["default", "kube-system", "kube-public", "kube-node-lease"].map(
-    (name): [ResourceType, string, K8sObject] => [NAMESPACES, "", { apiVersion: "v1", kind: "Namespace", metadata: { name } }],
-  ),
+  ...["default", "kube-system", "kube-public", "kube-node-lease"].map((name): [ResourceType, string, K8sObject] => [
+    NAMESPACES,
+    "",
+    { apiVersion: "v1", kind: "Namespace", metadata: { name } },
+  ]),
   [NODES, "", node()],
   [
     SERVICES,

@@ -19,7 +19,9 @@ export async function syncDaemonSet(listed: K8sObject): Promise<void> {
     const template = (ds.spec?.template ?? {}) as JsonObject;
     const revision = templateHash(template);
     const nodes = await w.list(NODES);
-    let pods = (await w.list(PODS, { namespace: ds.metadata.namespace })).filter((p) => isControlledBy(p, ds) && isActive(p));
+    let pods = (await w.list(PODS, { namespace: ds.metadata.namespace })).filter(
+      (p) => isControlledBy(p, ds) && isActive(p),
+    );
     for (const node of nodes) {
       const nodeName = node.metadata.name!;
       const onNode = pods.filter((p) => p.spec?.nodeName === nodeName);
@@ -34,7 +36,13 @@ export async function syncDaemonSet(listed: K8sObject): Promise<void> {
         [REVISION_LABEL]: revision,
         "pod-template-generation": String(ds.metadata.generation ?? 1),
       };
-      const pod = await createPodFor(w, ds, template, { generateName: `${ds.metadata.name}-`, labels, spec: { nodeName } }, COMPONENT);
+      const pod = await createPodFor(
+        w,
+        ds,
+        template,
+        { generateName: `${ds.metadata.name}-`, labels, spec: { nodeName } },
+        COMPONENT,
+      );
       if (pod) pods.push(pod);
     }
     const ready = pods.filter(isReady).length;
@@ -48,6 +56,7 @@ export async function syncDaemonSet(listed: K8sObject): Promise<void> {
       updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.[REVISION_LABEL] === revision).length,
       ...(nodes.length - ready > 0 ? { numberUnavailable: nodes.length - ready } : {}),
     };
-    if (!deepEqual(status, ds.status ?? {})) await updateObject(w, DAEMON_SETS, { ...ds, status }, ds, { status: true });
+    if (!deepEqual(status, ds.status ?? {}))
+      await updateObject(w, DAEMON_SETS, { ...ds, status }, ds, { status: true });
   });
 }

@@ -26,7 +26,8 @@ function scaledMessage(rs: K8sObject, from: number, to: number) {
 }
 
 function maxUnavailable(d: K8sObject, desired: number): number {
-  const value = ((d.spec?.strategy as JsonObject | undefined)?.rollingUpdate as JsonObject | undefined)?.maxUnavailable ?? "25%";
+  const value =
+    ((d.spec?.strategy as JsonObject | undefined)?.rollingUpdate as JsonObject | undefined)?.maxUnavailable ?? "25%";
   if (typeof value === "number") return value;
   const percent = /^(\d+)%$/.exec(String(value));
   return percent ? Math.floor((desired * Number(percent[1])) / 100) : Number(value) || 0;
@@ -44,20 +45,36 @@ function newReplicaSet(d: K8sObject, hash: string, revision: number, desired: nu
     metadata: {
       name: `${d.metadata.name}-${hash}`,
       labels,
-      annotations: { [REVISION]: String(revision), "deployment.kubernetes.io/desired-replicas": String(desired), "deployment.kubernetes.io/max-replicas": String(desired + 1) },
+      annotations: {
+        [REVISION]: String(revision),
+        "deployment.kubernetes.io/desired-replicas": String(desired),
+        "deployment.kubernetes.io/max-replicas": String(desired + 1),
+      },
       ownerReferences: [controllerRef(d)],
     },
-    spec: { replicas: desired, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template: { ...template, metadata: { ...meta, labels } } },
+    spec: {
+      replicas: desired,
+      minReadySeconds: d.spec?.minReadySeconds ?? 0,
+      selector,
+      template: { ...template, metadata: { ...meta, labels } },
+    },
   };
 }
 
-async function scale(w: Writer, d: K8sObject, rs: K8sObject, to: number, extra: Record<string, string> = {}): Promise<K8sObject> {
+async function scale(
+  w: Writer,
+  d: K8sObject,
+  rs: K8sObject,
+  to: number,
+  extra: Record<string, string> = {},
+): Promise<K8sObject> {
   const from = replicasOf(rs);
   const next = structuredClone(rs);
   next.spec = { ...next.spec, replicas: to };
   next.metadata.annotations = { ...next.metadata.annotations, ...extra };
   const saved = await updateObject(w, REPLICA_SETS, next, rs);
-  if (from !== to) await recordEvent(w, d, "Normal", "ScalingReplicaSet", scaledMessage(rs, from, to), { component: COMPONENT });
+  if (from !== to)
+    await recordEvent(w, d, "Normal", "ScalingReplicaSet", scaledMessage(rs, from, to), { component: COMPONENT });
   return saved;
 }
 
@@ -77,11 +94,17 @@ export async function syncDeployment(listed: K8sObject): Promise<void> {
     if (!d.spec?.paused) {
       if (!current) {
         current = await createObject(w, REPLICA_SETS, newReplicaSet(d, hash, maxRevision + 1, desired), namespace);
-        await recordEvent(w, d, "Normal", "ScalingReplicaSet", scaledMessage(current, 0, desired), { component: COMPONENT });
+        await recordEvent(w, d, "Normal", "ScalingReplicaSet", scaledMessage(current, 0, desired), {
+          component: COMPONENT,
+        });
         created = true;
       } else if (replicasOf(current) !== desired || revisionOf(current) < maxRevision) {
-        const bump: Record<string, string> = revisionOf(current) < maxRevision ? { [REVISION]: String(maxRevision + 1) } : {};
-        current = await scale(w, d, current, desired, { ...bump, "deployment.kubernetes.io/desired-replicas": String(desired) });
+        const bump: Record<string, string> =
+          revisionOf(current) < maxRevision ? { [REVISION]: String(maxRevision + 1) } : {};
+        current = await scale(w, d, current, desired, {
+          ...bump,
+          "deployment.kubernetes.io/desired-replicas": String(desired),
+        });
       }
       // Old replica sets give way as new pods become ready.
       let allowance = Math.max(0, desired - statusNumber(current, "readyReplicas"));
@@ -93,7 +116,9 @@ export async function syncDeployment(listed: K8sObject): Promise<void> {
       }
       olds = shrunk;
       const limit = Number(d.spec?.revisionHistoryLimit ?? 10);
-      const idle = olds.filter((rs) => replicasOf(rs) === 0 && statusNumber(rs, "replicas") === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
+      const idle = olds
+        .filter((rs) => replicasOf(rs) === 0 && statusNumber(rs, "replicas") === 0)
+        .sort((a, b) => revisionOf(a) - revisionOf(b));
       for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) {
         await deleteObject(w, REPLICA_SETS, rs);
         olds = olds.filter((o) => o !== rs);
@@ -105,17 +130,33 @@ export async function syncDeployment(listed: K8sObject): Promise<void> {
     const available = sum("availableReplicas");
     const updated = statusNumber(current, "replicas");
     const previous = d.status?.conditions as JsonObject[] | undefined;
-    const complete = !!current && updated === desired && statusNumber(current, "availableReplicas") >= desired && sum("replicas") === updated;
+    const complete =
+      !!current &&
+      updated === desired &&
+      statusNumber(current, "availableReplicas") >= desired &&
+      sum("replicas") === updated;
     const rsName = current?.metadata.name ?? "";
     const progressing = created
       ? setCondition(previous, "Progressing", "True", "NewReplicaSetCreated", `Created new replica set "${rsName}"`)
       : complete
-        ? setCondition(previous, "Progressing", "True", "NewReplicaSetAvailable", `ReplicaSet "${rsName}" has successfully progressed.`)
+        ? setCondition(
+            previous,
+            "Progressing",
+            "True",
+            "NewReplicaSetAvailable",
+            `ReplicaSet "${rsName}" has successfully progressed.`,
+          )
         : setCondition(previous, "Progressing", "True", "ReplicaSetUpdated", `ReplicaSet "${rsName}" is progressing.`);
     const minimum = available >= desired - maxUnavailable(d, desired);
     const availableCondition = minimum
       ? setCondition(previous, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
-      : setCondition(previous, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.");
+      : setCondition(
+          previous,
+          "Available",
+          "False",
+          "MinimumReplicasUnavailable",
+          "Deployment does not have minimum availability.",
+        );
     const status: JsonObject = {
       observedGeneration: d.metadata.generation,
       replicas: sum("replicas"),
@@ -132,6 +173,7 @@ export async function syncDeployment(listed: K8sObject): Promise<void> {
       next.metadata.annotations = { ...next.metadata.annotations, [REVISION]: revision };
       saved = await updateObject(w, DEPLOYMENTS, next, d, { internal: true });
     }
-    if (!deepEqual(status, saved.status ?? {})) await updateObject(w, DEPLOYMENTS, { ...saved, status }, saved, { status: true });
+    if (!deepEqual(status, saved.status ?? {}))
+      await updateObject(w, DEPLOYMENTS, { ...saved, status }, saved, { status: true });
   });
 }

@@ -14,7 +14,14 @@ const EVENT_TTL_MS = 60 * 60 * 1000;
 /** Removes objects whose controlling owner no longer exists (the garbage collector's background mode). */
 export async function collectOrphans(): Promise<void> {
   const db = getDb();
-  const rows = await db.select({ group: sandboxObjects.apiGroup, resource: sandboxObjects.resource, uid: sandboxObjects.uid, object: sandboxObjects.object }).from(sandboxObjects);
+  const rows = await db
+    .select({
+      group: sandboxObjects.apiGroup,
+      resource: sandboxObjects.resource,
+      uid: sandboxObjects.uid,
+      object: sandboxObjects.object,
+    })
+    .from(sandboxObjects);
   const uids = new Set(rows.map((r) => r.uid));
   const orphans = rows.filter((r) => {
     const refs = parseJson<K8sObject>(r.object).metadata.ownerReferences ?? [];
@@ -50,7 +57,9 @@ export async function expireEvents(now: Date): Promise<void> {
   const old = await getDb()
     .select({ object: sandboxObjects.object })
     .from(sandboxObjects)
-    .where(and(eq(sandboxObjects.apiGroup, ""), eq(sandboxObjects.resource, "events"), lt(sandboxObjects.updatedAt, cutoff)));
+    .where(
+      and(eq(sandboxObjects.apiGroup, ""), eq(sandboxObjects.resource, "events"), lt(sandboxObjects.updatedAt, cutoff)),
+    );
   const events = old.map((r) => parseJson<K8sObject>(r.object));
   if (events.length === 0) return;
   await Writer.run(async (w) => {

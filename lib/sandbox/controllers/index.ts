@@ -91,7 +91,12 @@ function schedule(loop: Loop, ms: number) {
 /** Starts the in-process controllers once; later writes wake them early. */
 export function startControllers(): void {
   if (currentLoop()) return;
-  const loop = processSingleton<Loop>(LOOP, () => ({ running: false, again: false, lastHousekeeping: Date.now(), unsubscribe: () => {} }));
+  const loop = processSingleton<Loop>(LOOP, () => ({
+    running: false,
+    again: false,
+    lastHousekeeping: Date.now(),
+    unsubscribe: () => {},
+  }));
   // Other writers wake the loop (coalesced); the controllers' own commits do not, or a
   // failing pod creation would spin.
   loop.unsubscribe = onCommitted(() => {

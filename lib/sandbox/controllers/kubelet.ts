@@ -22,7 +22,11 @@ function condition(type: string, status: "True" | "False", at: string, reason?: 
   return { type, status, lastProbeTime: null, lastTransitionTime: at, ...(reason ? { reason } : {}) };
 }
 
-const containersOf = (pod: K8sObject) => ((pod.spec?.containers as JsonObject[] | undefined) ?? []).map((c) => ({ name: String(c.name), image: String(c.image) }));
+const containersOf = (pod: K8sObject) =>
+  ((pod.spec?.containers as JsonObject[] | undefined) ?? []).map((c) => ({
+    name: String(c.name),
+    image: String(c.image),
+  }));
 
 function podIp(pod: K8sObject, taken: Set<string>): string {
   let n = fnv32a(pod.metadata.uid!) % 60000;
@@ -61,9 +65,16 @@ async function bind(w: Writer, pod: K8sObject): Promise<void> {
     })),
   };
   await updateObject(w, PODS, { ...saved, status }, saved, { status: true });
-  await recordEvent(w, pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, {
-    component: "default-scheduler",
-  });
+  await recordEvent(
+    w,
+    pod,
+    "Normal",
+    "Scheduled",
+    `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`,
+    {
+      component: "default-scheduler",
+    },
+  );
 }
 
 async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
@@ -80,7 +91,9 @@ async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
       ready: ok,
       started: ok,
       restartCount: 0,
-      state: ok ? { running: { startedAt: at } } : { waiting: { reason: "ErrImagePull", message: `failed to pull and unpack image "${c.image}": not found` } },
+      state: ok
+        ? { running: { startedAt: at } }
+        : { waiting: { reason: "ErrImagePull", message: `failed to pull and unpack image "${c.image}": not found` } },
       lastState: {},
     };
   });
@@ -92,7 +105,14 @@ async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
     condition("ContainersReady", ready ? "True" : "False", at, ready ? undefined : "ContainersNotReady"),
     ...((pod.status?.conditions as JsonObject[] | undefined) ?? []).filter((c) => c.type === "PodScheduled"),
   ];
-  const status = { ...pod.status, phase: ready ? "Running" : "Pending", conditions, podIP: ip, podIPs: [{ ip }], containerStatuses: statuses };
+  const status = {
+    ...pod.status,
+    phase: ready ? "Running" : "Pending",
+    conditions,
+    podIP: ip,
+    podIPs: [{ ip }],
+    containerStatuses: statuses,
+  };
   await updateObject(w, PODS, { ...pod, status }, pod, { status: true });
   for (const c of containers) {
     const path = `spec.containers{${c.name}}`;
@@ -102,7 +122,15 @@ async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
       await recordEvent(w, pod, "Warning", "Failed", "Error: ErrImagePull", KUBELET, path);
       continue;
     }
-    await recordEvent(w, pod, "Normal", "Pulled", `Container image "${c.image}" already present on machine`, KUBELET, path);
+    await recordEvent(
+      w,
+      pod,
+      "Normal",
+      "Pulled",
+      `Container image "${c.image}" already present on machine`,
+      KUBELET,
+      path,
+    );
     await recordEvent(w, pod, "Normal", "Created", `Created container: ${c.name}`, KUBELET, path);
     await recordEvent(w, pod, "Normal", "Started", `Started container ${c.name}`, KUBELET, path);
   }
@@ -112,7 +140,10 @@ async function start(w: Writer, pod: K8sObject, ip: string): Promise<void> {
 export async function syncPods(pods: K8sObject[], now: Date): Promise<void> {
   const taken = new Set(pods.map((p) => p.status?.podIP as string | undefined).filter((ip): ip is string => !!ip));
   const due = (pod: K8sObject) =>
-    pod.status?.phase === "Pending" && !pod.status?.podIP && now.getTime() - Date.parse(String(pod.status?.startTime)) >= podStartDelayFor(pod.metadata.annotations as Record<string, string> | undefined);
+    pod.status?.phase === "Pending" &&
+    !pod.status?.podIP &&
+    now.getTime() - Date.parse(String(pod.status?.startTime)) >=
+      podStartDelayFor(pod.metadata.annotations as Record<string, string> | undefined);
   for (const listed of pods) {
     if (listed.metadata.deletionTimestamp) continue;
     if (listed.status?.startTime && !due(listed)) continue;

@@ -54,18 +54,28 @@ export async function syncReplicaSet(listed: K8sObject): Promise<void> {
       }
     } else if (pods.length > desired) {
       const surplus = [...pods]
-        .sort((a, b) => deletionRank(a) - deletionRank(b) || String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)))
+        .sort(
+          (a, b) =>
+            deletionRank(a) - deletionRank(b) ||
+            String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
+        )
         .slice(0, pods.length - desired);
       for (const pod of surplus) {
         await deleteObject(w, PODS, pod);
-        await recordEvent(w, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, { component: COMPONENT });
+        await recordEvent(w, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, {
+          component: COMPONENT,
+        });
         pods.splice(pods.indexOf(pod), 1);
       }
     }
     const ready = pods.filter(isReady).length;
-    const previousFailure = ((rs.status?.conditions as JsonObject[] | undefined) ?? []).find((c) => c.type === "ReplicaFailure")?.lastTransitionTime;
+    const previousFailure = ((rs.status?.conditions as JsonObject[] | undefined) ?? []).find(
+      (c) => c.type === "ReplicaFailure",
+    )?.lastTransitionTime;
     const selectorLabels = ((rs.spec?.selector as JsonObject | undefined)?.matchLabels ?? {}) as Record<string, string>;
-    const fullyLabeled = pods.filter((p) => Object.entries(selectorLabels).every(([k, v]) => p.metadata.labels?.[k] === v)).length;
+    const fullyLabeled = pods.filter((p) =>
+      Object.entries(selectorLabels).every(([k, v]) => p.metadata.labels?.[k] === v),
+    ).length;
     const status: JsonObject = {
       replicas: pods.length,
       fullyLabeledReplicas: fullyLabeled,
@@ -73,9 +83,20 @@ export async function syncReplicaSet(listed: K8sObject): Promise<void> {
       availableReplicas: ready,
       observedGeneration: rs.metadata.generation,
       ...(failed
-        ? { conditions: [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message: failed, lastTransitionTime: previousFailure ?? timestamp() }] }
+        ? {
+            conditions: [
+              {
+                type: "ReplicaFailure",
+                status: "True",
+                reason: "FailedCreate",
+                message: failed,
+                lastTransitionTime: previousFailure ?? timestamp(),
+              },
+            ],
+          }
         : {}),
     };
-    if (!deepEqual(status, rs.status ?? {})) await updateObject(w, REPLICA_SETS, { ...rs, status }, rs, { status: true });
+    if (!deepEqual(status, rs.status ?? {}))
+      await updateObject(w, REPLICA_SETS, { ...rs, status }, rs, { status: true });
   });
 }

@@ -26,12 +26,21 @@ export async function syncStatefulSet(listed: K8sObject): Promise<void> {
     const template = (sts.spec?.template ?? {}) as JsonObject;
     const revision = `${name}-${templateHash(template)}`;
     const parallel = sts.spec?.podManagementPolicy === "Parallel";
-    let pods = (await w.list(PODS, { namespace: sts.metadata.namespace })).filter((p) => isControlledBy(p, sts) && isActive(p));
+    let pods = (await w.list(PODS, { namespace: sts.metadata.namespace })).filter(
+      (p) => isControlledBy(p, sts) && isActive(p),
+    );
     pods.sort((a, b) => ordinalOf(sts, a) - ordinalOf(sts, b));
 
     for (const pod of pods.filter((p) => ordinalOf(sts, p) >= desired).reverse()) {
       await deleteObject(w, PODS, pod);
-      await recordEvent(w, sts, "Normal", "SuccessfulDelete", `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`, { component: COMPONENT });
+      await recordEvent(
+        w,
+        sts,
+        "Normal",
+        "SuccessfulDelete",
+        `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`,
+        { component: COMPONENT },
+      );
       pods = pods.filter((p) => p !== pod);
       if (!parallel) break;
     }
@@ -71,6 +80,7 @@ export async function syncStatefulSet(listed: K8sObject): Promise<void> {
       updateRevision: revision,
       collisionCount: 0,
     };
-    if (!deepEqual(status, sts.status ?? {})) await updateObject(w, STATEFUL_SETS, { ...sts, status }, sts, { status: true });
+    if (!deepEqual(status, sts.status ?? {}))
+      await updateObject(w, STATEFUL_SETS, { ...sts, status }, sts, { status: true });
   });
 }

@@ -13,13 +13,21 @@ export function templateHash(template: unknown): string {
 }
 
 export function controllerRef(owner: K8sObject): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name!,
+    uid: owner.metadata.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export const isControlledBy = (object: K8sObject, owner: K8sObject) =>
   (object.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === owner.metadata.uid);
 
-export const isActive = (pod: K8sObject) => !pod.metadata.deletionTimestamp && !["Succeeded", "Failed"].includes(String(pod.status?.phase));
+export const isActive = (pod: K8sObject) =>
+  !pod.metadata.deletionTimestamp && !["Succeeded", "Failed"].includes(String(pod.status?.phase));
 
 export const isReady = (pod: K8sObject) =>
   ((pod.status?.conditions as JsonObject[] | undefined) ?? []).some((c) => c.type === "Ready" && c.status === "True");
@@ -32,7 +40,13 @@ export interface PodShape {
 }
 
 /** Creates a pod from a controller's template; a refusal (quota, limits) becomes a FailedCreate event. */
-export async function createPodFor(w: Writer, owner: K8sObject, template: JsonObject, shape: PodShape, component: string): Promise<K8sObject | null> {
+export async function createPodFor(
+  w: Writer,
+  owner: K8sObject,
+  template: JsonObject,
+  shape: PodShape,
+  component: string,
+): Promise<K8sObject | null> {
   const templateMeta = (template.metadata ?? {}) as JsonObject;
   const pod: K8sObject = {
     apiVersion: "v1",

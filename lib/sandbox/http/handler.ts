@@ -80,7 +80,8 @@ export async function handleSandboxRequest(request: Request, path: string[]): Pr
     const url = new URL(request.url);
     return await dispatch(parseRoute(path), request, url, path);
   } catch (error) {
-    if (!(error instanceof K8sError)) logger.error({ err: error, method: request.method, path: path.join("/") }, "sandbox request failed");
+    if (!(error instanceof K8sError))
+      logger.error({ err: error, method: request.method, path: path.join("/") }, "sandbox request failed");
     return errorResponse(error);
   }
 }

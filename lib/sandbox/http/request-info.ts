@@ -27,8 +27,21 @@ export type Route =
 function resourceRoute(group: string, version: string, rest: string[]): Route {
   if (rest.length === 0) return { kind: "resourceList", group, version };
   // /namespaces/{ns} is the Namespace itself; /namespaces/{ns}/{resource}/… is namespaced content.
-  if (group === "" && rest[0] === "namespaces" && rest.length <= 3 && (rest.length < 3 || ["status", "finalize"].includes(rest[2]))) {
-    return { kind: "resource", group, version, resource: "namespaces", namespace: "", name: rest[1], subresource: rest[2] };
+  if (
+    group === "" &&
+    rest[0] === "namespaces" &&
+    rest.length <= 3 &&
+    (rest.length < 3 || ["status", "finalize"].includes(rest[2]))
+  ) {
+    return {
+      kind: "resource",
+      group,
+      version,
+      resource: "namespaces",
+      namespace: "",
+      name: rest[1],
+      subresource: rest[2],
+    };
   }
   if (rest[0] === "namespaces" && rest.length >= 3) {
     const [, namespace, resource, name, subresource, ...extra] = rest;
@@ -58,8 +71,10 @@ export function parseRoute(path: string[]): Route {
   if (head === "openapi") {
     if (rest[0] === "v2" && rest.length === 1) return { kind: "openapiV2" };
     if (rest[0] === "v3" && rest.length === 1) return { kind: "openapiV3" };
-    if (rest[0] === "v3" && rest[1] === "api" && rest[2] === "v1" && rest.length === 3) return { kind: "openapiV3Spec", group: "", version: "v1" };
-    if (rest[0] === "v3" && rest[1] === "apis" && rest.length === 4) return { kind: "openapiV3Spec", group: rest[2], version: rest[3] };
+    if (rest[0] === "v3" && rest[1] === "api" && rest[2] === "v1" && rest.length === 3)
+      return { kind: "openapiV3Spec", group: "", version: "v1" };
+    if (rest[0] === "v3" && rest[1] === "apis" && rest.length === 4)
+      return { kind: "openapiV3Spec", group: rest[2], version: rest[3] };
   }
   return { kind: "notFound" };
 }

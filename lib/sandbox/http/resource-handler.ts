@@ -18,7 +18,8 @@ const isWatch = (query: URLSearchParams) => ["1", "true"].includes(query.get("wa
 function written(result: WriteResult): Response {
   const response = jsonResponse(result.body, result.status);
   // Header values are ASCII: names in a warning come from the request.
-  for (const warning of result.warnings ?? []) response.headers.append("warning", `299 - ${JSON.stringify(warning).replace(/[^\x20-\x7e]/g, "?")}`);
+  for (const warning of result.warnings ?? [])
+    response.headers.append("warning", `299 - ${JSON.stringify(warning).replace(/[^\x20-\x7e]/g, "?")}`);
   return response;
 }
 
@@ -41,7 +42,11 @@ async function subresource(req: ResourceRequest, method: string): Promise<Respon
 }
 
 /** Dispatches a request on /api/v1/… or /apis/{group}/{version}/… to its verb. */
-export async function handleResource(route: ResourceRoute, request: Request, query: URLSearchParams): Promise<Response> {
+export async function handleResource(
+  route: ResourceRoute,
+  request: Request,
+  query: URLSearchParams,
+): Promise<Response> {
   const type = await resolveResourceType(route.group, route.version, route.resource);
   if (!type) throw resourceNotFound();
   // Cluster-scoped kinds have no namespaced URL; namespaced objects are only addressable in one.

@@ -9,20 +9,33 @@ import { prepareForCreate } from "./metadata";
 
 /** Checks that a request body is an object of this resource (kind and apiVersion, when given). */
 export function checkBodyKind(type: ResourceType, body: unknown, version: string): K8sObject {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("the request body must be a JSON object");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw badRequest("the request body must be a JSON object");
   const object = body as K8sObject;
   object.metadata ??= {};
   if (object.kind !== undefined && object.kind !== type.kind) {
-    throw badRequest(`Object kind "${object.kind}" does not match the expected kind "${type.kind}" for ${apiVersionOf(type.group, version)}`);
+    throw badRequest(
+      `Object kind "${object.kind}" does not match the expected kind "${type.kind}" for ${apiVersionOf(type.group, version)}`,
+    );
   }
-  if (object.apiVersion !== undefined && !type.versions.some((v) => apiVersionOf(type.group, v) === object.apiVersion)) {
-    throw badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(type.group, version)})`);
+  if (
+    object.apiVersion !== undefined &&
+    !type.versions.some((v) => apiVersionOf(type.group, v) === object.apiVersion)
+  ) {
+    throw badRequest(
+      `the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(type.group, version)})`,
+    );
   }
   return object;
 }
 
 /** The create path of the API server: metadata, defaults, validation, admission, store. */
-export async function createObject(w: Writer, type: ResourceType, input: K8sObject, namespace: string): Promise<K8sObject> {
+export async function createObject(
+  w: Writer,
+  type: ResourceType,
+  input: K8sObject,
+  namespace: string,
+): Promise<K8sObject> {
   const object = structuredClone(input);
   object.metadata ??= {};
   if (type.namespaced && object.metadata.namespace && object.metadata.namespace !== namespace) {

@@ -25,7 +25,9 @@ async function handleDependents(w: Writer, owner: K8sObject, policy: Propagation
   const namespace = owner.metadata.namespace;
   if (!namespace) return;
   const contents = await w.namespaceContents(namespace);
-  const dependents = contents.filter((c) => c.object.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid));
+  const dependents = contents.filter((c) =>
+    c.object.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid),
+  );
   if (dependents.length === 0) return;
   const types = await allResourceTypes(w.tx);
   for (const { group, resource, object } of dependents) {
@@ -46,7 +48,12 @@ async function handleDependents(w: Writer, owner: K8sObject, policy: Propagation
 }
 
 /** Removes an object for good, with what follows from it (dependents, quota, CRD instances). */
-export async function removeObject(w: Writer, type: ResourceType, object: K8sObject, policy: PropagationPolicy): Promise<K8sObject> {
+export async function removeObject(
+  w: Writer,
+  type: ResourceType,
+  object: K8sObject,
+  policy: PropagationPolicy,
+): Promise<K8sObject> {
   const gone = await w.remove(type, object);
   if (type.kind === "CustomResourceDefinition" && !type.custom) {
     const served = crdResourceType({ ...object, metadata: { ...object.metadata, deletionTimestamp: undefined } });
@@ -65,10 +72,12 @@ export async function finalizeNamespace(w: Writer, namespace: K8sObject): Promis
     const type = typeForStored(types, group, resource);
     if (!type || object.metadata.deletionTimestamp) continue;
     const fresh = await w.get(type, name, object.metadata.name!);
-    if (fresh && !fresh.metadata.deletionTimestamp) await deleteObject(w, type, fresh, { propagationPolicy: "Background" });
+    if (fresh && !fresh.metadata.deletionTimestamp)
+      await deleteObject(w, type, fresh, { propagationPolicy: "Background" });
   }
   const remaining = await w.namespaceContents(name);
-  if (remaining.length > 0 || (namespace.metadata.finalizers ?? []).length > 0) return { object: namespace, deleted: false };
+  if (remaining.length > 0 || (namespace.metadata.finalizers ?? []).length > 0)
+    return { object: namespace, deleted: false };
   await w.remove(NAMESPACES, namespace);
   return { object: namespace, deleted: true };
 }
@@ -81,11 +90,20 @@ function markTerminating(object: K8sObject): K8sObject {
 }
 
 /** The delete path: preconditions, finalizers (deletionTimestamp first), namespace finalization, cascade. */
-export async function deleteObject(w: Writer, type: ResourceType, current: K8sObject, options: DeleteOptions = {}): Promise<DeleteResult> {
+export async function deleteObject(
+  w: Writer,
+  type: ResourceType,
+  current: K8sObject,
+  options: DeleteOptions = {},
+): Promise<DeleteResult> {
   const { preconditions } = options;
   const name = current.metadata.name!;
   if (preconditions?.uid && preconditions.uid !== current.metadata.uid) {
-    throw conflict(type, name, `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid}`);
+    throw conflict(
+      type,
+      name,
+      `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${current.metadata.uid}`,
+    );
   }
   if (preconditions?.resourceVersion && preconditions.resourceVersion !== current.metadata.resourceVersion) {
     throw conflict(

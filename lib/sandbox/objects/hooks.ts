@@ -24,7 +24,13 @@ async function requireActiveNamespace(w: Writer, type: ResourceType, object: K8s
         name: object.metadata.name,
         ...(type.group ? { group: type.group } : {}),
         kind: type.resource,
-        causes: [{ reason: "NamespaceTerminating", message: `namespace ${name} is being terminated`, field: "metadata.namespace" }],
+        causes: [
+          {
+            reason: "NamespaceTerminating",
+            message: `namespace ${name} is being terminated`,
+            field: "metadata.namespace",
+          },
+        ],
       },
     );
   }
@@ -49,7 +55,12 @@ export async function afterCreate(w: Writer, type: ResourceType, object: K8sObje
 }
 
 /** Services keep their allocated addresses when an update leaves them out (PrepareForUpdate). */
-export async function beforeUpdate(w: Writer, type: ResourceType, object: K8sObject, previous: K8sObject): Promise<void> {
+export async function beforeUpdate(
+  w: Writer,
+  type: ResourceType,
+  object: K8sObject,
+  previous: K8sObject,
+): Promise<void> {
   // An update may not turn an admitted pod into a forbidden one (status writes leave the spec alone).
   if (type === PODS && JSON.stringify(object.spec) !== JSON.stringify(previous.spec)) await admitPodSecurity(w, object);
   if (type !== SERVICES) return;
@@ -67,7 +78,12 @@ export async function beforeUpdate(w: Writer, type: ResourceType, object: K8sObj
   await allocateServiceAddresses(w, object);
 }
 
-export async function afterUpdate(w: Writer, type: ResourceType, object: K8sObject, previous: K8sObject): Promise<void> {
+export async function afterUpdate(
+  w: Writer,
+  type: ResourceType,
+  object: K8sObject,
+  previous: K8sObject,
+): Promise<void> {
   const phaseChanged = type === PODS && object.status?.phase !== previous.status?.phase;
   const quotaChanged = type.kind === "ResourceQuota" && !type.custom;
   const servicesChanged = type === SERVICES && object.spec?.type !== previous.spec?.type;
@@ -77,4 +93,3 @@ export async function afterUpdate(w: Writer, type: ResourceType, object: K8sObje
 export async function afterRemove(w: Writer, type: ResourceType, object: K8sObject): Promise<void> {
   if (type.namespaced && type !== EVENTS) await refreshQuotaStatus(w, object.metadata.namespace!);
 }
-

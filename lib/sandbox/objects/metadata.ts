@@ -17,7 +17,8 @@ export function prepareForCreate(type: ResourceType, object: K8sObject, namespac
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
   meta.uid = randomUUID();
   meta.creationTimestamp = timestamp();
-  for (const key of ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields"]) delete meta[key];
+  for (const key of ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields"])
+    delete meta[key];
   if (type.hasGeneration) meta.generation = 1;
   else delete meta.generation;
   if (!keepsStatusOnCreate(type)) delete object.status;

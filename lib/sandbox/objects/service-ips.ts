@@ -12,7 +12,8 @@ function usedBy(services: K8sObject[]) {
   const ports = new Set<number>();
   for (const s of services) {
     for (const ip of (s.spec?.clusterIPs as string[] | undefined) ?? []) ips.add(ip);
-    for (const p of (s.spec?.ports as JsonObject[] | undefined) ?? []) if (typeof p.nodePort === "number") ports.add(p.nodePort);
+    for (const p of (s.spec?.ports as JsonObject[] | undefined) ?? [])
+      if (typeof p.nodePort === "number") ports.add(p.nodePort);
   }
   return { ips, ports };
 }

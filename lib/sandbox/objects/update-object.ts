@@ -27,7 +27,11 @@ export async function updateObject(
   if (input.metadata?.name && input.metadata.name !== name) {
     throw badRequest(`the name of the object (${input.metadata.name}) does not match the name on the URL (${name})`);
   }
-  if (input.metadata?.namespace && current.metadata.namespace && input.metadata.namespace !== current.metadata.namespace) {
+  if (
+    input.metadata?.namespace &&
+    current.metadata.namespace &&
+    input.metadata.namespace !== current.metadata.namespace
+  ) {
     throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
   }
   const sent = input.metadata?.resourceVersion;

@@ -10,14 +10,17 @@ export const STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
 export const APPLY_PATCH = "application/apply-patch+yaml";
 
 export function acceptedPatchTypes(type: ResourceType): string[] {
-  return type.custom ? [JSON_PATCH, MERGE_PATCH, APPLY_PATCH] : [JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, APPLY_PATCH];
+  return type.custom
+    ? [JSON_PATCH, MERGE_PATCH, APPLY_PATCH]
+    : [JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, APPLY_PATCH];
 }
 
 function parseBody(text: string, contentType: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    if (contentType === APPLY_PATCH) throw badRequest("the sandbox accepts apply patches in JSON form only (YAML is a superset; send JSON)");
+    if (contentType === APPLY_PATCH)
+      throw badRequest("the sandbox accepts apply patches in JSON form only (YAML is a superset; send JSON)");
     throw badRequest(`error decoding patch: ${(error as Error).message}`);
   }
 }
@@ -32,7 +35,11 @@ export function applyPatch(type: ResourceType, current: K8sObject, contentType: 
     try {
       return jsonpatch.applyPatch(structuredClone(current), body as Operation[], true, false).newDocument as K8sObject;
     } catch (error) {
-      throw new K8sError(422, "Invalid", `the server rejected our request due to an error in our request: ${(error as Error).message.split("\n")[0]}`);
+      throw new K8sError(
+        422,
+        "Invalid",
+        `the server rejected our request due to an error in our request: ${(error as Error).message.split("\n")[0]}`,
+      );
     }
   }
   if (mediaType === MERGE_PATCH) return applyMergePatch(current, body) as K8sObject;

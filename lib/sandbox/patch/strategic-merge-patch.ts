@@ -53,7 +53,8 @@ function mergeList(original: unknown, patch: unknown[], path: string[]): unknown
   const key = mergeKeyFor(path);
   if (key && patch.every(isObject)) {
     const items = patch as JsonObject[];
-    if (items.some((i) => i.$patch === "replace")) return items.filter((i) => i.$patch !== "replace").map((i) => stripDirectives(i));
+    if (items.some((i) => i.$patch === "replace"))
+      return items.filter((i) => i.$patch !== "replace").map((i) => stripDirectives(i));
     for (const item of items) {
       const index = current.findIndex((c) => isObject(c) && c[key] === item[key]);
       if (item.$patch === "delete") {
@@ -82,7 +83,10 @@ function applyOrder(list: unknown, order: unknown, path: string[]): unknown {
     const i = wanted.indexOf(identity(v));
     return i < 0 ? wanted.length : i;
   };
-  return list.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
+  return list
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
+    .map((x) => x.v);
 }
 
 function mergeMap(original: unknown, patch: JsonObject, path: string[]): JsonObject {

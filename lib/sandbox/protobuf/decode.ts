@@ -37,7 +37,8 @@ function mapEntry(valueType: string, bytes: Uint8Array): [string, unknown] {
   while (!reader.done) {
     const field = reader.next();
     if (field.number === 1) key = text.decode(field.bytes ?? new Uint8Array());
-    if (field.number === 2) value = valueType === "Quantity" ? decodeMessage("Quantity", field.bytes!).string : scalar(valueType, field);
+    if (field.number === 2)
+      value = valueType === "Quantity" ? decodeMessage("Quantity", field.bytes!).string : scalar(valueType, field);
   }
   return [key, value];
 }
@@ -63,7 +64,9 @@ export function decodeMessage(name: string, bytes: Uint8Array): JsonObject {
       out[def.name] = { ...((out[def.name] as JsonObject | undefined) ?? {}), [k]: v };
       continue;
     }
-    const value = MESSAGES[def.type] ? special(def.type, decodeMessage(def.type, field.bytes!)) : scalar(def.type, field);
+    const value = MESSAGES[def.type]
+      ? special(def.type, decodeMessage(def.type, field.bytes!))
+      : scalar(def.type, field);
     if (def.name === "") {
       Object.assign(out, value as JsonObject);
     } else if (def.repeated) {
@@ -77,7 +80,8 @@ export function decodeMessage(name: string, bytes: Uint8Array): JsonObject {
 
 /** A `k8s\0`-framed runtime.Unknown holding one of the kinds in DECODABLE_KINDS, as JSON. */
 export function decodeKubernetesProtobuf(body: Uint8Array): JsonObject {
-  if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b)) throw badRequest("the protobuf body does not start with the Kubernetes envelope");
+  if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b))
+    throw badRequest("the protobuf body does not start with the Kubernetes envelope");
   let unknown: JsonObject;
   try {
     unknown = decodeMessage("Unknown", body.subarray(4));

@@ -35,7 +35,10 @@ export function parseFieldSelector(input: string | null | undefined): FieldSelec
   if (!input) return [];
   return splitUnescaped(input).map((term) => {
     const match = /^([^=!]+?)\s*(!=|==|=)(.*)$/.exec(term);
-    if (!match) throw badRequest(`invalid field selector: '${term}' is not a valid field selector: it must contain one of "=", "==", "!="`);
+    if (!match)
+      throw badRequest(
+        `invalid field selector: '${term}' is not a valid field selector: it must contain one of "=", "==", "!="`,
+      );
     return { path: match[1].trim(), equals: match[2] !== "!=", value: unescape(match[3]) };
   });
 }

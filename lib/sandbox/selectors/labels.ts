@@ -13,7 +13,8 @@ export interface Requirement {
 
 export type LabelSelector = Requirement[];
 
-const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 function fail(why: string): never {
@@ -21,12 +22,18 @@ function fail(why: string): never {
 }
 
 function checkKey(key: string): string {
-  if (!KEY.test(key) || key.length > 316) fail(`invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  if (!KEY.test(key) || key.length > 316)
+    fail(
+      `invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   return key;
 }
 
 function checkValue(value: string): string {
-  if (value.length > 63 || !VALUE.test(value)) fail(`invalid label value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  if (value.length > 63 || !VALUE.test(value))
+    fail(
+      `invalid label value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   return value;
 }
 
@@ -105,7 +112,11 @@ interface StructuredSelector {
 /** metav1.LabelSelector (matchLabels + matchExpressions) as requirements. */
 export function fromStructured(selector: StructuredSelector | undefined): LabelSelector {
   if (!selector) return [];
-  const requirements: LabelSelector = Object.entries(selector.matchLabels ?? {}).map(([key, v]) => ({ key, operator: "=", values: [v] }));
+  const requirements: LabelSelector = Object.entries(selector.matchLabels ?? {}).map(([key, v]) => ({
+    key,
+    operator: "=",
+    values: [v],
+  }));
   for (const e of selector.matchExpressions ?? []) {
     const operator = ({ In: "in", NotIn: "notin", Exists: "exists", DoesNotExist: "!" } as const)[e.operator as "In"];
     if (operator) requirements.push({ key: e.key, operator, values: e.values ?? [] });

@@ -23,7 +23,9 @@ export async function compactWatchLog(options: { olderThan?: Date } = {}): Promi
     const upTo = Number(row?.upTo ?? 0);
     if (!upTo) return 0;
     await tx.delete(sandboxWatchEvents).where(and(lte(sandboxWatchEvents.resourceVersion, upTo)));
-    await tx.execute(sql`UPDATE sandbox_state SET compacted_version = GREATEST(compacted_version, ${upTo}) WHERE id = 1`);
+    await tx.execute(
+      sql`UPDATE sandbox_state SET compacted_version = GREATEST(compacted_version, ${upTo}) WHERE id = 1`,
+    );
     return upTo;
   });
 }

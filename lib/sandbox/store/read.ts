@@ -18,8 +18,16 @@ function keyWhere(type: ResourceType, namespace: string, name: string): SQL {
   )!;
 }
 
-export async function readObject(db: Executor, type: ResourceType, namespace: string, name: string): Promise<K8sObject | null> {
-  const [row] = await db.select({ object: sandboxObjects.object }).from(sandboxObjects).where(keyWhere(type, namespace, name));
+export async function readObject(
+  db: Executor,
+  type: ResourceType,
+  namespace: string,
+  name: string,
+): Promise<K8sObject | null> {
+  const [row] = await db
+    .select({ object: sandboxObjects.object })
+    .from(sandboxObjects)
+    .where(keyWhere(type, namespace, name));
   return row ? parseJson<K8sObject>(row.object) : null;
 }
 
@@ -38,7 +46,10 @@ export async function readObjects(db: Executor, type: ResourceType, range: ListR
   if (range.after) {
     const { namespace, name } = range.after;
     conditions.push(
-      or(gt(sandboxObjects.namespace, namespace), and(eq(sandboxObjects.namespace, namespace), gt(sandboxObjects.name, name)))!,
+      or(
+        gt(sandboxObjects.namespace, namespace),
+        and(eq(sandboxObjects.namespace, namespace), gt(sandboxObjects.name, name)),
+      )!,
     );
   }
   const query = db

@@ -13,7 +13,8 @@ class DryRunRollback<T> extends Error {
   }
 }
 
-const storedNamespace = (type: ResourceType, object: K8sObject) => (type.namespaced ? (object.metadata.namespace ?? "") : "");
+const storedNamespace = (type: ResourceType, object: K8sObject) =>
+  type.namespaced ? (object.metadata.namespace ?? "") : "";
 
 /**
  * One write transaction. It holds the counter row lock from the start, so writers are
@@ -71,8 +72,15 @@ export class Writer {
   /** Stores a new object; sets its resourceVersion. */
   async insert(type: ResourceType, object: K8sObject): Promise<K8sObject> {
     const version = await this.nextVersion(object);
-    const key = { apiGroup: type.group, resource: type.resource, namespace: storedNamespace(type, object), name: object.metadata.name! };
-    await this.tx.insert(sandboxObjects).values({ ...key, uid: object.metadata.uid!, resourceVersion: version, object });
+    const key = {
+      apiGroup: type.group,
+      resource: type.resource,
+      namespace: storedNamespace(type, object),
+      name: object.metadata.name!,
+    };
+    await this.tx
+      .insert(sandboxObjects)
+      .values({ ...key, uid: object.metadata.uid!, resourceVersion: version, object });
     await this.tx.insert(sandboxWatchEvents).values({ ...key, resourceVersion: version, type: "ADDED", object });
     return object;
   }
@@ -80,7 +88,12 @@ export class Writer {
   /** Replaces a stored object; sets its new resourceVersion. */
   async replace(type: ResourceType, object: K8sObject, previous: K8sObject): Promise<K8sObject> {
     const version = await this.nextVersion(object);
-    const key = { apiGroup: type.group, resource: type.resource, namespace: storedNamespace(type, object), name: object.metadata.name! };
+    const key = {
+      apiGroup: type.group,
+      resource: type.resource,
+      namespace: storedNamespace(type, object),
+      name: object.metadata.name!,
+    };
     await this.tx
       .update(sandboxObjects)
       .set({ resourceVersion: version, object })
@@ -92,7 +105,9 @@ export class Writer {
           eq(sandboxObjects.name, key.name),
         ),
       );
-    await this.tx.insert(sandboxWatchEvents).values({ ...key, resourceVersion: version, type: "MODIFIED", object, previous });
+    await this.tx
+      .insert(sandboxWatchEvents)
+      .values({ ...key, resourceVersion: version, type: "MODIFIED", object, previous });
     return object;
   }
 
@@ -100,7 +115,12 @@ export class Writer {
   async remove(type: ResourceType, object: K8sObject): Promise<K8sObject> {
     const gone = structuredClone(object);
     const version = await this.nextVersion(gone);
-    const key = { apiGroup: type.group, resource: type.resource, namespace: storedNamespace(type, object), name: object.metadata.name! };
+    const key = {
+      apiGroup: type.group,
+      resource: type.resource,
+      namespace: storedNamespace(type, object),
+      name: object.metadata.name!,
+    };
     await this.tx
       .delete(sandboxObjects)
       .where(
@@ -111,7 +131,9 @@ export class Writer {
           eq(sandboxObjects.name, key.name),
         ),
       );
-    await this.tx.insert(sandboxWatchEvents).values({ ...key, resourceVersion: version, type: "DELETED", object: gone });
+    await this.tx
+      .insert(sandboxWatchEvents)
+      .values({ ...key, resourceVersion: version, type: "DELETED", object: gone });
     return gone;
   }
 }

@@ -29,7 +29,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     return decodeKubernetesProtobuf(new Uint8Array(await request.arrayBuffer()));
   }
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new K8sError(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_BODY_BYTES}`);
+  if (text.length > MAX_BODY_BYTES)
+    throw new K8sError(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_BODY_BYTES}`);
   if (text.trim() === "") throw badRequest("the request body is empty");
   return parseJsonText(text);
 }

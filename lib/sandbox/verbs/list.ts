@@ -16,9 +16,14 @@ interface ContinueToken {
 
 function decodeContinue(token: string): ContinueToken {
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { v: string; rv: number; start: string };
+    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {
+      v: string;
+      rv: number;
+      start: string;
+    };
     const [namespace, name] = parsed.start.split("/");
-    if (parsed.v !== "meta.k8s.io/v1" || typeof parsed.rv !== "number" || name === undefined) throw new Error("bad token");
+    if (parsed.v !== "meta.k8s.io/v1" || typeof parsed.rv !== "number" || name === undefined)
+      throw new Error("bad token");
     return { rv: parsed.rv, namespace, name };
   } catch {
     throw badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
@@ -26,7 +31,9 @@ function decodeContinue(token: string): ContinueToken {
 }
 
 const encodeContinue = (rv: number, object: K8sObject) =>
-  Buffer.from(JSON.stringify({ v: "meta.k8s.io/v1", rv, start: `${object.metadata.namespace ?? ""}/${object.metadata.name}` })).toString("base64url");
+  Buffer.from(
+    JSON.stringify({ v: "meta.k8s.io/v1", rv, start: `${object.metadata.namespace ?? ""}/${object.metadata.name}` }),
+  ).toString("base64url");
 
 export interface Selection {
   labels: ReturnType<typeof parseLabelSelector>;
@@ -34,10 +41,14 @@ export interface Selection {
 }
 
 export function selectionFrom(query: URLSearchParams): Selection {
-  return { labels: parseLabelSelector(query.get("labelSelector")), fields: parseFieldSelector(query.get("fieldSelector")) };
+  return {
+    labels: parseLabelSelector(query.get("labelSelector")),
+    fields: parseFieldSelector(query.get("fieldSelector")),
+  };
 }
 
-export const matchesSelection = (s: Selection, o: K8sObject) => matchesLabels(s.labels, o.metadata.labels) && matchesFields(s.fields, o);
+export const matchesSelection = (s: Selection, o: K8sObject) =>
+  matchesLabels(s.labels, o.metadata.labels) && matchesFields(s.fields, o);
 
 /** A consistent page of objects and the resourceVersion it was read at. */
 export async function readList(req: ResourceRequest): Promise<{ items: K8sObject[]; metadata: JsonObject }> {
@@ -60,7 +71,8 @@ export async function readList(req: ResourceRequest): Promise<{ items: K8sObject
   const metadata: JsonObject = { resourceVersion: String(listVersion) };
   if (page.length < matching.length) {
     metadata.continue = encodeContinue(listVersion, page[page.length - 1]);
-    if (selection.labels.length === 0 && selection.fields.length === 0) metadata.remainingItemCount = matching.length - page.length;
+    if (selection.labels.length === 0 && selection.fields.length === 0)
+      metadata.remainingItemCount = matching.length - page.length;
   }
   return { items: page.map((o) => present(req, o)), metadata };
 }

@@ -10,11 +10,16 @@ import type { ResourceRequest } from "./context";
 // timestamps, limitBytes and follow, answering with the kubelet's error wording.
 
 function pickContainer(pod: K8sObject, requested: string | null): { name: string; image: string } {
-  const containers = ((pod.spec?.containers as JsonObject[] | undefined) ?? []).map((c) => ({ name: String(c.name), image: String(c.image) }));
+  const containers = ((pod.spec?.containers as JsonObject[] | undefined) ?? []).map((c) => ({
+    name: String(c.name),
+    image: String(c.image),
+  }));
   const name = pod.metadata.name!;
   if (!requested) {
     if (containers.length === 1) return containers[0];
-    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(" ")}]`);
+    throw badRequest(
+      `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(" ")}]`,
+    );
   }
   const found = containers.find((c) => c.name === requested);
   if (!found) throw badRequest(`container ${requested} is not valid for pod ${name}`);
@@ -37,15 +42,22 @@ export async function logsVerb(req: ResourceRequest): Promise<Response> {
   if (!pod) throw notFound(req.type, req.name!);
   const q = req.query;
   const container = pickContainer(pod, q.get("container"));
-  if (q.get("previous") === "true") throw badRequest(`previous terminated container "${container.name}" in pod "${pod.metadata.name}" not found`);
+  if (q.get("previous") === "true")
+    throw badRequest(`previous terminated container "${container.name}" in pod "${pod.metadata.name}" not found`);
   const started = startedAt(pod, container.name);
   const timestamps = q.get("timestamps") === "true";
-  const since = q.get("sinceSeconds") ? Date.now() - Number(q.get("sinceSeconds")) * 1000 : q.get("sinceTime") ? Date.parse(q.get("sinceTime")!) : 0;
+  const since = q.get("sinceSeconds")
+    ? Date.now() - Number(q.get("sinceSeconds")) * 1000
+    : q.get("sinceTime")
+      ? Date.parse(q.get("sinceTime")!)
+      : 0;
   const tail = q.get("tailLines") !== null ? Number(q.get("tailLines")) : -1;
   const limitBytes = q.get("limitBytes") ? Number(q.get("limitBytes")) : Infinity;
   const seed = pod.metadata.uid!;
 
-  let lines = containerLog(seed, container.name, container.image, started, new Date()).filter((l) => l.at.getTime() >= since);
+  let lines = containerLog(seed, container.name, container.image, started, new Date()).filter(
+    (l) => l.at.getTime() >= since,
+  );
   if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
   let text = lines.map((l) => formatLine(l, timestamps)).join("");
   if (text.length > limitBytes) text = text.slice(0, limitBytes);
@@ -74,7 +86,9 @@ export async function logsVerb(req: ResourceRequest): Promise<Response> {
           controller.close();
           return;
         }
-        const fresh = containerLog(seed, container.name, container.image, started, new Date()).filter((l) => l.at.getTime() > last);
+        const fresh = containerLog(seed, container.name, container.image, started, new Date()).filter(
+          (l) => l.at.getTime() > last,
+        );
         for (const line of fresh) controller.enqueue(encoder.encode(formatLine(line, timestamps)));
         if (fresh.length) last = fresh[fresh.length - 1].at.getTime();
         timer = setTimeout(tick, Math.min(LOG_INTERVAL_MS, 1000));

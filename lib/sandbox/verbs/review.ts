@@ -13,5 +13,14 @@ export async function reviewVerb(req: ResourceRequest): Promise<WriteResult> {
     req.type.review === "access"
       ? { allowed: true, reason: "every sandbox token has full access" }
       : { userInfo: { username: "facet-sandbox", groups: ["system:masters", "system:authenticated"] } };
-  return { status: 201, body: { ...body, apiVersion: `${req.type.group}/${req.version}`, kind: req.type.kind, metadata: { creationTimestamp: null }, status } };
+  return {
+    status: 201,
+    body: {
+      ...body,
+      apiVersion: `${req.type.group}/${req.version}`,
+      kind: req.type.kind,
+      metadata: { creationTimestamp: null },
+      status,
+    },
+  };
 }

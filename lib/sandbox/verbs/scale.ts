@@ -29,7 +29,10 @@ const SCALE_TYPE: ResourceType = {
 const pathOf = (jsonPath: string) => jsonPath.replace(/^\./, "").split(".");
 
 function readPath(object: JsonObject, jsonPath: string): unknown {
-  return pathOf(jsonPath).reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as JsonObject)[key] : undefined), object);
+  return pathOf(jsonPath).reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as JsonObject)[key] : undefined),
+    object,
+  );
 }
 
 function writePath(object: JsonObject, jsonPath: string, value: unknown) {
@@ -69,14 +72,22 @@ export async function writeScale(req: ResourceRequest, mode: "update" | "patch")
       const current = await w.get(req.type, req.namespace, req.name!);
       if (!current) throw notFound(req.type, req.name!);
       const scale = toScale(req.type, current);
-      const next = (mode === "update" ? payload : applyPatch(SCALE_TYPE, scale as unknown as K8sObject, contentType, payload as string)) as JsonObject;
+      const next = (
+        mode === "update"
+          ? payload
+          : applyPatch(SCALE_TYPE, scale as unknown as K8sObject, contentType, payload as string)
+      ) as JsonObject;
       const replicas = (next.spec as JsonObject | undefined)?.replicas;
       if (typeof replicas !== "number" || replicas < 0 || !Number.isInteger(replicas)) {
-        throw invalid(SCALE_TYPE, req.name!, [fieldInvalid("spec.replicas", replicas ?? null, "must be greater than or equal to 0")]);
+        throw invalid(SCALE_TYPE, req.name!, [
+          fieldInvalid("spec.replicas", replicas ?? null, "must be greater than or equal to 0"),
+        ]);
       }
       const target = structuredClone(current);
       writePath(target as unknown as JsonObject, req.type.scale!.specReplicasPath, replicas);
-      target.metadata.resourceVersion = ((next.metadata as JsonObject | undefined)?.resourceVersion as string | undefined) ?? current.metadata.resourceVersion;
+      target.metadata.resourceVersion =
+        ((next.metadata as JsonObject | undefined)?.resourceVersion as string | undefined) ??
+        current.metadata.resourceVersion;
       return updateObject(w, req.type, target, current);
     },
     { dryRun: isDryRun(req.query) },

@@ -36,7 +36,8 @@ interface WatchPlan {
 
 function planWatch(req: ResourceRequest): WatchPlan {
   const raw = req.query.get("resourceVersion");
-  if (raw && raw !== "0" && !/^\d+$/.test(raw)) throw badRequest(`resourceVersion: Invalid value: "${raw}": must be a non-negative integer`);
+  if (raw && raw !== "0" && !/^\d+$/.test(raw))
+    throw badRequest(`resourceVersion: Invalid value: "${raw}": must be a non-negative integer`);
   const timeout = Math.min(Number(req.query.get("timeoutSeconds") ?? MAX_TIMEOUT_S) || MAX_TIMEOUT_S, MAX_TIMEOUT_S);
   return {
     req,
@@ -58,7 +59,9 @@ function encode(plan: WatchPlan, type: EventType, object: K8sObject | JsonObject
   let payload: unknown = object;
   if (type !== "ERROR" && type !== "BOOKMARK") {
     const shown = present(plan.req, object as K8sObject);
-    payload = plan.asTable ? toTable(plan.req.type, [shown], { resourceVersion: shown.metadata.resourceVersion }, plan.include) : shown;
+    payload = plan.asTable
+      ? toTable(plan.req.type, [shown], { resourceVersion: shown.metadata.resourceVersion }, plan.include)
+      : shown;
   }
   return new TextEncoder().encode(`${JSON.stringify({ type, object: payload })}\n`);
 }
@@ -67,7 +70,10 @@ function bookmark(plan: WatchPlan, version: number, initialEnd = false): JsonObj
   return {
     kind: plan.req.type.kind,
     apiVersion: apiVersionOf(plan.req.type.group, plan.req.version),
-    metadata: { resourceVersion: String(version), ...(initialEnd ? { annotations: { "k8s.io/initial-events-end": "true" } } : {}) },
+    metadata: {
+      resourceVersion: String(version),
+      ...(initialEnd ? { annotations: { "k8s.io/initial-events-end": "true" } } : {}),
+    },
   };
 }
 
@@ -92,13 +98,21 @@ async function readEvents(plan: WatchPlan, after: number) {
     lte(sandboxWatchEvents.resourceVersion, state.resourceVersion),
   ];
   if (namespace) where.push(eq(sandboxWatchEvents.namespace, namespace));
-  const rows = await db.select().from(sandboxWatchEvents).where(and(...where)).orderBy(asc(sandboxWatchEvents.resourceVersion)).limit(BATCH);
+  const rows = await db
+    .select()
+    .from(sandboxWatchEvents)
+    .where(and(...where))
+    .orderBy(asc(sandboxWatchEvents.resourceVersion))
+    .limit(BATCH);
   const upTo = rows.length === BATCH ? rows[rows.length - 1].resourceVersion : state.resourceVersion;
   return { expiredAt: null, rows, upTo };
 }
 
 /** Turns a log row into what this watcher sees: objects entering or leaving the selection become ADDED/DELETED. */
-function translate(plan: WatchPlan, row: { type: string; object: unknown; previous: unknown }): [EventType, K8sObject] | null {
+function translate(
+  plan: WatchPlan,
+  row: { type: string; object: unknown; previous: unknown },
+): [EventType, K8sObject] | null {
   const object = parseJson<K8sObject>(row.object);
   const now = matches(plan, object);
   if (row.type !== "MODIFIED") return now ? [row.type as EventType, object] : null;
@@ -188,5 +202,8 @@ export function watchVerb(req: ResourceRequest): Response {
       stop();
     },
   });
-  return new Response(stream, { status: 200, headers: { "content-type": "application/json", "cache-control": "no-cache, private" } });
+  return new Response(stream, {
+    status: 200,
+    headers: { "content-type": "application/json", "cache-control": "no-cache, private" },
+  });
 }

@@ -22,11 +22,14 @@ export interface WriteResult {
   warnings?: string[];
 }
 
-const warningsFor = async (req: ResourceRequest, object: K8sObject) => (req.subresource ? [] : podTemplateWarnings(getDb(), object));
+const warningsFor = async (req: ResourceRequest, object: K8sObject) =>
+  req.subresource ? [] : podTemplateWarnings(getDb(), object);
 
 export async function createVerb(req: ResourceRequest): Promise<WriteResult> {
   const body = checkBodyKind(req.type, await readJsonBody(req.request), req.version);
-  const created = await Writer.run((w) => createObject(w, req.type, body, req.namespace), { dryRun: isDryRun(req.query) });
+  const created = await Writer.run((w) => createObject(w, req.type, body, req.namespace), {
+    dryRun: isDryRun(req.query),
+  });
   return { status: 201, body: present(req, created), warnings: await warningsFor(req, created) };
 }
 
@@ -39,7 +42,8 @@ async function currentOrNotFound(w: Writer, req: ResourceRequest): Promise<K8sOb
 export async function updateVerb(req: ResourceRequest): Promise<WriteResult> {
   const body = checkBodyKind(req.type, await readJsonBody(req.request), req.version);
   const updated = await Writer.run(
-    async (w) => updateObject(w, req.type, body, await currentOrNotFound(w, req), { status: req.subresource === "status" }),
+    async (w) =>
+      updateObject(w, req.type, body, await currentOrNotFound(w, req), { status: req.subresource === "status" }),
     { dryRun: isDryRun(req.query) },
   );
   return { status: 200, body: present(req, updated), warnings: await warningsFor(req, updated) };
@@ -60,7 +64,11 @@ export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
         return createObject(w, req.type, body, req.namespace);
       }
       if (!current) throw notFound(req.type, req.name!);
-      const patched = checkBodyKind(req.type, applyPatch(req.type, present(req, current), contentType, text), req.version);
+      const patched = checkBodyKind(
+        req.type,
+        applyPatch(req.type, present(req, current), contentType, text),
+        req.version,
+      );
       return updateObject(w, req.type, patched, current, { status: req.subresource === "status" });
     },
     { dryRun: isDryRun(req.query) },
@@ -78,18 +86,30 @@ async function deleteOptions(req: ResourceRequest): Promise<DeleteOptions> {
   const body = (json && text.trim() ? parseJsonText(text) : {}) as JsonObject;
   const policy = (req.query.get("propagationPolicy") ?? body.propagationPolicy) as PropagationPolicy | undefined;
   const orphan = body.orphanDependents === true || req.query.get("orphanDependents") === "true";
-  return { propagationPolicy: policy ?? (orphan ? "Orphan" : undefined), preconditions: body.preconditions as DeleteOptions["preconditions"] };
+  return {
+    propagationPolicy: policy ?? (orphan ? "Orphan" : undefined),
+    preconditions: body.preconditions as DeleteOptions["preconditions"],
+  };
 }
 
 export async function deleteVerb(req: ResourceRequest): Promise<WriteResult> {
   const options = await deleteOptions(req);
-  const { object, deleted } = await Writer.run(async (w) => deleteObject(w, req.type, await currentOrNotFound(w, req), options), {
-    dryRun: isDryRun(req.query),
-  });
-  if (!deleted || req.type.custom || RETURNS_OBJECT.has(req.type.kind)) return { status: 200, body: present(req, object) };
+  const { object, deleted } = await Writer.run(
+    async (w) => deleteObject(w, req.type, await currentOrNotFound(w, req), options),
+    {
+      dryRun: isDryRun(req.query),
+    },
+  );
+  if (!deleted || req.type.custom || RETURNS_OBJECT.has(req.type.kind))
+    return { status: 200, body: present(req, object) };
   return {
     status: 200,
-    body: successStatus({ name: object.metadata.name, ...(req.type.group ? { group: req.type.group } : {}), kind: req.type.resource, uid: object.metadata.uid }),
+    body: successStatus({
+      name: object.metadata.name,
+      ...(req.type.group ? { group: req.type.group } : {}),
+      kind: req.type.resource,
+      uid: object.metadata.uid,
+    }),
   };
 }
 
@@ -110,6 +130,11 @@ export async function deleteCollectionVerb(req: ResourceRequest): Promise<WriteR
   );
   return {
     status: 200,
-    body: { kind: req.type.listKind, apiVersion: apiVersionOf(req.type.group, req.version), metadata: {}, items: items.map((o) => present(req, o)) },
+    body: {
+      kind: req.type.listKind,
+      apiVersion: apiVersionOf(req.type.group, req.version),
+      metadata: {},
+      items: items.map((o) => present(req, o)),
+    },
   };
 }

@@ -18,7 +18,13 @@ describe("health under a listener and upload flood", () => {
   beforeAll(async () => {
     const w = await buildConfigWorld("dosload");
     const key = await createConfigKey(w, "dev", "read-only");
-    const token = async (env: "dev" | "test") => (await expectOk<{ token: string }>(api("POST", `${w.env(env)}/ingest-tokens`, { token: w.root, body: { name: `dos-${env}` } }), 201)).token;
+    const token = async (env: "dev" | "test") =>
+      (
+        await expectOk<{ token: string }>(
+          api("POST", `${w.env(env)}/ingest-tokens`, { token: w.root, body: { name: `dos-${env}` } }),
+          201,
+        )
+      ).token;
     const [attackerToken, bystanderToken] = [await token("dev"), await token("test")];
     apiServer = await startRouteServer();
     nacosServer = await startRouteServer("app/nacos");
@@ -26,7 +32,10 @@ describe("health under a listener and upload flood", () => {
     // Warm the handlers so the first probes do not measure module loading.
     await fetch(`${apiServer.origin}/api/health`).then((r) => r.arrayBuffer());
     await fetch(`${nacosServer.origin}/nacos/v1/cs/configs/listener`, { method: "POST" }).then((r) => r.arrayBuffer());
-    result = await runDosAttack({ api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken }, { durationMs: 6_000 });
+    result = await runDosAttack(
+      { api: apiServer, nacos: nacosServer, key, attackerToken, bystanderToken },
+      { durationMs: 6_000 },
+    );
     console.log(formatDosResult(result));
   }, 120_000);
   afterAll(async () => {
@@ -43,7 +52,10 @@ describe("health under a listener and upload flood", () => {
 
   it("answers the abusive listener requests with limits, not work: 400, 408 or 429, the rest held", () => {
     const statuses = Object.keys(result.listenerStatuses).map(Number);
-    expect(statuses.every((s) => [0, 200, 400, 408, 429].includes(s)), JSON.stringify(result.listenerStatuses)).toBe(true);
+    expect(
+      statuses.every((s) => [0, 200, 400, 408, 429].includes(s)),
+      JSON.stringify(result.listenerStatuses),
+    ).toBe(true);
     // More than 3,000 keys: 400 before any database work (a quarter of the requests).
     expect(result.listenerStatuses[400]).toBeGreaterThanOrEqual(45);
     // Trickled bodies: 408 at the deadline; 3,000-key requests and bogus md5s past the

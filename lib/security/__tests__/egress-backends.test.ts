@@ -66,7 +66,9 @@ describe("egress policy for telemetry backends and external Nacos", () => {
     await getDb().update(clusters).set({ egressPrivateAllowed: true }).where(eq(clusters.name, privateWorld.cluster));
     listener = createServer((_, res) => {
       hits++;
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "success", data: ["leaked_metric"] }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: "success", data: ["leaked_metric"] }));
     });
     await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
     port = (listener.address() as AddressInfo).port;
@@ -79,8 +81,18 @@ describe("egress policy for telemetry backends and external Nacos", () => {
     await new Promise<void>((resolve) => listener?.close(() => resolve()));
   });
 
-  const putBackends = (cluster: string, body: unknown) => api<{ code: string; errors: { path: string; message: string }[] }>("PUT", `/api/v1/clusters/${cluster}/telemetry-backends`, { token: root, body });
-  const putNacos = (cluster: string, address: string) => api<{ code: string; errors: { path: string; message: string }[] }>("PUT", `/api/v1/clusters/${cluster}/config-backend`, { token: root, body: { kind: "nacos", address } });
+  const putBackends = (cluster: string, body: unknown) =>
+    api<{ code: string; errors: { path: string; message: string }[] }>(
+      "PUT",
+      `/api/v1/clusters/${cluster}/telemetry-backends`,
+      { token: root, body },
+    );
+  const putNacos = (cluster: string, address: string) =>
+    api<{ code: string; errors: { path: string; message: string }[] }>(
+      "PUT",
+      `/api/v1/clusters/${cluster}/config-backend`,
+      { token: root, body: { kind: "nacos", address } },
+    );
   const stored = async (cluster: string) => {
     const [c] = await getDb().select({ id: clusters.id }).from(clusters).where(eq(clusters.name, cluster));
     return {
@@ -96,10 +108,17 @@ describe("egress policy for telemetry backends and external Nacos", () => {
       const kind = KINDS[i % KINDS.length];
       const res = await putBackends(world.cluster, { [kind]: { url } });
       expect(res.status, url).toBe(422);
-      expect(res.body, url).toMatchObject({ code: "VALIDATION", errors: [expect.objectContaining({ path: `body.${kind}.url` })] });
+      expect(res.body, url).toMatchObject({
+        code: "VALIDATION",
+        errors: [expect.objectContaining({ path: `body.${kind}.url` })],
+      });
     }
     // All three at once: the first refused field is named, and nothing is saved.
-    const all = await putBackends(world.cluster, { prometheus: { url: "http://8.8.8.8:9090" }, loki: { url: `http://localhost:${port}` }, jaeger: { url: "http://10.1.1.1" } });
+    const all = await putBackends(world.cluster, {
+      prometheus: { url: "http://8.8.8.8:9090" },
+      loki: { url: `http://localhost:${port}` },
+      jaeger: { url: "http://10.1.1.1" },
+    });
     expect(all.status).toBe(422);
     expect(all.body.errors[0].path).toBe("body.loki.url");
     expect((await stored(world.cluster)).telemetry).toEqual([]);
@@ -111,7 +130,10 @@ describe("egress policy for telemetry backends and external Nacos", () => {
     for (const address of refused(port)) {
       const res = await putNacos(world.cluster, address.replace(/\/latest\/.*$/, ""));
       expect(res.status, address).toBe(422);
-      expect(res.body, address).toMatchObject({ code: "VALIDATION", errors: [expect.objectContaining({ path: "body.address" })] });
+      expect(res.body, address).toMatchObject({
+        code: "VALIDATION",
+        errors: [expect.objectContaining({ path: "body.address" })],
+      });
     }
     expect((await stored(world.cluster)).nacos).toEqual([]);
     expect(hits).toBe(0);
@@ -119,7 +141,13 @@ describe("egress policy for telemetry backends and external Nacos", () => {
 
   it("refuses at request time too: a stored address that points at loopback or a private range reaches nothing", async () => {
     // Saved while loopback was allowed (or a name that later resolves elsewhere)…
-    await expectOk(putBackends(world.cluster, { prometheus: { url: `http://127.0.0.1:${port}` }, loki: { url: `http://localhost:${port}` }, jaeger: { url: `http://[::ffff:127.0.0.1]:${port}` } }));
+    await expectOk(
+      putBackends(world.cluster, {
+        prometheus: { url: `http://127.0.0.1:${port}` },
+        loki: { url: `http://localhost:${port}` },
+        jaeger: { url: `http://[::ffff:127.0.0.1]:${port}` },
+      }),
+    );
     const before = hits;
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "0";
     for (const path of ["metrics/names", "logs", "traces?service=shop", "traces/0af7651916cd43dd8448eb211c80319c"]) {
@@ -130,18 +158,40 @@ describe("egress policy for telemetry backends and external Nacos", () => {
     }
     // …and a row written straight to the database, bypassing the save check.
     const [c] = await getDb().select({ id: clusters.id }).from(clusters).where(eq(clusters.name, world.cluster));
-    await getDb().update(telemetryBackends).set({ url: "http://10.0.0.7:9090" }).where(eq(telemetryBackends.clusterId, c.id));
-    for (const path of ["metrics/names", "logs"]) expect((await api("GET", `${world.env}/${path}`, { token: root })).status, path).toBe(502);
+    await getDb()
+      .update(telemetryBackends)
+      .set({ url: "http://10.0.0.7:9090" })
+      .where(eq(telemetryBackends.clusterId, c.id));
+    for (const path of ["metrics/names", "logs"])
+      expect((await api("GET", `${world.env}/${path}`, { token: root })).status, path).toBe(502);
     expect(hits).toBe(before);
     await expectOk(putBackends(world.cluster, { prometheus: null, loki: null, jaeger: null }));
   });
 
   it("an external Nacos client refuses loopback, private, metadata and mapped addresses when it connects", async () => {
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "0";
-    const loc: ConfigLocation = { tenantId: 0, projectId: 0, environmentId: 0, clusterId: 0, namespace: "ns", group: "DEFAULT_GROUP" };
-    for (const serverAddr of [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://2130706433:${port}`, `http://[::1]:${port}`, "http://169.254.169.254", "http://10.0.0.3:8848", "http://192.168.0.9:8848"]) {
+    const loc: ConfigLocation = {
+      tenantId: 0,
+      projectId: 0,
+      environmentId: 0,
+      clusterId: 0,
+      namespace: "ns",
+      group: "DEFAULT_GROUP",
+    };
+    for (const serverAddr of [
+      `http://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+      `http://2130706433:${port}`,
+      `http://[::1]:${port}`,
+      "http://169.254.169.254",
+      "http://10.0.0.3:8848",
+      "http://192.168.0.9:8848",
+    ]) {
       const backend = new NacosHttpBackend({ serverAddr, timeoutMs: 2_000 });
-      await expect(backend.get(loc, "db.yaml"), serverAddr).rejects.toMatchObject({ code: "UPSTREAM", options: { upstream: { name: "nacos", retryable: false } } });
+      await expect(backend.get(loc, "db.yaml"), serverAddr).rejects.toMatchObject({
+        code: "UPSTREAM",
+        options: { upstream: { name: "nacos", retryable: false } },
+      });
     }
     expect(hits).toBe(0);
   });
@@ -149,9 +199,20 @@ describe("egress policy for telemetry backends and external Nacos", () => {
   it("allows private ranges only on a cluster whose sysadmin allowed them; metadata, link-local and loopback stay refused there", async () => {
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "0";
     // Allowed by policy, then simply not answering (a blackholed private address): saved.
-    const ok = await putBackends(privateWorld.cluster, { prometheus: { url: "http://10.255.255.1:9090" }, loki: { url: "http://192.168.254.254:3100" }, jaeger: { url: "http://[fd12:3456::1]:16686" } });
+    const ok = await putBackends(privateWorld.cluster, {
+      prometheus: { url: "http://10.255.255.1:9090" },
+      loki: { url: "http://192.168.254.254:3100" },
+      jaeger: { url: "http://[fd12:3456::1]:16686" },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    for (const url of ["http://169.254.169.254", "http://[::ffff:169.254.169.254]", "http://169.254.10.10", `http://127.0.0.1:${port}`, `http://localhost:${port}`, "http://0.0.0.0"]) {
+    for (const url of [
+      "http://169.254.169.254",
+      "http://[::ffff:169.254.169.254]",
+      "http://169.254.10.10",
+      `http://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+      "http://0.0.0.0",
+    ]) {
       const res = await putBackends(privateWorld.cluster, { prometheus: { url } });
       expect(res.status, url).toBe(422);
       const nacos = await putNacos(privateWorld.cluster, url);
@@ -166,7 +227,9 @@ describe("egress policy for telemetry backends and external Nacos", () => {
   it("reaches loopback when configuration allows it (as the tests and single-machine setups do)", async () => {
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "1";
     await expectOk(putBackends(world.cluster, { prometheus: { url: `http://127.0.0.1:${port}` } }));
-    const names = await expectOk<{ metrics: { name: string }[] }>(api("GET", `${world.env}/metrics/names`, { token: root }));
+    const names = await expectOk<{ metrics: { name: string }[] }>(
+      api("GET", `${world.env}/metrics/names`, { token: root }),
+    );
     expect(names.metrics.map((m) => m.name)).toEqual(["leaked_metric"]);
     expect(hits).toBeGreaterThan(0);
     await expectOk(putBackends(world.cluster, { prometheus: null }));

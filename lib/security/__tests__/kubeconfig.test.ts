@@ -17,7 +17,8 @@ import { api, sysadminToken } from "@/lib/testing/world";
 // the Facet host, whatever YAML trick carries it; and class 10 for cluster API servers.
 
 const marker = join(tmpdir(), `facet-pwned-${process.pid}-${Date.now()}`);
-const cluster = (server = "https://10.9.8.7:6443", extra = "") => `clusters:\n- name: c\n  cluster:\n    server: ${server}\n${extra}`;
+const cluster = (server = "https://10.9.8.7:6443", extra = "") =>
+  `clusters:\n- name: c\n  cluster:\n    server: ${server}\n${extra}`;
 const context = "contexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n";
 const exec = `{apiVersion: client.authentication.k8s.io/v1beta1, command: /bin/sh, args: ["-c", "touch ${marker}"]}`;
 
@@ -26,7 +27,12 @@ const HOSTILE: Record<string, string> = {
   "exec behind a merge key": `x-evil: &evil\n  exec: ${exec}\n${cluster()}users:\n- name: u\n  user:\n    <<: *evil\n    token: abc\n${context}`,
   "exec behind a merge key list": `a: &a {token: abc}\nb: &b {exec: ${exec}}\n${cluster()}users:\n- name: u\n  user:\n    <<: [*a, *b]\n${context}`,
   "exec in a user merged from an anchor": `base: &user\n  exec: ${exec}\n${cluster()}users:\n- name: u\n  user: *user\n${context}`,
-  "exec in JSON form": JSON.stringify({ clusters: [{ name: "c", cluster: { server: "https://10.9.8.7" } }], users: [{ name: "u", user: { exec: { command: "/bin/sh", args: ["-c", `touch ${marker}`] } } }], contexts: [{ name: "x", context: { cluster: "c", user: "u" } }], "current-context": "x" }),
+  "exec in JSON form": JSON.stringify({
+    clusters: [{ name: "c", cluster: { server: "https://10.9.8.7" } }],
+    users: [{ name: "u", user: { exec: { command: "/bin/sh", args: ["-c", `touch ${marker}`] } } }],
+    contexts: [{ name: "x", context: { cluster: "c", user: "u" } }],
+    "current-context": "x",
+  }),
   "auth-provider": `${cluster()}users:\n- name: u\n  user:\n    auth-provider: {name: gcp, config: {cmd-path: /bin/sh, cmd-args: "-c touch ${marker}"}}\n${context}`,
   "token-file": `${cluster()}users:\n- name: u\n  user:\n    token-file: /etc/passwd\n${context}`,
   tokenFile: `${cluster()}users:\n- name: u\n  user:\n    tokenFile: /etc/passwd\n${context}`,
@@ -63,7 +69,9 @@ describe("kubeconfig parsing", () => {
     expect(parsed.server).toBe("https://api.example.com:6443");
     expect(parsed.kc.getCurrentUser()).toMatchObject({ certData: "Q0VSVA==", keyData: "S0VZ" });
     expect(parsed.kc.getCurrentUser()?.exec).toBeFalsy();
-    expect((load(parsed.sanitized) as { users: { user: Record<string, unknown> }[] }).users[0].user.exec).toBeUndefined();
+    expect(
+      (load(parsed.sanitized) as { users: { user: Record<string, unknown> }[] }).users[0].user.exec,
+    ).toBeUndefined();
   });
 
   it("stores a kubeconfig that parses back to exactly what was accepted", () => {
@@ -73,12 +81,21 @@ describe("kubeconfig parsing", () => {
     expect(again.options).toEqual(first.options);
     expect(again.sanitized).toBe(first.sanitized);
     // And a stored copy builds a client (a cluster imported yesterday still works today).
-    expect(kubeConfigFor({ name: "stored", kind: "imported", egressPrivateAllowed: true, kubeconfig: seal(first.sanitized) }).getCurrentCluster()?.server).toBe("https://api.example.com:6443");
+    expect(
+      kubeConfigFor({
+        name: "stored",
+        kind: "imported",
+        egressPrivateAllowed: true,
+        kubeconfig: seal(first.sanitized),
+      }).getCurrentCluster()?.server,
+    ).toBe("https://api.example.com:6443");
   });
 
   it("refuses a stored kubeconfig that a newer rule forbids, without running it", async () => {
     const text = HOSTILE["exec behind a merge key"];
-    expect(() => kubeConfigFor({ name: "old", kind: "imported", egressPrivateAllowed: true, kubeconfig: seal(text) })).toThrow(/no longer accepted/);
+    expect(() =>
+      kubeConfigFor({ name: "old", kind: "imported", egressPrivateAllowed: true, kubeconfig: seal(text) }),
+    ).toThrow(/no longer accepted/);
     expect(existsSync(marker)).toBe(false);
   });
 });
@@ -95,7 +112,8 @@ describe("importing a cluster through the API", () => {
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = saved;
     await sandbox?.close();
   });
-  const importing = (kubeconfig: string, extra: Record<string, unknown> = {}) => api("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("imp"), kubeconfig, ...extra } });
+  const importing = (kubeconfig: string, extra: Record<string, unknown> = {}) =>
+    api("POST", "/api/v1/clusters", { token: root, body: { name: uniqueName("imp"), kubeconfig, ...extra } });
 
   it("refuses every hostile kubeconfig with 422 and runs nothing", async () => {
     for (const [name, text] of Object.entries(HOSTILE)) {
@@ -134,7 +152,9 @@ describe("importing a cluster through the API", () => {
   it("reaches a private address only where a sysadmin allowed it, and loopback only when configured", async () => {
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "0";
     // Allowed by policy, then simply not answering: an upstream error, not a refusal.
-    const res = await importing(renderKubeconfig({ origin: "http://10.255.255.1:6443", token: "fsb_x" }), { allowPrivateAddresses: true });
+    const res = await importing(renderKubeconfig({ origin: "http://10.255.255.1:6443", token: "fsb_x" }), {
+      allowPrivateAddresses: true,
+    });
     expect(res.status).toBe(502);
     process.env.FACET_EGRESS_ALLOW_LOOPBACK = "1";
     const ok = await importing(renderKubeconfig({ origin: sandbox.server.origin, token: sandbox.token }));

@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { enforcedLevel, podSecurityLabels, podSpecOf, podSpecViolations, DEFAULT_POD_SECURITY } from "@/lib/pod-security";
+import {
+  enforcedLevel,
+  podSecurityLabels,
+  podSpecOf,
+  podSpecViolations,
+  DEFAULT_POD_SECURITY,
+} from "@/lib/pod-security";
 import { renderDeployment } from "@/lib/workloads/render";
 
 // The Pod Security Standards checks themselves: what each level lets through matters as much as
 // what it refuses, or the demo and ordinary workloads would break.
 
-const c = (securityContext?: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ name: "app", image: "nginx", ...(securityContext && { securityContext }), ...extra });
-const restricted = { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
+const c = (securityContext?: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  name: "app",
+  image: "nginx",
+  ...(securityContext && { securityContext }),
+  ...extra,
+});
+const restricted = {
+  allowPrivilegeEscalation: false,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+};
 
 describe("Pod Security levels", () => {
   it("lets baseline-allowed settings through baseline", () => {
@@ -14,10 +30,23 @@ describe("Pod Security levels", () => {
       { containers: [c()] },
       { containers: [c({ capabilities: { add: ["NET_BIND_SERVICE", "CHOWN", "KILL"] } })] },
       { containers: [c({ privileged: false, seccompProfile: { type: "Localhost", localhostProfile: "p.json" } })] },
-      { hostNetwork: false, hostPID: false, containers: [c(undefined, { ports: [{ containerPort: 80 }, { containerPort: 81, hostPort: 0 }] })] },
-      { securityContext: { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] }, containers: [c()] },
+      {
+        hostNetwork: false,
+        hostPID: false,
+        containers: [c(undefined, { ports: [{ containerPort: 80 }, { containerPort: 81, hostPort: 0 }] })],
+      },
+      {
+        securityContext: { sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }] },
+        containers: [c()],
+      },
       { containers: [c({ seLinuxOptions: { type: "container_t", level: "s0:c1" } })] },
-      { containers: [c()], volumes: [{ name: "v", emptyDir: {} }, { name: "n", nfs: { server: "x", path: "/" } }] },
+      {
+        containers: [c()],
+        volumes: [
+          { name: "v", emptyDir: {} },
+          { name: "n", nfs: { server: "x", path: "/" } },
+        ],
+      },
     ]) {
       expect(podSpecViolations("baseline", spec), JSON.stringify(spec)).toEqual([]);
     }
@@ -25,7 +54,14 @@ describe("Pod Security levels", () => {
 
   it("restricted wants every hardening at once, on the pod or on each container", () => {
     expect(podSpecViolations("restricted", { containers: [c(restricted)] })).toEqual([]);
-    expect(podSpecViolations("restricted", { securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } }, containers: [c({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] } })] })).toEqual([]);
+    expect(
+      podSpecViolations("restricted", {
+        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+        containers: [
+          c({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] } }),
+        ],
+      }),
+    ).toEqual([]);
     const missing = Object.keys(restricted).map((key) => {
       const sc: Record<string, unknown> = { ...restricted };
       delete sc[key];
@@ -36,8 +72,17 @@ describe("Pod Security levels", () => {
     expect(missing[2]).toContain("unrestricted capabilities");
     expect(missing[3]).toContain("seccompProfile");
     // One good container does not excuse another, nor an init container.
-    expect(podSpecViolations("restricted", { initContainers: [c({ ...restricted, runAsNonRoot: false }, { name: "init" })], containers: [c(restricted)] }).join()).toContain('"init"');
-    expect(podSpecViolations("restricted", { containers: [c({ ...restricted, capabilities: { drop: ["ALL"], add: ["SYS_TIME"] } })] }).join()).toContain("unrestricted capabilities");
+    expect(
+      podSpecViolations("restricted", {
+        initContainers: [c({ ...restricted, runAsNonRoot: false }, { name: "init" })],
+        containers: [c(restricted)],
+      }).join(),
+    ).toContain('"init"');
+    expect(
+      podSpecViolations("restricted", {
+        containers: [c({ ...restricted, capabilities: { drop: ["ALL"], add: ["SYS_TIME"] } })],
+      }).join(),
+    ).toContain("unrestricted capabilities");
     expect(podSpecViolations("privileged", { hostPID: true, containers: [c({ privileged: true })] })).toEqual([]);
   });
 
@@ -56,7 +101,8 @@ describe("Pod Security levels", () => {
       const found = podSpecOf(o);
       expect(podSpecViolations("baseline", found?.spec), o.kind).toEqual(["host namespaces (hostNetwork=true)"]);
     }
-    for (const o of [{ kind: "ConfigMap", data: { spec: "x" } }, { kind: "Service", spec }, null, "Pod", []]) expect(podSpecOf(o)).toBeNull();
+    for (const o of [{ kind: "ConfigMap", data: { spec: "x" } }, { kind: "Service", spec }, null, "Pod", []])
+      expect(podSpecOf(o)).toBeNull();
   });
 
   it("reads namespace labels as kube-apiserver does and writes the decided defaults", () => {
@@ -74,7 +120,18 @@ describe("Pod Security levels", () => {
   });
 
   it("the Deployments Facet renders for applications pass the default enforced level", () => {
-    const d = renderDeployment({ name: "web", image: "nginx:1.27", replicas: 2, ports: [{ name: "http", port: 80 }], env: [{ name: "A", value: "1" }], resources: { limits: { cpu: "1" } } } as never, "ns", {});
+    const d = renderDeployment(
+      {
+        name: "web",
+        image: "nginx:1.27",
+        replicas: 2,
+        ports: [{ name: "http", port: 80 }],
+        env: [{ name: "A", value: "1" }],
+        resources: { limits: { cpu: "1" } },
+      } as never,
+      "ns",
+      {},
+    );
     expect(podSpecViolations(DEFAULT_POD_SECURITY.enforce, podSpecOf(d)!.spec)).toEqual([]);
   });
 });

@@ -46,7 +46,11 @@ async function databaseEquals(a: string, b: string): Promise<boolean> {
   const c = await usernameCollation();
   const charset = sqlIdentifier(c.charset, [c.charset]);
   const collation = sqlIdentifier(c.collation, [c.collation]);
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT (CONVERT(? USING ${charset}) COLLATE ${collation}) = (CONVERT(? USING ${charset}) COLLATE ${collation}) AS same`.text, [a, b]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    sqlText`SELECT (CONVERT(? USING ${charset}) COLLATE ${collation}) = (CONVERT(? USING ${charset}) COLLATE ${collation}) AS same`
+      .text,
+    [a, b],
+  );
   return Number(rows[0].same) === 1;
 }
 
@@ -54,7 +58,16 @@ async function databaseEquals(a: string, b: string): Promise<boolean> {
 function spellings(name: string): string[] {
   const accent: Record<string, string> = { s: "ś", t: "ţ", a: "á", e: "ê", u: "ü", o: "ö", c: "ç", n: "ñ", i: "í" };
   const accented = [...name].map((ch) => accent[ch] ?? ch).join("");
-  return [name, name.toUpperCase(), `${name} `, `${name}   `, accented, `${accented.toUpperCase()} `, name.replace(/^./, (c) => c.toUpperCase()), accented.normalize("NFD")];
+  return [
+    name,
+    name.toUpperCase(),
+    `${name} `,
+    `${name}   `,
+    accented,
+    `${accented.toUpperCase()} `,
+    name.replace(/^./, (c) => c.toUpperCase()),
+    accented.normalize("NFD"),
+  ];
 }
 
 beforeEach(resetThrottle);
@@ -62,7 +75,9 @@ beforeEach(resetThrottle);
 describe("usernames are keyed as the database compares them", () => {
   it("reads the collation of users.username from the live schema", async () => {
     const c = await usernameCollation();
-    const [rows] = await getPool().query<RowDataPacket[]>("SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'username'");
+    const [rows] = await getPool().query<RowDataPacket[]>(
+      "SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = 'username'",
+    );
     expect(c.collation).toBe(rows[0].c);
   });
 
@@ -105,7 +120,10 @@ describe("usernames are keyed as the database compares them", () => {
     for (let i = 0; i < names.length; i++) {
       for (let j = i + 1; j < names.length; j++) {
         const same = await databaseEquals(names[i], names[j]);
-        if ((keys[i] === keys[j]) !== same) wrong.push(`${JSON.stringify(names[i])} vs ${JSON.stringify(names[j])}: database ${same}, keys ${keys[i] === keys[j]}`);
+        if ((keys[i] === keys[j]) !== same)
+          wrong.push(
+            `${JSON.stringify(names[i])} vs ${JSON.stringify(names[j])}: database ${same}, keys ${keys[i] === keys[j]}`,
+          );
       }
     }
     expect(wrong).toEqual([]);
@@ -127,10 +145,19 @@ describe("usernames are keyed as the database compares them", () => {
 
   it("maps a directory user to the same Facet account whatever case the directory returns", async () => {
     const source = uniqueName("dir");
-    const u = await createUser({ username: uniqueName("ldapuser"), authSource: source, externalId: "uid=one,dc=example" });
+    const u = await createUser({
+      username: uniqueName("ldapuser"),
+      authSource: source,
+      externalId: "uid=one,dc=example",
+    });
     const ctx = { actor: null, scope: {}, requestId: "sign-in-test-0001", clientAddress: null };
     for (const username of [u.username.toUpperCase(), u.username.replace(/^./, (c) => c.toUpperCase()), u.username]) {
-      const row = await provisionExternalUser(ctx, source, { externalId: "uid=one,dc=example", username, email: null, displayName: "One" });
+      const row = await provisionExternalUser(ctx, source, {
+        externalId: "uid=one,dc=example",
+        username,
+        email: null,
+        displayName: "One",
+      });
       expect(row.id).toBe(u.id);
     }
     expect((await getDb().select().from(users).where(eq(users.authSource, source))).length).toBe(1);
@@ -142,13 +169,30 @@ describe("the login throttle", () => {
     const name = uniqueName("tst");
     const variants = spellings(name);
     for (let i = 0; i < 10; i++) {
-      expect(await failureCode(verifyCredentials({ username: variants[i % variants.length], password: "wrong-password", clientAddress: freshAddress() }))).toBe("UNAUTHORIZED");
+      expect(
+        await failureCode(
+          verifyCredentials({
+            username: variants[i % variants.length],
+            password: "wrong-password",
+            clientAddress: freshAddress(),
+          }),
+        ),
+      ).toBe("UNAUTHORIZED");
     }
     for (const spelling of variants) {
-      expect(await failureCode(verifyCredentials({ username: spelling, password: "wrong-password", clientAddress: freshAddress() })), JSON.stringify(spelling)).toBe("LIMIT_EXCEEDED");
+      expect(
+        await failureCode(
+          verifyCredentials({ username: spelling, password: "wrong-password", clientAddress: freshAddress() }),
+        ),
+        JSON.stringify(spelling),
+      ).toBe("LIMIT_EXCEEDED");
     }
     // Another name is not held back.
-    expect(await failureCode(verifyCredentials({ username: uniqueName("tst"), password: "wrong-password", clientAddress: freshAddress() }))).toBe("UNAUTHORIZED");
+    expect(
+      await failureCode(
+        verifyCredentials({ username: uniqueName("tst"), password: "wrong-password", clientAddress: freshAddress() }),
+      ),
+    ).toBe("UNAUTHORIZED");
   });
 
   it("keys a known user by account: spellings share one budget, and the right password waits too", async () => {
@@ -156,21 +200,51 @@ describe("the login throttle", () => {
     const other = await createUser({ username: uniqueName("acct") });
     const variants = spellings(u.username);
     for (let i = 0; i < 10; i++) {
-      await failureCode(verifyCredentials({ username: variants[i % variants.length], password: `wrong-${i}-password`, clientAddress: freshAddress() }));
+      await failureCode(
+        verifyCredentials({
+          username: variants[i % variants.length],
+          password: `wrong-${i}-password`,
+          clientAddress: freshAddress(),
+        }),
+      );
     }
-    expect(await failureCode(verifyCredentials({ username: u.username, password: u.password, clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
-    expect(await failureCode(verifyCredentials({ username: u.username.toUpperCase(), password: u.password, clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
-    expect(await failureCode(verifyCredentials({ username: other.username, password: other.password, clientAddress: freshAddress() }))).toBe("OK");
+    expect(
+      await failureCode(
+        verifyCredentials({ username: u.username, password: u.password, clientAddress: freshAddress() }),
+      ),
+    ).toBe("LIMIT_EXCEEDED");
+    expect(
+      await failureCode(
+        verifyCredentials({ username: u.username.toUpperCase(), password: u.password, clientAddress: freshAddress() }),
+      ),
+    ).toBe("LIMIT_EXCEEDED");
+    expect(
+      await failureCode(
+        verifyCredentials({ username: other.username, password: other.password, clientAddress: freshAddress() }),
+      ),
+    ).toBe("OK");
   });
 
   it("keys directory sign-ins the same way: spellings of one name share a budget", async () => {
     const name = uniqueName("dirname");
     const variants = spellings(name);
-    const ldap = (username: string) => verifyLdapCredentials({ source: uniqueName("nosuchdir"), username, password: "wrong-password", clientAddress: freshAddress(), requestId: "sign-in-test-0002" });
+    const ldap = (username: string) =>
+      verifyLdapCredentials({
+        source: uniqueName("nosuchdir"),
+        username,
+        password: "wrong-password",
+        clientAddress: freshAddress(),
+        requestId: "sign-in-test-0002",
+      });
     for (let i = 0; i < 10; i++) expect(await failureCode(ldap(variants[i % variants.length]))).toBe("UNAUTHORIZED");
-    for (const spelling of variants) expect(await failureCode(ldap(spelling)), JSON.stringify(spelling)).toBe("LIMIT_EXCEEDED");
+    for (const spelling of variants)
+      expect(await failureCode(ldap(spelling)), JSON.stringify(spelling)).toBe("LIMIT_EXCEEDED");
     // A local attempt on the same name waits as well: one account, whichever door.
-    expect(await failureCode(verifyCredentials({ username: name.toUpperCase(), password: "wrong-password", clientAddress: freshAddress() }))).toBe("LIMIT_EXCEEDED");
+    expect(
+      await failureCode(
+        verifyCredentials({ username: name.toUpperCase(), password: "wrong-password", clientAddress: freshAddress() }),
+      ),
+    ).toBe("LIMIT_EXCEEDED");
   });
 
   it("reads the client address only from the header Facet's server stamps", () => {
@@ -182,7 +256,9 @@ describe("the login throttle", () => {
       { "x-client-ip": "203.0.113.9" },
     ];
     for (const headers of spoofs) expect(clientAddressFrom(new Headers(headers)), JSON.stringify(headers)).toBeNull();
-    expect(clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "192.0.2.4", "x-forwarded-for": "203.0.113.9" }))).toBe("192.0.2.4");
+    expect(
+      clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "192.0.2.4", "x-forwarded-for": "203.0.113.9" })),
+    ).toBe("192.0.2.4");
   });
 });
 
@@ -195,7 +271,11 @@ describe("the login throttle over HTTP", () => {
   });
 
   const login = (username: string, password: string, headers: Record<string, string>) =>
-    fetch(`${server!.origin}/api/v1/login`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ username, password }) });
+    fetch(`${server!.origin}/api/v1/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ username, password }),
+    });
 
   it("ignores X-Forwarded-For and a forged address header from an untrusted peer", async () => {
     server = await startRouteServer("app/api/v1/login", { trustedProxies: [] });
@@ -211,9 +291,14 @@ describe("the login throttle over HTTP", () => {
       { "x-forwarded-for": "203.0.113.8,203.0.113.8,203.0.113.8" },
       { "x-forwarded-for": "[2001:db8::9]" },
     ];
-    for (const headers of spoofs) expect((await login(uniqueName("spray"), "wrong-password", headers)).status, JSON.stringify(headers)).toBe(401);
+    for (const headers of spoofs)
+      expect((await login(uniqueName("spray"), "wrong-password", headers)).status, JSON.stringify(headers)).toBe(401);
     // Every attempt came from the same socket peer: the next one waits, whatever it claims.
-    const after: Record<string, string>[] = [{ "x-forwarded-for": "192.0.2.200" }, { [CLIENT_ADDRESS_HEADER]: "192.0.2.201" }, {}];
+    const after: Record<string, string>[] = [
+      { "x-forwarded-for": "192.0.2.200" },
+      { [CLIENT_ADDRESS_HEADER]: "192.0.2.201" },
+      {},
+    ];
     for (const headers of after) {
       const res = await login(uniqueName("spray"), "wrong-password", headers);
       expect(res.status, JSON.stringify(headers)).toBe(429);
@@ -239,11 +324,26 @@ describe("the login throttle over HTTP", () => {
       `${client}, 10.200.0.1, 10.3.3.3`,
       `198.51.100.99, ${client}`,
     ];
-    for (const chain of chains) expect((await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": chain })).status, chain).toBe(401);
-    expect((await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": `9.9.9.9, ${client}, 10.0.0.1` })).status).toBe(429);
+    for (const chain of chains)
+      expect((await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": chain })).status, chain).toBe(
+        401,
+      );
+    expect(
+      (await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": `9.9.9.9, ${client}, 10.0.0.1` }))
+        .status,
+    ).toBe(429);
     // Another client through the same proxies is not held back, nor is a forged stamp honoured.
-    expect((await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": `${client}, 198.51.100.7` })).status).toBe(401);
-    expect((await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": "198.51.100.8, 10.0.0.1", [CLIENT_ADDRESS_HEADER]: client })).status).toBe(401);
+    expect(
+      (await login(uniqueName("proxied"), "wrong-password", { "x-forwarded-for": `${client}, 198.51.100.7` })).status,
+    ).toBe(401);
+    expect(
+      (
+        await login(uniqueName("proxied"), "wrong-password", {
+          "x-forwarded-for": "198.51.100.8, 10.0.0.1",
+          [CLIENT_ADDRESS_HEADER]: client,
+        })
+      ).status,
+    ).toBe(401);
     await server.close();
     server = undefined;
   });
@@ -254,8 +354,12 @@ describe("sandbox kubeconfig credentials belong to the user who downloaded them"
 
   /** A call to the sandbox API with the token sent as kubectl would (Bearer, or Basic over plain http). */
   async function sandboxStatus(token: string, how: "bearer" | "basic" = "bearer"): Promise<number> {
-    const authorization = how === "bearer" ? `Bearer ${token}` : `Basic ${Buffer.from(`facet:${token}`).toString("base64")}`;
-    const res = await handleSandboxRequest(new Request("http://facet.test/sandbox/k8s/version", { headers: { authorization } }), ["version"]);
+    const authorization =
+      how === "bearer" ? `Bearer ${token}` : `Basic ${Buffer.from(`facet:${token}`).toString("base64")}`;
+    const res = await handleSandboxRequest(
+      new Request("http://facet.test/sandbox/k8s/version", { headers: { authorization } }),
+      ["version"],
+    );
     await res.arrayBuffer();
     return res.status;
   }
@@ -267,7 +371,9 @@ describe("sandbox kubeconfig credentials belong to the user who downloaded them"
     expect(res.status).toBe(200);
     const token = parseKubeconfig(String(res.body)).options.users[0]?.token;
     expect(token).toBeTruthy();
-    const { items } = await expectOk<{ items: { id: number; owner: string; revokedAt: string | null }[] }>(api("GET", "/api/v1/me/sandbox-credentials", { token: bearer }));
+    const { items } = await expectOk<{ items: { id: number; owner: string; revokedAt: string | null }[] }>(
+      api("GET", "/api/v1/me/sandbox-credentials", { token: bearer }),
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ owner: owner.username, revokedAt: null });
     return { owner, bearer, token: token!, id: items[0].id };
@@ -280,7 +386,9 @@ describe("sandbox kubeconfig credentials belong to the user who downloaded them"
     expect((await api("DELETE", `/api/v1/me/sandbox-credentials/${d.id}`, { token: d.bearer })).status).toBe(204);
     expect(await sandboxStatus(d.token)).toBe(401);
     expect(await sandboxStatus(d.token, "basic")).toBe(401);
-    const { items } = await expectOk<{ items: { revokedAt: string | null }[] }>(api("GET", "/api/v1/me/sandbox-credentials", { token: d.bearer }));
+    const { items } = await expectOk<{ items: { revokedAt: string | null }[] }>(
+      api("GET", "/api/v1/me/sandbox-credentials", { token: d.bearer }),
+    );
     expect(items[0].revokedAt).not.toBeNull();
   });
 
@@ -288,13 +396,20 @@ describe("sandbox kubeconfig credentials belong to the user who downloaded them"
     const d = await downloadAs("kcfg");
     const stranger = await createUser({ username: uniqueName("stranger") });
     const strangerBearer = (await createToken(stranger.id)).token;
-    const theirs = await expectOk<{ items: unknown[] }>(api("GET", "/api/v1/me/sandbox-credentials", { token: strangerBearer }));
+    const theirs = await expectOk<{ items: unknown[] }>(
+      api("GET", "/api/v1/me/sandbox-credentials", { token: strangerBearer }),
+    );
     expect(theirs.items).toEqual([]);
     expect((await api("GET", "/api/v1/me/sandbox-credentials?all=true", { token: strangerBearer })).status).toBe(403);
-    for (const id of [String(d.id), `${d.id}.0`, `0${d.id}`]) expect((await api("DELETE", `/api/v1/me/sandbox-credentials/${id}`, { token: strangerBearer })).status, id).toBe(404);
+    for (const id of [String(d.id), `${d.id}.0`, `0${d.id}`])
+      expect((await api("DELETE", `/api/v1/me/sandbox-credentials/${id}`, { token: strangerBearer })).status, id).toBe(
+        404,
+      );
     expect(await sandboxStatus(d.token)).toBe(200);
     const root = await sysadminToken();
-    const all = await expectOk<{ items: { id: number; owner: string }[] }>(api("GET", "/api/v1/me/sandbox-credentials?all=true", { token: root }));
+    const all = await expectOk<{ items: { id: number; owner: string }[] }>(
+      api("GET", "/api/v1/me/sandbox-credentials?all=true", { token: root }),
+    );
     expect(all.items.find((i) => i.id === d.id)?.owner).toBe(d.owner.username);
     expect((await api("DELETE", `/api/v1/me/sandbox-credentials/${d.id}`, { token: root })).status).toBe(204);
     expect(await sandboxStatus(d.token)).toBe(401);
@@ -304,10 +419,14 @@ describe("sandbox kubeconfig credentials belong to the user who downloaded them"
     const root = await sysadminToken();
     const viaApi = await downloadAs("kcfg");
     expect(await sandboxStatus(viaApi.token)).toBe(200);
-    expect((await api("PATCH", `/api/v1/users/${viaApi.owner.username}`, { token: root, body: { disabled: true } })).status).toBe(200);
+    expect(
+      (await api("PATCH", `/api/v1/users/${viaApi.owner.username}`, { token: root, body: { disabled: true } })).status,
+    ).toBe(200);
     expect(await sandboxStatus(viaApi.token)).toBe(401);
     expect(await sandboxStatus(viaApi.token, "basic")).toBe(401);
-    expect((await api("PATCH", `/api/v1/users/${viaApi.owner.username}`, { token: root, body: { disabled: false } })).status).toBe(200);
+    expect(
+      (await api("PATCH", `/api/v1/users/${viaApi.owner.username}`, { token: root, body: { disabled: false } })).status,
+    ).toBe(200);
     expect(await sandboxStatus(viaApi.token)).toBe(401);
 
     const direct = await downloadAs("kcfg");
@@ -358,26 +477,43 @@ describe("local passwords", () => {
   it("refuses common passwords on create and reset, naming the field, whatever their case", async () => {
     const root = await sysadminToken();
     for (const password of COMMON) {
-      const res = await api<{ code: string; errors: { path: string }[] }>("POST", "/api/v1/users", { token: root, body: { username: uniqueName("pw"), password } });
+      const res = await api<{ code: string; errors: { path: string }[] }>("POST", "/api/v1/users", {
+        token: root,
+        body: { username: uniqueName("pw"), password },
+      });
       expect(res.status, password).toBe(422);
-      expect(res.body.errors.map((e) => e.path), password).toContain("body.password");
+      expect(
+        res.body.errors.map((e) => e.path),
+        password,
+      ).toContain("body.password");
     }
     const u = await createUser({ username: uniqueName("pw") });
     for (const password of COMMON) {
-      const res = await api<{ errors: { path: string }[] }>("PATCH", `/api/v1/users/${u.username}`, { token: root, body: { password } });
+      const res = await api<{ errors: { path: string }[] }>("PATCH", `/api/v1/users/${u.username}`, {
+        token: root,
+        body: { password },
+      });
       expect(res.status, password).toBe(422);
       expect(res.body.errors.map((e) => e.path)).toContain("body.password");
     }
     // Nothing changed: the old password still signs in.
-    expect((await verifyCredentials({ username: u.username, password: u.password, clientAddress: freshAddress() })).id).toBe(u.id);
+    expect(
+      (await verifyCredentials({ username: u.username, password: u.password, clientAddress: freshAddress() })).id,
+    ).toBe(u.id);
   });
 
   it("refuses passwords shorter than 8 characters (counted as characters, not UTF-16 units)", async () => {
     const root = await sysadminToken();
     for (const password of SHORT) {
-      const res = await api<{ errors: { path: string }[] }>("POST", "/api/v1/users", { token: root, body: { username: uniqueName("pw"), password } });
+      const res = await api<{ errors: { path: string }[] }>("POST", "/api/v1/users", {
+        token: root,
+        body: { username: uniqueName("pw"), password },
+      });
       expect(res.status, password).toBe(422);
-      expect(res.body.errors.map((e) => e.path), password).toContain("body.password");
+      expect(
+        res.body.errors.map((e) => e.path),
+        password,
+      ).toContain("body.password");
     }
   });
 
@@ -385,13 +521,25 @@ describe("local passwords", () => {
     const root = await sysadminToken();
     for (const password of ["facet-admin", "correct horse battery staple", "Xk9#qL2v"]) {
       const username = uniqueName("pw");
-      expect((await api("POST", "/api/v1/users", { token: root, body: { username, password } })).status, password).toBe(201);
+      expect((await api("POST", "/api/v1/users", { token: root, body: { username, password } })).status, password).toBe(
+        201,
+      );
       expect((await verifyCredentials({ username, password, clientAddress: freshAddress() })).username).toBe(username);
     }
     const u = await createUser({ username: uniqueName("pw") });
-    expect((await api("PATCH", `/api/v1/users/${u.username}`, { token: root, body: { password: "facet-admin" } })).status).toBe(200);
+    expect(
+      (await api("PATCH", `/api/v1/users/${u.username}`, { token: root, body: { password: "facet-admin" } })).status,
+    ).toBe(200);
     // The seeded admin signs in with the documented password.
-    expect((await verifyCredentials({ username: "admin", password: process.env.FACET_ADMIN_PASSWORD || "facet-admin", clientAddress: freshAddress() })).username).toBe("admin");
+    expect(
+      (
+        await verifyCredentials({
+          username: "admin",
+          password: process.env.FACET_ADMIN_PASSWORD || "facet-admin",
+          clientAddress: freshAddress(),
+        })
+      ).username,
+    ).toBe("admin");
   });
 
   it("ships a list of a few thousand lower-case entries that leaves the default password out", () => {

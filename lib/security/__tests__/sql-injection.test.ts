@@ -1,9 +1,25 @@
 import type { RowDataPacket } from "mysql2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
-import { isSqlText, joinSql, jsonMemberPath, sqlIdentifier, sqlText, tuplePlaceholders, type SqlText } from "@/lib/db/sql-text";
+import {
+  isSqlText,
+  joinSql,
+  jsonMemberPath,
+  sqlIdentifier,
+  sqlText,
+  tuplePlaceholders,
+  type SqlText,
+} from "@/lib/db/sql-text";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
-import { otlpGauge, otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
+import {
+  otlpGauge,
+  otlpTraces,
+  postOtlp,
+  spanId,
+  telemetryWorld,
+  traceId,
+  type TelemetryWorld,
+} from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import type { MetricQueryResult, TraceSearchResult } from "@/lib/telemetry/schemas";
 
@@ -14,7 +30,7 @@ const HOSTILE_NAMES = [
   "a'",
   "x') = ? OR 1=1 OR JSON_EXTRACT(labels, '$.x",
   "region' OR SLEEP(1) OR '",
-  "a\"",
+  'a"',
   "a\\",
   "a`b",
   "a -- comment",
@@ -38,11 +54,46 @@ describe("SQL injection through telemetry search keys", () => {
   beforeAll(async () => {
     server = await startRouteServer();
     w = await telemetryWorld("sqli");
-    const ok = async (token: string, signal: "traces" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, token, body)).body).toEqual({});
-    await ok(w.tokens.a, "traces", otlpTraces({ "service.name": "shop" }, [{ traceId: traceId(), spanId: spanId(), name: "GET /cart", startMs: now - 2000, durationMs: 30, attributes: { "cart.id": "c-1", "k8s.pod.name": "shop-1" } }]));
-    await ok(w.tokens.b, "traces", otlpTraces({ "service.name": "vault" }, [{ traceId: traceId(), spanId: spanId(), name: "GET /secret", startMs: now - 2000, durationMs: 30, attributes: { "cart.id": "c-1" } }]));
-    await ok(w.tokens.a, "metrics", otlpGauge({ "service.name": "shop" }, "shop_queue", now - 120_000, [1, 2], { region: "eu" }));
-    await ok(w.tokens.b, "metrics", otlpGauge({ "service.name": "vault" }, "shop_queue", now - 120_000, [7, 8], { region: "eu" }));
+    const ok = async (token: string, signal: "traces" | "metrics", body: unknown) =>
+      expect((await postOtlp(server.origin, signal, token, body)).body).toEqual({});
+    await ok(
+      w.tokens.a,
+      "traces",
+      otlpTraces({ "service.name": "shop" }, [
+        {
+          traceId: traceId(),
+          spanId: spanId(),
+          name: "GET /cart",
+          startMs: now - 2000,
+          durationMs: 30,
+          attributes: { "cart.id": "c-1", "k8s.pod.name": "shop-1" },
+        },
+      ]),
+    );
+    await ok(
+      w.tokens.b,
+      "traces",
+      otlpTraces({ "service.name": "vault" }, [
+        {
+          traceId: traceId(),
+          spanId: spanId(),
+          name: "GET /secret",
+          startMs: now - 2000,
+          durationMs: 30,
+          attributes: { "cart.id": "c-1" },
+        },
+      ]),
+    );
+    await ok(
+      w.tokens.a,
+      "metrics",
+      otlpGauge({ "service.name": "shop" }, "shop_queue", now - 120_000, [1, 2], { region: "eu" }),
+    );
+    await ok(
+      w.tokens.b,
+      "metrics",
+      otlpGauge({ "service.name": "vault" }, "shop_queue", now - 120_000, [7, 8], { region: "eu" }),
+    );
   });
   afterAll(async () => server?.close());
 
@@ -67,10 +118,16 @@ describe("SQL injection through telemetry search keys", () => {
   });
 
   it("binds hostile values: they match nothing and never reach another environment", async () => {
-    for (const value of ["eu' OR '1'='1", "' OR 1=1 -- ", "eu\\' OR 1 #", "eu\") OR (\"1\"=\"1", "%", "_"]) {
-      const metrics = await expectOk<MetricQueryResult>(get<MetricQueryResult>(`${w.env("a")}/metrics?metric=shop_queue&${window}&match.region=${encodeURIComponent(value)}`));
+    for (const value of ["eu' OR '1'='1", "' OR 1=1 -- ", "eu\\' OR 1 #", 'eu") OR ("1"="1', "%", "_"]) {
+      const metrics = await expectOk<MetricQueryResult>(
+        get<MetricQueryResult>(
+          `${w.env("a")}/metrics?metric=shop_queue&${window}&match.region=${encodeURIComponent(value)}`,
+        ),
+      );
       expect(metrics.series, value).toEqual([]);
-      const traces = await expectOk<TraceSearchResult>(get<TraceSearchResult>(`${w.env("a")}/traces?${window}&attr.cart.id=${encodeURIComponent(value)}`));
+      const traces = await expectOk<TraceSearchResult>(
+        get<TraceSearchResult>(`${w.env("a")}/traces?${window}&attr.cart.id=${encodeURIComponent(value)}`),
+      );
       expect(traces.traces, value).toEqual([]);
     }
   });
@@ -83,9 +140,13 @@ describe("SQL injection through telemetry search keys", () => {
   });
 
   it("still finds data by dotted attribute and label names, within the environment only", async () => {
-    const traces = await expectOk<TraceSearchResult>(get<TraceSearchResult>(`${w.env("a")}/traces?${window}&attr.cart.id=c-1&attr.k8s.pod.name=shop-1`));
+    const traces = await expectOk<TraceSearchResult>(
+      get<TraceSearchResult>(`${w.env("a")}/traces?${window}&attr.cart.id=c-1&attr.k8s.pod.name=shop-1`),
+    );
     expect(traces.traces.map((t) => t.rootService)).toEqual(["shop"]);
-    const metrics = await expectOk<MetricQueryResult>(get<MetricQueryResult>(`${w.env("a")}/metrics?metric=shop_queue&${window}&match.region=eu`));
+    const metrics = await expectOk<MetricQueryResult>(
+      get<MetricQueryResult>(`${w.env("a")}/metrics?metric=shop_queue&${window}&match.region=eu`),
+    );
     expect(metrics.series.map((s) => s.labels.service)).toEqual(["shop"]);
   });
 });
@@ -118,7 +179,10 @@ describe("the database account the app uses", () => {
     const [grants] = await getPool().query<RowDataPacket[]>("SHOW GRANTS FOR CURRENT_USER()");
     const lines = grants.map((g) => String(Object.values(g)[0]));
     const global = lines.filter((l) => / ON \*\.\* /.test(l));
-    expect(global.every((l) => /^GRANT USAGE ON \*\.\*/.test(l)), lines.join("\n")).toBe(true);
+    expect(
+      global.every((l) => /^GRANT USAGE ON \*\.\*/.test(l)),
+      lines.join("\n"),
+    ).toBe(true);
     const [[{ db }]] = (await getPool().query("SELECT DATABASE() db")) as unknown as [[{ db: string }]];
     // The test run's user also owns the run's second database (`<db>_unit`): same prefix, nothing else.
     const runPrefix = db.replace(/_unit$/, "");

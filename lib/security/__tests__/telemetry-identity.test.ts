@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNamespaceCleanups } from "@/lib/clusters/reconcile/cleanup-namespaces";
 import { getPool } from "@/lib/db/client";
 import { purgeDeletedEnvironments, watchDeletedEnvironments } from "@/lib/telemetry/store/purge-deleted";
-import type { ApmResult, LogSearchResult, MetricNamesResult, MetricQueryResult, TraceSearchResult } from "@/lib/telemetry/schemas";
+import type {
+  ApmResult,
+  LogSearchResult,
+  MetricNamesResult,
+  MetricQueryResult,
+  TraceSearchResult,
+} from "@/lib/telemetry/schemas";
 import { uniqueName } from "@/lib/testing/factories";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
@@ -35,10 +41,22 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
   let base: string;
 
   const createEnv = async (name: string, namespace?: string): Promise<Env> => {
-    const created = await expectOk<{ namespace: string }>(api("POST", `${base}/projects/shop/environments`, { token: root, body: { name, type: "dev", cluster: "sandbox", quota: smallQuota, ...(namespace ? { namespace } : {}) } }), 201);
+    const created = await expectOk<{ namespace: string }>(
+      api("POST", `${base}/projects/shop/environments`, {
+        token: root,
+        body: { name, type: "dev", cluster: "sandbox", quota: smallQuota, ...(namespace ? { namespace } : {}) },
+      }),
+      201,
+    );
     const path = `${base}/projects/shop/environments/${name}`;
-    const { token } = await expectOk<{ token: string }>(api("POST", `${path}/ingest-tokens`, { token: root, body: { name: uniqueName("t") } }), 201);
-    const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM environments WHERE namespace = ? AND cluster_id = (SELECT id FROM clusters WHERE name = 'sandbox')", [created.namespace]);
+    const { token } = await expectOk<{ token: string }>(
+      api("POST", `${path}/ingest-tokens`, { token: root, body: { name: uniqueName("t") } }),
+      201,
+    );
+    const [rows] = await getPool().query<RowDataPacket[]>(
+      "SELECT id FROM environments WHERE namespace = ? AND cluster_id = (SELECT id FROM clusters WHERE name = 'sandbox')",
+      [created.namespace],
+    );
     return { path, namespace: created.namespace, token, id: Number(rows[0].id) };
   };
   const deleteEnv = async (e: Env) => expect((await api("DELETE", e.path, { token: root })).status).toBe(204);
@@ -47,8 +65,21 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
   const writeAll = async (token: string, tag: string, resource: Record<string, string> = {}) => {
     const id = traceId();
     const res = { "service.name": `svc-${tag}`, ...resource };
-    const post = async (signal: "traces" | "logs" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, token, body)).body, signal).toEqual({});
-    await post("traces", otlpTraces(res, [{ traceId: id, spanId: spanId(), name: `GET /${tag}`, startMs: now - 60_000, durationMs: 12, attributes: { "user.id": `user-${tag}` } }]));
+    const post = async (signal: "traces" | "logs" | "metrics", body: unknown) =>
+      expect((await postOtlp(server.origin, signal, token, body)).body, signal).toEqual({});
+    await post(
+      "traces",
+      otlpTraces(res, [
+        {
+          traceId: id,
+          spanId: spanId(),
+          name: `GET /${tag}`,
+          startMs: now - 60_000,
+          durationMs: 12,
+          attributes: { "user.id": `user-${tag}` },
+        },
+      ]),
+    );
     await post("logs", otlpLogs(res, [{ timeMs: now - 59_000, body: `log line ${tag} 秘密`, traceId: id }]));
     await post("metrics", otlpGauge(res, `gauge_${tag}`, now - 120_000, [1, 2]));
     return id;
@@ -56,7 +87,7 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
 
   /** Everything an environment shows through every telemetry read route. */
   const seenBy = async (e: Env, token = root) => {
-    const get = <T,>(path: string) => expectOk<T>(api("GET", `${e.path}/${path}`, { token }));
+    const get = <T>(path: string) => expectOk<T>(api("GET", `${e.path}/${path}`, { token }));
     const traces = await get<TraceSearchResult>(`traces?${window}&limit=100`);
     const byUser = await get<TraceSearchResult>(`traces?${window}&attr.user.id=user-old`);
     const logs = await get<LogSearchResult>(`logs?${window}&limit=100`);
@@ -76,7 +107,10 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
   };
 
   const rowsOf = async (environmentId: number) => {
-    const [ns] = await getPool().query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE environment_id = ?", [environmentId]);
+    const [ns] = await getPool().query<RowDataPacket[]>(
+      "SELECT id FROM telemetry_namespaces WHERE environment_id = ?",
+      [environmentId],
+    );
     const ids = ns.map((r) => Number(r.id));
     if (!ids.length) return { identities: 0, spans: 0, logs: 0, series: 0, points: 0, rollups: 0, resources: 0 };
     const count = async (sql: string) => Number((await getPool().query<RowDataPacket[]>(sql, [ids]))[0][0].n);
@@ -85,7 +119,9 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
       spans: await count("SELECT COUNT(*) n FROM telemetry_spans WHERE ns_id IN (?)"),
       logs: await count("SELECT COUNT(*) n FROM telemetry_logs WHERE ns_id IN (?)"),
       series: await count("SELECT COUNT(*) n FROM telemetry_metric_series WHERE ns_id IN (?)"),
-      points: await count("SELECT COUNT(*) n FROM telemetry_metric_points p JOIN telemetry_metric_series s ON s.id = p.series_id WHERE s.ns_id IN (?)"),
+      points: await count(
+        "SELECT COUNT(*) n FROM telemetry_metric_points p JOIN telemetry_metric_series s ON s.id = p.series_id WHERE s.ns_id IN (?)",
+      ),
       rollups: await count("SELECT COUNT(*) n FROM telemetry_apm_rollups WHERE ns_id IN (?)"),
       resources: await count("SELECT COUNT(*) n FROM telemetry_resources WHERE ns_id IN (?)"),
     };
@@ -100,12 +136,25 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     const tenant = uniqueName("tid");
     base = `/api/v1/tenants/${tenant}`;
     await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: tenant } }), 201);
-    await expectOk(api("PUT", `${base}/quotas/sandbox`, { token: root, body: { cpu: "8", memory: "16Gi", storage: "80Gi", pods: "80" } }));
+    await expectOk(
+      api("PUT", `${base}/quotas/sandbox`, {
+        token: root,
+        body: { cpu: "8", memory: "16Gi", storage: "80Gi", pods: "80" },
+      }),
+    );
     await expectOk(api("POST", `${base}/projects`, { token: root, body: { name: "shop" } }), 201);
     const admin = await person("tadmin");
-    await expectOk(api("POST", `${base}/members`, { token: root, body: { username: admin.username, role: "admin" } }), 201);
+    await expectOk(
+      api("POST", `${base}/members`, { token: root, body: { username: admin.username, role: "admin" } }),
+      201,
+    );
     tenantAdmin = admin.token;
-    clusterToken = (await expectOk<{ token: string }>(api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: root, body: { name: uniqueName("ct") } }), 201)).token;
+    clusterToken = (
+      await expectOk<{ token: string }>(
+        api("POST", "/api/v1/clusters/sandbox/ingest-tokens", { token: root, body: { name: uniqueName("ct") } }),
+        201,
+      )
+    ).token;
   });
   afterAll(async () => {
     await server?.close();
@@ -116,7 +165,10 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     const old = await createEnv("reused");
     const oldTrace = await writeAll(old.token, "old");
     // A cluster token naming the namespace writes for the environment that owns it now.
-    const viaCluster = await writeAll(clusterToken, "old", { "k8s.namespace.name": old.namespace, "service.name": "svc-cluster" });
+    const viaCluster = await writeAll(clusterToken, "old", {
+      "k8s.namespace.name": old.namespace,
+      "service.name": "svc-cluster",
+    });
     const before = await seenBy(old);
     expect(before.traces.sort()).toEqual([oldTrace, viaCluster].sort());
     expect(before.byUser).toHaveLength(2);
@@ -132,18 +184,45 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     expect(successor.namespace).toBe(old.namespace);
     expect(successor.id).not.toBe(old.id);
     // Sealed by the delete itself: nothing shows, whether or not the background purge ran yet.
-    expect(await seenBy(successor)).toEqual({ traces: [], byUser: [], logs: [], logsByText: [], metrics: [], gaugeSeries: 0, services: [] });
-    expect(await seenBy(successor, tenantAdmin)).toEqual({ traces: [], byUser: [], logs: [], logsByText: [], metrics: [], gaugeSeries: 0, services: [] });
+    expect(await seenBy(successor)).toEqual({
+      traces: [],
+      byUser: [],
+      logs: [],
+      logsByText: [],
+      metrics: [],
+      gaugeSeries: 0,
+      services: [],
+    });
+    expect(await seenBy(successor, tenantAdmin)).toEqual({
+      traces: [],
+      byUser: [],
+      logs: [],
+      logsByText: [],
+      metrics: [],
+      gaugeSeries: 0,
+      services: [],
+    });
     for (const id of [oldTrace, viaCluster]) {
-      expect((await api("GET", `/api/v1/traces/${id}`, { token: root })).status, "by id, even for a sysadmin").toBe(404);
-      expect((await api("GET", `/api/v1/traces/${id}`, { token: tenantAdmin })).status, "by id, for the tenant's admin").toBe(404);
-      expect((await api("GET", `${successor.path}/traces/${id}`, { token: root })).status, "by id in the environment").toBe(404);
+      expect((await api("GET", `/api/v1/traces/${id}`, { token: root })).status, "by id, even for a sysadmin").toBe(
+        404,
+      );
+      expect(
+        (await api("GET", `/api/v1/traces/${id}`, { token: tenantAdmin })).status,
+        "by id, for the tenant's admin",
+      ).toBe(404);
+      expect(
+        (await api("GET", `${successor.path}/traces/${id}`, { token: root })).status,
+        "by id in the environment",
+      ).toBe(404);
       expect((await api("GET", `/api/v1/traces/${id}/logs`, { token: root })).status, "its logs by trace id").toBe(404);
     }
 
     // The successor's own writes are its own, through its token or the cluster's.
     const fresh = await writeAll(successor.token, "new");
-    const freshViaCluster = await writeAll(clusterToken, "new", { "k8s.namespace.name": successor.namespace, "service.name": "svc-cluster-new" });
+    const freshViaCluster = await writeAll(clusterToken, "new", {
+      "k8s.namespace.name": successor.namespace,
+      "service.name": "svc-cluster-new",
+    });
     const after = await seenBy(successor);
     expect(after.traces.sort()).toEqual([fresh, freshViaCluster].sort());
     expect(after.byUser).toEqual([]);
@@ -161,7 +240,15 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     const early = await writeAll(clusterToken, "old", { "k8s.namespace.name": namespace });
     const env = await createEnv(name);
     expect(env.namespace).toBe(namespace);
-    expect(await seenBy(env)).toEqual({ traces: [], byUser: [], logs: [], logsByText: [], metrics: [], gaugeSeries: 0, services: [] });
+    expect(await seenBy(env)).toEqual({
+      traces: [],
+      byUser: [],
+      logs: [],
+      logsByText: [],
+      metrics: [],
+      gaugeSeries: 0,
+      services: [],
+    });
     expect((await api("GET", `${env.path}/traces/${early}`, { token: tenantAdmin })).status).toBe(404);
     expect((await api("GET", `/api/v1/traces/${early}`, { token: tenantAdmin })).status).toBe(404);
     // The sysadmin still finds it by id: it is unowned, not lost.
@@ -184,7 +271,15 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     await deleteEnv(gone);
     const deadline = Date.now() + 20_000;
     while ((await rowsOf(gone.id)).identities && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await rowsOf(gone.id)).toEqual({ identities: 0, spans: 0, logs: 0, series: 0, points: 0, rollups: 0, resources: 0 });
+    expect(await rowsOf(gone.id)).toEqual({
+      identities: 0,
+      spans: 0,
+      logs: 0,
+      series: 0,
+      points: 0,
+      rollups: 0,
+      resources: 0,
+    });
     expect(await rowsOf(keep.id)).toEqual(kept);
     expect((await seenBy(keep)).traces).toHaveLength(1);
     await deleteEnv(keep);
@@ -199,12 +294,37 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     const ghost = Number((max as RowDataPacket).n) + 1000;
     const [[cluster]] = await getPool().query<RowDataPacket[][]>("SELECT id FROM clusters WHERE name = 'sandbox'");
     // As a writer with a stale id would (an environment token cached across its delete).
-    const stale = { tokenId: 0, clusterId: Number((cluster as RowDataPacket).id), pinnedNamespace: live.namespace, environmentId: ghost };
+    const stale = {
+      tokenId: 0,
+      clusterId: Number((cluster as RowDataPacket).id),
+      pinnedNamespace: live.namespace,
+      environmentId: ghost,
+    };
     const id = traceId();
-    await ingestTraces(stale, decodeTracesJson(otlpTraces({ "service.name": "ghost" }, [{ traceId: id, spanId: spanId(), name: "GET /ghost", startMs: now - 30_000, durationMs: 3 }])));
-    await ingestLogs(stale, decodeLogsJson(otlpLogs({ "service.name": "ghost" }, [{ timeMs: now - 29_000, body: "ghost line", traceId: id }])));
+    await ingestTraces(
+      stale,
+      decodeTracesJson(
+        otlpTraces({ "service.name": "ghost" }, [
+          { traceId: id, spanId: spanId(), name: "GET /ghost", startMs: now - 30_000, durationMs: 3 },
+        ]),
+      ),
+    );
+    await ingestLogs(
+      stale,
+      decodeLogsJson(
+        otlpLogs({ "service.name": "ghost" }, [{ timeMs: now - 29_000, body: "ghost line", traceId: id }]),
+      ),
+    );
     expect((await rowsOf(ghost)).spans).toBe(1);
-    expect(await seenBy(live)).toEqual({ traces: [], byUser: [], logs: [], logsByText: [], metrics: [], gaugeSeries: 0, services: [] });
+    expect(await seenBy(live)).toEqual({
+      traces: [],
+      byUser: [],
+      logs: [],
+      logsByText: [],
+      metrics: [],
+      gaugeSeries: 0,
+      services: [],
+    });
     for (const token of [root, tenantAdmin]) {
       expect((await api("GET", `/api/v1/traces/${id}`, { token })).status).toBe(404);
       expect((await api("GET", `${live.path}/traces/${id}`, { token })).status).toBe(404);
@@ -213,7 +333,15 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     expect(purged.identities).toBeGreaterThanOrEqual(1);
     expect(purged.spans).toBeGreaterThanOrEqual(1);
     expect(purged.logs).toBeGreaterThanOrEqual(1);
-    expect(await rowsOf(ghost)).toEqual({ identities: 0, spans: 0, logs: 0, series: 0, points: 0, rollups: 0, resources: 0 });
+    expect(await rowsOf(ghost)).toEqual({
+      identities: 0,
+      spans: 0,
+      logs: 0,
+      series: 0,
+      points: 0,
+      rollups: 0,
+      resources: 0,
+    });
     expect(await purgeDeletedEnvironments()).toEqual({ identities: 0, spans: 0, logs: 0, points: 0, rollups: 0 });
     await deleteEnv(live);
   });
@@ -223,7 +351,14 @@ describe("telemetry belongs to the environment, not the namespace name", () => {
     await deleteEnv(env);
     await purgeDeletedEnvironments();
     const after = await createEnv("revoked");
-    const res = await postOtlp(server.origin, "traces", env.token, otlpTraces({ "service.name": "ghost" }, [{ traceId: traceId(), spanId: spanId(), name: "ghost", startMs: now - 1000, durationMs: 1 }]));
+    const res = await postOtlp(
+      server.origin,
+      "traces",
+      env.token,
+      otlpTraces({ "service.name": "ghost" }, [
+        { traceId: traceId(), spanId: spanId(), name: "ghost", startMs: now - 1000, durationMs: 1 },
+      ]),
+    );
     expect(res.status).toBe(401);
     expect((await seenBy(after)).traces).toEqual([]);
     await deleteEnv(after);

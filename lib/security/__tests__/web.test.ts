@@ -33,7 +33,9 @@ describe("post-login callback paths", () => {
   });
 
   it("keeps ordinary paths", () => {
-    expect(safeCallbackPath("/tenants/acme/projects/shop?tab=members#m")).toBe("/tenants/acme/projects/shop?tab=members#m");
+    expect(safeCallbackPath("/tenants/acme/projects/shop?tab=members#m")).toBe(
+      "/tenants/acme/projects/shop?tab=members#m",
+    );
     expect(loginPath(new Headers({ "x-facet-path": "/.//evil.example" }))).toBe("/login");
     expect(loginPath(new Headers({ "x-facet-path": "/tenants" }))).toBe("/login?callbackUrl=%2Ftenants");
   });
@@ -51,7 +53,17 @@ describe("the app's own origin", () => {
     const h = new Headers({ host: "facet.local:3000", "x-forwarded-host": "evil.example" });
     expect(publicOrigin(h)).toBe("http://facet.local:3000");
     expect(isOwnOrigin("http://facet.local:3000", h)).toBe(true);
-    for (const o of ["http://evil.example", "http://facet.local:3001", "http://facet.local:3000.evil.example", "null", "", "facet.local:3000", "file://facet.local:3000", null]) expect(isOwnOrigin(o, h), String(o)).toBe(false);
+    for (const o of [
+      "http://evil.example",
+      "http://facet.local:3001",
+      "http://facet.local:3000.evil.example",
+      "null",
+      "",
+      "facet.local:3000",
+      "file://facet.local:3000",
+      null,
+    ])
+      expect(isOwnOrigin(o, h), String(o)).toBe(false);
   });
 
   it("is AUTH_URL's origin when set, whatever the Host says", () => {
@@ -65,7 +77,11 @@ describe("the app's own origin", () => {
 });
 
 describe("cookie-authenticated writes", () => {
-  const req = (method: string, headers: Record<string, string>) => new Request("http://facet.local:3000/api/v1/tenants", { method, headers: { host: "facet.local:3000", ...headers } });
+  const req = (method: string, headers: Record<string, string>) =>
+    new Request("http://facet.local:3000/api/v1/tenants", {
+      method,
+      headers: { host: "facet.local:3000", ...headers },
+    });
   const cookie = { cookie: "authjs.session-token=abc" };
   const own = { origin: "http://facet.local:3000" };
 
@@ -79,7 +95,11 @@ describe("cookie-authenticated writes", () => {
       { ...cookie, ...own, "content-type": "text/json", "content-length": "2" },
       { cookie: "x=1; __Secure-authjs.session-token.0=abc", origin: "http://evil.example" },
     ];
-    for (const headers of refused) for (const method of ["POST", "PUT", "PATCH", "DELETE"]) expect(() => assertSameSiteWrite(req(method, headers)), `${method} ${JSON.stringify(headers)}`).toThrow(/Cross-site/);
+    for (const headers of refused)
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"])
+        expect(() => assertSameSiteWrite(req(method, headers)), `${method} ${JSON.stringify(headers)}`).toThrow(
+          /Cross-site/,
+        );
   });
 
   it("pass from the console, with a bearer token, when reading, or when anonymous (401 follows)", () => {
@@ -87,10 +107,16 @@ describe("cookie-authenticated writes", () => {
       { ...cookie, ...own, "content-type": "application/json", "content-length": "2" },
       { ...cookie, ...own, "content-type": "application/merge-patch+json; charset=utf-8", "content-length": "2" },
       { ...cookie, ...own },
-      { authorization: "Bearer fct_x", origin: "http://evil.example", "content-type": "text/plain", "content-length": "2" },
+      {
+        authorization: "Bearer fct_x",
+        origin: "http://evil.example",
+        "content-type": "text/plain",
+        "content-length": "2",
+      },
       { origin: "http://evil.example", "content-type": "text/plain", "content-length": "2" },
     ];
-    for (const headers of passing) expect(() => assertSameSiteWrite(req("POST", headers)), JSON.stringify(headers)).not.toThrow();
+    for (const headers of passing)
+      expect(() => assertSameSiteWrite(req("POST", headers)), JSON.stringify(headers)).not.toThrow();
     expect(() => assertSameSiteWrite(req("GET", { ...cookie, origin: "http://evil.example" }))).not.toThrow();
   });
 });
@@ -109,7 +135,11 @@ describe("the production server in front of Next", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const spoofs: Record<string, string>[] = [{ [CLIENT_ADDRESS_HEADER]: "203.0.113.9" }, { "x-forwarded-for": "203.0.113.9" }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2" }];
+      const spoofs: Record<string, string>[] = [
+        { [CLIENT_ADDRESS_HEADER]: "203.0.113.9" },
+        { "x-forwarded-for": "203.0.113.9" },
+        { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2" },
+      ];
       for (const headers of spoofs) {
         const res = await fetch(origin, { headers });
         expect(res.headers.get("x-frame-options")).toBe("DENY");

@@ -1,6 +1,13 @@
 import { SpanKind, SpanStatusCode, context, trace } from "@opentelemetry/api";
 import { SeverityNumber } from "@opentelemetry/api-logs";
-import { JsonLogsSerializer, JsonMetricsSerializer, JsonTraceSerializer, ProtobufLogsSerializer, ProtobufMetricsSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
+import {
+  JsonLogsSerializer,
+  JsonMetricsSerializer,
+  JsonTraceSerializer,
+  ProtobufLogsSerializer,
+  ProtobufMetricsSerializer,
+  ProtobufTraceSerializer,
+} from "@opentelemetry/otlp-transformer";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
@@ -13,7 +20,11 @@ import { MalformedOtlp } from "../otlp/model";
 // The OpenTelemetry JS serializers (otlp-transformer, the code the SDK exporters use) encode
 // the same SDK data as protobuf and as JSON; Facet's two decoders must read back identical data.
 
-const resource = resourceFromAttributes({ "service.name": "checkout", "k8s.namespace.name": "shop-dev", "k8s.pod.name": "checkout-1" });
+const resource = resourceFromAttributes({
+  "service.name": "checkout",
+  "k8s.namespace.name": "shop-dev",
+  "k8s.pod.name": "checkout-1",
+});
 const json = (bytes: Uint8Array | undefined) => JSON.parse(Buffer.from(bytes!).toString("utf8"));
 
 class CollectOnly extends MetricReader {
@@ -26,7 +37,17 @@ describe("OTLP decoding", () => {
     const exporter = new InMemorySpanExporter();
     const provider = new BasicTracerProvider({ resource, spanProcessors: [new SimpleSpanProcessor(exporter)] });
     const tracer = provider.getTracer("decode-test", "1.2.3");
-    const root = tracer.startSpan("GET /cart", { kind: SpanKind.SERVER, attributes: { "http.route": "/cart", "http.response.status_code": 500, "user.id": "u-42", ratio: 0.5, tags: ["a", "b"], ok: false } });
+    const root = tracer.startSpan("GET /cart", {
+      kind: SpanKind.SERVER,
+      attributes: {
+        "http.route": "/cart",
+        "http.response.status_code": 500,
+        "user.id": "u-42",
+        ratio: 0.5,
+        tags: ["a", "b"],
+        ok: false,
+      },
+    });
     root.addEvent("cache miss", { key: "cart:42" });
     root.setStatus({ code: SpanStatusCode.ERROR, message: "boom" });
     const child = tracer.startSpan("SELECT cart", { kind: SpanKind.CLIENT }, trace.setSpan(context.active(), root));
@@ -42,7 +63,20 @@ describe("OTLP decoding", () => {
     expect(group.resource).toMatchObject({ "service.name": "checkout", "k8s.pod.name": "checkout-1" });
     const decodedRoot = group.items.find((i) => i.item.name === "GET /cart")!;
     expect(decodedRoot.scope).toEqual({ name: "decode-test", version: "1.2.3" });
-    expect(decodedRoot.item).toMatchObject({ kind: 2, statusCode: 2, statusMessage: "boom", parentSpanId: null, attributes: { "http.route": "/cart", "http.response.status_code": 500, "user.id": "u-42", ratio: 0.5, tags: ["a", "b"], ok: false } });
+    expect(decodedRoot.item).toMatchObject({
+      kind: 2,
+      statusCode: 2,
+      statusMessage: "boom",
+      parentSpanId: null,
+      attributes: {
+        "http.route": "/cart",
+        "http.response.status_code": 500,
+        "user.id": "u-42",
+        ratio: 0.5,
+        tags: ["a", "b"],
+        ok: false,
+      },
+    });
     expect(decodedRoot.item.traceId.toString("hex")).toBe(root.spanContext().traceId);
     expect(decodedRoot.item.events[0]).toMatchObject({ name: "cache miss", attributes: { key: "cart:42" } });
     const decodedChild = group.items.find((i) => i.item.name === "SELECT cart")!.item;
@@ -54,7 +88,12 @@ describe("OTLP decoding", () => {
   it("reads the SDK's log records identically from protobuf and from JSON", async () => {
     const exporter = new InMemoryLogRecordExporter();
     const provider = new LoggerProvider({ resource, processors: [new SimpleLogRecordProcessor({ exporter })] });
-    provider.getLogger("decode-test").emit({ body: "payment failed", severityNumber: SeverityNumber.ERROR, severityText: "ERROR", attributes: { order: 7 } });
+    provider.getLogger("decode-test").emit({
+      body: "payment failed",
+      severityNumber: SeverityNumber.ERROR,
+      severityText: "ERROR",
+      attributes: { order: 7 },
+    });
     provider.getLogger("decode-test").emit({ body: { structured: true }, severityNumber: SeverityNumber.INFO });
     await provider.forceFlush();
     const records = exporter.getFinishedLogRecords();
@@ -81,14 +120,23 @@ describe("OTLP decoding", () => {
     const fromJson = decodeMetricsJson(json(JsonMetricsSerializer.serializeRequest(resourceMetrics)));
     expect(fromProto).toEqual(fromJson);
     const metrics = Object.fromEntries(fromProto[0].items.map((i) => [i.item.name, i.item]));
-    expect(metrics.orders_total).toMatchObject({ type: "sum", monotonic: true, temporality: 2, points: [{ value: 3, attributes: { route: "/cart" } }] });
+    expect(metrics.orders_total).toMatchObject({
+      type: "sum",
+      monotonic: true,
+      temporality: 2,
+      points: [{ value: 3, attributes: { route: "/cart" } }],
+    });
     expect(metrics.latency_ms).toMatchObject({ type: "histogram", points: [{ count: 1, sum: 120 }] });
     expect(metrics.queue_depth).toMatchObject({ type: "gauge", points: [{ value: 9 }] });
   });
 
   it("refuses bodies that are not OTLP", () => {
     expect(() => decodeTracesProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01]))).toThrow(MalformedOtlp);
-    expect(() => decodeTracesJson({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: "xyz", spanId: "00f067aa0ba902b7" }] }] }] })).toThrow(MalformedOtlp);
+    expect(() =>
+      decodeTracesJson({
+        resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: "xyz", spanId: "00f067aa0ba902b7" }] }] }],
+      }),
+    ).toThrow(MalformedOtlp);
     expect(() => decodeTracesJson([1, 2])).toThrow(MalformedOtlp);
     expect(() => decodeLogsJson({ resourceLogs: "nope" })).toThrow(MalformedOtlp);
   });

@@ -11,7 +11,17 @@ describe("idFromHex", () => {
 
   it("refuses anything but exactly 2×bytes hex characters, wherever the bad character is", () => {
     const good = "0af7651916cd43dd";
-    const bad = ["0af7651916cd43d", `${good}0`, "zaf7651916cd43dd", "0af7651916cd43dz", "0af76519 6cd43dd", "0af7651916cd43é1", "+af7651916cd43dd", 12345678, {}];
+    const bad = [
+      "0af7651916cd43d",
+      `${good}0`,
+      "zaf7651916cd43dd",
+      "0af7651916cd43dz",
+      "0af76519 6cd43dd",
+      "0af7651916cd43é1",
+      "+af7651916cd43dd",
+      12345678,
+      {},
+    ];
     for (const value of bad) expect(() => idFromHex(value, 8, "spanId"), String(value)).toThrow(MalformedOtlp);
   });
 });

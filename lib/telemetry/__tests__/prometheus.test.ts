@@ -51,14 +51,31 @@ describe("the Prometheus backend", () => {
     const port = await freePort();
     const config = `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: shop\n    honor_labels: true\n    static_configs:\n      - targets: ["127.0.0.1:${(target.address() as AddressInfo).port}"]\n`;
     writeFileSync(join(dir, "prometheus.yml"), config);
-    prometheus = spawn("prometheus", [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: "ignore" });
+    prometheus = spawn(
+      "prometheus",
+      [
+        `--config.file=${join(dir, "prometheus.yml")}`,
+        `--storage.tsdb.path=${join(dir, "data")}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: "ignore" },
+    );
     const url = `http://127.0.0.1:${port}`;
-    await eventually(async () => {
-      const res = await fetch(`${url}/api/v1/query?query=shop_requests_total`);
-      const body = (await res.json()) as { data: { result: unknown[] } };
-      return body.data.result.length === 2;
-    }, 30_000, "prometheus to scrape the target");
-    await expectOk(api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, { token: root, body: { prometheus: { url } } }));
+    await eventually(
+      async () => {
+        const res = await fetch(`${url}/api/v1/query?query=shop_requests_total`);
+        const body = (await res.json()) as { data: { result: unknown[] } };
+        return body.data.result.length === 2;
+      },
+      30_000,
+      "prometheus to scrape the target",
+    );
+    await expectOk(
+      api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, {
+        token: root,
+        body: { prometheus: { url } },
+      }),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -70,15 +87,32 @@ describe("the Prometheus backend", () => {
   it("answers metric queries with the environment's series only", async () => {
     const now = Date.now();
     // A match on the namespace label cannot widen the query to another namespace.
-    const res = await expectOk<MetricQueryResult>(api("GET", `${world.env}/metrics?metric=shop_requests_total&agg=last&match.namespace=someone-else&start=${now - 120_000}&end=${now}&step=5s`, { token: root }));
+    const res = await expectOk<MetricQueryResult>(
+      api(
+        "GET",
+        `${world.env}/metrics?metric=shop_requests_total&agg=last&match.namespace=someone-else&start=${now - 120_000}&end=${now}&step=5s`,
+        { token: root },
+      ),
+    );
     expect(res.backend).toBe("prometheus");
     expect(res.series).toHaveLength(1);
-    expect(res.series[0]).toMatchObject({ metric: "shop_requests_total", labels: { namespace: world.namespace, pod: "shop-1", service: "shop" } });
+    expect(res.series[0]).toMatchObject({
+      metric: "shop_requests_total",
+      labels: { namespace: world.namespace, pod: "shop-1", service: "shop" },
+    });
     expect(res.series[0].points.some(([, v]) => v !== null && v > 0)).toBe(true);
-    const rate = await eventually(async () => {
-      const r = await expectOk<MetricQueryResult>(api("GET", `${world.env}/metrics?metric=shop_requests_total&agg=rate&start=${Date.now() - 120_000}&step=5s`, { token: root }));
-      return r.series[0]?.points.some(([, v]) => v !== null && v > 0) ? r : null;
-    }, 20_000, "a rate");
+    const rate = await eventually(
+      async () => {
+        const r = await expectOk<MetricQueryResult>(
+          api("GET", `${world.env}/metrics?metric=shop_requests_total&agg=rate&start=${Date.now() - 120_000}&step=5s`, {
+            token: root,
+          }),
+        );
+        return r.series[0]?.points.some(([, v]) => v !== null && v > 0) ? r : null;
+      },
+      20_000,
+      "a rate",
+    );
     expect(rate.series.map((s) => s.labels.pod)).toEqual(["shop-1"]);
   });
 
@@ -87,12 +121,19 @@ describe("the Prometheus backend", () => {
     expect(names.backend).toBe("prometheus");
     expect(names.metrics.map((m) => m.name)).toContain("shop_requests_total");
     expect(names.metrics.map((m) => m.name)).not.toContain("other_only_total");
-    const labels = await expectOk<MetricLabelsResult>(api("GET", `${world.env}/metrics/labels?metric=shop_requests_total`, { token: root }));
+    const labels = await expectOk<MetricLabelsResult>(
+      api("GET", `${world.env}/metrics/labels?metric=shop_requests_total`, { token: root }),
+    );
     expect(labels.labels).toMatchObject({ pod: ["shop-1"], service: ["shop"], namespace: [world.namespace] });
   });
 
   it("reports a Prometheus that is down as an upstream failure", async () => {
-    await expectOk(api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, { token: root, body: { prometheus: { url: `http://127.0.0.1:${await freePort()}` } } }));
+    await expectOk(
+      api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, {
+        token: root,
+        body: { prometheus: { url: `http://127.0.0.1:${await freePort()}` } },
+      }),
+    );
     const res = await api("GET", `${world.env}/metrics/names`, { token: root });
     expect(res.status).toBe(502);
     expect(res.body).toMatchObject({ code: "UPSTREAM", upstream: { name: "prometheus", retryable: true } });

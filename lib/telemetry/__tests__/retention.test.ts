@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
-import { otlpGauge, otlpLogs, otlpTraces, postOtlp, spanId, telemetryWorld, traceId, type TelemetryWorld } from "@/lib/testing/telemetry-world";
+import {
+  otlpGauge,
+  otlpLogs,
+  otlpTraces,
+  postOtlp,
+  spanId,
+  telemetryWorld,
+  traceId,
+  type TelemetryWorld,
+} from "@/lib/testing/telemetry-world";
 import { api, expectOk } from "@/lib/testing/world";
 import { purgeTelemetry } from "../store/retention";
 import type { ApmResult, LogSearchResult, MetricQueryResult, TraceSearchResult } from "../schemas";
@@ -17,19 +26,29 @@ describe("retention", () => {
   beforeAll(async () => {
     server = await startRouteServer();
     w = await telemetryWorld("ret");
-    const post = async (signal: "traces" | "logs" | "metrics", body: unknown) => expect((await postOtlp(server.origin, signal, w.tokens.a, body)).status).toBe(200);
-    await post("traces", otlpTraces({ "service.name": "svc" }, [
-      { traceId: old, spanId: spanId(), name: "old", startMs: now - 8 * DAY, durationMs: 10 },
-      { traceId: fresh, spanId: spanId(), name: "fresh", startMs: now - 6 * DAY, durationMs: 10 },
-    ]));
-    await post("logs", otlpLogs({ "service.name": "svc" }, [{ timeMs: now - 8 * DAY, body: "old line" }, { timeMs: now - 6 * DAY, body: "fresh line" }]));
+    const post = async (signal: "traces" | "logs" | "metrics", body: unknown) =>
+      expect((await postOtlp(server.origin, signal, w.tokens.a, body)).status).toBe(200);
+    await post(
+      "traces",
+      otlpTraces({ "service.name": "svc" }, [
+        { traceId: old, spanId: spanId(), name: "old", startMs: now - 8 * DAY, durationMs: 10 },
+        { traceId: fresh, spanId: spanId(), name: "fresh", startMs: now - 6 * DAY, durationMs: 10 },
+      ]),
+    );
+    await post(
+      "logs",
+      otlpLogs({ "service.name": "svc" }, [
+        { timeMs: now - 8 * DAY, body: "old line" },
+        { timeMs: now - 6 * DAY, body: "fresh line" },
+      ]),
+    );
     await post("metrics", otlpGauge({ "service.name": "svc" }, "kept_or_not", now - 8 * DAY, [1]));
     await post("metrics", otlpGauge({ "service.name": "svc" }, "kept_or_not", now - 6 * DAY, [2]));
   });
   afterAll(async () => server?.close());
 
   const window = `start=${now - 9 * DAY}&end=${now}`;
-  const get = <T,>(path: string) => expectOk<T>(api("GET", `${w.env("a")}/${path}`, { token: w.root }));
+  const get = <T>(path: string) => expectOk<T>(api("GET", `${w.env("a")}/${path}`, { token: w.root }));
 
   it("removes spans, logs, rollups and points older than the retention period (7 days by default)", async () => {
     expect((await get<TraceSearchResult>(`traces?${window}`)).traces).toHaveLength(2);

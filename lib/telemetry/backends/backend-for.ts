@@ -6,12 +6,22 @@ import type { TelemetryBackendsDto } from "../schemas";
 
 export const dto = (cluster: string, rows: TelemetryBackendRow[]): TelemetryBackendsDto => ({
   cluster,
-  backends: rows.map((r) => ({ kind: r.kind, url: r.url, username: r.username, hasSecret: Boolean(r.secret), orgId: r.orgId, namespaceLabel: r.namespaceLabel })),
+  backends: rows.map((r) => ({
+    kind: r.kind,
+    url: r.url,
+    username: r.username,
+    hasSecret: Boolean(r.secret),
+    orgId: r.orgId,
+    namespaceLabel: r.namespaceLabel,
+  })),
 });
 
 /** The external store serving one signal for a cluster, if any (else Facet's own), with the
  *  cluster's egress allowance for private addresses. */
-export async function backendFor(clusterId: number, kind: TelemetryBackendKind): Promise<(TelemetryBackendRow & { allowPrivate: boolean }) | null> {
+export async function backendFor(
+  clusterId: number,
+  kind: TelemetryBackendKind,
+): Promise<(TelemetryBackendRow & { allowPrivate: boolean }) | null> {
   const [row] = await getDb()
     .select({ backend: telemetryBackends, allowPrivate: clusters.egressPrivateAllowed })
     .from(telemetryBackends)

@@ -6,7 +6,11 @@ import { telemetryBackends } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { dto } from "./backend-for";
 
-export const getTelemetryBackends = verb("telemetry.backends.get", "clusters.read", async ({ input }: VerbArgs<{ cluster: string }>) => {
-  const c = await clusterOrThrow(input.cluster);
-  return dto(c.name, await getDb().select().from(telemetryBackends).where(eq(telemetryBackends.clusterId, c.id)));
-});
+export const getTelemetryBackends = verb(
+  "telemetry.backends.get",
+  "clusters.read",
+  async ({ input }: VerbArgs<{ cluster: string }>) => {
+    const c = await clusterOrThrow(input.cluster);
+    return dto(c.name, await getDb().select().from(telemetryBackends).where(eq(telemetryBackends.clusterId, c.id)));
+  },
+);

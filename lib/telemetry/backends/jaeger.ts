@@ -62,7 +62,10 @@ function summary(trace: JTrace, spans: JSpan[]): TraceSummary {
 }
 
 export async function searchJaeger(b: BackendConfig, target: Target, q: TraceSearchQuery): Promise<TraceSearchResult> {
-  if (!q.service) throw new AppError("VALIDATION", "Jaeger searches need a service.", { errors: [{ path: "query.service", message: "Choose a service." }] });
+  if (!q.service)
+    throw new AppError("VALIDATION", "Jaeger searches need a service.", {
+      errors: [{ path: "query.service", message: "Choose a service." }],
+    });
   const { startMs, endMs } = windowOf(q);
   const tags: Record<string, string> = { "k8s.namespace.name": target.namespace };
   for (const [k, v] of Object.entries(q)) if (k.startsWith("attr.") && typeof v === "string") tags[k.slice(5)] = v;
@@ -105,15 +108,23 @@ function spanDto(t: JTrace, s: JSpan, target: Target): SpanDto {
     pod,
     startMs: s.startTime / 1000,
     durationMs: s.duration / 1000,
-    status: { code: tags.error === true ? "error" : tags["otel.status_code"] === "OK" ? "ok" : "unset", message: String(tags["otel.status_description"] ?? "") },
+    status: {
+      code: tags.error === true ? "error" : tags["otel.status_code"] === "OK" ? "ok" : "unset",
+      message: String(tags["otel.status_description"] ?? ""),
+    },
     attributes: tags,
     resource,
     events: (s.logs ?? []).map((l) => {
       const fields = kv(l.fields);
       return { timeMs: l.timestamp / 1000, name: String(fields.event ?? "log"), attributes: fields };
     }),
-    links: (s.references ?? []).filter((r) => r.refType === "FOLLOWS_FROM").map((r) => ({ traceId: r.traceID, spanId: r.spanID, attributes: {} })),
-    related: { logs: `${target.basePath}/logs?traceId=${traceId}&spanId=${spanId}`, metrics: metricsLink(target.basePath, s.startTime / 1000, service, pod) },
+    links: (s.references ?? [])
+      .filter((r) => r.refType === "FOLLOWS_FROM")
+      .map((r) => ({ traceId: r.traceID, spanId: r.spanID, attributes: {} })),
+    related: {
+      logs: `${target.basePath}/logs?traceId=${traceId}&spanId=${spanId}`,
+      metrics: metricsLink(target.basePath, s.startTime / 1000, service, pod),
+    },
   };
 }
 
@@ -126,9 +137,14 @@ export async function traceFromJaeger(b: BackendConfig, target: Target, traceId:
   const spans = mine.map((s) => spanDto(trace, s, target)).sort((a, b2) => a.startMs - b2.startMs);
   const start = Math.min(...spans.map((s) => s.startMs));
   // Only spans of the same tenant's environments count as hidden; others' are not mentioned.
-  const namespaceOf = (s: JSpan) => NAMESPACE_TAGS.map((k) => kv(trace.processes[s.processID]?.tags)[k]).find((v): v is string => typeof v === "string") ?? null;
+  const namespaceOf = (s: JSpan) =>
+    NAMESPACE_TAGS.map((k) => kv(trace.processes[s.processID]?.tags)[k]).find(
+      (v): v is string => typeof v === "string",
+    ) ?? null;
   const others = trace.spans.filter((s) => !mine.includes(s));
-  const countable = await sameTenantNamespaces(target.clusterId, target.namespace, [...new Set(others.map(namespaceOf).filter((n): n is string => n !== null))]);
+  const countable = await sameTenantNamespaces(target.clusterId, target.namespace, [
+    ...new Set(others.map(namespaceOf).filter((n): n is string => n !== null)),
+  ]);
   return {
     backend: "jaeger",
     traceId,

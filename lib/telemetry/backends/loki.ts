@@ -37,7 +37,8 @@ function fromLine(line: string): Record<string, unknown> {
 
 function toLog(target: Target, stream: Record<string, string>, [ns, line, meta]: Stream["values"][number]): LogDto {
   const parsed = fromLine(line);
-  const pick = (...keys: string[]) => keys.map((k) => meta?.[k] ?? parsed[k]).find((v) => typeof v === "string" && v !== "") as string | undefined;
+  const pick = (...keys: string[]) =>
+    keys.map((k) => meta?.[k] ?? parsed[k]).find((v) => typeof v === "string" && v !== "") as string | undefined;
   const traceId = pick("trace_id", "traceId", "traceid")?.toLowerCase() ?? null;
   const level = pick("detected_level", "level", "severity") ?? stream.level ?? stream.detected_level ?? "";
   const timeMs = Number(ns.slice(0, -3)) / 1000;
@@ -54,20 +55,29 @@ function toLog(target: Target, stream: Record<string, string>, [ns, line, meta]:
     namespace: target.namespace,
     pod,
     attributes: { ...stream, ...(meta ?? {}) },
-    related: { trace: traceId ? traceLink(target.basePath, traceId) : null, metrics: metricsLink(target.basePath, timeMs, service, pod) },
+    related: {
+      trace: traceId ? traceLink(target.basePath, traceId) : null,
+      metrics: metricsLink(target.basePath, timeMs, service, pod),
+    },
   };
 }
 
 export async function searchLoki(b: BackendConfig, target: Target, q: LogSearchQuery): Promise<LogSearchResult> {
   const { startMs, endMs } = windowOf(q);
-  const res = await getJson<{ status: string; data: { resultType: string; result: Stream[] } }>(b, "loki/api/v1/query_range", {
-    query: logql(b, target, q),
-    start: `${Math.floor(startMs)}000000`,
-    end: `${Math.ceil(endMs)}000000`,
-    limit: String(q.limit),
-    direction: "backward",
-  });
-  const logs = res.data.result.flatMap((s) => s.values.map((v) => toLog(target, s.stream, v))).filter((l) => !q.severity || !l.severityNumber || l.severityNumber >= severityFloor(q.severity));
+  const res = await getJson<{ status: string; data: { resultType: string; result: Stream[] } }>(
+    b,
+    "loki/api/v1/query_range",
+    {
+      query: logql(b, target, q),
+      start: `${Math.floor(startMs)}000000`,
+      end: `${Math.ceil(endMs)}000000`,
+      limit: String(q.limit),
+      direction: "backward",
+    },
+  );
+  const logs = res.data.result
+    .flatMap((s) => s.values.map((v) => toLog(target, s.stream, v)))
+    .filter((l) => !q.severity || !l.severityNumber || l.severityNumber >= severityFloor(q.severity));
   logs.sort((a, b2) => b2.timeMs - a.timeMs);
   return { backend: "loki", logs: logs.slice(0, q.limit) };
 }

@@ -12,7 +12,11 @@ export interface AcceptedGroups<T> {
 
 /** Splits one request's resource groups by whether their namespace may be written with this
  *  token; empty groups are dropped without resolving their resource. */
-export async function acceptedGroups<T>(principal: IngestPrincipal, groups: ResourceGroup<T>[], size: (items: ResourceGroup<T>["items"]) => number = (items) => items.length): Promise<AcceptedGroups<T>> {
+export async function acceptedGroups<T>(
+  principal: IngestPrincipal,
+  groups: ResourceGroup<T>[],
+  size: (items: ResourceGroup<T>["items"]) => number = (items) => items.length,
+): Promise<AcceptedGroups<T>> {
   const out: AcceptedGroups<T> = { accepted: [], rejected: 0, reasons: new Set() };
   for (const group of groups) {
     const ns = namespaceFor(principal, group.resource);

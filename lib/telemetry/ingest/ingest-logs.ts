@@ -17,14 +17,37 @@ function bodyText(body: OtlpLogRecord["body"]): string {
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…` : text;
 }
 
-export function logLine(r: OtlpLogRecord, nsId: number, resourceId: number, service: string, pod: string | null, attributes: string | null): string {
+export function logLine(
+  r: OtlpLogRecord,
+  nsId: number,
+  resourceId: number,
+  service: string,
+  pod: string | null,
+  attributes: string | null,
+): string {
   const timeNs = r.timeNs || r.observedNs || Date.now() * 1e6;
   const severity = r.severityNumber || severityFromText(r.severityText);
-  return tsvLine([randomBytes(8), nanosToMicros(timeNs), nsId, resourceId, service, pod, severity, r.severityText ? r.severityText.slice(0, 32) : null, bodyText(r.body), r.traceId, r.spanId, attributes]);
+  return tsvLine([
+    randomBytes(8),
+    nanosToMicros(timeNs),
+    nsId,
+    resourceId,
+    service,
+    pod,
+    severity,
+    r.severityText ? r.severityText.slice(0, 32) : null,
+    bodyText(r.body),
+    r.traceId,
+    r.spanId,
+    attributes,
+  ]);
 }
 
 /** Checks, maps and queues the log records of one request; resolves once they are committed. */
-export async function ingestLogs(principal: IngestPrincipal, groups: ResourceGroup<OtlpLogRecord>[]): Promise<IngestResult> {
+export async function ingestLogs(
+  principal: IngestPrincipal,
+  groups: ResourceGroup<OtlpLogRecord>[],
+): Promise<IngestResult> {
   const lines: string[] = [];
   const { accepted, rejected, reasons } = await acceptedGroups(principal, groups);
   for (const { resource: r, items } of accepted) {

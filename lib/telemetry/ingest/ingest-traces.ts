@@ -12,11 +12,24 @@ import { nanosToMicros } from "./nanos";
 const USER_KEYS = ["user.id", "enduser.id"];
 const STATUS_KEYS = ["http.response.status_code", "http.status_code"];
 
-function spanLine(s: OtlpSpan, nsId: number, resourceId: number, service: string, pod: string | null, scopeAttrs: string | null): { line: string; startUs: number; durationUs: number } {
+function spanLine(
+  s: OtlpSpan,
+  nsId: number,
+  resourceId: number,
+  service: string,
+  pod: string | null,
+  scopeAttrs: string | null,
+): { line: string; startUs: number; durationUs: number } {
   const startUs = nanosToMicros(s.startNs);
   const durationUs = Math.max(0, nanosToMicros(s.endNs) - startUs);
   const status = numberAttr(s.attributes, ...STATUS_KEYS);
-  const events = s.events.length ? JSON.stringify(s.events.slice(0, 128).map((e) => ({ timeUs: nanosToMicros(e.timeNs), name: e.name, attributes: e.attributes }))) : null;
+  const events = s.events.length
+    ? JSON.stringify(
+        s.events
+          .slice(0, 128)
+          .map((e) => ({ timeUs: nanosToMicros(e.timeNs), name: e.name, attributes: e.attributes })),
+      )
+    : null;
   const links = s.links.length ? JSON.stringify(s.links.slice(0, 128)) : null;
   const values = [
     s.traceId,
@@ -43,15 +56,26 @@ function spanLine(s: OtlpSpan, nsId: number, resourceId: number, service: string
 }
 
 /** Checks, maps and queues the spans of one request; resolves once they are committed. */
-export async function ingestTraces(principal: IngestPrincipal, groups: ResourceGroup<OtlpSpan>[]): Promise<IngestResult> {
+export async function ingestTraces(
+  principal: IngestPrincipal,
+  groups: ResourceGroup<OtlpSpan>[],
+): Promise<IngestResult> {
   const lines: string[] = [];
   const rollup: Rollup = new Map();
   const { accepted, rejected, reasons } = await acceptedGroups(principal, groups);
   for (const { resource: r, items } of accepted) {
     for (const { scope, item } of items) {
-      const { line, startUs, durationUs } = spanLine(item, r.nsId, r.resourceId, r.service, r.pod, attributesText(item.attributes, scope));
+      const { line, startUs, durationUs } = spanLine(
+        item,
+        r.nsId,
+        r.resourceId,
+        r.service,
+        r.pod,
+        attributesText(item.attributes, scope),
+      );
       lines.push(line);
-      if (isEntrySpan(item.kind, item.parentSpanId !== null)) addToRollup(rollup, r.nsId, startUs, r.service, item.name.slice(0, 255), durationUs, item.statusCode === 2);
+      if (isEntrySpan(item.kind, item.parentSpanId !== null))
+        addToRollup(rollup, r.nsId, startUs, r.service, item.name.slice(0, 255), durationUs, item.statusCode === 2);
     }
   }
   await queues().spans.enqueue({ lines, extra: rollup.size ? rollup : undefined });

@@ -6,17 +6,32 @@ const MAX_JSON = 64 * 1024;
 function clip(value: AttrValue): AttrValue {
   if (typeof value === "string") return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
   if (Array.isArray(value)) return value.slice(0, 128).map(clip);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).slice(0, 128).map(([k, v]) => [k, clip(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .slice(0, 128)
+        .map(([k, v]) => [k, clip(v)]),
+    );
   return value;
 }
 
 /** Attributes as stored: long values clipped, the whole set bounded; null when empty. */
 export function attributesText(attributes: Attributes, scope?: Scope): string | null {
-  const all: Attributes = scope?.name ? { ...attributes, "otel.scope.name": scope.name, ...(scope.version ? { "otel.scope.version": scope.version } : {}) } : attributes;
+  const all: Attributes = scope?.name
+    ? {
+        ...attributes,
+        "otel.scope.name": scope.name,
+        ...(scope.version ? { "otel.scope.version": scope.version } : {}),
+      }
+    : attributes;
   const keys = Object.keys(all);
   if (keys.length === 0) return null;
   let text = JSON.stringify(all);
-  if (text.length <= MAX_JSON && !keys.some((k) => typeof all[k] === "string" && (all[k] as string).length > MAX_STRING)) return text;
+  if (
+    text.length <= MAX_JSON &&
+    !keys.some((k) => typeof all[k] === "string" && (all[k] as string).length > MAX_STRING)
+  )
+    return text;
   text = JSON.stringify(clip(all));
   return text.length <= MAX_JSON ? text : JSON.stringify({ "facet.truncated": true });
 }

@@ -21,7 +21,10 @@ export async function namespaceOwner(clusterId: number, namespace: string): Prom
   const key = `${clusterId}/${namespace}`;
   const hit = owners.get(key);
   if (hit) return hit.environmentId;
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM environments WHERE cluster_id = ? AND namespace = ? LIMIT 1", [clusterId, namespace]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT id FROM environments WHERE cluster_id = ? AND namespace = ? LIMIT 1",
+    [clusterId, namespace],
+  );
   const environmentId = rows[0] ? Number(rows[0].id) : 0;
   owners.set(key, { environmentId });
   return environmentId;

@@ -29,14 +29,19 @@ const str = (v: AttrValue | undefined): string | null => (typeof v === "string" 
  * the token: an environment token may only write its own namespace (and fills it in when the
  * resource names none); a cluster token needs the resource to name one.
  */
-export function namespaceFor(principal: IngestPrincipal, resource: Attributes): { namespace: string } | { rejected: string } {
+export function namespaceFor(
+  principal: IngestPrincipal,
+  resource: Attributes,
+): { namespace: string } | { rejected: string } {
   const claimed = str(resource["k8s.namespace.name"]) ?? str(resource.namespace);
   if (principal.pinnedNamespace) {
-    if (claimed && claimed !== principal.pinnedNamespace) return { rejected: `namespace '${claimed}' is not the token's namespace '${principal.pinnedNamespace}'` };
+    if (claimed && claimed !== principal.pinnedNamespace)
+      return { rejected: `namespace '${claimed}' is not the token's namespace '${principal.pinnedNamespace}'` };
     return { namespace: principal.pinnedNamespace };
   }
   if (!claimed) return { rejected: "the resource has no k8s.namespace.name attribute; a cluster token needs it" };
-  if (claimed.length > 63 || !NAMESPACE.test(claimed)) return { rejected: `'${claimed.slice(0, 80)}' is not a namespace name` };
+  if (claimed.length > 63 || !NAMESPACE.test(claimed))
+    return { rejected: `'${claimed.slice(0, 80)}' is not a namespace name` };
   return { namespace: claimed };
 }
 
@@ -48,7 +53,11 @@ export function canonicalJson(attributes: Attributes): string {
 }
 
 /** The resource's telemetry identity: the namespace under the environment the write belongs to. */
-export async function resolveResource(principal: IngestPrincipal, namespace: string, resource: Attributes): Promise<ResolvedResource> {
+export async function resolveResource(
+  principal: IngestPrincipal,
+  namespace: string,
+  resource: Attributes,
+): Promise<ResolvedResource> {
   const { clusterId } = principal;
   const environmentId = principal.environmentId ?? (await namespaceOwner(clusterId, namespace));
   const nsId = await namespaceId({ clusterId, namespace, environmentId });

@@ -20,12 +20,30 @@ export type Rollup = Map<string, RollupCell>;
 /** Entry spans are what APM counts: requests a service handled (server, consumer, or roots). */
 export const isEntrySpan = (kind: number, hasParent: boolean) => kind === 2 || kind === 5 || !hasParent;
 
-export function addToRollup(rollup: Rollup, nsId: number, startUs: number, service: string, operation: string, durationUs: number, error: boolean): void {
+export function addToRollup(
+  rollup: Rollup,
+  nsId: number,
+  startUs: number,
+  service: string,
+  operation: string,
+  durationUs: number,
+  error: boolean,
+): void {
   const minute = Math.floor(startUs / 60_000_000);
   const key = `${nsId}\u0000${minute}\u0000${service}\u0000${operation}`;
   let cell = rollup.get(key);
   if (!cell) {
-    cell = { nsId, minute, service, operation, calls: 0, errors: 0, sumUs: 0, maxUs: 0, buckets: new Uint32Array(APM_BUCKETS) };
+    cell = {
+      nsId,
+      minute,
+      service,
+      operation,
+      calls: 0,
+      errors: 0,
+      sumUs: 0,
+      maxUs: 0,
+      buckets: new Uint32Array(APM_BUCKETS),
+    };
     rollup.set(key, cell);
   }
   cell.calls++;
@@ -56,7 +74,10 @@ function merge(rollups: Rollup[]): RollupCell[] {
 }
 
 const H = Array.from({ length: APM_BUCKETS }, (_, i) => `h${i}`);
-const H_COLUMNS = joinSql(H.map((h) => sqlIdentifier(h, H)), ",");
+const H_COLUMNS = joinSql(
+  H.map((h) => sqlIdentifier(h, H)),
+  ",",
+);
 const H_ADD = joinSql(
   H.map((h) => {
     const column = sqlIdentifier(h, H);
@@ -71,8 +92,24 @@ const UPSERT = sqlText`INSERT INTO telemetry_apm_rollups (ns_id,minute,service,o
 
 /** Adds the batch's cells to the stored rollups, in key order so concurrent writers lock alike. */
 export async function upsertRollups(conn: PoolConnection, rollups: Rollup[]): Promise<void> {
-  const cells = merge(rollups).sort((a, b) => a.nsId - b.nsId || a.minute - b.minute || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0) || (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0));
+  const cells = merge(rollups).sort(
+    (a, b) =>
+      a.nsId - b.nsId ||
+      a.minute - b.minute ||
+      (a.service < b.service ? -1 : a.service > b.service ? 1 : 0) ||
+      (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0),
+  );
   if (!cells.length) return;
-  const rows = cells.map((c) => [c.nsId, c.minute, c.service, c.operation, c.calls, c.errors, Math.round(c.sumUs), Math.round(c.maxUs), ...c.buckets]);
+  const rows = cells.map((c) => [
+    c.nsId,
+    c.minute,
+    c.service,
+    c.operation,
+    c.calls,
+    c.errors,
+    Math.round(c.sumUs),
+    Math.round(c.maxUs),
+    ...c.buckets,
+  ]);
   await conn.query(UPSERT.text, [rows]);
 }

@@ -12,7 +12,10 @@ export const hashIngestToken = (token: string) => createHash("sha256").update(to
 // Tokens are looked up on every export; a short cache keeps that off the database while a
 // revocation elsewhere still takes effect within seconds (one cache per process, so a revoke
 // from a console action clears the receiver's copy too).
-const cache = processCache<string, { principal: IngestPrincipal | null }>("ingest-tokens", { max: 10_000, ttlMs: 5_000 });
+const cache = processCache<string, { principal: IngestPrincipal | null }>("ingest-tokens", {
+  max: 10_000,
+  ttlMs: 5_000,
+});
 const lastUsedWritten = processCache<number, number>("ingest-tokens.last-used", { max: 10_000, ttlMs: 120_000 });
 
 export function forgetIngestToken(hash?: string): void {
@@ -28,12 +31,24 @@ export async function authenticateIngestToken(authorization: string | null): Pro
   const now = Date.now();
   const hit = cache.get(hash);
   if (hit) return hit.principal;
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id, cluster_id, namespace, environment_id FROM ingest_tokens WHERE token_hash = ? AND revoked_at IS NULL", [hash]);
-  const principal: IngestPrincipal | null = rows[0] ? { tokenId: rows[0].id, clusterId: rows[0].cluster_id, pinnedNamespace: rows[0].namespace, environmentId: rows[0].environment_id === null ? null : Number(rows[0].environment_id) } : null;
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT id, cluster_id, namespace, environment_id FROM ingest_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+    [hash],
+  );
+  const principal: IngestPrincipal | null = rows[0]
+    ? {
+        tokenId: rows[0].id,
+        clusterId: rows[0].cluster_id,
+        pinnedNamespace: rows[0].namespace,
+        environmentId: rows[0].environment_id === null ? null : Number(rows[0].environment_id),
+      }
+    : null;
   cache.set(hash, { principal });
   if (principal && (lastUsedWritten.get(principal.tokenId) ?? 0) < now - 60_000) {
     lastUsedWritten.set(principal.tokenId, now);
-    void getPool().query("UPDATE ingest_tokens SET last_used_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [principal.tokenId]).catch(() => undefined);
+    void getPool()
+      .query("UPDATE ingest_tokens SET last_used_at = CURRENT_TIMESTAMP(3) WHERE id = ?", [principal.tokenId])
+      .catch(() => undefined);
   }
   return principal;
 }

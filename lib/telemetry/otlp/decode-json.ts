@@ -1,6 +1,19 @@
 import "server-only";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/core/parse-json-bounded";
-import { idFromHex, MalformedOtlp, MAX_VALUE_DEPTH, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
+import {
+  idFromHex,
+  MalformedOtlp,
+  MAX_VALUE_DEPTH,
+  type AttrValue,
+  type Attributes,
+  type HistogramPoint,
+  type NumberPoint,
+  type OtlpLogRecord,
+  type OtlpMetric,
+  type OtlpSpan,
+  type ResourceGroup,
+  type Scope,
+} from "./model";
 
 // OTLP/JSON (opentelemetry-proto's JSON mapping): lowerCamelCase keys, hex ids, 64-bit
 // integers as decimal strings or numbers, enums as integers. Unknown keys are ignored.
@@ -10,7 +23,8 @@ type J = any;
 /** The request body as JSON; too deep or not JSON → MalformedOtlp (400). */
 export function parseOtlpJson(body: Buffer): unknown {
   const text = body.toString("utf8");
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new MalformedOtlp(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw new MalformedOtlp(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -38,7 +52,8 @@ function anyValue(v: J, depth = 0): AttrValue {
   if ("boolValue" in v) return Boolean(v.boolValue);
   if ("intValue" in v) return num(v.intValue, "intValue");
   if ("doubleValue" in v) return num(v.doubleValue, "doubleValue");
-  if ("arrayValue" in v) return list(v.arrayValue?.values, "arrayValue.values").map((item: J) => anyValue(item, depth + 1));
+  if ("arrayValue" in v)
+    return list(v.arrayValue?.values, "arrayValue.values").map((item: J) => anyValue(item, depth + 1));
   if ("kvlistValue" in v) return attributes(v.kvlistValue?.values, depth + 1);
   if ("bytesValue" in v) return String(v.bytesValue);
   return null;
@@ -53,7 +68,10 @@ function attributes(v: J, depth = 0): Attributes {
   return out;
 }
 
-const scopeOf = (s: J): Scope => ({ name: typeof s?.name === "string" ? s.name : "", version: typeof s?.version === "string" ? s.version : "" });
+const scopeOf = (s: J): Scope => ({
+  name: typeof s?.name === "string" ? s.name : "",
+  version: typeof s?.version === "string" ? s.version : "",
+});
 
 function groups<T>(resources: J, scopesKey: string, itemsKey: string, item: (v: J) => T | null): ResourceGroup<T>[] {
   return list(resources, "resource list").map((r: J) => ({
@@ -68,7 +86,8 @@ function groups<T>(resources: J, scopesKey: string, itemsKey: string, item: (v: 
 }
 
 function object(body: unknown, key: string): J {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new MalformedOtlp(`the body must be an object with "${key}"`);
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new MalformedOtlp(`the body must be an object with "${key}"`);
   return (body as J)[key];
 }
 
@@ -85,14 +104,23 @@ function span(s: J): OtlpSpan {
     startNs: num(s.startTimeUnixNano, "startTimeUnixNano"),
     endNs: num(s.endTimeUnixNano, "endTimeUnixNano"),
     attributes: attributes(s.attributes),
-    events: list(s.events, "events").map((e: J) => ({ timeNs: num(e?.timeUnixNano, "timeUnixNano"), name: String(e?.name ?? ""), attributes: attributes(e?.attributes) })),
-    links: list(s.links, "links").map((l: J) => ({ traceId: String(l?.traceId ?? "").toLowerCase(), spanId: String(l?.spanId ?? "").toLowerCase(), attributes: attributes(l?.attributes) })),
+    events: list(s.events, "events").map((e: J) => ({
+      timeNs: num(e?.timeUnixNano, "timeUnixNano"),
+      name: String(e?.name ?? ""),
+      attributes: attributes(e?.attributes),
+    })),
+    links: list(s.links, "links").map((l: J) => ({
+      traceId: String(l?.traceId ?? "").toLowerCase(),
+      spanId: String(l?.spanId ?? "").toLowerCase(),
+      attributes: attributes(l?.attributes),
+    })),
     statusCode: num(s.status?.code, "status.code"),
     statusMessage: typeof s.status?.message === "string" ? s.status.message : "",
   };
 }
 
-export const decodeTracesJson = (body: unknown): ResourceGroup<OtlpSpan>[] => groups(object(body, "resourceSpans"), "scopeSpans", "spans", span);
+export const decodeTracesJson = (body: unknown): ResourceGroup<OtlpSpan>[] =>
+  groups(object(body, "resourceSpans"), "scopeSpans", "spans", span);
 
 function logRecord(r: J): OtlpLogRecord {
   return {
@@ -108,7 +136,8 @@ function logRecord(r: J): OtlpLogRecord {
   };
 }
 
-export const decodeLogsJson = (body: unknown): ResourceGroup<OtlpLogRecord>[] => groups(object(body, "resourceLogs"), "scopeLogs", "logRecords", logRecord);
+export const decodeLogsJson = (body: unknown): ResourceGroup<OtlpLogRecord>[] =>
+  groups(object(body, "resourceLogs"), "scopeLogs", "logRecords", logRecord);
 
 const numberPoint = (p: J): NumberPoint => ({
   attributes: attributes(p?.attributes),
@@ -142,11 +171,29 @@ function exponentialPoint(p: J): HistogramPoint {
 function metric(m: J): OtlpMetric | null {
   const head = { name: String(m?.name ?? ""), description: String(m?.description ?? ""), unit: String(m?.unit ?? "") };
   if (m?.gauge) return { ...head, type: "gauge", points: list(m.gauge.dataPoints, "dataPoints").map(numberPoint) };
-  if (m?.sum) return { ...head, type: "sum", temporality: num(m.sum.aggregationTemporality, "aggregationTemporality"), monotonic: Boolean(m.sum.isMonotonic), points: list(m.sum.dataPoints, "dataPoints").map(numberPoint) };
-  if (m?.histogram) return { ...head, type: "histogram", temporality: num(m.histogram.aggregationTemporality, "aggregationTemporality"), points: list(m.histogram.dataPoints, "dataPoints").map(histogramPoint) };
+  if (m?.sum)
+    return {
+      ...head,
+      type: "sum",
+      temporality: num(m.sum.aggregationTemporality, "aggregationTemporality"),
+      monotonic: Boolean(m.sum.isMonotonic),
+      points: list(m.sum.dataPoints, "dataPoints").map(numberPoint),
+    };
+  if (m?.histogram)
+    return {
+      ...head,
+      type: "histogram",
+      temporality: num(m.histogram.aggregationTemporality, "aggregationTemporality"),
+      points: list(m.histogram.dataPoints, "dataPoints").map(histogramPoint),
+    };
   if (m?.exponentialHistogram) {
     const e = m.exponentialHistogram;
-    return { ...head, type: "exponential_histogram", temporality: num(e.aggregationTemporality, "aggregationTemporality"), points: list(e.dataPoints, "dataPoints").map(exponentialPoint) };
+    return {
+      ...head,
+      type: "exponential_histogram",
+      temporality: num(e.aggregationTemporality, "aggregationTemporality"),
+      points: list(e.dataPoints, "dataPoints").map(exponentialPoint),
+    };
   }
   if (m?.summary) {
     const points = list(m.summary.dataPoints, "dataPoints").map((p: J) => ({
@@ -154,11 +201,14 @@ function metric(m: J): OtlpMetric | null {
       timeNs: num(p?.timeUnixNano, "timeUnixNano"),
       count: num(p?.count, "count"),
       sum: num(p?.sum, "sum"),
-      quantiles: list(p?.quantileValues, "quantileValues").map((q: J) => [num(q?.quantile, "quantile"), num(q?.value, "value")] as [number, number]),
+      quantiles: list(p?.quantileValues, "quantileValues").map(
+        (q: J) => [num(q?.quantile, "quantile"), num(q?.value, "value")] as [number, number],
+      ),
     }));
     return { ...head, type: "summary", points };
   }
   return null;
 }
 
-export const decodeMetricsJson = (body: unknown): ResourceGroup<OtlpMetric>[] => groups(object(body, "resourceMetrics"), "scopeMetrics", "metrics", metric);
+export const decodeMetricsJson = (body: unknown): ResourceGroup<OtlpMetric>[] =>
+  groups(object(body, "resourceMetrics"), "scopeMetrics", "metrics", metric);

@@ -1,5 +1,18 @@
 import "server-only";
-import { idFromBytes, MalformedOtlp, MAX_VALUE_DEPTH, type AttrValue, type Attributes, type HistogramPoint, type NumberPoint, type OtlpLogRecord, type OtlpMetric, type OtlpSpan, type ResourceGroup, type Scope } from "./model";
+import {
+  idFromBytes,
+  MalformedOtlp,
+  MAX_VALUE_DEPTH,
+  type AttrValue,
+  type Attributes,
+  type HistogramPoint,
+  type NumberPoint,
+  type OtlpLogRecord,
+  type OtlpMetric,
+  type OtlpSpan,
+  type ResourceGroup,
+  type Scope,
+} from "./model";
 import { OtlpTypes } from "./schema";
 
 // Decoded protobufjs messages are walked with light structural types: absent proto3 fields
@@ -61,8 +74,16 @@ function span(s: Msg): OtlpSpan {
     startNs: num(s.startTimeUnixNano),
     endNs: num(s.endTimeUnixNano),
     attributes: attributes(s.attributes),
-    events: (s.events ?? []).map((e: Msg) => ({ timeNs: num(e.timeUnixNano), name: e.name, attributes: attributes(e.attributes) })),
-    links: (s.links ?? []).map((l: Msg) => ({ traceId: Buffer.from(l.traceId).toString("hex"), spanId: Buffer.from(l.spanId).toString("hex"), attributes: attributes(l.attributes) })),
+    events: (s.events ?? []).map((e: Msg) => ({
+      timeNs: num(e.timeUnixNano),
+      name: e.name,
+      attributes: attributes(e.attributes),
+    })),
+    links: (s.links ?? []).map((l: Msg) => ({
+      traceId: Buffer.from(l.traceId).toString("hex"),
+      spanId: Buffer.from(l.spanId).toString("hex"),
+      attributes: attributes(l.attributes),
+    })),
     statusCode: s.status?.code ?? 0,
     statusMessage: s.status?.message ?? "",
   };
@@ -72,7 +93,9 @@ export function decodeTracesProtobuf(body: Buffer): ResourceGroup<OtlpSpan>[] {
   const req = decode(OtlpTypes.traceRequest, body);
   return (req.resourceSpans ?? []).map((rs: Msg) => ({
     resource: attributes(rs.resource?.attributes),
-    items: (rs.scopeSpans ?? []).flatMap((ss: Msg) => (ss.spans ?? []).map((s: Msg) => ({ scope: scopeOf(ss.scope), item: span(s) }))),
+    items: (rs.scopeSpans ?? []).flatMap((ss: Msg) =>
+      (ss.spans ?? []).map((s: Msg) => ({ scope: scopeOf(ss.scope), item: span(s) })),
+    ),
   }));
 }
 
@@ -94,7 +117,9 @@ export function decodeLogsProtobuf(body: Buffer): ResourceGroup<OtlpLogRecord>[]
   const req = decode(OtlpTypes.logsRequest, body);
   return (req.resourceLogs ?? []).map((rl: Msg) => ({
     resource: attributes(rl.resource?.attributes),
-    items: (rl.scopeLogs ?? []).flatMap((sl: Msg) => (sl.logRecords ?? []).map((r: Msg) => ({ scope: scopeOf(sl.scope), item: logRecord(r) }))),
+    items: (rl.scopeLogs ?? []).flatMap((sl: Msg) =>
+      (sl.logRecords ?? []).map((r: Msg) => ({ scope: scopeOf(sl.scope), item: logRecord(r) })),
+    ),
   }));
 }
 
@@ -134,11 +159,27 @@ function metric(m: Msg): OtlpMetric | null {
     case "gauge":
       return { ...head, type: "gauge", points: (m.gauge.dataPoints ?? []).map(numberPoint) };
     case "sum":
-      return { ...head, type: "sum", temporality: m.sum.aggregationTemporality, monotonic: m.sum.isMonotonic, points: (m.sum.dataPoints ?? []).map(numberPoint) };
+      return {
+        ...head,
+        type: "sum",
+        temporality: m.sum.aggregationTemporality,
+        monotonic: m.sum.isMonotonic,
+        points: (m.sum.dataPoints ?? []).map(numberPoint),
+      };
     case "histogram":
-      return { ...head, type: "histogram", temporality: m.histogram.aggregationTemporality, points: (m.histogram.dataPoints ?? []).map(histogramPoint) };
+      return {
+        ...head,
+        type: "histogram",
+        temporality: m.histogram.aggregationTemporality,
+        points: (m.histogram.dataPoints ?? []).map(histogramPoint),
+      };
     case "exponentialHistogram":
-      return { ...head, type: "exponential_histogram", temporality: m.exponentialHistogram.aggregationTemporality, points: (m.exponentialHistogram.dataPoints ?? []).map(exponentialPoint) };
+      return {
+        ...head,
+        type: "exponential_histogram",
+        temporality: m.exponentialHistogram.aggregationTemporality,
+        points: (m.exponentialHistogram.dataPoints ?? []).map(exponentialPoint),
+      };
     case "summary":
       return {
         ...head,

@@ -98,7 +98,8 @@ export class MalformedOtlp extends Error {
 /** A trace or span id from OTLP/JSON (hex; empty means absent). */
 export function idFromHex(value: unknown, bytes: number, field: string): Buffer | null {
   if (value === undefined || value === null || value === "") return null;
-  if (typeof value !== "string" || value.length !== bytes * 2) throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);
+  if (typeof value !== "string" || value.length !== bytes * 2)
+    throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);
   // Buffer.from stops at the first pair that is not hex, so a short result is the validation.
   const id = Buffer.from(value, "hex");
   if (id.length !== bytes) throw new MalformedOtlp(`${field} must be ${bytes * 2} hex characters`);

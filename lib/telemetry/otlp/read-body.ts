@@ -28,7 +28,8 @@ export class CorruptBody extends Error {}
  */
 export async function readBody(request: Request, limit: number): Promise<Buffer> {
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
-  if (!["identity", "gzip", "x-gzip", "deflate"].includes(encoding)) throw new UnsupportedEncoding(`Content-Encoding '${encoding}' is not supported; use gzip or none.`);
+  if (!["identity", "gzip", "x-gzip", "deflate"].includes(encoding))
+    throw new UnsupportedEncoding(`Content-Encoding '${encoding}' is not supported; use gzip or none.`);
   const raw = await readBoundedBody(request, { limit });
   if (encoding === "identity") return raw;
   return inflateCapped(raw, encoding, limit);

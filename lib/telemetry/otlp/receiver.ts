@@ -35,9 +35,12 @@ export function configureReceiver(changes: Partial<typeof limits>): void {
 type Handler = (principal: IngestPrincipal, body: Buffer, encoding: Encoding) => Promise<IngestResult>;
 
 const HANDLERS: Record<Signal, Handler> = {
-  traces: (p, body, e) => ingestTraces(p, e === "protobuf" ? decodeTracesProtobuf(body) : decodeTracesJson(parseOtlpJson(body))),
-  logs: (p, body, e) => ingestLogs(p, e === "protobuf" ? decodeLogsProtobuf(body) : decodeLogsJson(parseOtlpJson(body))),
-  metrics: (p, body, e) => ingestMetrics(p, e === "protobuf" ? decodeMetricsProtobuf(body) : decodeMetricsJson(parseOtlpJson(body))),
+  traces: (p, body, e) =>
+    ingestTraces(p, e === "protobuf" ? decodeTracesProtobuf(body) : decodeTracesJson(parseOtlpJson(body))),
+  logs: (p, body, e) =>
+    ingestLogs(p, e === "protobuf" ? decodeLogsProtobuf(body) : decodeLogsJson(parseOtlpJson(body))),
+  metrics: (p, body, e) =>
+    ingestMetrics(p, e === "protobuf" ? decodeMetricsProtobuf(body) : decodeMetricsJson(parseOtlpJson(body))),
 };
 
 function encodingOf(contentType: string | null): Encoding | null {
@@ -50,11 +53,29 @@ function encodingOf(contentType: string | null): Encoding | null {
 async function receive(signal: Signal, request: Request): Promise<Response> {
   const encoding = encodingOf(request.headers.get("content-type"));
   const principal = await authenticateIngestToken(request.headers.get("authorization"));
-  if (!principal) return failureResponse(401, RPC.UNAUTHENTICATED, "Send a valid ingest token: Authorization: Bearer fit_…", encoding ?? "json", { "WWW-Authenticate": "Bearer" });
-  if (!encoding) return failureResponse(415, RPC.INVALID_ARGUMENT, "Send application/x-protobuf or application/json.", "json");
+  if (!principal)
+    return failureResponse(
+      401,
+      RPC.UNAUTHENTICATED,
+      "Send a valid ingest token: Authorization: Bearer fit_…",
+      encoding ?? "json",
+      { "WWW-Authenticate": "Bearer" },
+    );
+  if (!encoding)
+    return failureResponse(415, RPC.INVALID_ARGUMENT, "Send application/x-protobuf or application/json.", "json");
   const mine = inflightByToken.get(principal.tokenId) ?? 0;
-  if (mine >= limits.maxInflightPerToken) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress for this token; retry later.", encoding, { "Retry-After": "1" });
-  if (inflight >= limits.maxInflight) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress; retry later.", encoding, { "Retry-After": "1" });
+  if (mine >= limits.maxInflightPerToken)
+    return failureResponse(
+      429,
+      RPC.RESOURCE_EXHAUSTED,
+      "Too many exports in progress for this token; retry later.",
+      encoding,
+      { "Retry-After": "1" },
+    );
+  if (inflight >= limits.maxInflight)
+    return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress; retry later.", encoding, {
+      "Retry-After": "1",
+    });
   inflight++;
   inflightByToken.set(principal.tokenId, mine + 1);
   try {
@@ -63,13 +84,26 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
     const result = await HANDLERS[signal](principal, body, encoding);
     return exportResponse(signal, encoding, result.rejected, result.message);
   } catch (error) {
-    if (error instanceof TransportError) return failureResponse(error.status, error.status === 408 ? RPC.DEADLINE_EXCEEDED : RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof TransportError)
+      return failureResponse(
+        error.status,
+        error.status === 408 ? RPC.DEADLINE_EXCEEDED : RPC.INVALID_ARGUMENT,
+        error.message,
+        encoding,
+      );
     if (error instanceof BodyTooLarge) return failureResponse(413, RPC.INVALID_ARGUMENT, error.message, encoding);
-    if (error instanceof UnsupportedEncoding) return failureResponse(415, RPC.INVALID_ARGUMENT, error.message, encoding);
-    if (error instanceof MalformedOtlp || error instanceof CorruptBody) return failureResponse(400, RPC.INVALID_ARGUMENT, error.message, encoding);
-    if (error instanceof QueueFull) return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "The write queue is full; retry later.", encoding, { "Retry-After": String(error.retryAfterSeconds) });
+    if (error instanceof UnsupportedEncoding)
+      return failureResponse(415, RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof MalformedOtlp || error instanceof CorruptBody)
+      return failureResponse(400, RPC.INVALID_ARGUMENT, error.message, encoding);
+    if (error instanceof QueueFull)
+      return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "The write queue is full; retry later.", encoding, {
+        "Retry-After": String(error.retryAfterSeconds),
+      });
     logger.error({ err: error, signal }, "OTLP export could not be stored");
-    return failureResponse(503, RPC.UNAVAILABLE, "The telemetry store is unavailable; retry later.", encoding, { "Retry-After": "5" });
+    return failureResponse(503, RPC.UNAVAILABLE, "The telemetry store is unavailable; retry later.", encoding, {
+      "Retry-After": "5",
+    });
   } finally {
     inflight--;
     const left = (inflightByToken.get(principal.tokenId) ?? 1) - 1;
@@ -81,9 +115,13 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
 /** The OTLP/HTTP receiver for one signal (POST /api/otlp/v1/<signal>), protobuf or JSON. */
 export function otlpReceiver(signal: Signal): (request: Request) => Promise<Response> {
   return (request) =>
-    withSpan(`POST /api/otlp/v1/${signal}`, { "http.request.method": "POST", "url.path": `/api/otlp/v1/${signal}` }, async (span) => {
-      const response = await receive(signal, request);
-      span.setAttribute("http.response.status_code", response.status);
-      return response;
-    });
+    withSpan(
+      `POST /api/otlp/v1/${signal}`,
+      { "http.request.method": "POST", "url.path": `/api/otlp/v1/${signal}` },
+      async (span) => {
+        const response = await receive(signal, request);
+        span.setAttribute("http.response.status_code", response.status);
+        return response;
+      },
+    );
 }

@@ -4,6 +4,9 @@ import type { ApmQuery } from "../schemas";
 import { apmTable } from "./apm";
 import { environmentTarget } from "./target";
 
-export const apmOperations = verb("telemetry.apm.operations", "telemetry.read", async ({ ctx, input }: VerbArgs<ApmQuery & { service: string }>) =>
-  apmTable(await environmentTarget(ctx), input, input.service),
+export const apmOperations = verb(
+  "telemetry.apm.operations",
+  "telemetry.read",
+  async ({ ctx, input }: VerbArgs<ApmQuery & { service: string }>) =>
+    apmTable(await environmentTarget(ctx), input, input.service),
 );

@@ -39,7 +39,13 @@ function stats(r: RowDataPacket, seconds: number): ApmStats {
   };
 }
 
-function tracesUrl(target: Target, service: string, operation: string | undefined, startMs: number, endMs: number): string {
+function tracesUrl(
+  target: Target,
+  service: string,
+  operation: string | undefined,
+  startMs: number,
+  endMs: number,
+): string {
   const q = new URLSearchParams({ service, start: String(startMs), end: String(endMs) });
   if (operation) q.set("operation", operation);
   return `${target.basePath}/traces?${q}`;
@@ -57,9 +63,14 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   if (target.nsId === null) return result;
   const seconds = (last - first + 1) * 60;
   const key = sqlIdentifier(service ? "operation" : "service", KEYS);
-  const where = service ? sqlText`ns_id = ? AND minute >= ? AND minute <= ? AND service = ?` : sqlText`ns_id = ? AND minute >= ? AND minute <= ?`;
+  const where = service
+    ? sqlText`ns_id = ? AND minute >= ? AND minute <= ? AND service = ?`
+    : sqlText`ns_id = ? AND minute >= ? AND minute <= ?`;
   const args = [target.nsId, first, last, ...(service ? [service] : [])];
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`.text, args);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    sqlText`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`.text,
+    args,
+  );
   result.rows = rows.map((r): ApmRow => ({
     service: service ?? r.k,
     ...(service ? { operation: r.k } : {}),
@@ -68,7 +79,8 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   }));
   if (!q.series) return result;
   const [points] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`.text,
+    sqlText`SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`
+      .text,
     [first, stepMin, ...args],
   );
   const byKey = new Map<string, RowDataPacket[]>();

@@ -14,10 +14,15 @@ const invalid = (path: string, message: string) => new AppError("VALIDATION", me
 
 /** Refuses a window longer than MAX_WINDOW_MS (422 on `query.start`). */
 export function assertWindow(startMs: number, endMs: number): void {
-  if (endMs - startMs > MAX_WINDOW_MS) throw invalid("query.start", `The window spans more than ${Math.round(MAX_WINDOW_MS / DAY_MS)} days; choose a later start.`);
+  if (endMs - startMs > MAX_WINDOW_MS)
+    throw invalid(
+      "query.start",
+      `The window spans more than ${Math.round(MAX_WINDOW_MS / DAY_MS)} days; choose a later start.`,
+    );
 }
 
 /** Refuses a step that cuts the window into more than MAX_POINTS_PER_SERIES points (422 on `query.step`). */
 export function assertSteps(windowMs: number, stepMs: number): void {
-  if (!(stepMs > 0) || windowMs / stepMs > MAX_POINTS_PER_SERIES) throw invalid("query.step", `At most ${MAX_POINTS_PER_SERIES} steps per series; use a larger step.`);
+  if (!(stepMs > 0) || windowMs / stepMs > MAX_POINTS_PER_SERIES)
+    throw invalid("query.step", `At most ${MAX_POINTS_PER_SERIES} steps per series; use a larger step.`);
 }

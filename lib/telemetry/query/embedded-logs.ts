@@ -27,6 +27,9 @@ export async function searchLogsEmbedded(target: Target, q: LogSearchQuery): Pro
   if (q.pod) add(sqlText`pod = ?`, q.pod);
   if (q.severity) add(sqlText`severity_number >= ?`, severityFloor(q.severity));
   if (q.q) add(sqlText`body LIKE ?`, `%${likeEscape(q.q)}%`);
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`${LOG_SELECT} WHERE ${joinSql(where, " AND ")} ORDER BY time_us DESC LIMIT ?`.text, [...args, q.limit]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    sqlText`${LOG_SELECT} WHERE ${joinSql(where, " AND ")} ORDER BY time_us DESC LIMIT ?`.text,
+    [...args, q.limit],
+  );
   return { backend: "embedded", logs: rows.map((r) => logDto(r, target.namespace, target.basePath)) };
 }

@@ -12,7 +12,9 @@ export { MAX_POINTS_PER_SERIES } from "./bounds";
 
 /** match.<label>=value pairs; service and pod are columns, other labels live in the JSON. */
 export function labelMatchers(q: Record<string, unknown>): [string, string][] {
-  return Object.entries(q).flatMap(([k, v]) => (k.startsWith("match.") && typeof v === "string" && k.length > 6 ? [[k.slice(6), v] as [string, string]] : []));
+  return Object.entries(q).flatMap(([k, v]) =>
+    k.startsWith("match.") && typeof v === "string" && k.length > 6 ? [[k.slice(6), v] as [string, string]] : [],
+  );
 }
 
 export function stepFor(startMs: number, endMs: number, step?: number): number {
@@ -38,13 +40,26 @@ export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Prom
     else if (label === "pod") where.push(sqlText`pod = ?`);
     else {
       const path = jsonMemberPath(label);
-      if (!path) throw new AppError("VALIDATION", "A match.<label> key names no usable label.", { errors: [{ path: "query.match", message: "Label names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128)." }] });
+      if (!path)
+        throw new AppError("VALIDATION", "A match.<label> key names no usable label.", {
+          errors: [
+            {
+              path: "query.match",
+              message:
+                "Label names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
+            },
+          ],
+        });
       where.push(sqlText`JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?`);
       args.push(path);
     }
     args.push(value);
   }
-  const [series] = await getPool().query<RowDataPacket[]>(sqlText`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${joinSql(where, " AND ")} ORDER BY name, id LIMIT ?`.text, [...args, q.limit]);
+  const [series] = await getPool().query<RowDataPacket[]>(
+    sqlText`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${joinSql(where, " AND ")} ORDER BY name, id LIMIT ?`
+      .text,
+    [...args, q.limit],
+  );
   if (!series.length) return empty;
   // One step before the window gives counters their baseline.
   const [points] = await getPool().query<RowDataPacket[]>(
@@ -54,7 +69,12 @@ export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Prom
   const bySeries = new Map<number, StoredPoint[]>();
   for (const p of points) {
     const list = bySeries.get(Number(p.series_id)) ?? [];
-    list.push({ timeMs: Number(p.time_ms), value: p.value === null ? null : Number(p.value), count: p.count === null ? null : Number(p.count), buckets: p.buckets ? JSON.parse(p.buckets) : null });
+    list.push({
+      timeMs: Number(p.time_ms),
+      value: p.value === null ? null : Number(p.value),
+      count: p.count === null ? null : Number(p.count),
+      buckets: p.buckets ? JSON.parse(p.buckets) : null,
+    });
     bySeries.set(Number(p.series_id), list);
   }
   return {
@@ -76,17 +96,35 @@ export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Prom
 
 export async function metricNamesEmbedded(target: Target): Promise<MetricNamesResult> {
   if (target.nsId === null) return { backend: "embedded", metrics: [] };
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT name, MIN(type) type, MIN(unit) unit, MIN(description) description FROM telemetry_metric_series WHERE ns_id = ? GROUP BY name ORDER BY name LIMIT 2000", [target.nsId]);
-  return { backend: "embedded", metrics: rows.map((r) => ({ name: r.name, type: r.type, unit: r.unit, description: r.description })) };
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT name, MIN(type) type, MIN(unit) unit, MIN(description) description FROM telemetry_metric_series WHERE ns_id = ? GROUP BY name ORDER BY name LIMIT 2000",
+    [target.nsId],
+  );
+  return {
+    backend: "embedded",
+    metrics: rows.map((r) => ({ name: r.name, type: r.type, unit: r.unit, description: r.description })),
+  };
 }
 
 export async function metricLabelsEmbedded(target: Target, metric: string): Promise<MetricLabelsResult> {
   const labels: Record<string, Set<string>> = {};
   if (target.nsId !== null) {
-    const [rows] = await getPool().query<RowDataPacket[]>("SELECT service, pod, labels FROM telemetry_metric_series WHERE ns_id = ? AND name = ? LIMIT 5000", [target.nsId, metric]);
+    const [rows] = await getPool().query<RowDataPacket[]>(
+      "SELECT service, pod, labels FROM telemetry_metric_series WHERE ns_id = ? AND name = ? LIMIT 5000",
+      [target.nsId, metric],
+    );
     for (const r of rows) {
-      for (const [k, v] of Object.entries({ ...JSON.parse(r.labels), service: r.service, ...(r.pod ? { pod: r.pod } : {}) })) (labels[k] ??= new Set()).add(String(v));
+      for (const [k, v] of Object.entries({
+        ...JSON.parse(r.labels),
+        service: r.service,
+        ...(r.pod ? { pod: r.pod } : {}),
+      }))
+        (labels[k] ??= new Set()).add(String(v));
     }
   }
-  return { backend: "embedded", metric, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, [...v].sort()])) };
+  return {
+    backend: "embedded",
+    metric,
+    labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, [...v].sort()])),
+  };
 }

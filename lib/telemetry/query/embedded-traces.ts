@@ -24,7 +24,16 @@ export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): 
     if (!key.startsWith(prefix) || typeof value !== "string") continue;
     const attr = key.slice(prefix.length);
     const path = jsonMemberPath(attr);
-    if (!path) throw new AppError("VALIDATION", "An attr.<name> key names no usable attribute.", { errors: [{ path: "query.attr", message: "Attribute names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128)." }] });
+    if (!path)
+      throw new AppError("VALIDATION", "An attr.<name> key names no usable attribute.", {
+        errors: [
+          {
+            path: "query.attr",
+            message:
+              "Attribute names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
+          },
+        ],
+      });
     const promoted = Object.hasOwn(COLUMNS, attr) ? COLUMNS[attr] : undefined;
     if (promoted) {
       sql.push(sqlText`${sqlIdentifier(promoted.column, PROMOTED)} = ?`);
@@ -60,7 +69,8 @@ async function matchingTraceIds(target: Target, q: TraceSearchQuery): Promise<Bu
   let before = endMs * 1000 + 1;
   for (let round = 0; round < 5 && seen.size < q.limit; round++) {
     const [rows] = await getPool().query<RowDataPacket[]>(
-      sqlText`SELECT trace_id, start_us FROM telemetry_spans WHERE ${joinSql(where, " AND ")} AND start_us < ? ORDER BY start_us DESC LIMIT ?`.text,
+      sqlText`SELECT trace_id, start_us FROM telemetry_spans WHERE ${joinSql(where, " AND ")} AND start_us < ? ORDER BY start_us DESC LIMIT ?`
+        .text,
       [...args, before, page],
     );
     for (const r of rows) {

@@ -5,8 +5,12 @@ import { prometheusNames } from "../backends/prometheus";
 import { metricNamesEmbedded } from "./embedded-metrics";
 import { environmentTarget } from "./target";
 
-export const listMetricNames = verb("telemetry.metrics.names", "telemetry.read", async ({ ctx }: VerbArgs<undefined>) => {
-  const target = await environmentTarget(ctx);
-  const prom = await backendFor(target.clusterId, "prometheus");
-  return prom ? prometheusNames(prom, target) : metricNamesEmbedded(target);
-});
+export const listMetricNames = verb(
+  "telemetry.metrics.names",
+  "telemetry.read",
+  async ({ ctx }: VerbArgs<undefined>) => {
+    const target = await environmentTarget(ctx);
+    const prom = await backendFor(target.clusterId, "prometheus");
+    return prom ? prometheusNames(prom, target) : metricNamesEmbedded(target);
+  },
+);

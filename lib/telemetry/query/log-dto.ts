@@ -21,6 +21,9 @@ export function logDto(r: RowDataPacket, namespace: string, basePath: string | n
     namespace,
     pod: r.pod ?? null,
     attributes: r.attributes ? JSON.parse(r.attributes) : {},
-    related: { trace: traceId ? traceLink(basePath, traceId) : null, metrics: metricsLink(basePath, timeMs, r.service, r.pod ?? null) },
+    related: {
+      trace: traceId ? traceLink(basePath, traceId) : null,
+      metrics: metricsLink(basePath, timeMs, r.service, r.pod ?? null),
+    },
   };
 }

@@ -14,7 +14,8 @@ export interface SeriesMeta {
   monotonic: boolean;
 }
 
-export type Agg = "avg" | "min" | "max" | "sum" | "last" | "rate" | "increase" | "count" | "p50" | "p90" | "p95" | "p99";
+export type Agg =
+  "avg" | "min" | "max" | "sum" | "last" | "rate" | "increase" | "count" | "p50" | "p90" | "p95" | "p99";
 
 export function defaultAgg(meta: SeriesMeta): Agg {
   if (meta.type === "sum") return meta.monotonic ? "rate" : "last";
@@ -44,12 +45,21 @@ export function histogramQuantile(bounds: number[], counts: number[], q: number)
   return bounds[bounds.length - 1] ?? null;
 }
 
-const minus = (a: number[], b: number[] | undefined) => (b && b.length === a.length ? a.map((v, i) => Math.max(0, v - b[i])) : a);
+const minus = (a: number[], b: number[] | undefined) =>
+  b && b.length === a.length ? a.map((v, i) => Math.max(0, v - b[i])) : a;
 
 /** Increase of a counter from the previous point to this one (a drop means it restarted). */
-const delta = (prev: number | null | undefined, cur: number) => (prev === null || prev === undefined ? null : cur >= prev ? cur - prev : cur);
+const delta = (prev: number | null | undefined, cur: number) =>
+  prev === null || prev === undefined ? null : cur >= prev ? cur - prev : cur;
 
-export function aggregate(meta: SeriesMeta, points: StoredPoint[], agg: Agg, startMs: number, endMs: number, stepMs: number): [number, number | null][] {
+export function aggregate(
+  meta: SeriesMeta,
+  points: StoredPoint[],
+  agg: Agg,
+  startMs: number,
+  endMs: number,
+  stepMs: number,
+): [number, number | null][] {
   const n = Math.max(1, Math.ceil((endMs - startMs) / stepMs));
   const buckets: StoredPoint[][] = Array.from({ length: n }, () => []);
   const prevOf = new Map<StoredPoint, StoredPoint | undefined>();
@@ -82,7 +92,9 @@ export function aggregate(meta: SeriesMeta, points: StoredPoint[], agg: Agg, sta
     if (!inStep.length) return null;
     const last = inStep[inStep.length - 1].buckets as [number[], number[]];
     if (!cumulative) {
-      const sum = last[1].map((_, k) => inStep.reduce((a, p) => a + ((p.buckets as [number[], number[]])[1][k] ?? 0), 0));
+      const sum = last[1].map((_, k) =>
+        inStep.reduce((a, p) => a + ((p.buckets as [number[], number[]])[1][k] ?? 0), 0),
+      );
       return [last[0], sum];
     }
     const before = prevOf.get(inStep[0]);
@@ -95,7 +107,12 @@ export function aggregate(meta: SeriesMeta, points: StoredPoint[], agg: Agg, sta
     if (q !== undefined) {
       if (meta.type === "summary") {
         const last = inStep[inStep.length - 1]?.buckets as [number, number][] | undefined;
-        return last?.reduce<[number, number] | null>((best, cur) => (!best || Math.abs(cur[0] - q) < Math.abs(best[0] - q) ? cur : best), null)?.[1] ?? null;
+        return (
+          last?.reduce<[number, number] | null>(
+            (best, cur) => (!best || Math.abs(cur[0] - q) < Math.abs(best[0] - q) ? cur : best),
+            null,
+          )?.[1] ?? null
+        );
       }
       if (!histogram) return null;
       const counts = histogramCounts(inStep);
@@ -105,7 +122,9 @@ export function aggregate(meta: SeriesMeta, points: StoredPoint[], agg: Agg, sta
     switch (agg) {
       case "rate":
       case "increase": {
-        const inc = counter ? increases(inStep, histogram || meta.type === "summary" ? (p) => p.count : (p) => p.value) : null;
+        const inc = counter
+          ? increases(inStep, histogram || meta.type === "summary" ? (p) => p.count : (p) => p.value)
+          : null;
         return inc === null ? null : agg === "rate" ? inc / (stepMs / 1000) : inc;
       }
       case "count":

@@ -12,7 +12,8 @@ import { environmentTarget, systemTarget, type Target } from "./target";
 // use the cluster's external backend for the signal when one is configured; system verbs
 // read Facet's own namespace (telemetry.system.read).
 
-const where = (ctx: AuthedContext, system: boolean): Promise<Target> => (system ? systemTarget() : environmentTarget(ctx));
+const where = (ctx: AuthedContext, system: boolean): Promise<Target> =>
+  system ? systemTarget() : environmentTarget(ctx);
 
 export async function traces(ctx: AuthedContext, q: TraceSearchQuery, system: boolean) {
   const target = await where(ctx, system);

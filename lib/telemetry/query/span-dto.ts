@@ -12,10 +12,19 @@ const parse = (text: unknown) => (typeof text === "string" && text ? JSON.parse(
 const hex = (b: unknown) => (b instanceof Buffer ? b.toString("hex") : null);
 
 /** A ±15 minute window around a moment, for the metrics of its pod and service. */
-export function metricsLink(basePath: string | null, timeMs: number, service: string, pod: string | null): string | null {
+export function metricsLink(
+  basePath: string | null,
+  timeMs: number,
+  service: string,
+  pod: string | null,
+): string | null {
   // Facet's own telemetry has spans and logs only: no metrics view to link to.
   if (!basePath || basePath === SYSTEM_API) return null;
-  const q = new URLSearchParams({ "match.service": service, start: String(Math.round(timeMs - 900_000)), end: String(Math.round(timeMs + 900_000)) });
+  const q = new URLSearchParams({
+    "match.service": service,
+    start: String(Math.round(timeMs - 900_000)),
+    end: String(Math.round(timeMs + 900_000)),
+  });
   if (pod) q.set("match.pod", pod);
   return `${basePath}/metrics?${q}`;
 }
@@ -26,7 +35,11 @@ export function traceLink(basePath: string | null, traceId: string): string {
   return !basePath || basePath === SYSTEM_API ? `/api/v1/traces/${traceId}` : `${basePath}/traces/${traceId}`;
 }
 
-export function spanDto(r: RowDataPacket, where: { namespace: string; env: EnvRef | null; basePath: string | null }, resource: Record<string, unknown>): SpanDto {
+export function spanDto(
+  r: RowDataPacket,
+  where: { namespace: string; env: EnvRef | null; basePath: string | null },
+  resource: Record<string, unknown>,
+): SpanDto {
   const traceId = hex(r.trace_id)!;
   const spanId = hex(r.span_id)!;
   const startMs = Number(r.start_us) / 1000;

@@ -4,4 +4,8 @@ import type { ApmQuery } from "../schemas";
 import { apmTable } from "./apm";
 import { systemTarget } from "./target";
 
-export const systemApmServices = verb("telemetry.system.apm.services", "telemetry.system.read", async ({ input }: VerbArgs<ApmQuery>) => apmTable(await systemTarget(), input));
+export const systemApmServices = verb(
+  "telemetry.system.apm.services",
+  "telemetry.system.read",
+  async ({ input }: VerbArgs<ApmQuery>) => apmTable(await systemTarget(), input),
+);

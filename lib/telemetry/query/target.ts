@@ -31,7 +31,10 @@ export const envPath = (e: EnvRef) => apiPath.environment(e);
 export async function environmentTarget(ctx: AuthedContext): Promise<Target> {
   const { tenant, project, environment } = ctx.scope;
   if (!tenant || !project || !environment) throw new AppError("INTERNAL", "environment scope was not resolved");
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT cluster_id, namespace FROM environments WHERE id = ? AND tenant_id = ?", [environment.id, tenant.id]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT cluster_id, namespace FROM environments WHERE id = ? AND tenant_id = ?",
+    [environment.id, tenant.id],
+  );
   if (!rows[0]) throw new AppError("NOT_FOUND", "The environment does not exist.");
   const clusterId = Number(rows[0].cluster_id);
   const namespace = rows[0].namespace as string;
@@ -43,7 +46,11 @@ export async function environmentTarget(ctx: AuthedContext): Promise<Target> {
 }
 
 export async function systemTarget(): Promise<Target> {
-  const nsId = await existingNamespaceId({ clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, environmentId: 0 });
+  const nsId = await existingNamespaceId({
+    clusterId: SYSTEM_CLUSTER_ID,
+    namespace: SYSTEM_NAMESPACE,
+    environmentId: 0,
+  });
   return { clusterId: SYSTEM_CLUSTER_ID, namespace: SYSTEM_NAMESPACE, nsId, env: null, basePath: SYSTEM_API };
 }
 
@@ -51,7 +58,10 @@ export async function systemTarget(): Promise<Target> {
 export function windowOf(q: { start?: number; end?: number }, now = Date.now()): { startMs: number; endMs: number } {
   const endMs = q.end ?? now;
   const startMs = q.start ?? endMs - 3600_000;
-  if (startMs >= endMs) throw new AppError("VALIDATION", "start must be before end.", { errors: [{ path: "query.start", message: "start must be before end." }] });
+  if (startMs >= endMs)
+    throw new AppError("VALIDATION", "start must be before end.", {
+      errors: [{ path: "query.start", message: "start must be before end." }],
+    });
   assertWindow(startMs, endMs);
   return { startMs, endMs };
 }

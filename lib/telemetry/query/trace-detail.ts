@@ -13,7 +13,10 @@ const MAX_SPANS = 5000;
 
 /** The namespaces a trace touches, for authorizing the read before it is served. */
 export async function traceNamespaces(actor: Actor, traceId: string): Promise<Map<number, NamespaceInfo>> {
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT DISTINCT ns_id FROM telemetry_spans WHERE trace_id = ?", [Buffer.from(traceId, "hex")]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT DISTINCT ns_id FROM telemetry_spans WHERE trace_id = ?",
+    [Buffer.from(traceId, "hex")],
+  );
   return namespaceAccess(
     actor,
     rows.map((r) => Number(r.ns_id)),
@@ -22,18 +25,28 @@ export async function traceNamespaces(actor: Actor, traceId: string): Promise<Ma
 
 async function resources(ids: number[]): Promise<Map<number, Record<string, unknown>>> {
   if (!ids.length) return new Map();
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id, attributes FROM telemetry_resources WHERE id IN (?)", [ids]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT id, attributes FROM telemetry_resources WHERE id IN (?)",
+    [ids],
+  );
   return new Map(rows.map((r) => [Number(r.id), JSON.parse(r.attributes)]));
 }
 
 /** The spans of a trace the actor may read, and how many others there are in its tenants. */
 export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: string): Promise<TraceDetail> {
-  const [rows] = await getPool().query<RowDataPacket[]>(sqlText`${SPAN_SELECT} WHERE trace_id = ? ORDER BY start_us LIMIT ?`.text, [Buffer.from(traceId, "hex"), MAX_SPANS]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    sqlText`${SPAN_SELECT} WHERE trace_id = ? ORDER BY start_us LIMIT ?`.text,
+    [Buffer.from(traceId, "hex"), MAX_SPANS],
+  );
   const visible = rows.filter((r) => access.get(Number(r.ns_id))?.readable);
   const res = await resources([...new Set(visible.map((r) => Number(r.resource_id)))]);
   const spans = visible.map((r) => {
     const a = access.get(Number(r.ns_id))!;
-    return spanDto(r, { namespace: a.namespace, env: a.env, basePath: a.basePath }, res.get(Number(r.resource_id)) ?? {});
+    return spanDto(
+      r,
+      { namespace: a.namespace, env: a.env, basePath: a.basePath },
+      res.get(Number(r.resource_id)) ?? {},
+    );
   });
   const startMs = spans.length ? Math.min(...spans.map((s) => s.startMs)) : 0;
   const endMs = spans.length ? Math.max(...spans.map((s) => s.startMs + s.durationMs)) : 0;
@@ -50,10 +63,21 @@ export async function traceDetail(access: Map<number, NamespaceInfo>, traceId: s
 }
 
 /** The logs of a trace (or of one span) across the namespaces the actor may read, and how many others there are in its tenants. */
-export async function traceLogs(actor: Actor, traceId: string, spanId: string | undefined, limit: number): Promise<{ backend: "embedded"; logs: LogDto[]; hiddenLogs: number }> {
+export async function traceLogs(
+  actor: Actor,
+  traceId: string,
+  spanId: string | undefined,
+  limit: number,
+): Promise<{ backend: "embedded"; logs: LogDto[]; hiddenLogs: number }> {
   const args: unknown[] = [Buffer.from(traceId, "hex")];
   if (spanId) args.push(Buffer.from(spanId, "hex"));
-  const [rows] = await getPool().query<RowDataPacket[]>((spanId ? sqlText`${LOG_SELECT} WHERE trace_id = ? AND span_id = ? ORDER BY time_us LIMIT ?` : sqlText`${LOG_SELECT} WHERE trace_id = ? ORDER BY time_us LIMIT ?`).text, [...args, limit]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    (spanId
+      ? sqlText`${LOG_SELECT} WHERE trace_id = ? AND span_id = ? ORDER BY time_us LIMIT ?`
+      : sqlText`${LOG_SELECT} WHERE trace_id = ? ORDER BY time_us LIMIT ?`
+    ).text,
+    [...args, limit],
+  );
   const access = await namespaceAccess(actor, [...new Set(rows.map((r) => Number(r.ns_id)))]);
   const visible = rows.filter((r) => access.get(Number(r.ns_id))?.readable);
   return {

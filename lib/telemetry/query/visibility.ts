@@ -44,12 +44,30 @@ export async function namespaceAccess(actor: Actor, nsIds: number[]): Promise<Ma
   for (const r of rows) {
     const nsId = Number(r.ns_id);
     if (Number(r.cluster_id) === SYSTEM_CLUSTER_ID) {
-      out.set(nsId, { nsId, clusterId: SYSTEM_CLUSTER_ID, namespace: r.namespace, env: null, scope: {}, readable: decide(actor, "telemetry.system.read").allow, callersTenant: false, basePath: "/api/v1/system" });
+      out.set(nsId, {
+        nsId,
+        clusterId: SYSTEM_CLUSTER_ID,
+        namespace: r.namespace,
+        env: null,
+        scope: {},
+        readable: decide(actor, "telemetry.system.read").allow,
+        callersTenant: false,
+        basePath: "/api/v1/system",
+      });
       continue;
     }
     if (!r.env_id) {
       const sealed = Number(r.environment_id) !== 0;
-      out.set(nsId, { nsId, clusterId: Number(r.cluster_id), namespace: r.namespace, env: null, scope: null, readable: !sealed && actor.systemRole === "sysadmin", callersTenant: false, basePath: null });
+      out.set(nsId, {
+        nsId,
+        clusterId: Number(r.cluster_id),
+        namespace: r.namespace,
+        env: null,
+        scope: null,
+        readable: !sealed && actor.systemRole === "sysadmin",
+        callersTenant: false,
+        basePath: null,
+      });
       continue;
     }
     const scope: Scope = {
@@ -93,7 +111,11 @@ export const countsAsHidden = (access: Map<number, NamespaceInfo>, nsId: number)
 
 /** Of these namespaces of a cluster, those whose environment is in the same tenant as `namespace`'s:
  *  the spans an external store holds there are the only ones an answer may count as hidden. */
-export async function sameTenantNamespaces(clusterId: number, namespace: string, candidates: string[]): Promise<Set<string>> {
+export async function sameTenantNamespaces(
+  clusterId: number,
+  namespace: string,
+  candidates: string[],
+): Promise<Set<string>> {
   if (!candidates.length) return new Set();
   const [rows] = await getPool().query<RowDataPacket[]>(
     `SELECT o.namespace FROM environments e JOIN environments o ON o.tenant_id = e.tenant_id AND o.cluster_id = e.cluster_id

@@ -12,7 +12,12 @@ import { severityFromText } from "../severity";
 // Facet's own spans and log lines go to the same store, in the facet-system namespace,
 // readable with telemetry.system.read.
 
-export const SYSTEM_PRINCIPAL: IngestPrincipal = { tokenId: 0, clusterId: SYSTEM_CLUSTER_ID, pinnedNamespace: SYSTEM_NAMESPACE, environmentId: 0 };
+export const SYSTEM_PRINCIPAL: IngestPrincipal = {
+  tokenId: 0,
+  clusterId: SYSTEM_CLUSTER_ID,
+  pinnedNamespace: SYSTEM_NAMESPACE,
+  environmentId: 0,
+};
 
 const ns = (t: HrTime) => t[0] * 1e9 + t[1];
 const idBuffer = (hex: string | undefined) => (hex && !/^0+$/.test(hex) ? Buffer.from(hex, "hex") : null);
@@ -28,8 +33,16 @@ function toOtlp(span: ReadableSpan): OtlpSpan {
     startNs: ns(span.startTime),
     endNs: ns(span.endTime),
     attributes: span.attributes as Attributes,
-    events: span.events.map((e) => ({ timeNs: ns(e.time), name: e.name, attributes: (e.attributes ?? {}) as Attributes })),
-    links: span.links.map((l) => ({ traceId: l.context.traceId, spanId: l.context.spanId, attributes: (l.attributes ?? {}) as Attributes })),
+    events: span.events.map((e) => ({
+      timeNs: ns(e.time),
+      name: e.name,
+      attributes: (e.attributes ?? {}) as Attributes,
+    })),
+    links: span.links.map((l) => ({
+      traceId: l.context.traceId,
+      spanId: l.context.spanId,
+      attributes: (l.attributes ?? {}) as Attributes,
+    })),
     statusCode: span.status.code,
     statusMessage: span.status.message ?? "",
   };
@@ -40,8 +53,14 @@ export class SystemSpanExporter implements SpanExporter {
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
     const groups = new Map<ReadableSpan["resource"], ResourceGroup<OtlpSpan>>();
     for (const span of spans) {
-      const group = groups.get(span.resource) ?? { resource: { ...(span.resource.attributes as Attributes), "k8s.namespace.name": SYSTEM_NAMESPACE }, items: [] };
-      group.items.push({ scope: { name: span.instrumentationScope.name, version: span.instrumentationScope.version ?? "" }, item: toOtlp(span) });
+      const group = groups.get(span.resource) ?? {
+        resource: { ...(span.resource.attributes as Attributes), "k8s.namespace.name": SYSTEM_NAMESPACE },
+        items: [],
+      };
+      group.items.push({
+        scope: { name: span.instrumentationScope.name, version: span.instrumentationScope.version ?? "" },
+        item: toOtlp(span),
+      });
       groups.set(span.resource, group);
     }
     ingestTraces(SYSTEM_PRINCIPAL, [...groups.values()]).then(
@@ -95,7 +114,9 @@ export async function flushSystemLogs(): Promise<void> {
   buffered = [];
   if (!records.length) return;
   const resource: Attributes = { "service.name": "facet", "k8s.namespace.name": SYSTEM_NAMESPACE };
-  await ingestLogs(SYSTEM_PRINCIPAL, [{ resource, items: records.map((item) => ({ scope: { name: "pino", version: "" }, item })) }]).catch(() => {
+  await ingestLogs(SYSTEM_PRINCIPAL, [
+    { resource, items: records.map((item) => ({ scope: { name: "pino", version: "" }, item })) },
+  ]).catch(() => {
     dropped += records.length;
   });
 }

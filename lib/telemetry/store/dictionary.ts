@@ -39,8 +39,14 @@ export async function namespaceId(k: NamespaceKey): Promise<number> {
   if (cached !== undefined) return cached;
   const pool = getPool();
   const args = [k.clusterId, k.namespace, k.environmentId];
-  await pool.query("INSERT IGNORE INTO telemetry_namespaces (cluster_id, namespace, environment_id) VALUES (?, ?, ?)", args);
-  const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?", args);
+  await pool.query(
+    "INSERT IGNORE INTO telemetry_namespaces (cluster_id, namespace, environment_id) VALUES (?, ?, ?)",
+    args,
+  );
+  const [rows] = await pool.query<RowDataPacket[]>(
+    "SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?",
+    args,
+  );
   return remember(namespaces, key, rows[0].id as number);
 }
 
@@ -48,7 +54,10 @@ export async function namespaceId(k: NamespaceKey): Promise<number> {
 export async function existingNamespaceId(k: NamespaceKey): Promise<number | null> {
   const cached = namespaces.get(keyOf(k));
   if (cached !== undefined) return cached;
-  const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?", [k.clusterId, k.namespace, k.environmentId]);
+  const [rows] = await getPool().query<RowDataPacket[]>(
+    "SELECT id FROM telemetry_namespaces WHERE cluster_id = ? AND namespace = ? AND environment_id = ?",
+    [k.clusterId, k.namespace, k.environmentId],
+  );
   return rows[0] ? remember(namespaces, keyOf(k), rows[0].id as number) : null;
 }
 
@@ -69,7 +78,12 @@ export async function resourceId(nsId: number, service: string, attributesJson: 
   const cached = resources.get(key);
   if (cached !== undefined) return cached;
   const pool = getPool();
-  await pool.query("INSERT IGNORE INTO telemetry_resources (hash, ns_id, service, attributes) VALUES (?, ?, ?, ?)", [hash, nsId, service.slice(0, 128), attributesJson]);
+  await pool.query("INSERT IGNORE INTO telemetry_resources (hash, ns_id, service, attributes) VALUES (?, ?, ?, ?)", [
+    hash,
+    nsId,
+    service.slice(0, 128),
+    attributesJson,
+  ]);
   const [rows] = await pool.query<RowDataPacket[]>("SELECT id FROM telemetry_resources WHERE hash = ?", [hash]);
   return remember(resources, key, rows[0].id as number);
 }
@@ -99,14 +113,28 @@ export async function seriesIds(keys: SeriesKey[]): Promise<number[]> {
     const pool = getPool();
     const values = missing.map((i) => {
       const k = keys[i];
-      return [k.nsId, k.name.slice(0, 255), hashes[i], k.type, k.temporality, k.monotonic ? 1 : 0, k.unit.slice(0, 64), k.description.slice(0, 512), k.service.slice(0, 128), k.pod, k.labelsJson, k.lastMs];
+      return [
+        k.nsId,
+        k.name.slice(0, 255),
+        hashes[i],
+        k.type,
+        k.temporality,
+        k.monotonic ? 1 : 0,
+        k.unit.slice(0, 64),
+        k.description.slice(0, 512),
+        k.service.slice(0, 128),
+        k.pod,
+        k.labelsJson,
+        k.lastMs,
+      ];
     });
     await pool.query(
       "INSERT INTO telemetry_metric_series (ns_id, name, labels_hash, type, temporality, monotonic, unit, description, service, pod, labels, last_ms) VALUES ? ON DUPLICATE KEY UPDATE last_ms = GREATEST(last_ms, VALUES(last_ms))",
       [values],
     );
     const [rows] = await pool.query<RowDataPacket[]>(
-      sqlText`SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${tuplePlaceholders(missing.length, 3)})`.text,
+      sqlText`SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${tuplePlaceholders(missing.length, 3)})`
+        .text,
       missing.flatMap((i) => [keys[i].nsId, keys[i].name.slice(0, 255), hashes[i]]),
     );
     for (const r of rows) remember(series, `${r.ns_id}/${(r.labels_hash as Buffer).toString("hex")}`, r.id as number);

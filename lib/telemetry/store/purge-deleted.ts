@@ -28,7 +28,10 @@ async function deleteChunks(sql: SqlText, args: unknown[]): Promise<number> {
 async function deleteSeries(nsId: number): Promise<number> {
   let total = 0;
   for (;;) {
-    const [rows] = await getPool().query<RowDataPacket[]>("SELECT id FROM telemetry_metric_series WHERE ns_id = ? LIMIT 500", [nsId]);
+    const [rows] = await getPool().query<RowDataPacket[]>(
+      "SELECT id FROM telemetry_metric_series WHERE ns_id = ? LIMIT 500",
+      [nsId],
+    );
     if (!rows.length) return total;
     const ids = rows.map((r) => Number(r.id));
     total += await deleteChunks(sqlText`DELETE FROM telemetry_metric_points WHERE series_id IN (?)`, [ids]);
@@ -69,7 +72,10 @@ export async function purgeDeletedEnvironments(): Promise<DeletedPurge> {
 
 /** Runs the purge now, or once more after the one in progress (deletes that land meanwhile). */
 export function schedulePurgeOfDeleted(): Promise<unknown> {
-  const state = processSingleton("telemetry-deleted-purge", () => ({ running: null as Promise<unknown> | null, again: false }));
+  const state = processSingleton("telemetry-deleted-purge", () => ({
+    running: null as Promise<unknown> | null,
+    again: false,
+  }));
   if (state.running) {
     state.again = true;
     return state.running;

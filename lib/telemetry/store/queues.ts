@@ -3,11 +3,18 @@ import { processSingleton } from "@/lib/cache";
 import { upsertRollups, type Rollup } from "../ingest/rollup";
 import { TableQueue, type Column } from "./write-queue";
 
-const cols = (names: string, hex: string[] = []): Column[] => names.split(/,\s*/).map((name) => ({ name, hex: hex.includes(name) }));
+const cols = (names: string, hex: string[] = []): Column[] =>
+  names.split(/,\s*/).map((name) => ({ name, hex: hex.includes(name) }));
 
 // Column order of the load-file lines built in lib/telemetry/ingest.
-export const SPAN_COLUMNS = cols("trace_id, span_id, parent_span_id, ns_id, resource_id, service, name, kind, start_us, duration_us, status_code, status_message, pod, http_route, http_status, user_id, attributes, events, links", ["trace_id", "span_id", "parent_span_id"]);
-export const LOG_COLUMNS = cols("id, time_us, ns_id, resource_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes", ["id", "trace_id", "span_id"]);
+export const SPAN_COLUMNS = cols(
+  "trace_id, span_id, parent_span_id, ns_id, resource_id, service, name, kind, start_us, duration_us, status_code, status_message, pod, http_route, http_status, user_id, attributes, events, links",
+  ["trace_id", "span_id", "parent_span_id"],
+);
+export const LOG_COLUMNS = cols(
+  "id, time_us, ns_id, resource_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes",
+  ["id", "trace_id", "span_id"],
+);
 export const POINT_COLUMNS = cols("series_id, time_ms, value, count, buckets");
 
 const env = (name: string, fallback: number) => {
@@ -27,7 +34,14 @@ function build() {
       writers,
       afterLoad: upsertRollups,
     }),
-    logs: new TableQueue({ table: "telemetry_logs", columns: LOG_COLUMNS, duplicates: "ignore", batchRows: 10_000, maxHeldRows: env("FACET_TELEMETRY_QUEUE_LOGS", 100_000), writers }),
+    logs: new TableQueue({
+      table: "telemetry_logs",
+      columns: LOG_COLUMNS,
+      duplicates: "ignore",
+      batchRows: 10_000,
+      maxHeldRows: env("FACET_TELEMETRY_QUEUE_LOGS", 100_000),
+      writers,
+    }),
     // A repeated point (same series and time) replaces the earlier one.
     points: new TableQueue({
       table: "telemetry_metric_points",

@@ -38,9 +38,18 @@ export async function purgeTelemetry(now = Date.now(), days = retentionDays()): 
   const out: PurgeResult = { spans: 0, logs: 0, points: 0, rollups: 0 };
   // Per namespace, so each DELETE walks the (ns_id, time) index instead of the table.
   for (const { id } of namespaces) {
-    out.spans += await deleteChunks(sqlText`DELETE FROM telemetry_spans WHERE ns_id = ? AND start_us < ?`, [id, cutoffMs * 1000]);
-    out.logs += await deleteChunks(sqlText`DELETE FROM telemetry_logs WHERE ns_id = ? AND time_us < ?`, [id, cutoffMs * 1000]);
-    out.rollups += await deleteChunks(sqlText`DELETE FROM telemetry_apm_rollups WHERE ns_id = ? AND minute < ?`, [id, Math.floor(cutoffMs / 60_000)]);
+    out.spans += await deleteChunks(sqlText`DELETE FROM telemetry_spans WHERE ns_id = ? AND start_us < ?`, [
+      id,
+      cutoffMs * 1000,
+    ]);
+    out.logs += await deleteChunks(sqlText`DELETE FROM telemetry_logs WHERE ns_id = ? AND time_us < ?`, [
+      id,
+      cutoffMs * 1000,
+    ]);
+    out.rollups += await deleteChunks(sqlText`DELETE FROM telemetry_apm_rollups WHERE ns_id = ? AND minute < ?`, [
+      id,
+      Math.floor(cutoffMs / 60_000),
+    ]);
   }
   out.points = await deleteChunks(sqlText`DELETE FROM telemetry_metric_points WHERE time_ms < ?`, [cutoffMs]);
   return out;
@@ -58,6 +67,9 @@ export function startRetention(): void {
       .catch((error) => logger.warn({ err: error }, "telemetry retention purge failed"));
   // The hourly purge runs in one replica at a time: the one holding the leadership.
   let timer: NodeJS.Timeout | undefined;
-  const leadership = leadWhileHeld("telemetry-retention", { start: () => (timer = setInterval(run, 3600_000).unref()), stop: () => clearInterval(timer) });
+  const leadership = leadWhileHeld("telemetry-retention", {
+    start: () => (timer = setInterval(run, 3600_000).unref()),
+    stop: () => clearInterval(timer),
+  });
   processSingleton("telemetry-retention", () => leadership);
 }

@@ -51,12 +51,26 @@ const TABLES = ["telemetry_spans", "telemetry_logs", "telemetry_metric_points"] 
 function loadStatement(o: TableQueueOptions<unknown>): string {
   const names = o.columns.map((c) => c.name);
   const column = (c: Column) => sqlIdentifier(c.name, names);
-  const variable = (c: Column) => sqlIdentifier(`h_${c.name}`, names.map((n) => `h_${n}`));
-  const targets = joinSql(o.columns.map((c) => (c.hex ? sqlText`@${variable(c)}` : column(c))), ", ");
+  const variable = (c: Column) =>
+    sqlIdentifier(
+      `h_${c.name}`,
+      names.map((n) => `h_${n}`),
+    );
+  const targets = joinSql(
+    o.columns.map((c) => (c.hex ? sqlText`@${variable(c)}` : column(c))),
+    ", ",
+  );
   const hex = o.columns.filter((c) => c.hex);
-  const sets = hex.length ? sqlText` SET ${joinSql(hex.map((c) => sqlText`${column(c)} = UNHEX(@${variable(c)})`), ", ")}` : sqlText``;
-  const duplicates = o.duplicates === "replace" ? sqlText`REPLACE ` : o.duplicates === "ignore" ? sqlText`IGNORE ` : sqlText``;
-  return sqlText`LOAD DATA LOCAL INFILE 'facet-telemetry' ${duplicates}INTO TABLE ${sqlIdentifier(o.table, TABLES)} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets})${sets}`.text;
+  const sets = hex.length
+    ? sqlText` SET ${joinSql(
+        hex.map((c) => sqlText`${column(c)} = UNHEX(@${variable(c)})`),
+        ", ",
+      )}`
+    : sqlText``;
+  const duplicates =
+    o.duplicates === "replace" ? sqlText`REPLACE ` : o.duplicates === "ignore" ? sqlText`IGNORE ` : sqlText``;
+  return sqlText`LOAD DATA LOCAL INFILE 'facet-telemetry' ${duplicates}INTO TABLE ${sqlIdentifier(o.table, TABLES)} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets})${sets}`
+    .text;
 }
 
 /** The batch's lines as a stream of ~1 MiB buffers (each goes out as one protocol packet). */
@@ -147,13 +161,18 @@ export class TableQueue<E = never> {
     const conn = await getPool().getConnection();
     try {
       await conn.query("START TRANSACTION");
-      if (batch.some((j) => j.lines.length)) await conn.query({ sql: this.sql, infileStreamFactory: () => Readable.from(chunks(batch as Pending<unknown>[])) });
+      if (batch.some((j) => j.lines.length))
+        await conn.query({
+          sql: this.sql,
+          infileStreamFactory: () => Readable.from(chunks(batch as Pending<unknown>[])),
+        });
       const extras = batch.flatMap((j) => (j.extra === undefined ? [] : [j.extra]));
       if (this.options.afterLoad && extras.length) await this.options.afterLoad(conn, extras);
       await conn.query("COMMIT");
     } catch (error) {
       await conn.query("ROLLBACK").catch(() => undefined);
-      if (attempt < 4 && RETRY.has((error as { code?: string }).code ?? "")) return this.transaction(batch, attempt + 1);
+      if (attempt < 4 && RETRY.has((error as { code?: string }).code ?? ""))
+        return this.transaction(batch, attempt + 1);
       throw error;
     } finally {
       conn.release();

@@ -35,14 +35,33 @@ export interface Owner {
   target: string;
 }
 
-export async function create(ctx: VerbArgs<unknown>["ctx"], owner: Owner, input: CreateIngestTokenInput, action: string) {
+export async function create(
+  ctx: VerbArgs<unknown>["ctx"],
+  owner: Owner,
+  input: CreateIngestTokenInput,
+  action: string,
+) {
   const token = INGEST_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   return inTransaction(async (tx) => {
     const [{ id }] = await tx
       .insert(ingestTokens)
-      .values({ name: input.name, tokenHash: hashIngestToken(token), prefix: token.slice(0, 12), clusterId: owner.clusterId, tenantId: owner.tenantId, environmentId: owner.environmentId, namespace: owner.namespace, createdBy: ctx.actor!.username })
+      .values({
+        name: input.name,
+        tokenHash: hashIngestToken(token),
+        prefix: token.slice(0, 12),
+        clusterId: owner.clusterId,
+        tenantId: owner.tenantId,
+        environmentId: owner.environmentId,
+        namespace: owner.namespace,
+        createdBy: ctx.actor!.username,
+      })
       .$returningId();
-    await writeAudit(tx, ctx, { action, target: `${owner.target}/ingest-tokens/${id}`, tenantId: owner.tenantId, after: { name: input.name, namespace: owner.namespace } });
+    await writeAudit(tx, ctx, {
+      action,
+      target: `${owner.target}/ingest-tokens/${id}`,
+      tenantId: owner.tenantId,
+      after: { name: input.name, namespace: owner.namespace },
+    });
     const [row] = await tx.select().from(ingestTokens).where(eq(ingestTokens.id, id));
     // The only time the token itself leaves the server.
     return { ...dto(row, owner.cluster), token };
@@ -56,11 +75,26 @@ export async function list(where: ReturnType<typeof eq>, cluster: string) {
 
 export async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: number, action: string) {
   const tokenHash = await inTransaction(async (tx) => {
-    const ownerMatch = owner.environmentId ? eq(ingestTokens.environmentId, owner.environmentId) : and(eq(ingestTokens.clusterId, owner.clusterId), isNull(ingestTokens.environmentId));
-    const [row] = await tx.select().from(ingestTokens).where(and(eq(ingestTokens.id, id), ownerMatch)).for("update");
+    const ownerMatch = owner.environmentId
+      ? eq(ingestTokens.environmentId, owner.environmentId)
+      : and(eq(ingestTokens.clusterId, owner.clusterId), isNull(ingestTokens.environmentId));
+    const [row] = await tx
+      .select()
+      .from(ingestTokens)
+      .where(and(eq(ingestTokens.id, id), ownerMatch))
+      .for("update");
     if (!row) throw new AppError("NOT_FOUND", "The ingest token does not exist.");
-    if (!row.revokedAt) await tx.update(ingestTokens).set({ revokedAt: new Date() }).where(and(eq(ingestTokens.id, id), ownerMatch));
-    await writeAudit(tx, ctx, { action, target: `${owner.target}/ingest-tokens/${id}`, tenantId: owner.tenantId, before: { name: row.name } });
+    if (!row.revokedAt)
+      await tx
+        .update(ingestTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(ingestTokens.id, id), ownerMatch));
+    await writeAudit(tx, ctx, {
+      action,
+      target: `${owner.target}/ingest-tokens/${id}`,
+      tenantId: owner.tenantId,
+      before: { name: row.name },
+    });
     return row.tokenHash;
   });
   // After the commit: forgotten earlier, an export in between could cache the token as valid again.
@@ -69,7 +103,14 @@ export async function revoke(ctx: VerbArgs<unknown>["ctx"], owner: Owner, id: nu
 
 export async function clusterOwner(name: string): Promise<Owner> {
   const c = await clusterOrThrow(name);
-  return { clusterId: c.id, cluster: c.name, tenantId: null, environmentId: null, namespace: null, target: `cluster/${c.name}` };
+  return {
+    clusterId: c.id,
+    cluster: c.name,
+    tenantId: null,
+    environmentId: null,
+    namespace: null,
+    target: `cluster/${c.name}`,
+  };
 }
 
 export async function environmentOwner(ctx: VerbArgs<unknown>["ctx"]): Promise<Owner> {
@@ -81,5 +122,12 @@ export async function environmentOwner(ctx: VerbArgs<unknown>["ctx"]): Promise<O
     .where(and(eq(environments.id, environmentId!), eq(environments.tenantId, tenantId)));
   if (!env) throw new AppError("NOT_FOUND", "The environment does not exist.");
   const s = ctx.scope;
-  return { clusterId: env.clusterId, cluster: env.cluster, tenantId, environmentId: environmentId!, namespace: env.namespace, target: `${s.tenant!.name}/${s.project!.name}/${s.environment!.name}` };
+  return {
+    clusterId: env.clusterId,
+    cluster: env.cluster,
+    tenantId,
+    environmentId: environmentId!,
+    namespace: env.namespace,
+    target: `${s.tenant!.name}/${s.project!.name}/${s.environment!.name}`,
+  };
 }

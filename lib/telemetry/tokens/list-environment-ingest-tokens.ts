@@ -4,7 +4,11 @@ import { ingestTokens } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { list, environmentOwner } from "./ingest-token-store";
 
-export const listEnvironmentIngestTokens = verb("ingest-tokens.list", "ingest-tokens.read", async ({ ctx }: VerbArgs<undefined>) => {
-  const owner = await environmentOwner(ctx);
-  return list(eq(ingestTokens.environmentId, owner.environmentId!), owner.cluster);
-});
+export const listEnvironmentIngestTokens = verb(
+  "ingest-tokens.list",
+  "ingest-tokens.read",
+  async ({ ctx }: VerbArgs<undefined>) => {
+    const owner = await environmentOwner(ctx);
+    return list(eq(ingestTokens.environmentId, owner.environmentId!), owner.cluster);
+  },
+);

@@ -15,7 +15,9 @@ describe("Kubernetes quantities", () => {
     ["2E0", 2000],
   ])("cpu %s = %d millicores", (input, milli) => expect(parseCpu(input)).toBe(milli));
 
-  it.each(["", "m", "2 cores", "-1", "-500m", "1.2.3", "1e999"])("cpu %j is refused", (input) => expect(parseCpu(input)).toBeNull());
+  it.each(["", "m", "2 cores", "-1", "-500m", "1.2.3", "1e999"])("cpu %j is refused", (input) =>
+    expect(parseCpu(input)).toBeNull(),
+  );
 
   it.each([
     ["512Mi", 512 * 2 ** 20],
@@ -26,7 +28,9 @@ describe("Kubernetes quantities", () => {
     ["1.5Gi", 1.5 * 2 ** 30],
   ])("bytes %s = %d", (input, bytes) => expect(parseBytes(input)).toBe(bytes));
 
-  it.each(["", "Gi", "1gb", "1 Gi", "-5Mi", "12Xi"])("bytes %j is refused", (input) => expect(parseBytes(input)).toBeNull());
+  it.each(["", "Gi", "1gb", "1 Gi", "-5Mi", "12Xi"])("bytes %j is refused", (input) =>
+    expect(parseBytes(input)).toBeNull(),
+  );
 
   it("counts pods as whole numbers", () => {
     expect(parseCount("20")).toBe(20);

@@ -10,15 +10,26 @@ import { applicationDtoFor, applicationTarget, loadApplication } from "./load";
 import { afterCommit } from "./after-commit";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const createApplication = verb("applications.create", "applications.create", async ({ ctx, input }: VerbArgs<CreateApplicationInput, EnvironmentCtx>) =>
-  afterCommit(ctx, inTransaction(async (tx) => {
-    const { tenantId, projectId, environmentId } = scopeIds(ctx);
-    await uniqueOrConflict(
-      tx.insert(applications).values({ tenantId, projectId: projectId!, environmentId: environmentId!, ...input }),
-      `Environment '${ctx.scope.environment.name}' already has an application named '${input.name}'.`,
-    );
-    const dto = applicationDtoFor(ctx, await loadApplication(tx, ctx, input.name));
-    await writeAudit(tx, ctx, { action: "applications.create", tenantId, target: applicationTarget(ctx, input.name), after: input });
-    return dto;
-  })),
+export const createApplication = verb(
+  "applications.create",
+  "applications.create",
+  async ({ ctx, input }: VerbArgs<CreateApplicationInput, EnvironmentCtx>) =>
+    afterCommit(
+      ctx,
+      inTransaction(async (tx) => {
+        const { tenantId, projectId, environmentId } = scopeIds(ctx);
+        await uniqueOrConflict(
+          tx.insert(applications).values({ tenantId, projectId: projectId!, environmentId: environmentId!, ...input }),
+          `Environment '${ctx.scope.environment.name}' already has an application named '${input.name}'.`,
+        );
+        const dto = applicationDtoFor(ctx, await loadApplication(tx, ctx, input.name));
+        await writeAudit(tx, ctx, {
+          action: "applications.create",
+          tenantId,
+          target: applicationTarget(ctx, input.name),
+          after: input,
+        });
+        return dto;
+      }),
+    ),
 );

@@ -9,11 +9,22 @@ import { applicationTarget, loadApplication } from "./load";
 import { afterCommit } from "./after-commit";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const deleteApplication = verb("applications.delete", "applications.delete", async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) =>
-  afterCommit(ctx, inTransaction(async (tx) => {
-    const { tenantId } = scopeIds(ctx);
-    const app = await loadApplication(tx, ctx, input.name, true);
-    await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.tenantId, tenantId)));
-    await writeAudit(tx, ctx, { action: "applications.delete", tenantId, target: applicationTarget(ctx, input.name), before: { image: app.image, replicas: app.replicas } });
-  })),
+export const deleteApplication = verb(
+  "applications.delete",
+  "applications.delete",
+  async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) =>
+    afterCommit(
+      ctx,
+      inTransaction(async (tx) => {
+        const { tenantId } = scopeIds(ctx);
+        const app = await loadApplication(tx, ctx, input.name, true);
+        await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.tenantId, tenantId)));
+        await writeAudit(tx, ctx, {
+          action: "applications.delete",
+          tenantId,
+          target: applicationTarget(ctx, input.name),
+          before: { image: app.image, replicas: app.replicas },
+        });
+      }),
+    ),
 );

@@ -4,6 +4,9 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import { applicationDtoFor, loadApplication } from "./load";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const getApplication = verb("applications.get", "applications.read", async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) =>
-  applicationDtoFor(ctx, await loadApplication(getDb(), ctx, input.name)),
+export const getApplication = verb(
+  "applications.get",
+  "applications.read",
+  async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>) =>
+    applicationDtoFor(ctx, await loadApplication(getDb(), ctx, input.name)),
 );

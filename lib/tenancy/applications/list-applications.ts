@@ -9,21 +9,30 @@ import { scopeIds } from "../scope";
 import { applicationDtoFor } from "./load";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export const listApplications = verb("applications.list", "applications.read", async ({ ctx, input }: VerbArgs<ListQuery, EnvironmentCtx>) => {
-  const { tenantId, environmentId } = scopeIds(ctx);
-  const after = decodeCursor(input.cursor);
-  const rows = await getDb()
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.environmentId, environmentId!),
-        eq(applications.tenantId, tenantId),
-        after ? gt(applications.name, after) : undefined,
-        input.q ? like(applications.name, containsPattern(input.q)) : undefined,
-      ),
-    )
-    .orderBy(asc(applications.name))
-    .limit(input.limit + 1);
-  return toPage(rows, input.limit, (r) => r.name, (r) => applicationDtoFor(ctx, r));
-});
+export const listApplications = verb(
+  "applications.list",
+  "applications.read",
+  async ({ ctx, input }: VerbArgs<ListQuery, EnvironmentCtx>) => {
+    const { tenantId, environmentId } = scopeIds(ctx);
+    const after = decodeCursor(input.cursor);
+    const rows = await getDb()
+      .select()
+      .from(applications)
+      .where(
+        and(
+          eq(applications.environmentId, environmentId!),
+          eq(applications.tenantId, tenantId),
+          after ? gt(applications.name, after) : undefined,
+          input.q ? like(applications.name, containsPattern(input.q)) : undefined,
+        ),
+      )
+      .orderBy(asc(applications.name))
+      .limit(input.limit + 1);
+    return toPage(
+      rows,
+      input.limit,
+      (r) => r.name,
+      (r) => applicationDtoFor(ctx, r),
+    );
+  },
+);

@@ -7,18 +7,33 @@ import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-export async function loadApplication(tx: Executor, ctx: EnvironmentCtx, name: string, lock = false): Promise<ApplicationRow> {
+export async function loadApplication(
+  tx: Executor,
+  ctx: EnvironmentCtx,
+  name: string,
+  lock = false,
+): Promise<ApplicationRow> {
   const { tenantId, environmentId } = scopeIds(ctx);
   const query = tx
     .select()
     .from(applications)
-    .where(and(eq(applications.environmentId, environmentId!), eq(applications.tenantId, tenantId), eq(applications.name, name)));
+    .where(
+      and(
+        eq(applications.environmentId, environmentId!),
+        eq(applications.tenantId, tenantId),
+        eq(applications.name, name),
+      ),
+    );
   const [row] = lock ? await query.for("update") : await query;
   return foundOrThrow(row, "application");
 }
 
 export const applicationDtoFor = (ctx: EnvironmentCtx, row: ApplicationRow) =>
-  applicationDto(row, { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name, environment: ctx.scope.environment.name });
+  applicationDto(row, {
+    tenant: ctx.scope.tenant.name,
+    project: ctx.scope.project.name,
+    environment: ctx.scope.environment.name,
+  });
 
 export const applicationTarget = (ctx: EnvironmentCtx, name: string) =>
   `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${ctx.scope.environment.name}/application/${name}`;

@@ -14,7 +14,10 @@ export async function cachedApplicationCount(environmentId: number): Promise<num
   const key = `${environments}:${environmentId}`;
   const cached = counts.get(key);
   if (cached !== undefined) return cached;
-  const [{ n }] = await getDb().select({ n: count() }).from(applications).where(eq(applications.environmentId, environmentId));
+  const [{ n }] = await getDb()
+    .select({ n: count() })
+    .from(applications)
+    .where(eq(applications.environmentId, environmentId));
   counts.set(key, n);
   return n;
 }

@@ -20,5 +20,9 @@ export async function loadEnvironment(tx: Executor, ctx: ProjectCtx, lock = fals
 }
 
 export function environmentDtoFor(ctx: ProjectCtx, row: Awaited<ReturnType<typeof loadEnvironment>>) {
-  return environmentDto(row.env, { tenant: ctx.scope.tenant.name, project: ctx.scope.project.name, cluster: row.cluster });
+  return environmentDto(row.env, {
+    tenant: ctx.scope.tenant.name,
+    project: ctx.scope.project.name,
+    cluster: row.cluster,
+  });
 }

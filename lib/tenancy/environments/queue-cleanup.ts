@@ -7,7 +7,12 @@ import { environments, namespaceCleanups } from "@/lib/db/schema";
 export async function queueNamespaceCleanups(tx: Executor, environmentIds: number[]): Promise<void> {
   if (!environmentIds.length) return;
   const rows = await tx
-    .select({ clusterId: environments.clusterId, namespace: environments.namespace, policy: environments.deletePolicy, created: environments.namespaceCreated })
+    .select({
+      clusterId: environments.clusterId,
+      namespace: environments.namespace,
+      policy: environments.deletePolicy,
+      created: environments.namespaceCreated,
+    })
     .from(environments)
     .where(inArray(environments.id, environmentIds));
   // A namespace Facet did not create is only released, whatever the delete policy says.

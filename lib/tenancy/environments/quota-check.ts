@@ -23,6 +23,9 @@ export async function assertFitsTenantQuota(
   const shortfalls = environmentShortfalls(requested, allocated, hard);
   if (shortfalls.length) {
     const why = quota ? "does not fit what the tenant has left" : "cannot be granted: the tenant has no quota";
-    throw quotaConflict(`The environment quota ${why} on cluster '${names.cluster}' (tenant '${names.tenant}'): ${describeShortfalls(shortfalls)}.`, shortfalls);
+    throw quotaConflict(
+      `The environment quota ${why} on cluster '${names.cluster}' (tenant '${names.tenant}'): ${describeShortfalls(shortfalls)}.`,
+      shortfalls,
+    );
   }
 }

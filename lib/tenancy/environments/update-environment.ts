@@ -30,7 +30,12 @@ export const updateEnvironment = verb(
       const before = await loadEnvironment(tx, ctx, true);
       assertVersion(before.env, input.expectedVersion);
 
-      const quota: QuotaAmounts = { cpuMilli: before.env.cpuMilli, memoryBytes: before.env.memoryBytes, storageBytes: before.env.storageBytes, pods: before.env.pods };
+      const quota: QuotaAmounts = {
+        cpuMilli: before.env.cpuMilli,
+        memoryBytes: before.env.memoryBytes,
+        storageBytes: before.env.storageBytes,
+        pods: before.env.pods,
+      };
       for (const r of QUOTA_RESOURCES) {
         const given = changes.quota?.[r];
         if (given !== undefined) quota[AMOUNT_KEY[r]] = PARSE[r](given)!;

@@ -48,5 +48,11 @@ export function memberValues(level: MemberLevel, ctx: TenantCtx, userId: number,
 /** "tenant/acme/project/shop/environment/shop-dev", as far as the scope goes. */
 export function scopePath(ctx: TenantCtx): string {
   const { tenant, project, environment } = ctx.scope;
-  return [tenant && `tenant/${tenant.name}`, project && `project/${project.name}`, environment && `environment/${environment.name}`].filter(Boolean).join("/");
+  return [
+    tenant && `tenant/${tenant.name}`,
+    project && `project/${project.name}`,
+    environment && `environment/${environment.name}`,
+  ]
+    .filter(Boolean)
+    .join("/");
 }

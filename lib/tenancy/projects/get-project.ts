@@ -10,6 +10,9 @@ import type { ProjectCtx } from "@/lib/core/scoped-context";
 
 export const getProject = verb("projects.get", "projects.read", async ({ ctx }: VerbArgs<void, ProjectCtx>) => {
   const { tenantId, projectId } = scopeIds(ctx);
-  const [row] = await getDb().select().from(projects).where(and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId)));
+  const [row] = await getDb()
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId)));
   return { ...projectDto(foundOrThrow(row, "project"), ctx.scope.tenant.name), myRole: ctx.scope.projectRole ?? null };
 });

@@ -14,15 +14,17 @@ import type { TenantCtx } from "@/lib/core/scoped-context";
 export const updateProject = verb(
   "projects.update",
   "projects.update",
-  async ({ ctx, input }: VerbArgs<{ changes: UpdateProjectInput; expectedVersion?: number }, TenantCtx>) =>
-  {
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateProjectInput; expectedVersion?: number }, TenantCtx>) => {
     const dto = await inTransaction(async (tx) => {
       const { tenantId, projectId } = scopeIds(ctx);
       const where = and(eq(projects.id, projectId!), eq(projects.tenantId, tenantId));
       const before = foundOrThrow((await tx.select().from(projects).where(where).for("update"))[0], "project");
       assertVersion(before, input.expectedVersion);
       await uniqueOrConflict(
-        tx.update(projects).set({ ...input.changes, version: sql`${projects.version} + 1` }).where(where),
+        tx
+          .update(projects)
+          .set({ ...input.changes, version: sql`${projects.version} + 1` })
+          .where(where),
         `Tenant '${ctx.scope.tenant.name}' already has a project named '${input.changes.name}'.`,
       );
       const [after] = await tx.select().from(projects).where(where);

@@ -22,10 +22,16 @@ const shortfall = (resource: QuotaResource, requested: number, allocated: number
 });
 
 /** Where an environment's request does not fit what the tenant has left (hard − allocated by others). */
-export function environmentShortfalls(requested: QuotaAmounts, allocatedByOthers: QuotaAmounts, hard: QuotaAmounts): Shortfall[] {
+export function environmentShortfalls(
+  requested: QuotaAmounts,
+  allocatedByOthers: QuotaAmounts,
+  hard: QuotaAmounts,
+): Shortfall[] {
   return QUOTA_RESOURCES.flatMap((r) => {
     const k = AMOUNT_KEY[r];
-    return allocatedByOthers[k] + requested[k] > hard[k] ? [shortfall(r, requested[k], allocatedByOthers[k], hard[k])] : [];
+    return allocatedByOthers[k] + requested[k] > hard[k]
+      ? [shortfall(r, requested[k], allocatedByOthers[k], hard[k])]
+      : [];
   });
 }
 

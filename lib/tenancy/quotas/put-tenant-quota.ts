@@ -27,13 +27,21 @@ export const putTenantQuota = verb(
       const where = and(eq(tenantQuotas.tenantId, tenantId), eq(tenantQuotas.clusterId, cluster.id));
       const [before] = await tx.select().from(tenantQuotas).where(where).for("update");
       if (before) assertVersion(before, input.expectedVersion);
-      else if (input.expectedVersion !== undefined) throw new AppError("PRECONDITION_FAILED", "There is no quota yet to match If-Match against.");
+      else if (input.expectedVersion !== undefined)
+        throw new AppError("PRECONDITION_FAILED", "There is no quota yet to match If-Match against.");
       const hard = toAmounts(input.quota);
       const shortfalls = tenantQuotaShortfalls(hard, await allocatedOn(tx, tenantId, cluster.id));
       if (shortfalls.length) {
-        throw quotaConflict(`The quota cannot drop below what environments already hold on '${cluster.name}': ${describeShortfalls(shortfalls)}.`, shortfalls);
+        throw quotaConflict(
+          `The quota cannot drop below what environments already hold on '${cluster.name}': ${describeShortfalls(shortfalls)}.`,
+          shortfalls,
+        );
       }
-      if (before) await tx.update(tenantQuotas).set({ ...hard, version: sql`${tenantQuotas.version} + 1` }).where(where);
+      if (before)
+        await tx
+          .update(tenantQuotas)
+          .set({ ...hard, version: sql`${tenantQuotas.version} + 1` })
+          .where(where);
       else await tx.insert(tenantQuotas).values({ tenantId, clusterId: cluster.id, ...hard });
       const [after] = await tx.select().from(tenantQuotas).where(where);
       await writeAudit(tx, ctx, {

@@ -8,6 +8,9 @@ import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 
 export const getTenant = verb("tenants.get", "tenants.read", async ({ ctx }: VerbArgs<void>) => {
-  const [row] = await getDb().select().from(tenants).where(eq(tenants.id, scopeIds(ctx).tenantId));
+  const [row] = await getDb()
+    .select()
+    .from(tenants)
+    .where(eq(tenants.id, scopeIds(ctx).tenantId));
   return tenantDto(foundOrThrow(row, "tenant"), ctx.scope.tenantRole ?? null);
 });

@@ -14,15 +14,17 @@ import type { TenantCtx } from "@/lib/core/scoped-context";
 export const updateTenant = verb(
   "tenants.update",
   "tenants.update",
-  async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }, TenantCtx>) =>
-  {
+  async ({ ctx, input }: VerbArgs<{ changes: UpdateTenantInput; expectedVersion?: number }, TenantCtx>) => {
     const dto = await inTransaction(async (tx) => {
       const { tenantId } = scopeIds(ctx);
       const where = eq(tenants.id, tenantId);
       const before = foundOrThrow((await tx.select().from(tenants).where(where).for("update"))[0], "tenant");
       assertVersion(before, input.expectedVersion);
       await uniqueOrConflict(
-        tx.update(tenants).set({ ...input.changes, version: sql`${tenants.version} + 1` }).where(and(where, eq(tenants.version, before.version))),
+        tx
+          .update(tenants)
+          .set({ ...input.changes, version: sql`${tenants.version} + 1` })
+          .where(and(where, eq(tenants.version, before.version))),
         `A tenant named '${input.changes.name}' already exists.`,
       );
       const [after] = await tx.select().from(tenants).where(where);

@@ -10,12 +10,23 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const ctx = await consoleContext();
-  const [{ t }, result, sandbox, origin] = await Promise.all([getTranslate(), loadOperation(ctx, "listMyTokens"), loadOperation(ctx, "listMySandboxCredentials", { query: {} }), publicOrigin()]);
+  const [{ t }, result, sandbox, origin] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "listMyTokens"),
+    loadOperation(ctx, "listMySandboxCredentials", { query: {} }),
+    publicOrigin(),
+  ]);
   return (
     <>
       <PageHeader title={t("tokens.title")} description={t("tokens.description")} />
       {result.ok ? <TokensPanel tokens={result.data.items} origin={origin} /> : <ProblemPanel problem={result.error} />}
-      <div className="mt-6">{sandbox.ok ? <SandboxCredentialsPanel credentials={sandbox.data.items} /> : <ProblemPanel problem={sandbox.error} />}</div>
+      <div className="mt-6">
+        {sandbox.ok ? (
+          <SandboxCredentialsPanel credentials={sandbox.data.items} />
+        ) : (
+          <ProblemPanel problem={sandbox.error} />
+        )}
+      </div>
     </>
   );
 }

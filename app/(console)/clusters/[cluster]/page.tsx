@@ -17,10 +17,16 @@ export async function generateMetadata({ params }: { params: Promise<{ cluster: 
 export default async function ClusterPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   const ctx = await sysadminContext();
-  const [{ t }, result] = await Promise.all([getTranslate(), loadOperation(ctx, "getCluster", { params: { cluster } })]);
+  const [{ t }, result] = await Promise.all([
+    getTranslate(),
+    loadOperation(ctx, "getCluster", { params: { cluster } }),
+  ]);
   return (
     <>
-      <Breadcrumbs items={[{ label: t("clusters.title"), href: consolePath.clusters() }, { label: cluster }]} label={t("common.breadcrumbs")} />
+      <Breadcrumbs
+        items={[{ label: t("clusters.title"), href: consolePath.clusters() }, { label: cluster }]}
+        label={t("common.breadcrumbs")}
+      />
       <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
       {result.ok && <ClusterBackendsCard cluster={cluster} />}

@@ -19,7 +19,15 @@ export default async function TenantPage({ params }: { params: Promise<{ tenant:
   const { tenant } = await params;
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "tenant", { tenant });
-  const can = allowed(ctx, scope, ["tenants.update", "tenants.delete", "tenants.members.read", "tenants.members.update", "tenants.quotas.read", "tenants.quotas.update", "projects.create"] as const);
+  const can = allowed(ctx, scope, [
+    "tenants.update",
+    "tenants.delete",
+    "tenants.members.read",
+    "tenants.members.update",
+    "tenants.quotas.read",
+    "tenants.quotas.update",
+    "projects.create",
+  ] as const);
   const p = { params: { tenant } };
   const [{ t }, detail, projects, members, quotas, clusters] = await Promise.all([
     getTranslate(),
@@ -36,12 +44,40 @@ export default async function TenantPage({ params }: { params: Promise<{ tenant:
       <PageHeader
         title={tenant}
         description={info?.description || t("tenants.noDescription")}
-        actions={<TenantActions tenant={tenant} description={info?.description ?? ""} networkIsolation={info?.networkIsolation ?? true} canUpdate={can["tenants.update"]} canDelete={can["tenants.delete"]} projectCount={projects.ok ? projects.data.items.length : 0} />}
+        actions={
+          <TenantActions
+            tenant={tenant}
+            description={info?.description ?? ""}
+            networkIsolation={info?.networkIsolation ?? true}
+            canUpdate={can["tenants.update"]}
+            canDelete={can["tenants.delete"]}
+            projectCount={projects.ok ? projects.data.items.length : 0}
+          />
+        }
       />
       <div className="space-y-6">
-        <ProjectsSection tenant={tenant} projects={projects.ok ? projects.data.items : []} canCreate={can["projects.create"]} />
-        {quotas?.ok && <QuotasSection tenant={tenant} quotas={quotas.data.items} clusters={clusters} canManage={can["tenants.quotas.update"]} />}
-        {members?.ok && <MembersSection level="tenant" params={{ tenant }} members={members.data.items} roles={TENANT_ROLES} canManage={can["tenants.members.update"]} />}
+        <ProjectsSection
+          tenant={tenant}
+          projects={projects.ok ? projects.data.items : []}
+          canCreate={can["projects.create"]}
+        />
+        {quotas?.ok && (
+          <QuotasSection
+            tenant={tenant}
+            quotas={quotas.data.items}
+            clusters={clusters}
+            canManage={can["tenants.quotas.update"]}
+          />
+        )}
+        {members?.ok && (
+          <MembersSection
+            level="tenant"
+            params={{ tenant }}
+            members={members.data.items}
+            roles={TENANT_ROLES}
+            canManage={can["tenants.members.update"]}
+          />
+        )}
       </div>
     </>
   );

@@ -21,6 +21,13 @@ export const embeddedBackend: ConfigBackend = {
     const current = (await currentMd5s(loc, [dataId])).get(dataId) ?? "";
     return listenerHub()
       .clientsOf(loc.environmentId, dataId)
-      .map((c) => ({ ip: c.ip, clientId: c.clientId, md5: c.md5, inSync: c.md5 === current, waiting: c.waiting, lastSeenAt: c.lastSeenAt }));
+      .map((c) => ({
+        ip: c.ip,
+        clientId: c.clientId,
+        md5: c.md5,
+        inSync: c.md5 === current,
+        waiting: c.waiting,
+        lastSeenAt: c.lastSeenAt,
+      }));
   },
 };

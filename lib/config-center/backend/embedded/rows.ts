@@ -21,7 +21,10 @@ export function configRecord(row: ConfigItemRow): ConfigRecord {
   };
 }
 
-type HistoryRow = Omit<ConfigHistoryRow, "contentBefore" | "contentAfter"> & { contentBefore?: string | null; contentAfter?: string | null };
+type HistoryRow = Omit<ConfigHistoryRow, "contentBefore" | "contentAfter"> & {
+  contentBefore?: string | null;
+  contentAfter?: string | null;
+};
 
 export function historyRecord(row: HistoryRow): HistoryRecord {
   return {

@@ -2,9 +2,26 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { staleVersion } from "@/lib/core/if-match";
 import type { Transaction } from "@/lib/db/client";
-import type { ConfigBackend, ConfigLocation, ConfigQuery, ConfigRecord, ListenerRecord, Paged, PublishRequest, RollbackResult, WriteMeta, WriteResult } from "../types";
+import type {
+  ConfigBackend,
+  ConfigLocation,
+  ConfigQuery,
+  ConfigRecord,
+  ListenerRecord,
+  Paged,
+  PublishRequest,
+  RollbackResult,
+  WriteMeta,
+  WriteResult,
+} from "../types";
 import { NacosHttpClient, upstreamFailure, type NacosReply, type NacosServer } from "./client";
-import { configFromNacos, historyFromNacos, type NacosConfigInfo, type NacosHistoryInfo, type NacosPage } from "./shapes";
+import {
+  configFromNacos,
+  historyFromNacos,
+  type NacosConfigInfo,
+  type NacosHistoryInfo,
+  type NacosPage,
+} from "./shapes";
 
 const key = (loc: ConfigLocation, dataId: string) => ({ dataId, group: loc.group, tenant: loc.namespace });
 function json<T>(reply: NacosReply): T | null {
@@ -60,12 +77,21 @@ export class NacosHttpBackend implements ConfigBackend {
   /** If-Match and create-only are checked against a fresh read, then enforced by casMd5. */
   async publish(_tx: Transaction, loc: ConfigLocation, req: PublishRequest, _meta?: WriteMeta): Promise<WriteResult> {
     const before = await this.get(loc, req.dataId);
-    if (req.mustNotExist && before) throw new AppError("CONFLICT", `A config '${req.dataId}' already exists here; PUT it to change it.`);
+    if (req.mustNotExist && before)
+      throw new AppError("CONFLICT", `A config '${req.dataId}' already exists here; PUT it to change it.`);
     if (req.expectedVersion !== undefined) {
-      if (!before) throw new AppError("PRECONDITION_FAILED", `If-Match names version ${req.expectedVersion}, but the config does not exist (any more).`);
+      if (!before)
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `If-Match names version ${req.expectedVersion}, but the config does not exist (any more).`,
+        );
       if (before.version !== req.expectedVersion) throw staleVersion(req.expectedVersion, before.version);
     }
-    if (req.casMd5 && !before) throw new AppError("CONFLICT", "The config changed since you read it (casMd5 does not match); read it again and retry.");
+    if (req.casMd5 && !before)
+      throw new AppError(
+        "CONFLICT",
+        "The config changed since you read it (casMd5 does not match); read it again and retry.",
+      );
     const casMd5 = req.casMd5 ?? (req.expectedVersion !== undefined ? before?.md5 : undefined);
     const reply = await this.client.request("POST", "/v1/cs/configs", {
       form: {
@@ -80,23 +106,35 @@ export class NacosHttpBackend implements ConfigBackend {
     });
     // Nacos 2.x answers a failed compare-and-set with 500 "Cas publish fail"; Facet with 409.
     if (reply.status === 409 || (reply.status === 500 && /cas publish fail/i.test(reply.text))) {
-      throw new AppError("CONFLICT", "The config changed since you read it (casMd5 does not match); read it again and retry.");
+      throw new AppError(
+        "CONFLICT",
+        "The config changed since you read it (casMd5 does not match); read it again and retry.",
+      );
     }
     if (reply.status !== 200 || reply.text.trim() !== "true") throw upstreamFailure(reply, "publish a config");
     return { op: before ? "U" : "I", before, after: await this.get(loc, req.dataId), historyId: null };
   }
 
-  async remove(_tx: Transaction, loc: ConfigLocation, dataId: string, _meta?: WriteMeta, expectedVersion?: number): Promise<WriteResult> {
+  async remove(
+    _tx: Transaction,
+    loc: ConfigLocation,
+    dataId: string,
+    _meta?: WriteMeta,
+    expectedVersion?: number,
+  ): Promise<WriteResult> {
     const before = await this.get(loc, dataId);
     if (!before) throw new AppError("NOT_FOUND", "The config does not exist.");
-    if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleVersion(expectedVersion, before.version);
+    if (expectedVersion !== undefined && before.version !== expectedVersion)
+      throw staleVersion(expectedVersion, before.version);
     const reply = await this.client.request("DELETE", "/v1/cs/configs", { query: key(loc, dataId) });
     if (reply.status !== 200) throw upstreamFailure(reply, "delete a config");
     return { op: "D", before, after: null, historyId: null };
   }
 
   async history(loc: ConfigLocation, dataId: string, page: { pageNo: number; pageSize: number }) {
-    const reply = await this.client.request("GET", "/v1/cs/history", { query: { search: "accurate", ...key(loc, dataId), pageNo: page.pageNo, pageSize: page.pageSize } });
+    const reply = await this.client.request("GET", "/v1/cs/history", {
+      query: { search: "accurate", ...key(loc, dataId), pageNo: page.pageNo, pageSize: page.pageSize },
+    });
     if (reply.status !== 200) throw upstreamFailure(reply, "list history");
     const body = json<NacosPage<NacosHistoryInfo>>(reply) ?? { totalCount: 0, pageItems: [] };
     return { items: body.pageItems.map(historyFromNacos), total: body.totalCount };
@@ -111,7 +149,13 @@ export class NacosHttpBackend implements ConfigBackend {
   }
 
   /** The console's rollback: delete what an insert created, else re-publish the old content. */
-  async rollback(tx: Transaction, loc: ConfigLocation, dataId: string, historyId: number, _meta?: WriteMeta): Promise<RollbackResult> {
+  async rollback(
+    tx: Transaction,
+    loc: ConfigLocation,
+    dataId: string,
+    historyId: number,
+    _meta?: WriteMeta,
+  ): Promise<RollbackResult> {
     const entry = await this.historyEntry(loc, dataId, historyId);
     if (!entry) throw new AppError("NOT_FOUND", "The history entry does not exist.");
     if (entry.op === "I") return { action: "deleted", ...(await this.remove(tx, loc, dataId)) };
@@ -129,7 +173,9 @@ export class NacosHttpBackend implements ConfigBackend {
   }
 
   async listeners(loc: ConfigLocation, dataId: string): Promise<ListenerRecord[]> {
-    const reply = await this.client.request("GET", "/v1/cs/configs/listener", { query: { ...key(loc, dataId), sampleTime: 1 } });
+    const reply = await this.client.request("GET", "/v1/cs/configs/listener", {
+      query: { ...key(loc, dataId), sampleTime: 1 },
+    });
     if (reply.status !== 200) throw upstreamFailure(reply, "list listeners");
     const status = json<{ lisentersGroupkeyStatus?: Record<string, string> }>(reply)?.lisentersGroupkeyStatus ?? {};
     const current = (await this.get(loc, dataId))?.md5 ?? "";

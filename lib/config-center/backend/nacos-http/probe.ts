@@ -17,7 +17,9 @@ export async function probeNacos(server: NacosServer): Promise<void> {
   // Logged in, but the public namespace is not theirs to read: the credentials are still good.
   if (reply.status === 403 && server.username) return;
   if (reply.status === 403 || reply.status === 401) {
-    throw new AppError("UPSTREAM", "The external Nacos requires credentials: give a username and password.", { upstream: { name: "nacos", retryable: false } });
+    throw new AppError("UPSTREAM", "The external Nacos requires credentials: give a username and password.", {
+      upstream: { name: "nacos", retryable: false },
+    });
   }
   throw upstreamFailure(reply, "answer Facet's check");
 }

@@ -51,7 +51,8 @@ export function nacosDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export const configType = (value: unknown): ConfigType => (CONFIG_TYPES.includes(value as ConfigType) ? (value as ConfigType) : "text");
+export const configType = (value: unknown): ConfigType =>
+  CONFIG_TYPES.includes(value as ConfigType) ? (value as ConfigType) : "text";
 
 export function configFromNacos(info: NacosConfigInfo): ConfigRecord {
   const modified = nacosDate(info.modifyTime);
@@ -63,7 +64,10 @@ export function configFromNacos(info: NacosConfigInfo): ConfigRecord {
     md5: info.md5 ?? "",
     appName: info.appName ?? "",
     description: info.desc ?? "",
-    tags: (info.configTags ?? "").split(",").map((t) => t.trim()).filter(Boolean),
+    tags: (info.configTags ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
     createdBy: info.createUser ?? null,
     createdIp: info.createIp ?? null,
     createdAt: nacosDate(info.createTime),

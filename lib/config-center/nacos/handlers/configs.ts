@@ -28,7 +28,11 @@ export async function openNacosCall(request: Request, base: RequestContext): Pro
 }
 
 /** The verb context of the config a call names; 400 for a malformed data id or group. */
-export async function nacosTarget({ params, principal, base }: NacosCall): Promise<{ ctx: EnvironmentCtx; dataId: string }> {
+export async function nacosTarget({
+  params,
+  principal,
+  base,
+}: NacosCall): Promise<{ ctx: EnvironmentCtx; dataId: string }> {
   const dataId = param(params, "dataId");
   if (!dataId) throw new AppError("VALIDATION", "dataId is required");
   assertDataId(dataId);
@@ -73,7 +77,11 @@ export async function publishConfigs(request: Request, base: RequestContext): Pr
     type,
     appName: param(call.params, "appName").slice(0, 128),
     description: param(call.params, "desc").slice(0, 512),
-    tags: param(call.params, "config_tags").split(",").map((t) => t.trim()).filter(Boolean).slice(0, 16),
+    tags: param(call.params, "config_tags")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .slice(0, 16),
     casMd5: casMd5 || undefined,
     channel: "nacos" as const,
   };

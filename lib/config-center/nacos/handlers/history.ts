@@ -11,7 +11,10 @@ import { historyInfo, page } from "../shapes";
 import { nacosTarget, openNacosCall } from "./configs";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
-const whereOf = (ctx: EnvironmentCtx) => ({ group: ctx.scope.environment.name, tenant: namespaceOf(ctx.scope.tenant.id, ctx.scope.project.id) });
+const whereOf = (ctx: EnvironmentCtx) => ({
+  group: ctx.scope.environment.name,
+  tenant: namespaceOf(ctx.scope.tenant.id, ctx.scope.project.id),
+});
 
 const idParam = (value: string) => {
   if (!/^\d{1,15}$/.test(value)) throw new AppError("VALIDATION", "a numeric id is required");
@@ -27,7 +30,14 @@ export async function history(request: Request, base: RequestContext): Promise<R
     const pageNo = intParam(call.params.get("pageNo"), 1, 1_000_000);
     const pageSize = intParam(call.params.get("pageSize"), 100, 500);
     const found = await listHistory({ ctx, input: { dataId, pageNo, pageSize, channel: "nacos" } });
-    return jsonReply(page(found.items.map((h) => historyInfo(h, where)), found.total, pageNo, pageSize));
+    return jsonReply(
+      page(
+        found.items.map((h) => historyInfo(h, where)),
+        found.total,
+        pageNo,
+        pageSize,
+      ),
+    );
   }
   const entry = await getHistory({ ctx, input: { dataId, id: idParam(param(call.params, "nid")), channel: "nacos" } });
   return jsonReply(historyInfo(entry, where));

@@ -7,7 +7,13 @@ import { backendFor } from "../../backend/select";
 import type { ConfigLocation } from "../../backend/types";
 import { listListeners } from "../../list-listeners";
 import { followConfigChanges } from "../../listeners/change-feed";
-import { ListenerLimit, listenerHub, type ListenerClient, type Registration, type WatchedKey } from "../../listeners/hub";
+import {
+  ListenerLimit,
+  listenerHub,
+  type ListenerClient,
+  type Registration,
+  type WatchedKey,
+} from "../../listeners/hub";
 import { listenerSetupGate } from "../../listeners/setup-gate";
 import { locate } from "../../location";
 import { assertDataId } from "../../validate-content";
@@ -27,12 +33,16 @@ const RETRY_AFTER_S = 5;
 
 function clientOf(request: Request, base: RequestContext, principal: Principal): ListenerClient {
   const ip = (base.clientAddress ?? "unknown").slice(0, 64);
-  const tag = (request.headers.get("Client-AppName") || (principal.kind === "key" ? principal.grant.key.username : principal.actor.username)).slice(0, 128);
+  const tag = (
+    request.headers.get("Client-AppName") ||
+    (principal.kind === "key" ? principal.grant.key.username : principal.actor.username)
+  ).slice(0, 128);
   return { ip, clientId: `${ip}#${tag}` };
 }
 
 /** Limits count per credential, whatever client name or address the request claims. */
-const principalOf = (principal: Principal) => (principal.kind === "key" ? `key:${principal.grant.key.id}` : `user:${principal.actor.id}`);
+const principalOf = (principal: Principal) =>
+  principal.kind === "key" ? `key:${principal.grant.key.id}` : `user:${principal.actor.id}`;
 
 /**
  * POST /v1/cs/configs/listener: answers at once with the keys whose MD5 differs, else holds
@@ -63,10 +73,17 @@ export async function listen(request: Request, base: RequestContext): Promise<Re
   }
 }
 
-const limitReply = (error: ListenerLimit) => textReply(error.message, error.status, { "Retry-After": String(RETRY_AFTER_S) });
+const limitReply = (error: ListenerLimit) =>
+  textReply(error.message, error.status, { "Retry-After": String(RETRY_AFTER_S) });
 
 /** Authenticates, authorizes every key, registers, then compares MD5s: the database part. */
-async function setUp(request: Request, base: RequestContext, params: URLSearchParams, probe: string, count: number): Promise<Response | { registration: Registration; changed: WatchedKey[] }> {
+async function setUp(
+  request: Request,
+  base: RequestContext,
+  params: URLSearchParams,
+  probe: string,
+  count: number,
+): Promise<Response | { registration: Registration; changed: WatchedKey[] }> {
   const principal = await authenticateNacos(params, request.headers);
   const hub = listenerHub();
   await followConfigChanges(); // changes committed by other replicas wake this one's listeners too
@@ -78,9 +95,13 @@ async function setUp(request: Request, base: RequestContext, params: URLSearchPa
   }
   const records = parseProbe(probe);
   const defaultTenant = param(params, "tenant");
-  const targets = records.map((record) => ({ record, ...effectiveTarget(principal, record.tenant || defaultTenant, record.group) }));
+  const targets = records.map((record) => ({
+    record,
+    ...effectiveTarget(principal, record.tenant || defaultTenant, record.group),
+  }));
   const distinct = new Set(targets.map((t) => `${t.namespace}\u0002${t.group}`));
-  if (distinct.size > MAX_PLACES) throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
+  if (distinct.size > MAX_PLACES)
+    throw new TransportError(400, `invalid probeModify: more than ${MAX_PLACES} namespace and group pairs`);
 
   // One verb context per namespace and group: every key must be readable by the caller.
   const places = new Map<string, ConfigLocation>();
@@ -93,7 +114,13 @@ async function setUp(request: Request, base: RequestContext, params: URLSearchPa
       authorize(ctx, "configs.read");
       places.set(place, await locate(ctx));
     }
-    keys.push({ environmentId: places.get(place)!.environmentId, dataId: record.dataId, group: record.group, tenant: record.tenant, md5: record.md5 });
+    keys.push({
+      environmentId: places.get(place)!.environmentId,
+      dataId: record.dataId,
+      group: record.group,
+      tenant: record.tenant,
+      md5: record.md5,
+    });
   }
 
   let registration: Registration;
@@ -107,7 +134,12 @@ async function setUp(request: Request, base: RequestContext, params: URLSearchPa
     const changed: WatchedKey[] = [];
     for (const loc of places.values()) {
       const mine = keys.filter((k) => k.environmentId === loc.environmentId);
-      const current = await (await backendFor(loc, "embedded")).md5s(loc, mine.map((k) => k.dataId));
+      const current = await (
+        await backendFor(loc, "embedded")
+      ).md5s(
+        loc,
+        mine.map((k) => k.dataId),
+      );
       changed.push(...mine.filter((k) => (current.get(k.dataId) ?? "") !== k.md5));
     }
     return { registration, changed };
@@ -121,5 +153,8 @@ async function setUp(request: Request, base: RequestContext, params: URLSearchPa
 export async function listenerStatus(request: Request, base: RequestContext): Promise<Response> {
   const { ctx, dataId } = await nacosTarget(await openNacosCall(request, base));
   const found = await listListeners({ ctx, input: { dataId, channel: "nacos" } });
-  return jsonReply({ collectStatus: 200, lisentersGroupkeyStatus: Object.fromEntries(found.items.map((l) => [l.clientId, l.md5])) });
+  return jsonReply({
+    collectStatus: 200,
+    lisentersGroupkeyStatus: Object.fromEntries(found.items.map((l) => [l.clientId, l.md5])),
+  });
 }

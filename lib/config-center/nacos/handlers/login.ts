@@ -17,10 +17,20 @@ export async function login(request: Request, base: RequestContext): Promise<Res
   if (!username || !password) throw new AppError("UNAUTHORIZED", "unknown user!");
   if (looksLikeKeyUsername(username)) {
     const grant = await keyByPassword(username, password);
-    return jsonReply({ accessToken: signKeyToken(grant.key.id), tokenTtl: KEY_TOKEN_TTL_SECONDS, globalAdmin: false, username });
+    return jsonReply({
+      accessToken: signKeyToken(grant.key.id),
+      tokenTtl: KEY_TOKEN_TTL_SECONDS,
+      globalAdmin: false,
+      username,
+    });
   }
   const issued = await issueLoginToken({ ctx: base, input: { username, password } });
-  const reply = jsonReply({ accessToken: issued.token, tokenTtl: loginTokenTtlSeconds(), globalAdmin: issued.user.systemRole === "sysadmin", username: issued.user.username });
+  const reply = jsonReply({
+    accessToken: issued.token,
+    tokenTtl: loginTokenTtlSeconds(),
+    globalAdmin: issued.user.systemRole === "sysadmin",
+    username: issued.user.username,
+  });
   reply.headers.set("Authorization", `Bearer ${issued.token}`);
   return reply;
 }

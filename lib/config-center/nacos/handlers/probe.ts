@@ -37,7 +37,8 @@ export function parseProbe(raw: string): ProbeRecord[] {
   const text = twiceEncoded(raw) ? safeDecode(raw) : raw;
   const records = text.split(LINE).filter((line) => line.length > 0);
   if (records.length === 0) throw new TransportError(400, "invalid probeModify");
-  if (records.length > MAX_PROBE_KEYS) throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
+  if (records.length > MAX_PROBE_KEYS)
+    throw new TransportError(400, `invalid probeModify: more than ${MAX_PROBE_KEYS} keys`);
   return records.map((line) => {
     const fields = line.split(WORD);
     if (fields.length < 3 || fields.length > 4) throw new TransportError(400, "invalid probeModify");
@@ -58,6 +59,8 @@ function safeDecode(raw: string): string {
 /** The answer: changed keys, URL-encoded, then a newline; "" when nothing changed. */
 export function changedKeysBody(keys: { dataId: string; group: string; tenant: string }[]): string {
   if (!keys.length) return "";
-  const lines = keys.map((k) => [k.dataId, k.group, ...(k.tenant ? [k.tenant] : [])].map(encodeURIComponent).join("%02") + "%01");
+  const lines = keys.map(
+    (k) => [k.dataId, k.group, ...(k.tenant ? [k.tenant] : [])].map(encodeURIComponent).join("%02") + "%01",
+  );
   return `${lines.join("")}\n`;
 }

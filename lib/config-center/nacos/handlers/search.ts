@@ -11,7 +11,8 @@ import { jsonReply } from "../respond";
 import { configInfo, page } from "../shapes";
 import type { NacosCall } from "./configs";
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
 
 /** The groups (environments) a search covers: the one named, or every match of a pattern. */
 async function groupsOf(call: NacosCall, namespace: string, group: string, blur: boolean): Promise<string[]> {
@@ -19,7 +20,13 @@ async function groupsOf(call: NacosCall, namespace: string, group: string, blur:
   const candidates =
     call.principal.kind === "key"
       ? [call.principal.grant.environment.name]
-      : (await getDb().select({ name: environments.name }).from(environments).where(eq(environments.projectId, parseNamespace(namespace)?.projectId ?? 0)).orderBy(asc(environments.name))).map((e) => e.name);
+      : (
+          await getDb()
+            .select({ name: environments.name })
+            .from(environments)
+            .where(eq(environments.projectId, parseNamespace(namespace)?.projectId ?? 0))
+            .orderBy(asc(environments.name))
+        ).map((e) => e.name);
   const pattern = group ? globToRegExp(group) : null;
   return candidates.filter((g) => !pattern || pattern.test(g));
 }
@@ -46,14 +53,24 @@ export async function searchConfigs(call: NacosCall, mode: "accurate" | "blur"):
     try {
       const ctx = await contextFor(principal, base, namespace, g);
       // One group pages itself; several are merged, so each gives everything up to this page.
-      const found = await listConfigs({ ctx, input: named ? { ...query, pageNo, pageSize } : { ...query, pageNo: 1, pageSize: Math.min(pageNo * pageSize, 10_000) } });
+      const found = await listConfigs({
+        ctx,
+        input: named
+          ? { ...query, pageNo, pageSize }
+          : { ...query, pageNo: 1, pageSize: Math.min(pageNo * pageSize, 10_000) },
+      });
       items.push(...found.items.map(configInfo));
       total += found.total;
     } catch (error) {
       // A search over several groups skips those the caller may not read.
-      if (named || !(error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND"))) throw error;
+      if (named || !(error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")))
+        throw error;
     }
   }
-  const pageItems = named ? items : items.sort((a, b) => a.group.localeCompare(b.group) || a.dataId.localeCompare(b.dataId)).slice((pageNo - 1) * pageSize, pageNo * pageSize);
+  const pageItems = named
+    ? items
+    : items
+        .sort((a, b) => a.group.localeCompare(b.group) || a.dataId.localeCompare(b.dataId))
+        .slice((pageNo - 1) * pageSize, pageNo * pageSize);
   return jsonReply(page(pageItems, total, pageNo, pageSize));
 }

@@ -21,7 +21,13 @@ export default async function ProjectPage({ params }: { params: Promise<Params> 
   const { tenant, project } = await params;
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "project", { tenant, project });
-  const can = allowed(ctx, scope, ["projects.read", "projects.update", "projects.delete", "projects.members.update", "environments.create"] as const);
+  const can = allowed(ctx, scope, [
+    "projects.read",
+    "projects.update",
+    "projects.delete",
+    "projects.members.update",
+    "environments.create",
+  ] as const);
   const p = { params: { tenant, project } };
   const [{ t }, detail, environments, members, clusters] = await Promise.all([
     getTranslate(),
@@ -40,14 +46,36 @@ export default async function ProjectPage({ params }: { params: Promise<Params> 
         description={detail.ok ? detail.data.description || t("projects.noDescription") : undefined}
         actions={
           detail.ok && (
-            <ProjectActions tenant={tenant} project={project} description={detail.data.description} networkIsolation={detail.data.networkIsolation} canUpdate={can["projects.update"]} canDelete={can["projects.delete"]} environments={envs.map((e) => e.name)} />
+            <ProjectActions
+              tenant={tenant}
+              project={project}
+              description={detail.data.description}
+              networkIsolation={detail.data.networkIsolation}
+              canUpdate={can["projects.update"]}
+              canDelete={can["projects.delete"]}
+              environments={envs.map((e) => e.name)}
+            />
           )
         }
       />
       <div className="space-y-6">
         {!detail.ok && <ProblemPanel problem={detail.error} />}
-        <EnvironmentsSection tenant={tenant} project={project} environments={envs} clusters={clusters} canCreate={can["environments.create"]} />
-        {members?.ok && <MembersSection level="project" params={{ tenant, project }} members={members.data.items} roles={PROJECT_ROLES} canManage={can["projects.members.update"]} />}
+        <EnvironmentsSection
+          tenant={tenant}
+          project={project}
+          environments={envs}
+          clusters={clusters}
+          canCreate={can["environments.create"]}
+        />
+        {members?.ok && (
+          <MembersSection
+            level="project"
+            params={{ tenant, project }}
+            members={members.data.items}
+            roles={PROJECT_ROLES}
+            canManage={can["projects.members.update"]}
+          />
+        )}
       </div>
     </>
   );

@@ -3,9 +3,19 @@ import { ClusterParams } from "@/lib/clusters/schemas";
 import { publicOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ permission: "clusters.kubeconfig.read", params: ClusterParams }, async ({ ctx, input, request }) => {
-  const yaml = await downloadSandboxKubeconfig({ ctx, input: { cluster: input.params.cluster, origin: publicOrigin(request.headers) } });
-  return new Response(yaml, {
-    headers: { "Content-Type": "application/yaml; charset=utf-8", "Content-Disposition": `attachment; filename="facet-${input.params.cluster}.kubeconfig"`, "Cache-Control": "no-store" },
-  });
-});
+export const GET = route(
+  { permission: "clusters.kubeconfig.read", params: ClusterParams },
+  async ({ ctx, input, request }) => {
+    const yaml = await downloadSandboxKubeconfig({
+      ctx,
+      input: { cluster: input.params.cluster, origin: publicOrigin(request.headers) },
+    });
+    return new Response(yaml, {
+      headers: {
+        "Content-Type": "application/yaml; charset=utf-8",
+        "Content-Disposition": `attachment; filename="facet-${input.params.cluster}.kubeconfig"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  },
+);

@@ -65,18 +65,43 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
               <Button asChild variant="outline" size="sm">
                 <Link href={consolePath.configs(names)}>{t("environments.configs")}</Link>
               </Button>
-              <EnvironmentActions names={names} canDelete={can["environments.delete"]} applications={applications.map((a) => a.name)} />
+              <EnvironmentActions
+                names={names}
+                canDelete={can["environments.delete"]}
+                applications={applications.map((a) => a.name)}
+              />
             </>
           )
         }
       />
       <div className="space-y-6">
         {env && <SyncCard names={names} sync={env.sync} canSync={can["environments.sync"]} />}
-        <ApplicationsSection names={names} applications={applications} canCreate={can["applications.create"]} canUpdate={can["applications.update"]} canDelete={can["applications.delete"]} />
-        <WorkloadsSection names={names} applications={applications.map((a) => a.name)} canWrite={can["workloads.update"]} canUpdateApps={can["applications.update"]} />
+        <ApplicationsSection
+          names={names}
+          applications={applications}
+          canCreate={can["applications.create"]}
+          canUpdate={can["applications.update"]}
+          canDelete={can["applications.delete"]}
+        />
+        <WorkloadsSection
+          names={names}
+          applications={applications.map((a) => a.name)}
+          canWrite={can["workloads.update"]}
+          canUpdateApps={can["applications.update"]}
+        />
         {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
-        {env && can["ingest-tokens.read"] && <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />}
-        {members.ok && <MembersSection level="environment" params={names} members={members.data.items} roles={ENVIRONMENT_ROLES} canManage={can["environments.members.update"]} />}
+        {env && can["ingest-tokens.read"] && (
+          <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />
+        )}
+        {members.ok && (
+          <MembersSection
+            level="environment"
+            params={names}
+            members={members.data.items}
+            roles={ENVIRONMENT_ROLES}
+            canManage={can["environments.members.update"]}
+          />
+        )}
       </div>
     </>
   );

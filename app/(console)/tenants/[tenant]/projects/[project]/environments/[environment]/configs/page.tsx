@@ -12,7 +12,13 @@ type Params = { tenant: string; project: string; environment: string };
 
 export const metadata: Metadata = { title: "Configs" };
 
-export default async function ConfigsPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ q?: string; cursor?: string }> }) {
+export default async function ConfigsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ q?: string; cursor?: string }>;
+}) {
   const names = await params;
   const { q, cursor } = await searchParams;
   const ctx = await consoleContext();
@@ -20,7 +26,10 @@ export default async function ConfigsPage({ params, searchParams }: { params: Pr
   const can = allowed(ctx, scope, ["configs.write", "configs.keys.update"] as const);
   const [{ t }, list, keys] = await Promise.all([
     getTranslate(),
-    loadOperation(ctx, "listConfigs", { params: names, query: { limit: "50", ...(q && { q }), ...(cursor && { cursor }) } }),
+    loadOperation(ctx, "listConfigs", {
+      params: names,
+      query: { limit: "50", ...(q && { q }), ...(cursor && { cursor }) },
+    }),
     loadOperation(ctx, "listConfigKeys", { params: names }),
   ]);
   return (
@@ -31,7 +40,11 @@ export default async function ConfigsPage({ params, searchParams }: { params: Pr
       />
       <PageHeader title={t("configs.title")} description={t("configs.description")} />
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
-        {list.ok ? <ConfigList names={names} page={list.data} q={q ?? ""} canWrite={can["configs.write"]} /> : <ProblemPanel problem={list.error} />}
+        {list.ok ? (
+          <ConfigList names={names} page={list.data} q={q ?? ""} canWrite={can["configs.write"]} />
+        ) : (
+          <ProblemPanel problem={list.error} />
+        )}
         {keys.ok && <SdkAccessPanel names={names} keys={keys.data.items} canManage={can["configs.keys.update"]} />}
       </div>
     </>

@@ -32,11 +32,35 @@ export default async function ConfigPage({ params }: { params: Promise<Params> }
   ]);
   return (
     <>
-      <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: t("configs.title"), href: consolePath.configs(names) }, { label: dataId })} />
-      <PageHeader title={dataId} description={config.ok ? `${config.data.type} · MD5 ${config.data.md5}` : undefined} actions={config.ok && can["configs.write"] && <ConfigActions names={names} dataId={dataId} />} />
+      <Breadcrumbs
+        label={t("common.breadcrumbs")}
+        items={scopeCrumbs(
+          t("tenants.title"),
+          names,
+          { label: t("configs.title"), href: consolePath.configs(names) },
+          { label: dataId },
+        )}
+      />
+      <PageHeader
+        title={dataId}
+        description={config.ok ? `${config.data.type} · MD5 ${config.data.md5}` : undefined}
+        actions={config.ok && can["configs.write"] && <ConfigActions names={names} dataId={dataId} />}
+      />
       <div className="space-y-6">
-        {config.ok ? <ConfigEditor key={config.data.version} names={names} config={config.data} canWrite={can["configs.write"]} /> : <ProblemPanel problem={config.error} />}
-        {history.ok && <ConfigHistory names={names} dataId={dataId} items={history.data.items} canWrite={can["configs.write"]} type={(config.ok ? config.data.type : "text") as ConfigType} />}
+        {config.ok ? (
+          <ConfigEditor key={config.data.version} names={names} config={config.data} canWrite={can["configs.write"]} />
+        ) : (
+          <ProblemPanel problem={config.error} />
+        )}
+        {history.ok && (
+          <ConfigHistory
+            names={names}
+            dataId={dataId}
+            items={history.data.items}
+            canWrite={can["configs.write"]}
+            type={(config.ok ? config.data.type : "text") as ConfigType}
+          />
+        )}
         <ListenersCard names={names} dataId={dataId} />
       </div>
     </>

@@ -9,14 +9,26 @@ import { consolePath } from "@/lib/console/paths";
 
 export const metadata: Metadata = { title: "New config" };
 
-export default async function NewConfigPage({ params }: { params: Promise<{ tenant: string; project: string; environment: string }> }) {
+export default async function NewConfigPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; project: string; environment: string }>;
+}) {
   const names = await params;
   const ctx = await consoleContext();
   await pageScope(ctx, "environment", names);
   const { t } = await getTranslate();
   return (
     <>
-      <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: t("configs.title"), href: consolePath.configs(names) }, { label: t("configs.new") })} />
+      <Breadcrumbs
+        label={t("common.breadcrumbs")}
+        items={scopeCrumbs(
+          t("tenants.title"),
+          names,
+          { label: t("configs.title"), href: consolePath.configs(names) },
+          { label: t("configs.new") },
+        )}
+      />
       <PageHeader title={t("configs.new")} />
       <ConfigEditor names={names} config={null} canWrite />
     </>
