@@ -22,6 +22,14 @@ export function getPool(): mysql.Pool {
   );
 }
 
+/** One connection of its own for the health check, so a probe never queues behind the app's
+ *  traffic in the shared pool: what it reports is whether the database answers. */
+export function getHealthPool(): mysql.Pool {
+  return processSingleton("db.health-pool", () =>
+    mysql.createPool({ uri: databaseUrl(), connectionLimit: 1, timezone: "Z", connectTimeout: 5_000 }),
+  );
+}
+
 export function getDb(): Database {
   return processSingleton("db.drizzle", () => drizzle(getPool(), { schema, mode: "default" }));
 }
@@ -30,8 +38,7 @@ export { schema };
 
 /** Ends the pool, for scripts that must exit. */
 export async function closeDb(): Promise<void> {
-  const pool = peekProcessSingleton<mysql.Pool>("db.pool");
-  dropProcessSingleton("db.pool");
-  dropProcessSingleton("db.drizzle");
-  await pool?.end();
+  const pools = ["db.pool", "db.health-pool"].map((name) => peekProcessSingleton<mysql.Pool>(name));
+  for (const name of ["db.pool", "db.health-pool", "db.drizzle"]) dropProcessSingleton(name);
+  await Promise.all(pools.map((pool) => pool?.end()));
 }

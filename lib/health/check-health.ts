@@ -1,6 +1,6 @@
 import "server-only";
 import type { Pool } from "mysql2/promise";
-import { getPool } from "@/lib/db/client";
+import { getHealthPool } from "@/lib/db/client";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -8,7 +8,7 @@ export interface Health {
 }
 
 /** Pings the database with a bounded wait. */
-export async function checkHealth(pool: Pool = getPool(), timeoutMs = 2_000): Promise<Health> {
+export async function checkHealth(pool: Pool = getHealthPool(), timeoutMs = 2_000): Promise<Health> {
   try {
     await Promise.race([
       pool.query("SELECT 1"),
