@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, desc, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, or } from "drizzle-orm";
 import { processSingleton } from "@/lib/cache";
 import { getDb } from "@/lib/db/client";
-import { configHistory } from "@/lib/db/schema";
+import { configHistory, configItems } from "@/lib/db/schema";
 import { logger } from "@/lib/observability/logger";
 import { listenerHub } from "./hub";
 
@@ -12,7 +12,9 @@ import { listenerHub } from "./hub";
  * the change's transaction: one timer per process reads the ids past the last one it saw.
  * Ids can commit out of order, so each read looks LOOKBACK ids behind and skips those seen.
  * The writing process also wakes its own listeners at once (notify after commit); a second
- * notify with the same MD5 is a no-op.
+ * notify with the same MD5 is a no-op. Listeners hear each changed key's current MD5, never a
+ * replayed older one: two unseen rows of one key (or one committed out of order) would
+ * otherwise wake a client that already holds the newest content.
  */
 const POLL_MS = Number(process.env.FACET_CONFIG_FEED_MS ?? 250);
 const LOOKBACK = 256;
@@ -46,17 +48,32 @@ async function poll(feed: Feed): Promise<void> {
       id: configHistory.id,
       environmentId: configHistory.environmentId,
       dataId: configHistory.dataId,
-      md5: configHistory.md5After,
     })
     .from(configHistory)
     .where(gt(configHistory.id, from))
     .orderBy(asc(configHistory.id))
     .limit(BATCH);
-  const hub = listenerHub();
+  const changed = new Map<string, { environmentId: number; dataId: string }>();
   for (const row of rows) {
     if (feed.seen.has(row.id)) continue;
     feed.seen.add(row.id);
-    hub.notify(row.environmentId, row.dataId, row.md5 ?? "");
+    changed.set(`${row.environmentId}\u0002${row.dataId}`, { environmentId: row.environmentId, dataId: row.dataId });
+  }
+  if (changed.size) {
+    const current = await db
+      .select({ environmentId: configItems.environmentId, dataId: configItems.dataId, md5: configItems.md5 })
+      .from(configItems)
+      .where(
+        or(
+          ...[...changed.values()].map((k) =>
+            and(eq(configItems.environmentId, k.environmentId), eq(configItems.dataId, k.dataId)),
+          ),
+        ),
+      );
+    const md5Of = new Map(current.map((c) => [`${c.environmentId}\u0002${c.dataId}`, c.md5]));
+    const hub = listenerHub();
+    // A deleted config's MD5 is "" (what a client holding nothing sends).
+    for (const [key, k] of changed) hub.notify(k.environmentId, k.dataId, md5Of.get(key) ?? "");
   }
   feed.cursor = Math.max(feed.cursor, rows.at(-1)?.id ?? 0);
   for (const id of feed.seen) if (id <= feed.cursor - LOOKBACK) feed.seen.delete(id);
