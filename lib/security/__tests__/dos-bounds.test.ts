@@ -202,6 +202,9 @@ describe("bounded bodies", () => {
     expect(jsonDepthExceeds(JSON.stringify({ s: "[".repeat(10_000) }), 64)).toBe(false);
     expect(jsonDepthExceeds(JSON.stringify({ s: '\\"[[[[' + "{".repeat(500) }), 64)).toBe(false);
     expect(jsonDepthExceeds(JSON.stringify({ "{{{{": "\u{1F600}".repeat(100) + "]]]" }), 2)).toBe(false);
+    // A string ending in an escaped backslash closes at its quote; the nesting after it counts.
+    expect(jsonDepthExceeds(`{"s":"x\\\\","t":${nested(70)}}`, 64)).toBe(true);
+    expect(jsonDepthExceeds(`{"s":"x\\\\\\"[[[[[[","t":${nested(10)}}`, 12)).toBe(false);
     // Closers inside a string do not let an attacker reset the count.
     expect(jsonDepthExceeds(`[${'"]]]]]]]]",['.repeat(70)}1${"]".repeat(70)}]`, 64)).toBe(true);
   });

@@ -17,7 +17,14 @@ function bodyText(body: OtlpLogRecord["body"]): string {
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…` : text;
 }
 
+/** `n` random 8-byte row ids as hex, drawn in one call (one per record costs a syscall each). */
+export function rowIds(n: number): (i: number) => string {
+  const hex = randomBytes(8 * n).toString("hex");
+  return (i) => hex.slice(16 * i, 16 * i + 16);
+}
+
 export function logLine(
+  id: string,
   r: OtlpLogRecord,
   nsId: number,
   resourceId: number,
@@ -28,7 +35,7 @@ export function logLine(
   const timeNs = r.timeNs || r.observedNs || Date.now() * 1e6;
   const severity = r.severityNumber || severityFromText(r.severityText);
   return tsvLine([
-    randomBytes(8),
+    id,
     nanosToMicros(timeNs),
     nsId,
     resourceId,
@@ -50,10 +57,13 @@ export async function ingestLogs(
 ): Promise<IngestResult> {
   const lines: string[] = [];
   const { accepted, rejected, reasons } = await acceptedGroups(principal, groups);
+  const id = rowIds(accepted.reduce((n, g) => n + g.items.length, 0));
   for (const { resource: r, items } of accepted) {
     for (const { scope, item } of items) {
       const attributes = item.eventName ? { ...item.attributes, "event.name": item.eventName } : item.attributes;
-      lines.push(logLine(item, r.nsId, r.resourceId, r.service, r.pod, attributesText(attributes, scope)));
+      lines.push(
+        logLine(id(lines.length), item, r.nsId, r.resourceId, r.service, r.pod, attributesText(attributes, scope)),
+      );
     }
   }
   await queues().logs.enqueue({ lines });

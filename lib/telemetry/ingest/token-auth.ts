@@ -23,11 +23,30 @@ export function forgetIngestToken(hash?: string): void {
   else cache.clear();
 }
 
-/** The principal behind `Authorization: Bearer fit_…`, or null for a missing, unknown or revoked token. */
+/**
+ * The token an Authorization header carries: `Bearer fit_…`, or `Basic` with the token as the
+ * password (what Promtail and the Logging Operator's Loki output send; the user name is ignored).
+ */
+export function ingestTokenOf(authorization: string | null): string | null {
+  const header = authorization?.trim() ?? "";
+  if (header.length > 512) return null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+  let token = bearer?.[1];
+  const basic = bearer ? null : /^Basic\s+([A-Za-z0-9+/]+={0,2})$/i.exec(header);
+  if (basic) {
+    const decoded = Buffer.from(basic[1], "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    token = colon < 0 ? undefined : decoded.slice(colon + 1);
+  }
+  if (!token || !token.startsWith(INGEST_TOKEN_PREFIX) || token.length > 128) return null;
+  return token;
+}
+
+/** The principal behind an ingest token header (see ingestTokenOf), or null for a missing, unknown or revoked token. */
 export async function authenticateIngestToken(authorization: string | null): Promise<IngestPrincipal | null> {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "");
-  if (!match || !match[1].startsWith(INGEST_TOKEN_PREFIX) || match[1].length > 128) return null;
-  const hash = hashIngestToken(match[1]);
+  const token = ingestTokenOf(authorization);
+  if (!token) return null;
+  const hash = hashIngestToken(token);
   const now = Date.now();
   const hit = cache.get(hash);
   if (hit) return hit.principal;

@@ -7,6 +7,7 @@ import { ingestMetrics } from "../ingest/ingest-metrics";
 import { ingestTraces } from "../ingest/ingest-traces";
 import type { IngestResult } from "../ingest/result";
 import { authenticateIngestToken } from "../ingest/token-auth";
+import { acquireIngestSlot, configureInflight, type InflightLimits } from "../ingest/inflight";
 import type { IngestPrincipal } from "../ingest/resource";
 import { startRetention } from "../store/retention";
 import { QueueFull } from "../store/write-queue";
@@ -19,17 +20,13 @@ import { exportResponse, failureResponse, RPC, type Encoding } from "./respond";
 const limits = {
   /** Largest body accepted, compressed or not (OTLP_MAX_BODY → 413). */
   maxBodyBytes: Number(process.env.FACET_OTLP_MAX_BODY_BYTES ?? 8 * 1024 * 1024),
-  /** Requests decoded at once; more answer 429, which bounds memory with the write queue. */
-  maxInflight: Number(process.env.FACET_OTLP_MAX_INFLIGHT ?? 16),
-  /** Requests of one token at once: one tenant's slow uploads never fill the global limit. */
-  maxInflightPerToken: Number(process.env.FACET_OTLP_MAX_INFLIGHT_PER_TOKEN ?? 4),
 };
-let inflight = 0;
-const inflightByToken = new Map<number, number>();
 
-/** For tests and benches. */
-export function configureReceiver(changes: Partial<typeof limits>): void {
-  Object.assign(limits, changes);
+/** For tests and benches; the in-flight limits are shared with every push receiver. */
+export function configureReceiver(changes: Partial<typeof limits & InflightLimits>): void {
+  const { maxBodyBytes, ...inflight } = changes;
+  if (maxBodyBytes !== undefined) limits.maxBodyBytes = maxBodyBytes;
+  configureInflight(inflight);
 }
 
 type Handler = (principal: IngestPrincipal, body: Buffer, encoding: Encoding) => Promise<IngestResult>;
@@ -63,21 +60,17 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
     );
   if (!encoding)
     return failureResponse(415, RPC.INVALID_ARGUMENT, "Send application/x-protobuf or application/json.", "json");
-  const mine = inflightByToken.get(principal.tokenId) ?? 0;
-  if (mine >= limits.maxInflightPerToken)
+  const slot = acquireIngestSlot(principal.tokenId);
+  if ("full" in slot)
     return failureResponse(
       429,
       RPC.RESOURCE_EXHAUSTED,
-      "Too many exports in progress for this token; retry later.",
+      slot.full === "token"
+        ? "Too many exports in progress for this token; retry later."
+        : "Too many exports in progress; retry later.",
       encoding,
       { "Retry-After": "1" },
     );
-  if (inflight >= limits.maxInflight)
-    return failureResponse(429, RPC.RESOURCE_EXHAUSTED, "Too many exports in progress; retry later.", encoding, {
-      "Retry-After": "1",
-    });
-  inflight++;
-  inflightByToken.set(principal.tokenId, mine + 1);
   try {
     startRetention();
     const body = await readBody(request, limits.maxBodyBytes);
@@ -105,10 +98,7 @@ async function receive(signal: Signal, request: Request): Promise<Response> {
       "Retry-After": "5",
     });
   } finally {
-    inflight--;
-    const left = (inflightByToken.get(principal.tokenId) ?? 1) - 1;
-    if (left > 0) inflightByToken.set(principal.tokenId, left);
-    else inflightByToken.delete(principal.tokenId);
+    slot.release();
   }
 }
 
