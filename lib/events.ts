@@ -1,3 +1,5 @@
+import { processSingleton } from "@/lib/cache";
+
 // In-process notifications of committed changes. Listeners (the cluster reconciler) register
 // only in the server process, so tests and scripts emit into the void.
 export type ChangeEvent =
@@ -7,8 +9,7 @@ export type ChangeEvent =
   | { type: "cleanup" };
 
 type Listener = (event: ChangeEvent) => void;
-const holder = globalThis as unknown as { facetListeners?: Set<Listener> };
-const listeners = (holder.facetListeners ??= new Set());
+const listeners = processSingleton("events.listeners", () => new Set<Listener>());
 
 export function onChange(listener: Listener): () => void {
   listeners.add(listener);

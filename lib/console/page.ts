@@ -5,6 +5,7 @@ import { cache } from "react";
 import { sessionActor } from "@/lib/auth/session-actor";
 import { runOperationAs, type ActionInput, type ActionResult } from "@/lib/http/action";
 import type { AuthedContext } from "@/lib/core/context";
+import type { EnvironmentScope, ProjectScope, TenantScope } from "@/lib/core/scoped-context";
 import type { Operation } from "@/lib/core/operation";
 import { loginPath } from "@/lib/http/login-path";
 import { publicOrigin as originOf } from "@/lib/http/origin";
@@ -54,11 +55,23 @@ export async function loadOperation<N extends OperationName>(
 
 type Level = "tenant" | "project" | "environment";
 const RESOLVERS = { tenant: tenantScope, project: projectScope, environment: environmentScope } as const;
+interface LevelScope {
+  tenant: TenantScope;
+  project: ProjectScope;
+  environment: EnvironmentScope;
+}
 
 /** The page's scope, for deciding which buttons to show; 404 when it does not exist for the actor. */
-export async function pageScope(ctx: AuthedContext, level: Level, params: Record<string, string>): Promise<Scope> {
+export async function pageScope<L extends Level>(
+  ctx: AuthedContext,
+  level: L,
+  params: Record<string, string>,
+): Promise<LevelScope[L]> {
   try {
-    return await (RESOLVERS[level] as (c: AuthedContext, p: Record<string, string>) => Promise<Scope>)(ctx, params);
+    return (await (RESOLVERS[level] as (c: AuthedContext, p: Record<string, string>) => Promise<Scope>)(
+      ctx,
+      params,
+    )) as LevelScope[L];
   } catch {
     notFound();
   }

@@ -22,12 +22,38 @@ async function readEpochs(): Promise<Epochs> {
   return { auth: value("auth"), tenancy: value("tenancy"), environments: value("environments") };
 }
 
+// Requests share reads, but never one sent before they arrived: at most one read is in
+// flight, and whoever arrives meanwhile joins the next, sent when it returns. A change
+// committed before a request arrived is therefore always seen by it, while under load the
+// database answers one epochs read per round trip instead of one per request.
+let inflight: Promise<Epochs> | null = null;
+let next: Promise<Epochs> | null = null;
+
+function send(): Promise<Epochs> {
+  const read = readEpochs().finally(() => {
+    if (inflight === read) inflight = null;
+  });
+  inflight = read;
+  return read;
+}
+
+function sharedRead(): Promise<Epochs> {
+  if (!inflight) return send();
+  next ??= inflight
+    .catch(() => undefined)
+    .then(() => {
+      next = null;
+      return send();
+    });
+  return next;
+}
+
 /** The epochs, read once per request (one primary-key read) inside withRequestEpochs(), and
  *  afresh on every call outside it. */
 export function currentEpochs(): Promise<Epochs> {
   const store = perRequest.getStore();
-  if (!store) return readEpochs();
-  store.epochs ??= readEpochs().catch((error) => {
+  if (!store) return sharedRead();
+  store.epochs ??= sharedRead().catch((error) => {
     store.epochs = undefined;
     throw error;
   });

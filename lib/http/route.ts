@@ -10,7 +10,7 @@ import { withSpan } from "@/lib/observability/tracer";
 import type { AuthedContext, RequestContext } from "@/lib/core/context";
 import { assertSameSiteWrite } from "./cross-site";
 import { etagOf, expectedVersionFrom } from "@/lib/core/if-match";
-import type { Operation, OperationInput } from "@/lib/core/operation";
+import type { Operation, OperationInput, OperationSpec } from "@/lib/core/operation";
 import type { ScopedCtx } from "@/lib/core/scoped-context";
 import type { Scope } from "@/lib/rbac";
 import { parseWith } from "@/lib/core/parse-with";
@@ -110,16 +110,18 @@ function serve(
  */
 export function route<P, Q, B, R>(op: Operation<P, Q, B, R>): NextHandler;
 export function route<P, Q, B, S extends Scope = Scope>(
-  options: Omit<Operation<P, Q, B>, "handler" | "scope"> & {
-    scope?: (ctx: AuthedContext, params: P, query: Q) => Promise<S>;
-  },
+  options: Omit<OperationSpec<P, Q, B, unknown, S>, "handler">,
   handler: (args: { ctx: ScopedCtx<S>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler;
 export function route<P, Q, B>(
-  options: Operation<P, Q, B> | Omit<Operation<P, Q, B>, "handler">,
+  given: Operation<P, Q, B> | Omit<OperationSpec<P, Q, B>, "handler">,
   // The scope resolver has run when the handler does (executeOperation), as ScopedCtx promises.
   handler?: (args: { ctx: ScopedCtx<Scope>; input: OperationInput<P, Q, B>; request: NextRequest }) => Promise<unknown>,
 ): NextHandler {
+  // A route that answers more than JSON (a file, plain text) still names its verb, which brings
+  // the permission and name, as operation() does.
+  const options = (handler ? { ...given, permission: given.verb!.permission, name: given.verb!.verbName } : given) as
+    Operation<P, Q, B> | Omit<Operation<P, Q, B>, "handler">;
   const served = serve(async (request, base, params) => {
     assertSameSiteWrite(request);
     const ctx = { ...base, actor: await authenticate(request.headers) } as AuthedContext;

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
+import { dropProcessSingleton, peekProcessSingleton, processSingleton } from "@/lib/cache";
 import { getDb } from "@/lib/db/client";
 import { clusters, environments } from "@/lib/db/schema";
 import { onChange, type ChangeEvent } from "@/lib/events";
@@ -10,7 +11,10 @@ import { runNamespaceCleanups } from "./cleanup-namespaces";
 import { reconcileEnvironment } from "./reconcile-environment";
 import { resyncIntervalMs } from "./resync-interval";
 
-const holder = globalThis as unknown as { facetReconciler?: { timer: NodeJS.Timeout; stop: () => void } };
+interface Reconciler {
+  stop: () => void;
+}
+const RECONCILER = "clusters.reconciler";
 const inFlight = new Map<number, Promise<unknown>>();
 const again = new Set<number>();
 
@@ -76,7 +80,7 @@ async function onEvent(event: ChangeEvent) {
 
 /** Starts the resync loop and listens for changes; idempotent. */
 export function startReconciler(): void {
-  if (holder.facetReconciler) return;
+  if (peekProcessSingleton<Reconciler>(RECONCILER)) return;
   const unsubscribe = onChange(
     (event) => void onEvent(event).catch((error) => logger.error({ err: error }, "reconcile after change failed")),
   );
@@ -92,11 +96,11 @@ export function startReconciler(): void {
   const timer = setInterval(tick, resyncIntervalMs());
   timer.unref();
   setTimeout(tick, 2_000).unref();
-  holder.facetReconciler = { timer, stop: () => (clearInterval(timer), unsubscribe()) };
+  processSingleton<Reconciler>(RECONCILER, () => ({ stop: () => (clearInterval(timer), unsubscribe()) }));
 }
 
 /** Stops the resync loop (leadership lost, tests); startReconciler() starts it again. */
 export function stopReconciler(): void {
-  holder.facetReconciler?.stop();
-  delete holder.facetReconciler;
+  peekProcessSingleton<Reconciler>(RECONCILER)?.stop();
+  dropProcessSingleton(RECONCILER);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/cache";
 
 /*
  * Long-polling listeners and who has listened lately, in memory. The waiting requests are
@@ -254,13 +255,11 @@ export class ListenerHub {
   }
 }
 
-const holder = globalThis as unknown as { facetListenerHub?: ListenerHub };
-
 /** The process's hub, kept across dev reloads. */
 export function listenerHub(): ListenerHub {
-  if (!holder.facetListenerHub) {
-    holder.facetListenerHub = new ListenerHub();
-    setInterval(() => holder.facetListenerHub?.sweep(), FORGET_AFTER_MS).unref();
-  }
-  return holder.facetListenerHub;
+  return processSingleton("config-center.listener-hub", () => {
+    const hub = new ListenerHub();
+    setInterval(() => hub.sweep(), FORGET_AFTER_MS).unref();
+    return hub;
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/cache";
 
 /**
  * Listener requests set up (authenticate, authorize, compare MD5s) a few at a time: each may
@@ -30,10 +31,10 @@ export class SetupGate {
   }
 }
 
-const holder = globalThis as unknown as { facetListenerSetupGate?: SetupGate };
-
 /** The process's gate: 4 setups at once, 256 waiting. */
 export function listenerSetupGate(): SetupGate {
-  holder.facetListenerSetupGate ??= new SetupGate(Number(process.env.FACET_LISTENER_SETUP_CONCURRENCY ?? 4), 256);
-  return holder.facetListenerSetupGate;
+  return processSingleton(
+    "config-center.listener-setup-gate",
+    () => new SetupGate(Number(process.env.FACET_LISTENER_SETUP_CONCURRENCY ?? 4), 256),
+  );
 }

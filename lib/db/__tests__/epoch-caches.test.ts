@@ -105,8 +105,21 @@ describe("per-process caches keyed by database epochs", () => {
   it("reads the epochs once per request and keeps every cache bounded", async () => {
     const me = await person("bounded");
     expect((await api("GET", "/api/v1/me", { token: me.token })).status).toBe(200);
-    await withRequestEpochs(async () => expect(currentEpochs()).toBe(currentEpochs()));
-    expect(currentEpochs()).not.toBe(currentEpochs());
+    await withRequestEpochs(async () => {
+      const read = currentEpochs();
+      expect(currentEpochs()).toBe(read);
+      await read;
+    });
+    // Outside a request reads are shared, but only with callers that arrived before one was sent.
+    const first = currentEpochs();
+    const second = currentEpochs();
+    expect(second).not.toBe(first);
+    expect(currentEpochs()).toBe(second);
+    const before = await second;
+    const inFlight = currentEpochs();
+    await sql("UPDATE cache_epochs SET value = value + 1 WHERE name = 'auth'", []);
+    expect((await currentEpochs()).auth).toBeGreaterThan(before.auth);
+    await inFlight;
     for (const name of [
       "auth.token-rows",
       "auth.token-touched",

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createToken, createUser } from "@/lib/testing/factories";
+import { verb } from "@/lib/core/verb";
 import { publicRoute, route } from "../route";
 
 const noParams = { params: Promise.resolve({}) };
@@ -62,7 +63,8 @@ describe("route()", () => {
   });
 
   it("authenticates a bearer token and authorizes the permission", async () => {
-    const me = route({ permission: "me.read" }, async ({ ctx }) => ({ username: ctx.actor.username }));
+    const readMe = verb("test.me", "me.read", async () => null);
+    const me = route({ verb: readMe }, async ({ ctx }) => ({ username: ctx.actor.username }));
     const u = await createUser();
     const { token } = await createToken(u.id);
     const ok = await me(

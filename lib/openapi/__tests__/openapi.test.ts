@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { ROUTE_MODULES } from "@/app/api/v1/openapi.json/routes.generated";
+import { verb } from "@/lib/core/verb";
 import { route } from "@/lib/http/route";
 import { listApiRouteFiles } from "@/scripts/generate-openapi-routes";
 import { buildOpenApiDocument, HTTP_METHODS } from "../build-document";
@@ -81,7 +82,7 @@ describe("GET /api/v1/openapi.json", () => {
   it("turns zod query and body schemas into parameters and a JSON schema", () => {
     const handler = route(
       {
-        permission: "tenants.read",
+        verb: verb("test.x", "tenants.read", async () => null),
         params: z.object({ tenant: z.string().max(63) }),
         query: z.object({ limit: z.coerce.number().int().max(100).optional(), q: z.string() }),
         body: z.object({ n: z.number().min(1) }),

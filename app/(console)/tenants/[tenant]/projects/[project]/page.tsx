@@ -34,7 +34,7 @@ export default async function ProjectPage({ params }: { params: Promise<Params> 
     loadOperation(ctx, "getProject", p),
     loadOperation(ctx, "listEnvironments", { ...p, query: { limit: "200" } }),
     can["projects.read"] ? loadOperation(ctx, "listProjectMembers", { ...p, query: { limit: "200" } }) : null,
-    can["environments.create"] ? tenantClusterNames(scope.tenant!.id) : [],
+    can["environments.create"] ? tenantClusterNames(scope.tenant.id) : [],
   ]);
   const crumbs = scopeCrumbs(t("tenants.title"), { tenant, project });
   const envs = environments.ok ? environments.data.items : [];

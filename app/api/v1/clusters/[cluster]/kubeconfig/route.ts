@@ -4,7 +4,7 @@ import { publicOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
 
 export const GET = route(
-  { permission: "clusters.kubeconfig.read", params: ClusterParams },
+  { verb: downloadSandboxKubeconfig, params: ClusterParams },
   async ({ ctx, input, request }) => {
     const yaml = await downloadSandboxKubeconfig({
       ctx,

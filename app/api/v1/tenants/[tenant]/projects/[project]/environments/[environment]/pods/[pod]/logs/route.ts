@@ -4,7 +4,7 @@ import { podLogs } from "@/lib/workloads/pod-logs";
 import { LogsQuery, PodParams } from "@/lib/workloads/schemas";
 
 export const GET = route(
-  { permission: "workloads.read", params: PodParams, query: LogsQuery, scope: environmentScope },
+  { verb: podLogs, params: PodParams, query: LogsQuery, scope: environmentScope },
   async ({ ctx, input }) => {
     const text = await podLogs({
       ctx,
