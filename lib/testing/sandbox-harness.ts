@@ -173,3 +173,13 @@ export async function eventually<T>(
 export function uniqueNamespace(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** The sandbox with Facet's reconciler running against it every second, as the console server runs it. */
+export async function startReconcilingSandbox(): Promise<Sandbox> {
+  process.env.FACET_RESYNC_SECONDS = "1";
+  const sb = await startSandbox();
+  process.env.FACET_INTERNAL_URL = sb.server.origin;
+  const { startReconciler } = await import("@/lib/clusters/reconcile/loop");
+  startReconciler();
+  return sb;
+}

@@ -5,9 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { clusters } from "@/lib/db/schema";
 import { renderKubeconfig } from "@/lib/sandbox/credentials";
 import { uniqueName } from "@/lib/testing/factories";
-import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
-import { api, expectOk, generousQuota, person, sysadminToken } from "@/lib/testing/world";
-import { reconcileAll, startReconciler } from "../reconcile/loop";
+import { eventually, kubectl, startReconcilingSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
+import { api, expectOk, generousQuota, person, sysadminToken, tenantProject } from "@/lib/testing/world";
+import { reconcileAll } from "../reconcile/loop";
 
 // Facet's reconciler against the sandbox cluster, served over HTTP and checked with kubectl.
 describe("clusters: tenancy applied to the sandbox", () => {
@@ -23,14 +23,9 @@ describe("clusters: tenancy applied to the sandbox", () => {
   };
 
   beforeAll(async () => {
-    process.env.FACET_RESYNC_SECONDS = "1";
-    sb = await startSandbox();
-    process.env.FACET_INTERNAL_URL = sb.server.origin;
-    startReconciler();
+    sb = await startReconcilingSandbox();
     root = await sysadminToken();
-    await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: t } }), 201);
-    await expectOk(api("PUT", `/api/v1/tenants/${t}/quotas/sandbox`, { token: root, body: generousQuota }));
-    await expectOk(api("POST", `/api/v1/tenants/${t}/projects`, { token: root, body: { name: "shop" } }), 201);
+    await tenantProject(root, t);
   }, 60_000);
   afterAll(() => sb?.close());
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReconciler } from "@/lib/clusters/reconcile/loop";
 import { uniqueName } from "@/lib/testing/factories";
-import { eventually, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
-import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
+import { eventually, startReconcilingSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
+import { api, expectOk, sandboxEnvironment, sysadminToken, tenantProject } from "@/lib/testing/world";
 
 // Applications and their objects through the JSON API, reconciled onto the sandbox cluster.
 describe("workloads on the sandbox", () => {
@@ -13,26 +12,10 @@ describe("workloads on the sandbox", () => {
   const env = `${project}/environments/shop-dev`;
 
   beforeAll(async () => {
-    process.env.FACET_RESYNC_SECONDS = "1";
-    sb = await startSandbox();
-    process.env.FACET_INTERNAL_URL = sb.server.origin;
-    startReconciler();
+    sb = await startReconcilingSandbox();
     root = await sysadminToken();
-    await expectOk(api("POST", "/api/v1/tenants", { token: root, body: { name: t } }), 201);
-    await expectOk(api("PUT", `/api/v1/tenants/${t}/quotas/sandbox`, { token: root, body: generousQuota }));
-    await expectOk(api("POST", `/api/v1/tenants/${t}/projects`, { token: root, body: { name: "shop" } }), 201);
-    await expectOk(
-      api("POST", `${project}/environments`, {
-        token: root,
-        body: {
-          name: "shop-dev",
-          type: "dev",
-          cluster: "sandbox",
-          quota: { cpu: "2", memory: "4Gi", storage: "10Gi", pods: "10" },
-        },
-      }),
-      201,
-    );
+    await tenantProject(root, t);
+    await sandboxEnvironment(root, project, "shop-dev");
   }, 60_000);
   afterAll(() => sb?.close());
 
