@@ -7,20 +7,15 @@ import { SelectField } from "@/components/console/select-field";
 import { TextField } from "@/components/console/text-field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { CredentialTable } from "./credential-table";
 import { CreateTokenInput } from "@/lib/auth/tokens/schemas";
 import type { TokenDto } from "@/lib/auth/tokens/token-dto";
 
 export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [now] = useState(() => Date.now());
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : "—");
-  const state = (tok: TokenDto) =>
-    tok.revokedAt ? "revoked" : new Date(tok.expiresAt).getTime() < now ? "expired" : "active";
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
@@ -81,43 +76,24 @@ export function TokensPanel({ tokens, origin }: { tokens: TokenDto[]; origin: st
       {tokens.length === 0 ? (
         <EmptyState title={t("tokens.empty")} hint={t("tokens.emptyHint")} />
       ) : (
-        <Table aria-label={t("tokens.title")}>
-          <THead>
-            <tr>
-              <Th>{t("common.name")}</Th>
-              <Th>{t("tokens.scope")}</Th>
-              <Th>{t("tokens.expires")}</Th>
-              <Th>{t("tokens.lastUsed")}</Th>
-              <Th>{t("users.status")}</Th>
-              <Th className="text-right">{t("common.actions")}</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {tokens.map((tok) => (
-              <tr key={tok.id}>
-                <Td className="font-medium">{tok.name}</Td>
-                <Td>{tok.scope === "read-only" ? t("tokens.readOnly") : t("tokens.readWrite")}</Td>
-                <Td>{when(tok.expiresAt)}</Td>
-                <Td>{when(tok.lastUsedAt)}</Td>
-                <Td>
-                  <Badge tone={state(tok) === "active" ? "ok" : "neutral"}>{t(`tokens.state.${state(tok)}`)}</Badge>
-                </Td>
-                <Td className="text-right">
-                  {state(tok) === "active" && (
-                    <ConfirmDelete
-                      operation="revokeMyToken"
-                      input={{ params: { id: String(tok.id) } }}
-                      name={tok.name}
-                      kind={t("tokens.kind")}
-                      actionLabel={t("tokens.revoke")}
-                      triggerLabel={t("tokens.revokeNamed", { name: tok.name })}
-                    />
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <CredentialTable
+          label={t("tokens.title")}
+          items={tokens}
+          column={{
+            header: t("tokens.scope"),
+            cell: (tok) => (tok.scope === "read-only" ? t("tokens.readOnly") : t("tokens.readWrite")),
+          }}
+          revoke={(tok) => (
+            <ConfirmDelete
+              operation="revokeMyToken"
+              input={{ params: { id: String(tok.id) } }}
+              name={tok.name}
+              kind={t("tokens.kind")}
+              actionLabel={t("tokens.revoke")}
+              triggerLabel={t("tokens.revokeNamed", { name: tok.name })}
+            />
+          )}
+        />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { KeyValueTable } from "@/components/ui/key-value-table";
 import { loadOperation, sysadminContext } from "@/lib/console/page";
 import type { Problem } from "@/lib/http/problem";
 import { getTranslate } from "@/lib/i18n/server";
@@ -61,24 +61,11 @@ export async function ClusterBackendsCard({ cluster }: { cluster: string }) {
           <ConfigBackendDialog cluster={cluster} current={config.data} />
         </div>
       </div>
-      <Table aria-label={t("backends.title")}>
-        <THead>
-          <tr>
-            <Th>{t("backends.signal")}</Th>
-            <Th>{t("backends.servedBy")}</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <Th scope="row" className="text-left font-normal">
-                {r.label}
-              </Th>
-              <Td>{r.servedBy}</Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <KeyValueTable
+        label={t("backends.title")}
+        headers={[t("backends.signal"), t("backends.servedBy")]}
+        rows={rows.map((r) => ({ label: r.label, value: r.servedBy }))}
+      />
     </Card>
   );
 }

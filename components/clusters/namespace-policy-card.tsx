@@ -1,7 +1,7 @@
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { KeyValueTable } from "@/components/ui/key-value-table";
 import { loadOperation, sysadminContext } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
 import { DEFAULT_POD_SECURITY } from "@/lib/pod-security/levels";
@@ -63,24 +63,12 @@ export async function NamespacePolicyCard({ cluster }: { cluster: string }) {
         <dt className="text-muted-foreground">{t("nsPolicy.reserved")}</dt>
         <dd>{names([...p.builtinReserved, ...p.reserved], t("nsPolicy.none"))}</dd>
       </dl>
-      <Table aria-label={t("nsPolicy.levelsTable")}>
-        <THead>
-          <tr>
-            <Th>{t("nsPolicy.appliesTo")}</Th>
-            <Th>{t("nsPolicy.levelsColumn")}</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <Th scope="row" className="text-left font-normal">
-                {r.label}
-              </Th>
-              <Td className="font-mono text-xs">{r.value}</Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <KeyValueTable
+        label={t("nsPolicy.levelsTable")}
+        headers={[t("nsPolicy.appliesTo"), t("nsPolicy.levelsColumn")]}
+        rows={rows}
+        valueClassName="font-mono text-xs"
+      />
     </Card>
   );
 }
