@@ -71,6 +71,10 @@ ensure_mariadb() {
 # (LDAP sign-in). Their Debian services are never started; tests run their own instances.
 ensure_test_servers() {
   command -v prometheus >/dev/null 2>&1 || ensure_apt prometheus
+  # Probes and alerts run against the real blackbox exporter and Alertmanager (started by
+  # Facet's scripts and tests on loopback, never as system services).
+  command -v prometheus-blackbox-exporter >/dev/null 2>&1 || ensure_apt prometheus-blackbox-exporter
+  command -v prometheus-alertmanager >/dev/null 2>&1 || ensure_apt prometheus-alertmanager
   PATH="$PATH:/usr/sbin" command -v slapd >/dev/null 2>&1 || ensure_apt slapd
 }
 
