@@ -13,6 +13,7 @@ interface CrdVersion {
     scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
   };
   additionalPrinterColumns?: PrinterColumn[];
+  schema?: { openAPIV3Schema?: Record<string, unknown> };
 }
 
 interface CrdSpec {
@@ -51,6 +52,8 @@ export function crdResourceType(crd: K8sObject): ResourceType | null {
     status: Boolean(storage.subresources?.status),
     scale: storage.subresources?.scale,
     printerColumns: storage.additionalPrinterColumns,
+    schema: storage.schema?.openAPIV3Schema,
+    schemaKey: `${crd.metadata.uid}/${crd.metadata.resourceVersion}/${storage.name}`,
     custom: true,
   };
 }
