@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { RowDataPacket } from "mysql2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPool } from "@/lib/db/client";
 import { stopLoggingOperator } from "@/lib/sandbox/logging/operator";
 import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/sandbox-harness";
 import { telemetryWorld, type TelemetryWorld } from "@/lib/testing/telemetry-world";
@@ -150,7 +152,18 @@ describe("the sandbox's Logging Operator", () => {
       "app-a's lines in the log search",
     );
     expect(landed[0]).toMatchObject({ service: "a", pod: "app-a", namespace: ns });
-    expect(landed[0].attributes).toMatchObject({});
+    expect(landed[0].attributes).toMatchObject({ stream: "stdout" });
+    // The resource carries pod, container and the pod's labels.
+    const [resources] = await getPool().query<RowDataPacket[]>(
+      "SELECT attributes FROM telemetry_resources WHERE service = 'a' AND attributes LIKE ?",
+      [`%"k8s.pod.name":"app-a"%`],
+    );
+    expect(JSON.parse(String(resources[0].attributes))).toMatchObject({
+      "k8s.namespace.name": ns,
+      "k8s.container.name": "main",
+      "k8s.pod.label.app": "a",
+      "service.name": "a",
+    });
     // The pod's own log has health checks in that window; the grep exclude kept them out.
     const raw = await ok(["logs", "app-a", "-n", ns, "--since=30s"]);
     expect(raw).toContain("/healthz");
@@ -292,5 +305,47 @@ describe("the sandbox's Logging Operator", () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(received.length).toBe(posts);
     expect((await logsOf("a", "app-a")).length).toBe(lines);
+  });
+
+  it("runs a ClusterFlow from the control namespace over the namespaces it selects, to a ClusterOutput", async () => {
+    const b = w.namespace("b");
+    await ok(
+      ["apply", "-f", "-"],
+      JSON.stringify({
+        apiVersion: "logging.banzaicloud.io/v1beta1",
+        kind: "ClusterOutput",
+        metadata: { name: "cluster-hook", namespace: "facet-logging" },
+        spec: { http: { endpoint: `${hookOrigin}/cluster` } },
+      }),
+    );
+    await ok(
+      ["apply", "-f", "-"],
+      JSON.stringify({
+        apiVersion: "logging.banzaicloud.io/v1beta1",
+        kind: "ClusterFlow",
+        metadata: { name: "only-b", namespace: "facet-logging" },
+        spec: { match: [{ select: { namespaces: [b] } }], globalOutputRefs: ["cluster-hook"] },
+      }),
+    );
+    const records = await eventually(
+      async () => {
+        const lines = received
+          .filter((r) => r.path === "/cluster")
+          .flatMap((r) => r.body.trim().split("\n"))
+          .map((l) => JSON.parse(l) as { kubernetes: { namespace_name: string; pod_name: string } });
+        return lines.length > 10 ? lines : null;
+      },
+      10_000,
+      "the ClusterFlow's lines",
+    );
+    expect(new Set(records.map((r) => `${r.kubernetes.namespace_name}/${r.kubernetes.pod_name}`))).toEqual(
+      new Set([`${b}/app-c`]),
+    );
+    expect(await statusOf("clusterflow", "facet-logging", "only-b")).toEqual({
+      active: true,
+      problems: [],
+      problemsCount: 0,
+    });
+    await ok(["delete", "clusterflow", "only-b", "-n", "facet-logging"]);
   });
 });
