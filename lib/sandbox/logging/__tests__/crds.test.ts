@@ -11,7 +11,7 @@ const ok = async (args: string[], input?: string) => {
   return run.stdout;
 };
 
-const flowYaml = (ns: string, name: string, filters = "[]") => `apiVersion: logging.banzaicloud.io/v1beta1
+const flowYaml = (ns: string, name: string, filters = "[]", extra = "") => `apiVersion: logging.banzaicloud.io/v1beta1
 kind: Flow
 metadata: {name: ${name}, namespace: ${ns}}
 spec:
@@ -19,8 +19,7 @@ spec:
   - select: {labels: {app: web}}
   filters: ${filters}
   localOutputRefs: [loki]
-  bogusField: dropped
-`;
+${extra}`;
 
 async function call(path: string, init: RequestInit = {}) {
   const res = await fetch(`${sandbox.server}${path}`, {
@@ -51,9 +50,36 @@ describe("the Logging Operator in the sandbox", () => {
     const table = await ok(["get", "flows", "-n", ns]);
     expect(table).toMatch(/^NAME\s+ACTIVE\s+PROBLEMS/);
     expect(table).toMatch(/\nweb\s/);
-    // Fields the schema does not know are pruned, as a real apiserver does.
-    const spec = JSON.parse(await ok(["get", "flow", "web", "-n", ns, "-o", "jsonpath={.spec}"]));
-    expect(Object.keys(spec).sort()).toEqual(["filters", "localOutputRefs", "match"]);
+  });
+
+  it("treats fields the schema does not know as a real apiserver does: Strict fails, Warn prunes with a warning", async () => {
+    const ns = uniqueNamespace("unknown");
+    await ok(["create", "namespace", ns]);
+    // kubectl sends fieldValidation=Strict.
+    const strict = await kubectl(sandbox, ["apply", "-f", "-"], flowYaml(ns, "typo", "[]", "  bogusField: x\n"));
+    expect(strict.code).not.toBe(0);
+    expect(strict.stderr).toContain('strict decoding error: unknown field "spec.bogusField"');
+    const res = await fetch(`${sandbox.server}/apis/logging.banzaicloud.io/v1beta1/namespaces/${ns}/flows`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        apiVersion: "logging.banzaicloud.io/v1beta1",
+        kind: "Flow",
+        metadata: { name: "typo" },
+        spec: {
+          localOutputRefs: ["loki"],
+          bogusField: "x",
+          filters: [{ grep: { regexp: [{ key: "a", pattern: "b", nope: 1 }] } }],
+        },
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("warning")).toContain('unknown field \\"spec.bogusField\\"');
+    const created = (await res.json()) as { spec: Record<string, unknown> };
+    expect(created.spec).toEqual({
+      localOutputRefs: ["loki"],
+      filters: [{ grep: { regexp: [{ key: "a", pattern: "b" }] } }],
+    });
   });
 
   it("refuses a Flow its schema refuses with 422 Invalid, also on a dry run, and stores nothing", async () => {
