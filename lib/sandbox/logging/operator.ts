@@ -312,7 +312,10 @@ async function onePass(s: OperatorState, now: number): Promise<void> {
         },
       });
     counter(FLOW_LINES_METRIC, "Log lines a Flow shipped to its outputs", runtime.total);
-    for (const c of runtime.filters.counters.values()) counter(c.name, "prometheus filter counter", c.value, c.labels);
+    // A prometheus filter named like the operator's own counter (the API's line counter) is that
+    // counter; one series per flow keeps the chart's rate sound.
+    for (const c of runtime.filters.counters.values())
+      if (c.name !== FLOW_LINES_METRIC) counter(c.name, "prometheus filter counter", c.value, c.labels);
     metrics.set(namespace, group);
   }
   for (const uid of s.flows.keys()) if (!seen.has(uid)) s.flows.delete(uid);

@@ -11,7 +11,8 @@ import { access, type LogRecord } from "./filters";
 // (authenticated by the ingest token in its Secret, as the push endpoint would); other Loki and
 // HTTP outputs are really POSTed through the egress policy; other plugins are not simulated.
 
-export const FACET_OUTPUT_ANNOTATION = "facet.dev/output";
+/** Either annotation with the value "facet" marks an output as this Facet's (the API writes the second). */
+export const FACET_OUTPUT_ANNOTATIONS = ["facet.dev/output", "facet.dev/output-type"];
 const LOKI_PUSH_PATH = "/loki/api/v1/push";
 const POST_TIMEOUT_MS = Number(process.env.SANDBOX_LOGGING_POST_TIMEOUT_MS ?? 5_000);
 const SIMULATED = new Set(["loki", "http"]);
@@ -65,7 +66,7 @@ function ownOrigins(): Set<string> {
 
 export function isFacetOutput(output: K8sObject): boolean {
   if (outputType(output) !== "loki") return false;
-  if (output.metadata.annotations?.[FACET_OUTPUT_ANNOTATION] === "facet") return true;
+  if (FACET_OUTPUT_ANNOTATIONS.some((a) => output.metadata.annotations?.[a] === "facet")) return true;
   const url = pluginOf(output).url;
   if (typeof url !== "string") return false;
   try {

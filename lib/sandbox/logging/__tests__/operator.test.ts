@@ -45,15 +45,17 @@ metadata: {name: ${name}, namespace: ${ns}}
 stringData: ${JSON.stringify(data)}
 `;
 
-const facetOutput = (ns: string) => `apiVersion: logging.banzaicloud.io/v1beta1
+// Marked by annotation (as the API writes it), or recognised by its URL being this Facet's push URL.
+const facetOutput = (ns: string, by: "annotation" | "url") => `apiVersion: logging.banzaicloud.io/v1beta1
 kind: Output
 metadata:
   name: facet
   namespace: ${ns}
-  annotations: {facet.dev/output: facet}
+${by === "annotation" ? "  annotations: {facet.dev/output-type: facet}" : ""}
 spec:
   loki:
-    url: http://facet.example/loki/api/v1/push
+    url: ${by === "annotation" ? "http://facet.example/loki/api/v1/push" : `${sandbox.server.origin}/loki/api/v1/push`}
+    username: {valueFrom: {secretKeyRef: {name: facet-token, key: username}}}
     password: {valueFrom: {secretKeyRef: {name: facet-token, key: token}}}
 `;
 
@@ -113,10 +115,10 @@ beforeAll(async () => {
   await ok(["apply", "-f", "-"], pod(a, "app-a", "a", 50));
   await ok(["apply", "-f", "-"], pod(a, "app-b", "b", 50));
   await ok(["apply", "-f", "-"], pod(b, "app-c", "c", 100));
-  await ok(["apply", "-f", "-"], secret(a, "facet-token", { token: w.tokens.a }));
-  await ok(["apply", "-f", "-"], secret(b, "facet-token", { token: w.tokens.b }));
-  await ok(["apply", "-f", "-"], facetOutput(a));
-  await ok(["apply", "-f", "-"], facetOutput(b));
+  await ok(["apply", "-f", "-"], secret(a, "facet-token", { username: "facet", token: w.tokens.a }));
+  await ok(["apply", "-f", "-"], secret(b, "facet-token", { username: "facet", token: w.tokens.b }));
+  await ok(["apply", "-f", "-"], facetOutput(a, "annotation"));
+  await ok(["apply", "-f", "-"], facetOutput(b, "url"));
   for (const [ns, name] of [
     [a, "app-a"],
     [a, "app-b"],
