@@ -28,6 +28,8 @@ const MAX_FLOWS = 200;
 const MAX_LINES_PER_TICK = Number(process.env.SANDBOX_LOGGING_MAX_LINES ?? 5_000);
 /** A late tick reads at most this far back; older lines are skipped, as a lagging tail would. */
 const MAX_WINDOW_MS = 10_000;
+/** Flows not reached within this much of a pass wait for the next one (outputs time out after 5 s). */
+const TICK_BUDGET_MS = 8_000;
 const tickMs = () => Number(process.env.SANDBOX_LOGGING_TICK_MS ?? 1_000);
 const SECRETS = findBuiltin("", "secrets")!;
 const APP_LABELS = ["app", "app.kubernetes.io/name", "facet.dev/application"];
@@ -245,20 +247,28 @@ async function onePass(s: OperatorState, now: number): Promise<void> {
 
   const seen = new Set<string>();
   const metrics = new Map<string, ResourceGroup<OtlpMetric>>();
+  const started = Date.now();
+  const runnable: { type: ResourceType; flow: K8sObject; runtime: FlowRuntime }[] = [];
   for (const [index, { type, object: flow }] of flows.entries()) {
-    const uid = flow.metadata.uid!;
-    const namespace = flow.metadata.namespace!;
     if (index >= MAX_FLOWS) {
       await writeStatus(type, flow, statusOf([`the sandbox runs at most ${MAX_FLOWS} flows`], false));
       continue;
     }
+    const uid = flow.metadata.uid!;
     seen.add(uid);
-    const created = Date.parse(flow.metadata.creationTimestamp ?? "") || now;
     let runtime = s.flows.get(uid);
     if (!runtime) {
+      const created = Date.parse(flow.metadata.creationTimestamp ?? "") || now;
       runtime = { since: Math.max(created - 1000, now - 2000), total: 0, filters: newFilterState() };
       s.flows.set(uid, runtime);
     }
+    runnable.push({ type, flow, runtime });
+  }
+  // The longest-waiting Flow first, so slow outputs delay others by a tick at most, never forever.
+  runnable.sort((x, y) => x.runtime.since - y.runtime.since);
+  for (const { type, flow, runtime } of runnable) {
+    if (Date.now() - started > TICK_BUDGET_MS) break;
+    const namespace = flow.metadata.namespace!;
     const from = Math.max(runtime.since, now - MAX_WINDOW_MS);
     const spec = flow.spec ?? {};
     const problems: string[] = [];
@@ -280,10 +290,16 @@ async function onePass(s: OperatorState, now: number): Promise<void> {
     const inScope = containers.filter(
       (c) => (type.kind === "ClusterFlow" || c.candidate.namespace === namespace) && selects(spec.match, c.candidate),
     );
-    const records = await applyFilters(spec.filters, readRecords(inScope, from, now), runtime.filters, uid);
+    const records = await applyFilters(
+      spec.filters,
+      readRecords(inScope, from, now),
+      runtime.filters,
+      flow.metadata.uid!,
+    );
     let shipped = 0;
-    for (const target of targets) {
-      const problem = await deliver(target.object, records, readSecret);
+    const answers = await Promise.all(targets.map((t) => deliver(t.object, records, readSecret)));
+    for (const [i, target] of targets.entries()) {
+      const problem = answers[i];
       if (problem) {
         target.problems.push(problem);
         problems.push(`${target.object.kind} "${target.object.metadata.name}": ${problem}`);
