@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedLoggingOperator } from "@/lib/sandbox/logging/crds";
 import { kubectl, startSandbox, uniqueNamespace, type Sandbox } from "@/lib/testing/sandbox-harness";
 
 // The sandbox installs the Logging Operator's CRDs and validates custom objects against them.
@@ -41,6 +42,20 @@ describe("the Logging Operator in the sandbox", () => {
       expect(crds).toContain(`customresourcedefinition.apiextensions.k8s.io/${plural}.logging.banzaicloud.io`);
     expect(await ok(["get", "loggings", "facet", "-o", "jsonpath={.spec.controlNamespace}"])).toBe("facet-logging");
     expect(await ok(["get", "namespace", "facet-logging", "-o", "name"])).toBe("namespace/facet-logging\n");
+  });
+
+  it("seeds idempotently: a restart changes nothing that is already installed", async () => {
+    const versions = async () =>
+      ok([
+        "get",
+        "crds,loggings",
+        "-o",
+        "jsonpath={range .items[*]}{.metadata.name}={.metadata.resourceVersion} {end}",
+      ]);
+    const before = await versions();
+    expect(before).toContain("flows.logging.banzaicloud.io=");
+    await seedLoggingOperator();
+    expect(await versions()).toBe(before);
   });
 
   it("lists a Flow with kubectl get flows -n ns, with the operator's columns", async () => {
