@@ -94,7 +94,7 @@ function request(h: number, h2: number): Request {
 }
 
 const accessLine = (r: Request, at: Date) =>
-  `${r.client} - - [${nginxTime(at)}] "${r.method} ${r.path} HTTP/1.1" ${r.status} ${r.bytes} "-" "${r.agent}" rt=${(r.ms / 1000).toFixed(3)}`;
+  `${r.client} - - [${nginxTime(at)}] "${r.method} ${r.path} HTTP/1.1" ${r.status} ${r.bytes} "-" "${r.agent}"`;
 
 const ERRORS = [
   "upstream timed out (110: Connection timed out) while reading response header from upstream",

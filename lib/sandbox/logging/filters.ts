@@ -105,6 +105,10 @@ function modifyRecord(r: LogRecord, spec: JsonObject, transformer: boolean): Log
   return { ...r, record };
 }
 
+/** fluentd's parser_nginx expression. */
+const NGINX =
+  /^(?<remote>[^ ]*) (?<host>[^ ]*) (?<user>[^ ]*) \[(?<time>[^\]]*)\] "(?<method>\S+)(?: +(?<path>[^"]*?)(?: +\S*)?)?" (?<code>[^ ]*) (?<size>[^ ]*)(?: "(?<referer>[^"]*)" "(?<agent>[^"]*)"(?:\s+(?<http_x_forwarded_for>[^ ]+))?)?$/;
+
 function parse(r: LogRecord, spec: JsonObject): LogRecord | null {
   const key = String(spec.key_name ?? "message");
   const raw = access(r.record, key);
@@ -123,6 +127,16 @@ function parse(r: LogRecord, spec: JsonObject): LogRecord | null {
     } else if (type === "regexp" && isObject(spec.parse)) {
       const match = rubyRegex(String(spec.parse.expression ?? ""))?.exec(raw);
       values = match?.groups ? { ...match.groups } : null;
+    } else if (type === "nginx") {
+      const match = NGINX.exec(raw);
+      values = match?.groups
+        ? Object.fromEntries(Object.entries(match.groups).filter(([, v]) => v !== undefined))
+        : null;
+    } else if (type === "logfmt") {
+      const pairs = [...raw.matchAll(/([\w.-]+)=("(?:[^"\\]|\\.)*"|\S*)/g)];
+      values = pairs.length
+        ? Object.fromEntries(pairs.map(([, k, v]) => [k, v.startsWith('"') ? v.slice(1, -1) : v]))
+        : null;
     } else {
       // Other formats (nginx, apache2, logfmt…) are not simulated: the record goes on as it is.
       return r;

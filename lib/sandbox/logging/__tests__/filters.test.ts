@@ -70,6 +70,25 @@ describe("filters", () => {
     expect(kept[1].record).toMatchObject({ message: "plain text" });
   });
 
+  it("parses nginx access lines, then locates the client", async () => {
+    const line = '81.2.69.142 - - [07/Dec/2026:10:00:01 +0000] "GET /api/items?x=1 HTTP/1.1" 503 612 "-" "curl/8.5.0"';
+    const [parsed] = await applyFilters(
+      [{ parser: { parse: { type: "nginx" } } }, { geoip: { geoip_lookup_keys: "remote" } }],
+      [record(line)],
+      newFilterState(),
+      "f",
+    );
+    expect(parsed.record).toMatchObject({
+      remote: "81.2.69.142",
+      method: "GET",
+      path: "/api/items?x=1",
+      code: "503",
+      size: "612",
+      agent: "curl/8.5.0",
+      country: "GB",
+    });
+  });
+
   it("throttles per group and period, counts with prometheus, and keeps state across ticks", async () => {
     const state = newFilterState();
     const filters = [
