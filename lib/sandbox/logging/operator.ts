@@ -234,9 +234,9 @@ async function onePass(s: OperatorState, now: number): Promise<void> {
     if (problem) r.problems.push(problem);
   }
 
-  const namespaceLabels = new Map(
-    (await readObjects(db, NAMESPACES)).map((n) => [n.metadata.name!, n.metadata.labels ?? {}]),
-  );
+  const namespaceLabels = flows.length
+    ? new Map((await readObjects(db, NAMESPACES)).map((n) => [n.metadata.name!, n.metadata.labels ?? {}]))
+    : new Map<string, Record<string, string>>();
   const containers = flows.length ? runningContainers(await readObjects(db, PODS), namespaceLabels) : [];
   const secrets = new Map<string, Promise<K8sObject | null>>();
   const readSecret = (namespace: string, name: string) => {
