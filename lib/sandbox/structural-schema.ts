@@ -11,7 +11,10 @@ type Schema = JsonObject;
 
 const ROOT_KEEP = new Set(["apiVersion", "kind", "metadata"]);
 
-const preserves = (schema: Schema) => schema["x-kubernetes-preserve-unknown-fields"] === true;
+// The second spelling is what a CRD holds when it was sent through client-node's untyped
+// objects API, whose model names the field that way; kube-apiserver never sees it, so honour both.
+const preserves = (schema: Schema) =>
+  schema["x-kubernetes-preserve-unknown-fields"] === true || schema.x_kubernetes_preserve_unknown_fields === true;
 
 function walk(schema: Schema | undefined, value: unknown, path: string, pruned: string[], root = false): void {
   if (!schema) return;
@@ -47,19 +50,23 @@ export function pruneAndDefault(type: ResourceType, object: K8sObject): string[]
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const compiled = new Map<string, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction | null>();
 
 function validatorFor(type: ResourceType): ValidateFunction | null {
   if (!type.schema) return null;
   const key = `${type.group}/${type.resource}/${type.schemaKey ?? ""}`;
-  let fn = compiled.get(key);
-  if (!fn) {
+  if (compiled.has(key)) return compiled.get(key)!;
+  let fn: ValidateFunction | null;
+  try {
     // metadata is validated by the server's own rules, not the CRD's.
     const properties = { ...((type.schema.properties as JsonObject | undefined) ?? {}), metadata: {} };
     fn = ajv.compile({ ...type.schema, properties });
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(key, fn);
+  } catch {
+    // A schema ajv cannot compile validates nothing rather than failing every write.
+    fn = null;
   }
+  if (compiled.size > 200) compiled.clear();
+  compiled.set(key, fn);
   return fn;
 }
 
