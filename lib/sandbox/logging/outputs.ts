@@ -96,9 +96,8 @@ function lokiLine(record: JsonObject, plugin: JsonObject): string {
     return typeof only === "string" ? only : JSON.stringify(only);
   }
   if (plugin.line_format === "json") return JSON.stringify(rest);
-  return keys
-    .map((k) => `${k}=${typeof rest[k] === "string" ? JSON.stringify(rest[k]) : JSON.stringify(rest[k])}`)
-    .join(" ");
+  const value = (v: unknown) => (typeof v === "string" && /^[^\s"=]*$/.test(v) ? v : JSON.stringify(v));
+  return keys.map((k) => `${k}=${value(rest[k])}`).join(" ");
 }
 
 function lokiStreams(records: LogRecord[], plugin: JsonObject) {
