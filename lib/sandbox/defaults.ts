@@ -1,5 +1,6 @@
 import { defaultLimitRange } from "./admission/limit-ranger";
 import { qosClass } from "./admission/pod-resources";
+import { pruneAndDefault } from "./structural-schema";
 import type { JsonObject, K8sObject, ResourceType } from "./types";
 import { isObject, timestamp } from "./util";
 
@@ -149,7 +150,10 @@ function defaultCrd(crd: K8sObject) {
 }
 
 export function applyDefaults(type: ResourceType, object: K8sObject): void {
-  if (type.custom) return;
+  if (type.custom) {
+    pruneAndDefault(type, object);
+    return;
+  }
   switch (type.kind) {
     case "Pod":
       return defaultPod(object);

@@ -1,5 +1,7 @@
 import "server-only";
+import { and, count, eq, max } from "drizzle-orm";
 import { getDb, type Executor } from "@/lib/db/client";
+import { sandboxObjects } from "@/lib/db/schema";
 import { BUILTIN_RESOURCES, CRDS } from "./builtin-resources";
 import { readObjects } from "./store/read";
 import type { K8sObject, PrinterColumn, ResourceType } from "./types";
@@ -13,6 +15,7 @@ interface CrdVersion {
     scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
   };
   additionalPrinterColumns?: PrinterColumn[];
+  schema?: { openAPIV3Schema?: Record<string, unknown> };
 }
 
 interface CrdSpec {
@@ -51,13 +54,27 @@ export function crdResourceType(crd: K8sObject): ResourceType | null {
     status: Boolean(storage.subresources?.status),
     scale: storage.subresources?.scale,
     printerColumns: storage.additionalPrinterColumns,
+    schema: storage.schema?.openAPIV3Schema,
+    schemaKey: `${crd.metadata.uid}/${crd.metadata.resourceVersion}/${storage.name}`,
     custom: true,
   };
 }
 
+// CRDs can be large (the Logging Operator's schemas are hundreds of KB), and every custom
+// request resolves its type, so the parsed list is kept until a CRD is added, changed or removed.
+let cached: { stamp: string; types: ResourceType[] } | null = null;
+
 export async function customResourceTypes(db: Executor = getDb()): Promise<ResourceType[]> {
+  const [row] = await db
+    .select({ n: count(), rv: max(sandboxObjects.resourceVersion) })
+    .from(sandboxObjects)
+    .where(and(eq(sandboxObjects.apiGroup, CRDS.group), eq(sandboxObjects.resource, CRDS.resource)));
+  const stamp = `${row?.n ?? 0}/${row?.rv ?? 0}`;
+  if (cached?.stamp === stamp) return [...cached.types];
   const crds = await readObjects(db, CRDS);
-  return crds.map(crdResourceType).filter((t): t is ResourceType => t !== null);
+  const types = crds.map(crdResourceType).filter((t): t is ResourceType => t !== null);
+  cached = { stamp, types };
+  return [...types];
 }
 
 export async function allResourceTypes(db: Executor = getDb()): Promise<ResourceType[]> {

@@ -71,6 +71,9 @@ export interface ResourceType {
   /** Pods only: the log subresource. */
   log?: boolean;
   printerColumns?: PrinterColumn[];
+  /** CRDs: the storage version's openAPIV3Schema, and a key that changes whenever it may have. */
+  schema?: JsonObject;
+  schemaKey?: string;
   /** Served from a CustomResourceDefinition (merge patches only, no strategic merge). */
   custom: boolean;
   /** Create-only review kinds answered at once and never stored (kubectl auth can-i / whoami). */

@@ -1,5 +1,6 @@
 import { fieldDuplicate, fieldForbidden, fieldInvalid, fieldRequired, invalid, type StatusCause } from "./k8s-error";
 import { fromStructured, matchesLabels } from "./selectors/labels";
+import { schemaCauses } from "./structural-schema";
 import type { JsonObject, K8sObject, ResourceType } from "./types";
 import { deepEqual } from "./util";
 
@@ -188,6 +189,8 @@ export function validateObject(type: ResourceType, object: K8sObject, previous?:
     if (["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"].includes(type.kind)) validateWorkload(object, causes);
     if (type.kind === "Service") validateService(object, causes);
     if (type.kind === "CustomResourceDefinition") validateCrd(object, causes);
+  } else {
+    causes.push(...schemaCauses(type, object));
   }
   if (previous) validateUpdate(type, object, previous, causes);
   if (causes.length > 0) throw invalid(type, object.metadata.name ?? "", causes);

@@ -2,12 +2,14 @@ import "server-only";
 import { NAMESPACES, NODES, SERVICES } from "../builtin-resources";
 import { NODE_IP, NODE_NAME } from "../config";
 import { K8sError } from "../k8s-error";
+import { seedLoggingOperator } from "../logging/crds";
 import { createObject } from "../objects/create-object";
 import { Writer } from "../store/writer";
 import type { K8sObject, ResourceType } from "../types";
 import { timestamp } from "../util";
 
-// What a fresh cluster has: the system namespaces, one Ready node and the kubernetes service.
+// What a fresh cluster has: the system namespaces, one Ready node, the kubernetes service and
+// the Logging Operator's CRDs with its control namespace.
 
 function node(): K8sObject {
   const now = timestamp();
@@ -96,6 +98,7 @@ export function ensureClusterSeeded(): Promise<void> {
         if (!(error instanceof K8sError && error.reason === "AlreadyExists") && !duplicate) throw error;
       });
     }
+    await seedLoggingOperator();
   })().catch((error: unknown) => {
     seeded = null;
     throw error;

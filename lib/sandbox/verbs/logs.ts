@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { badRequest, notFound } from "../k8s-error";
-import { containerLog, formatLine, LOG_INTERVAL_MS } from "../logs";
+import { containerLog, formatLine, logRate, MAX_LOG_LINES, type LogSource } from "../logs";
 import { readObject } from "../store/read";
 import type { JsonObject, K8sObject } from "../types";
 import type { ResourceRequest } from "./context";
@@ -54,11 +54,18 @@ export async function logsVerb(req: ResourceRequest): Promise<Response> {
   const tail = q.get("tailLines") !== null ? Number(q.get("tailLines")) : -1;
   const limitBytes = q.get("limitBytes") ? Number(q.get("limitBytes")) : Infinity;
   const seed = pod.metadata.uid!;
+  const source: LogSource = {
+    seed,
+    container: container.name,
+    image: container.image,
+    startedAt: started,
+    rate: logRate(pod.metadata.annotations),
+  };
 
-  let lines = containerLog(seed, container.name, container.image, started, new Date()).filter(
-    (l) => l.at.getTime() >= since,
-  );
-  if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
+  const lines =
+    tail === 0
+      ? []
+      : containerLog(source, since - 1, new Date(), tail > 0 ? Math.min(tail, MAX_LOG_LINES) : MAX_LOG_LINES);
   let text = lines.map((l) => formatLine(l, timestamps)).join("");
   if (text.length > limitBytes) text = text.slice(0, limitBytes);
   const headers = { "content-type": "text/plain", "cache-control": "no-cache, private" };
@@ -86,12 +93,10 @@ export async function logsVerb(req: ResourceRequest): Promise<Response> {
           controller.close();
           return;
         }
-        const fresh = containerLog(seed, container.name, container.image, started, new Date()).filter(
-          (l) => l.at.getTime() > last,
-        );
+        const fresh = containerLog(source, last, new Date());
         for (const line of fresh) controller.enqueue(encoder.encode(formatLine(line, timestamps)));
         if (fresh.length) last = fresh[fresh.length - 1].at.getTime();
-        timer = setTimeout(tick, Math.min(LOG_INTERVAL_MS, 1000));
+        timer = setTimeout(tick, 1000);
       };
       timer = setTimeout(tick, 1000);
     },

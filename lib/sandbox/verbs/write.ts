@@ -1,5 +1,6 @@
 import "server-only";
-import { notFound } from "../k8s-error";
+import { badRequest, notFound } from "../k8s-error";
+import { pruneAndDefault } from "../structural-schema";
 import { getDb } from "@/lib/db/client";
 import { podTemplateWarnings } from "../admission/pod-security";
 import { checkBodyKind, createObject } from "../objects/create-object";
@@ -25,12 +26,29 @@ export interface WriteResult {
 const warningsFor = async (req: ResourceRequest, object: K8sObject) =>
   req.subresource ? [] : podTemplateWarnings(getDb(), object);
 
+/** fieldValidation on custom objects: fields their schema does not know fail the request
+ *  (Strict, what kubectl sends), come back as warnings (Warn, the default) or are dropped (Ignore). */
+function unknownFields(req: ResourceRequest, object: K8sObject): string[] {
+  if (!req.type.custom || !req.type.schema || req.subresource) return [];
+  const mode = req.query.get("fieldValidation") ?? "Warn";
+  if (mode === "Ignore") return [];
+  const found = pruneAndDefault(req.type, structuredClone(object)).map((path) => `unknown field "${path}"`);
+  if (found.length && mode === "Strict") {
+    const kind = req.type.kind;
+    throw badRequest(
+      `${kind} in version "${req.version}" cannot be handled as a ${kind}: strict decoding error: ${found.join(", ")}`,
+    );
+  }
+  return found;
+}
+
 export async function createVerb(req: ResourceRequest): Promise<WriteResult> {
   const body = checkBodyKind(req.type, await readJsonBody(req.request), req.version);
+  const unknown = unknownFields(req, body);
   const created = await Writer.run((w) => createObject(w, req.type, body, req.namespace), {
     dryRun: isDryRun(req.query),
   });
-  return { status: 201, body: present(req, created), warnings: await warningsFor(req, created) };
+  return { status: 201, body: present(req, created), warnings: [...unknown, ...(await warningsFor(req, created))] };
 }
 
 async function currentOrNotFound(w: Writer, req: ResourceRequest): Promise<K8sObject> {
@@ -41,18 +59,20 @@ async function currentOrNotFound(w: Writer, req: ResourceRequest): Promise<K8sOb
 
 export async function updateVerb(req: ResourceRequest): Promise<WriteResult> {
   const body = checkBodyKind(req.type, await readJsonBody(req.request), req.version);
+  const unknown = unknownFields(req, body);
   const updated = await Writer.run(
     async (w) =>
       updateObject(w, req.type, body, await currentOrNotFound(w, req), { status: req.subresource === "status" }),
     { dryRun: isDryRun(req.query) },
   );
-  return { status: 200, body: present(req, updated), warnings: await warningsFor(req, updated) };
+  return { status: 200, body: present(req, updated), warnings: [...unknown, ...(await warningsFor(req, updated))] };
 }
 
 export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
   const contentType = req.request.headers.get("content-type") ?? "";
   const text = await req.request.text();
   let created = false;
+  let unknown: string[] = [];
   const result = await Writer.run(
     async (w) => {
       const current = await w.get(req.type, req.namespace, req.name!);
@@ -60,6 +80,7 @@ export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
         // Server-side apply creates what does not exist yet.
         const body = checkBodyKind(req.type, parseJsonText(text), req.version);
         body.metadata.name ??= req.name;
+        unknown = unknownFields(req, body);
         created = true;
         return createObject(w, req.type, body, req.namespace);
       }
@@ -69,11 +90,16 @@ export async function patchVerb(req: ResourceRequest): Promise<WriteResult> {
         applyPatch(req.type, present(req, current), contentType, text),
         req.version,
       );
+      unknown = unknownFields(req, patched);
       return updateObject(w, req.type, patched, current, { status: req.subresource === "status" });
     },
     { dryRun: isDryRun(req.query) },
   );
-  return { status: created ? 201 : 200, body: present(req, result), warnings: await warningsFor(req, result) };
+  return {
+    status: created ? 201 : 200,
+    body: present(req, result),
+    warnings: [...unknown, ...(await warningsFor(req, result))],
+  };
 }
 
 // Kinds whose registry returns the deleted object rather than a Status (ReturnDeletedObject).
