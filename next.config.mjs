@@ -2,7 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "mysql2"],
+  // geoip-lite reads its databases relative to its own folder; bundled, it would not find them.
+  serverExternalPackages: ["@node-rs/argon2", "pino", "mysql2", "geoip-lite"],
   experimental: {
     // The login form posts here; the body limit stays the default (1 MB).
     serverActions: { bodySizeLimit: "1mb" },
