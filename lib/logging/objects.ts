@@ -133,6 +133,18 @@ export async function deleteItem(
 ): Promise<void> {
   const live = await readLoggingObject(t, kind, name);
   if (!live) throw new AppError("NOT_FOUND", `The ${kind} '${name}' does not exist.`);
+  if (kind === "Output") {
+    // A Flow left pointing at a missing Output stops shipping everything it collects.
+    const users = ((await listLoggingObjects(t, "Flow")) ?? []).filter((f) =>
+      ((f.spec?.localOutputRefs as unknown[]) ?? []).includes(name),
+    );
+    if (users.length)
+      throw new AppError(
+        "CONFLICT",
+        `The Flow '${users[0].metadata.name}' sends to the Output '${name}'; remove it from that Flow first.`,
+        { details: { flows: users.map((f) => f.metadata.name) } },
+      );
+  }
   await inTransaction(async (tx) => {
     await writeAudit(tx, ctx, {
       action,
