@@ -81,7 +81,8 @@ export async function checkSubmission(s: Submission): Promise<Checked> {
   object.metadata.namespace = s.target.namespace;
   // Operator and server bookkeeping pasted back from `kubectl get -o yaml` is not the caller's to set.
   delete object.status;
-  for (const key of ["uid", "creationTimestamp", "managedFields", "generation", "selfLink"]) delete object.metadata[key];
+  for (const key of ["uid", "creationTimestamp", "managedFields", "generation", "selfLink"])
+    delete object.metadata[key];
   if (isFlowKind(kind)) {
     const refs = await referenceIssues(s.target, object, parsed);
     if (refs.length) throw validationFailed(refs);
