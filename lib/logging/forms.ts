@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { LoggingObject } from "./cluster-objects";
 import {
   COLLECT_ALL_FLOW,
@@ -134,6 +135,12 @@ export function outputFromForm(
       };
       break;
     case "http": {
+      if (Boolean(secrets.username) !== Boolean(secrets.password))
+        throw new AppError("VALIDATION", "HTTP basic auth needs both a username and a password.", {
+          errors: [
+            { path: `body.secrets.${secrets.username ? "password" : "username"}`, message: "Enter both or neither." },
+          ],
+        });
       const username = ref("username");
       const password = ref("password");
       spec = {

@@ -152,6 +152,53 @@ describe("logging API: with the operator", () => {
     expect(list.items[0].lastChange).toMatchObject({ by: dev.username, action: "logging.outputs.create" });
   });
 
+  it("a Facet output pushes here with a fresh ingest token kept only in its Secret; raw Output YAML works too", async () => {
+    const res = await api<Doc>("POST", `${DEV}/logging/outputs`, {
+      token: dev.token,
+      body: { name: "to-facet", type: "facet" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.item).toMatchObject({ type: "facet", target: expect.stringMatching(/\/loki\/api\/v1\/push$/) });
+    const secret = (await kube("GET", `/api/v1/namespaces/${ns}/secrets/to-facet-facet-output`)).body;
+    const token = Buffer.from(secret.data.password, "base64").toString();
+    expect(token.length).toBeGreaterThan(20);
+    expect(JSON.stringify(res.body)).not.toContain(token);
+    // An edit without secrets keeps the token it had.
+    const edited = await api<Doc>("PUT", `${DEV}/logging/outputs/to-facet`, {
+      token: dev.token,
+      body: { name: "to-facet", type: "facet" },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const after = (await kube("GET", `/api/v1/namespaces/${ns}/secrets/to-facet-facet-output`)).body;
+    expect(Buffer.from(after.data.password, "base64").toString()).toBe(token);
+    const yaml = `apiVersion: logging.banzaicloud.io/v1beta1
+kind: Output
+metadata:
+  name: hook
+spec:
+  http:
+    endpoint: https://hooks.example/logs
+    auth:
+      username:
+        valueFrom:
+          secretKeyRef: {name: hook-secret, key: username}
+      password:
+        valueFrom:
+          secretKeyRef: {name: hook-secret, key: password}
+`;
+    const raw = await api<Doc>("POST", `${DEV}/logging/outputs`, { token: dev.token, body: { yaml } });
+    expect(raw.status, JSON.stringify(raw.body)).toBe(201);
+    expect(raw.body.item).toMatchObject({ type: "http", target: "https://hooks.example/logs" });
+    const flowKind = await api<Problem>("POST", `${DEV}/logging/outputs`, {
+      token: dev.token,
+      body: { yaml: flowYaml("nope", "  {}") },
+    });
+    expect(flowKind.status).toBe(422);
+    expect(flowKind.body.errors?.[0]).toMatchObject({ path: "kind", line: 2 });
+    expect((await api("DELETE", `${DEV}/logging/outputs/hook`, { token: dev.token })).status).toBe(204);
+    expect((await api("DELETE", `${DEV}/logging/outputs/to-facet`, { token: dev.token })).status).toBe(204);
+  });
+
   it("a raw YAML Flow is applied, with its diff, and kubectl would list it", async () => {
     const yaml = flowYaml(
       "web",
