@@ -9,7 +9,8 @@ import { schemaIssues } from "./crd-schemas";
 import { editableCopy, yamlOf } from "./items";
 import { applicationsOf, kindIssue, ruleIssues } from "./rules";
 import type { Diff } from "./schemas";
-import { controlTarget, type LoggingTarget } from "./target";
+import { refusalForHost } from "@/lib/net/egress";
+import { controlTarget, facetPushUrl, type LoggingTarget } from "./target";
 import { issueAt, parseYamlSource, type ParsedYaml, type PathSegment, type YamlIssue } from "./yaml-source";
 
 // The submit pipeline of issue 13, in order: YAML parse (bounded) → CRD schema → rules the
@@ -86,6 +87,9 @@ export async function checkSubmission(s: Submission): Promise<Checked> {
   if (isFlowKind(kind)) {
     const refs = await referenceIssues(s.target, object, parsed);
     if (refs.length) throw validationFailed(refs);
+  } else if (s.target.cluster.kind === "sandbox") {
+    const refused = await egressIssues(s.target, object, parsed);
+    if (refused.length) throw validationFailed(refused);
   }
 
   const live = await readLoggingObject(s.target, kind, object.metadata.name);
@@ -136,6 +140,35 @@ async function referenceIssues(
   };
   if (object.kind === "Flow") await check("localOutputRefs", "Output", t, t.namespace);
   await check("globalOutputRefs", "ClusterOutput", controlTarget(t.cluster), CONTROL_NAMESPACE);
+  return issues;
+}
+
+const SENDING_URLS: [string, string][] = [
+  ["loki", "url"],
+  ["http", "endpoint"],
+];
+
+/**
+ * The sandbox's outputs are sent from this process: their addresses pass the egress policy
+ * here, at their line (and again when sending). Facet's own push URL is Facet itself.
+ * A host that does not resolve now is left to the send-time check.
+ */
+async function egressIssues(t: LoggingTarget, object: LoggingObject, parsed: ParsedYaml | null): Promise<YamlIssue[]> {
+  const spec = (object.spec ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const issues: YamlIssue[] = [];
+  for (const [plugin, field] of SENDING_URLS) {
+    const raw = spec[plugin]?.[field];
+    if (typeof raw !== "string" || raw === facetPushUrl(t.cluster)) continue;
+    let host: string;
+    try {
+      host = new URL(raw).hostname.replace(/^\[|\]$/g, "");
+    } catch {
+      issues.push(issueAt(parsed, ["spec", plugin, field], "must be an http(s) URL"));
+      continue;
+    }
+    const refusal = await refusalForHost(host, { allowPrivate: t.cluster.egressPrivateAllowed }).catch(() => null);
+    if (refusal) issues.push(issueAt(parsed, ["spec", plugin, field], `this address is not allowed: ${refusal}`));
+  }
   return issues;
 }
 

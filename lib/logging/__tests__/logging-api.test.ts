@@ -195,6 +195,18 @@ spec:
     });
     expect(flowKind.status).toBe(422);
     expect(flowKind.body.errors?.[0]).toMatchObject({ path: "kind", line: 2 });
+    // The sandbox sends from this process: a metadata address is refused at its line.
+    const ssrf = await api<Problem>("POST", `${DEV}/logging/outputs`, {
+      token: dev.token,
+      body: {
+        yaml: yaml
+          .replace("name: hook", "name: meta")
+          .replace("https://hooks.example/logs", "http://169.254.169.254/latest"),
+      },
+    });
+    expect(ssrf.status).toBe(422);
+    expect(ssrf.body.errors?.[0]).toMatchObject({ path: "spec.http.endpoint", line: 7, column: 15 });
+    expect((await kube("GET", `${G}/namespaces/${ns}/outputs/meta`)).status).toBe(404);
     expect((await api("DELETE", `${DEV}/logging/outputs/hook`, { token: dev.token })).status).toBe(204);
     expect((await api("DELETE", `${DEV}/logging/outputs/to-facet`, { token: dev.token })).status).toBe(204);
   });
