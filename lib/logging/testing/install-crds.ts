@@ -2,7 +2,7 @@
 // the Logging Operator installed: the four CRDs, `loggings`, the control namespace and a
 // Logging `facet` naming it. Idempotent: what exists already (e.g. from the sandbox's own
 // bootstrap) is left as it is.
-import { CRDS } from "../crd-schemas";
+import { CRDS } from "../json-schemas";
 import { CONTROL_NAMESPACE, LOGGING_API_VERSION, LOGGING_GROUP, LOGGING_KINDS, LOGGING_VERSION } from "../constants";
 
 export interface KubeAccess {
