@@ -81,8 +81,8 @@ export interface SubmitInput {
   mode: "create" | "update";
   name?: string;
   resourceVersion?: string;
-  /** Credentials for the output's Secret (from a form). */
-  secret?: Record<string, string>;
+  /** Credentials for the output's Secret (from a form); a function runs only once every check passed. */
+  secret?: Record<string, string> | (() => Promise<Record<string, string>>);
   /** The audit action, e.g. `logging.flow.create`. */
   action: string;
 }
@@ -107,6 +107,7 @@ export async function submitItem(
     resourceVersion: input.resourceVersion,
   });
   const name = checked.object.metadata.name;
+  const secret = typeof input.secret === "function" ? await input.secret() : input.secret;
   const saved = await inTransaction(async (tx) => {
     await writeAudit(tx, ctx, {
       action: input.action,
@@ -117,7 +118,7 @@ export async function submitItem(
         : undefined,
       after: { spec: checked.object.spec },
     });
-    if (input.secret) await upsertOutputSecret(t, name, input.secret);
+    if (secret) await upsertOutputSecret(t, name, secret);
     return writeLoggingObject(t, input.kind, checked.object, { replace: Boolean(checked.live), dryRun: false });
   });
   const [changes, lines] = await Promise.all([lastChanges(t), rates(ctx, t, input.kind)]);

@@ -18,18 +18,19 @@ export async function outputSource(
   t: LoggingTarget,
   body: OutputBody,
   kind: "Output" | "ClusterOutput",
-): Promise<{ source: Source; secret?: Record<string, string> }> {
+): Promise<{ source: Source; secret?: Record<string, string> | (() => Promise<Record<string, string>>) }> {
   if ("yaml" in body) return { source: { yaml: body.yaml } };
   const form = body as OutputForm;
-  let facet: { url: string; token: string } | undefined;
-  let keepToken = false;
-  if (form.type === "facet") {
-    keepToken = await outputSecretHas(t, form.name, "password");
-    const token = keepToken ? "" : await mintToken(ctx, t, `logging output ${form.name}`);
-    facet = { url: facetPushUrl(t.cluster), token };
+  if (form.type !== "facet") {
+    const { object, secret } = outputFromForm(form, kind, t.namespace);
+    return { source: { object }, secret };
   }
-  const { object, secret } = outputFromForm(form, kind, t.namespace, facet);
-  if (keepToken) delete secret.password;
+  const { object } = outputFromForm(form, kind, t.namespace, { url: facetPushUrl(t.cluster), token: "" });
+  // Minted only once the output passed every check, and only if its Secret has no token yet.
+  const secret = async (): Promise<Record<string, string>> =>
+    (await outputSecretHas(t, form.name, "password"))
+      ? {}
+      : { username: "facet", password: await mintToken(ctx, t, `logging output ${form.name}`) };
   return { source: { object }, secret };
 }
 

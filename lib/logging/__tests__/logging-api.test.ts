@@ -163,6 +163,15 @@ describe("logging API: with the operator", () => {
     const token = Buffer.from(secret.data.password, "base64").toString();
     expect(token.length).toBeGreaterThan(20);
     expect(JSON.stringify(res.body)).not.toContain(token);
+    // A refused submission mints no token.
+    const tokens = async () => (await expectOk<Doc>(api("GET", `${DEV}/ingest-tokens`, { token: root }))).items.length;
+    const before = await tokens();
+    const dup = await api("POST", `${DEV}/logging/outputs`, {
+      token: dev.token,
+      body: { name: "to-facet", type: "facet" },
+    });
+    expect(dup.status).toBe(409);
+    expect(await tokens()).toBe(before);
     // An edit without secrets keeps the token it had.
     const edited = await api<Doc>("PUT", `${DEV}/logging/outputs/to-facet`, {
       token: dev.token,
@@ -171,6 +180,7 @@ describe("logging API: with the operator", () => {
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     const after = (await kube("GET", `/api/v1/namespaces/${ns}/secrets/to-facet-facet-output`)).body;
     expect(Buffer.from(after.data.password, "base64").toString()).toBe(token);
+    expect(await tokens()).toBe(before);
     const yaml = `apiVersion: logging.banzaicloud.io/v1beta1
 kind: Output
 metadata:
