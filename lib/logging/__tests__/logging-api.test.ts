@@ -148,8 +148,24 @@ describe("logging API: with the operator", () => {
     expect(Buffer.from(secret.body.data.password, "base64").toString()).toBe(SECRET);
     const list = await expectOk<Doc>(api("GET", `${DEV}/logging/outputs`, { token: reader.token }));
     expect(list.items.map((i: Doc) => i.name)).toEqual(["loki"]);
+    expect(list.operator).toEqual({ installed: true, controlNamespace: "facet-logging" });
     expect(JSON.stringify(list)).not.toContain(SECRET);
     expect(list.items[0].lastChange).toMatchObject({ by: dev.username, action: "logging.outputs.create" });
+    // An Output made outside Facet with an inline secret: listed, never with the value.
+    const inline = await kube("POST", `${G}/namespaces/${ns}/outputs`, {
+      apiVersion: "logging.banzaicloud.io/v1beta1",
+      kind: "Output",
+      metadata: { name: "by-hand" },
+      spec: { loki: { url: "http://loki.example:3100", password: { value: SECRET } } },
+    });
+    expect(inline.status).toBe(201);
+    const shown = await expectOk<Doc>(api("GET", `${DEV}/logging/outputs/by-hand`, { token: reader.token }));
+    expect(shown.yaml).toContain("[hidden]");
+    expect(JSON.stringify(shown)).not.toContain(SECRET);
+    expect(JSON.stringify(await expectOk(api("GET", `${DEV}/logging/outputs`, { token: reader.token })))).not.toContain(
+      SECRET,
+    );
+    expect((await kube("DELETE", `${G}/namespaces/${ns}/outputs/by-hand`)).status).toBe(200);
   });
 
   it("a Facet output pushes here with a fresh ingest token kept only in its Secret; raw Output YAML works too", async () => {
