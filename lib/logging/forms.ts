@@ -118,7 +118,7 @@ export function outputFromForm(
           port: form.settings.port,
           scheme: form.settings.scheme,
           ...(form.settings.index && { index_name: form.settings.index }),
-          ...(form.settings.user && { user: form.settings.user }),
+          ...((form.settings.user || form.secrets?.username) && { user: form.settings.user ?? form.secrets?.username }),
           password: ref("password"),
         },
       };

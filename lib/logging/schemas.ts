@@ -82,7 +82,8 @@ export const OutputForm = z.discriminatedUnion("type", [
       index: z.string().min(1).max(255).optional(),
       user: z.string().max(256).optional(),
     }),
-    secrets: z.object({ password: Secret.optional() }).optional(),
+    // The operator's elasticsearch `user` is a plain string: a username sent here lands there.
+    secrets: z.object({ username: z.string().min(1).max(256).optional(), password: Secret.optional() }).optional(),
   }),
   z.object({
     name: Name,

@@ -499,12 +499,19 @@ d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
       body: {
         name: "es",
         type: "elasticsearch",
-        settings: { host: "es.example", port: 9200, scheme: "https" },
-        secrets: { password: SECRET },
+        settings: { host: "es.example", port: 9200, scheme: "https", index: "logs" },
+        secrets: { username: "elastic", password: SECRET },
       },
     });
     expect(out.status, JSON.stringify(out.body)).toBe(201);
     expect(JSON.stringify(out.body)).not.toContain(SECRET);
+    expect(out.body.item).toMatchObject({ type: "elasticsearch", target: "https://es.example:9200" });
+    const es = (await kube("GET", `${G}/namespaces/facet-logging/clusteroutputs/es`)).body.spec.elasticsearch;
+    expect(es).toMatchObject({
+      user: "elastic",
+      index_name: "logs",
+      password: { valueFrom: { secretKeyRef: { name: "es-facet-output", key: "password" } } },
+    });
     const yaml = `apiVersion: logging.banzaicloud.io/v1beta1
 kind: ClusterFlow
 metadata: {name: all-errors}
