@@ -22,6 +22,9 @@ export const BAD_REQUEST_ISSUE = { params: { badRequest: true } } as const;
 export interface FieldIssue {
   path: string;
   message: string;
+  /** 1-based position in a submitted YAML document, when the issue is in one (null: nowhere in it). */
+  line?: number | null;
+  column?: number | null;
 }
 
 export interface AppErrorOptions {

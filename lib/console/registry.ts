@@ -5,6 +5,7 @@ import { tokenOps } from "@/lib/auth/tokens/operations";
 import { clusterOps } from "@/lib/clusters/operations";
 import { sandboxCredentialOps } from "@/lib/clusters/sandbox-credentials/operations";
 import { configOps } from "@/lib/config-center/operations";
+import { loggingOps } from "@/lib/logging/operations";
 import { telemetryOps } from "@/lib/telemetry/operations";
 import { workloadOps } from "@/lib/workloads/operations";
 import { tenancyOps } from "@/lib/tenancy/operations";
@@ -22,6 +23,7 @@ export const CONSOLE_OPERATIONS = {
   ...workloadOps,
   ...configOps,
   ...telemetryOps,
+  ...loggingOps,
 };
 export type OperationName = keyof typeof CONSOLE_OPERATIONS;
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;

@@ -85,6 +85,11 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "configs.write": { level: "environment", rule: environmentWriter },
   "configs.keys.read": { level: "environment", rule: environmentReader },
   "configs.keys.update": { level: "environment", rule: environmentWriter },
+  "logging.read": { level: "environment", rule: environmentReader },
+  "logging.write": { level: "environment", rule: environmentWriter },
+  // ClusterFlows and ClusterOutputs act on every namespace of a cluster: sysadmins only.
+  "logging.cluster.read": { level: "system", rule: nobody },
+  "logging.cluster.write": { level: "system", rule: nobody },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

@@ -56,6 +56,10 @@ export const PERMISSIONS = [
   "configs.write",
   "configs.keys.read",
   "configs.keys.update",
+  "logging.read",
+  "logging.write",
+  "logging.cluster.read",
+  "logging.cluster.write",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

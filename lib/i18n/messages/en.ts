@@ -585,6 +585,13 @@ export const en = {
   "nsPolicy.levelsTable": "Pod Security levels",
   "nsPolicy.appliesTo": "Applies to",
   "nsPolicy.levelsColumn": "Enforce / warn / audit",
+  "logging.problem.invalid": "The {kind} is not valid: {count} problem(s). Each is marked at its line.",
+  "logging.problem.atLine": "Line {line}, column {column}: {message}",
+  "logging.problem.noLine": "{path}: {message}",
+  "logging.problem.tooLarge": "The document is larger than 1 MiB.",
+  "logging.problem.stale": "Someone changed this object since you opened it. Review the new diff, then submit again.",
+  "logging.problem.alreadyCollected": "The Flow {flow} already collects this application.",
+  "logging.problem.operatorMissing": "The Logging Operator is not installed on this cluster.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -576,4 +576,11 @@ export const zhCN: Messages = {
   "nsPolicy.levelsTable": "Pod 安全级别",
   "nsPolicy.appliesTo": "适用于",
   "nsPolicy.levelsColumn": "强制 / 警告 / 审计",
+  "logging.problem.invalid": "该 {kind} 无效：共 {count} 个问题，已在对应行标出。",
+  "logging.problem.atLine": "第 {line} 行第 {column} 列：{message}",
+  "logging.problem.noLine": "{path}：{message}",
+  "logging.problem.tooLarge": "文档大于 1 MiB。",
+  "logging.problem.stale": "打开后此对象已被他人修改。请查看新的差异后再提交。",
+  "logging.problem.alreadyCollected": "Flow {flow} 已在采集此应用。",
+  "logging.problem.operatorMissing": "此集群未安装 Logging Operator。",
 };

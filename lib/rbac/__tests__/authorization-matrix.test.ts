@@ -12,6 +12,7 @@ import { eventually, kubectl, startSandbox, type Sandbox } from "@/lib/testing/s
 import { createToken, createUser, uniqueName } from "@/lib/testing/factories";
 import { seedTrace } from "@/lib/testing/telemetry-world";
 import { api, expectOk, generousQuota, sysadminToken } from "@/lib/testing/world";
+import { installLoggingCrds } from "@/lib/logging/testing/install-crds";
 
 /*
  * Every route and method × every role at every level (× every environment type) → allow or
@@ -884,6 +885,177 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Logging: Flows and Outputs per environment, ClusterFlows and ClusterOutputs per cluster;
+// each call makes the object it needs, as root. The CRDs are installed in buildWorld.
+const LOG = `${CFG}/logging`;
+const CLOG = "/api/v1/clusters/{cluster}/logging";
+const logFlow = (kind: string, name: string) =>
+  `apiVersion: logging.banzaicloud.io/v1beta1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec: {}\n`;
+const logOutput = (name: string) => ({ name, type: "http", settings: { endpoint: "http://logs.example/in" } });
+// Cluster objects outlive this suite's tenant (the sandbox is shared by the run): a name of its own.
+const CSEED = uniqueName("seed");
+const seededLog = async (path: string, body: unknown) => {
+  await expectOk(api("POST", path, { token: world.root, body }), 201);
+};
+Object.assign(TABLE, {
+  [`GET ${LOG}/flows`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/flows` }),
+  },
+  [`POST ${LOG}/flows`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/logging/flows`, body: { yaml: logFlow("Flow", `mx-${n}`) } }),
+  },
+  [`GET ${LOG}/flows/{name}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/flows/seed` }),
+  },
+  [`PUT ${LOG}/flows/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/flows/seed`, body: { yaml: logFlow("Flow", "seed") } }),
+  },
+  [`DELETE ${LOG}/flows/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t, n) => {
+      await seededLog(`${E(w, t)}/logging/flows`, { yaml: logFlow("Flow", `del-${n}`) });
+      return { path: `${E(w, t)}/logging/flows/del-${n}` };
+    },
+  },
+  [`GET ${LOG}/outputs`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/outputs` }),
+  },
+  [`POST ${LOG}/outputs`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/logging/outputs`, body: logOutput(`mx-${n}`) }),
+  },
+  [`GET ${LOG}/outputs/{name}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/outputs/seed` }),
+  },
+  [`PUT ${LOG}/outputs/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/outputs/seed`, body: logOutput("seed") }),
+  },
+  [`DELETE ${LOG}/outputs/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t, n) => {
+      await seededLog(`${E(w, t)}/logging/outputs`, logOutput(`del-${n}`));
+      return { path: `${E(w, t)}/logging/outputs/del-${n}` };
+    },
+  },
+  [`POST ${LOG}/validate`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/logging/validate`, body: { yaml: logFlow("Flow", `v-${n}`) } }),
+  },
+  [`PUT ${LOG}/collect-all`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/logging/collect-all`, body: { enabled: false } }),
+  },
+  [`GET ${CLOG}/cluster-flows`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/logging/cluster-flows" }),
+  },
+  [`POST ${CLOG}/cluster-flows`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async (_w, _t, n) => ({
+      path: "/api/v1/clusters/sandbox/logging/cluster-flows",
+      body: { yaml: logFlow("ClusterFlow", `mx-${n}`) },
+    }),
+  },
+  [`GET ${CLOG}/cluster-flows/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: `/api/v1/clusters/sandbox/logging/cluster-flows/${CSEED}` }),
+  },
+  [`PUT ${CLOG}/cluster-flows/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({
+      path: `/api/v1/clusters/sandbox/logging/cluster-flows/${CSEED}`,
+      body: { yaml: logFlow("ClusterFlow", CSEED) },
+    }),
+  },
+  [`DELETE ${CLOG}/cluster-flows/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async (_w, _t, n) => {
+      await seededLog("/api/v1/clusters/sandbox/logging/cluster-flows", { yaml: logFlow("ClusterFlow", `del-${n}`) });
+      return { path: `/api/v1/clusters/sandbox/logging/cluster-flows/del-${n}` };
+    },
+  },
+  [`GET ${CLOG}/cluster-outputs`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/logging/cluster-outputs" }),
+  },
+  [`POST ${CLOG}/cluster-outputs`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async (_w, _t, n) => ({
+      path: "/api/v1/clusters/sandbox/logging/cluster-outputs",
+      body: logOutput(`mx-${n}`),
+    }),
+  },
+  [`GET ${CLOG}/cluster-outputs/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: `/api/v1/clusters/sandbox/logging/cluster-outputs/${CSEED}` }),
+  },
+  [`PUT ${CLOG}/cluster-outputs/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({
+      path: `/api/v1/clusters/sandbox/logging/cluster-outputs/${CSEED}`,
+      body: logOutput(CSEED),
+    }),
+  },
+  [`DELETE ${CLOG}/cluster-outputs/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async (_w, _t, n) => {
+      await seededLog("/api/v1/clusters/sandbox/logging/cluster-outputs", logOutput(`del-${n}`));
+      return { path: `/api/v1/clusters/sandbox/logging/cluster-outputs/del-${n}` };
+    },
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": {
@@ -916,6 +1088,7 @@ let sandbox: Sandbox;
 async function buildWorld(): Promise<World> {
   sandbox = await startSandbox();
   process.env.FACET_INTERNAL_URL = sandbox.server.origin;
+  await installLoggingCrds({ server: sandbox.server.href, token: sandbox.token });
   world.root = await sysadminToken();
   world.tenant = uniqueName("mx");
   const tokens = {} as Record<Role, string>;
@@ -975,11 +1148,15 @@ async function buildWorld(): Promise<World> {
       20_000,
       `a running pod in env-${type}`,
     );
+    await seededLog(`${E(world, type)}/logging/flows`, { yaml: logFlow("Flow", "seed") });
+    await seededLog(`${E(world, type)}/logging/outputs`, logOutput("seed"));
     const { namespace } = await pods(world, type);
     expect(
       (await kubectl(sandbox, ["-n", namespace, "create", "configmap", "settings", "--from-literal=mode=demo"])).code,
     ).toBe(0);
   }
+  await seededLog("/api/v1/clusters/sandbox/logging/cluster-flows", { yaml: logFlow("ClusterFlow", CSEED) });
+  await seededLog("/api/v1/clusters/sandbox/logging/cluster-outputs", logOutput(CSEED));
   return world;
 }
 

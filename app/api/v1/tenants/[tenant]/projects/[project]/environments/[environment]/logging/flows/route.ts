@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { loggingOps as ops } from "@/lib/logging/operations";
+
+export const GET = route(ops.listLoggingFlows);
+export const POST = route(ops.createLoggingFlow);

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
+import { clusterOrThrow } from "@/lib/clusters/find-cluster";
+import { internalSandboxServer } from "@/lib/clusters/internal-url";
+import type { AuthedContext } from "@/lib/core/context";
+import type { EnvironmentCtx } from "@/lib/core/scoped-context";
+import { getDb } from "@/lib/db/client";
+import { foundOrThrow } from "@/lib/db/rows";
+import { clusters, environments, type ClusterRow } from "@/lib/db/schema";
+import { CLUSTER_KINDS, CONTROL_NAMESPACE, ENVIRONMENT_KINDS, type LoggingKind } from "./constants";
+
+/** Where logging objects of one request live: a cluster, a namespace, and whose they are. */
+export interface LoggingTarget {
+  client: ClusterClient;
+  cluster: ClusterRow;
+  namespace: string;
+  /** Kinds this target holds: Flow/Output for an environment, ClusterFlow/ClusterOutput for a cluster. */
+  kinds: readonly LoggingKind[];
+  tenantId: number | null;
+  environmentId: number | null;
+  /** Prefix of audit targets, e.g. `cluster/sandbox/namespace/t-shop-dev`. */
+  auditPrefix: string;
+}
+
+export async function environmentLoggingTarget(ctx: EnvironmentCtx): Promise<LoggingTarget> {
+  const [row] = await getDb()
+    .select({ namespace: environments.namespace, cluster: clusters })
+    .from(environments)
+    .innerJoin(clusters, eq(clusters.id, environments.clusterId))
+    .where(and(eq(environments.id, ctx.scope.environment.id), eq(environments.tenantId, ctx.scope.tenant.id)));
+  const found = foundOrThrow(row, "environment");
+  return {
+    client: clusterClient(found.cluster),
+    cluster: found.cluster,
+    namespace: found.namespace,
+    kinds: ENVIRONMENT_KINDS,
+    tenantId: ctx.scope.tenant.id,
+    environmentId: ctx.scope.environment.id,
+    auditPrefix: `cluster/${found.cluster.name}/namespace/${found.namespace}`,
+  };
+}
+
+export async function clusterLoggingTarget(_ctx: AuthedContext, name: string): Promise<LoggingTarget> {
+  const cluster = await clusterOrThrow(name);
+  return controlTarget(cluster);
+}
+
+/** The control namespace of a cluster, where ClusterFlows and ClusterOutputs live. */
+export function controlTarget(cluster: ClusterRow): LoggingTarget {
+  return {
+    client: clusterClient(cluster),
+    cluster,
+    namespace: CONTROL_NAMESPACE,
+    kinds: CLUSTER_KINDS,
+    tenantId: null,
+    environmentId: null,
+    auditPrefix: `cluster/${cluster.name}/namespace/${CONTROL_NAMESPACE}`,
+  };
+}
+
+export const auditTarget = (t: LoggingTarget, kind: LoggingKind, name: string) =>
+  `${t.auditPrefix}/${kind.toLowerCase()}s/${name}`;
+
+/** This Facet's Loki push URL as a cluster reaches it: the sandbox runs in this process. */
+export function facetPushUrl(cluster: Pick<ClusterRow, "kind">): string {
+  const internal = internalSandboxServer().replace(/\/sandbox\/k8s$/, "");
+  const configured = process.env.AUTH_URL;
+  const origin = cluster.kind === "sandbox" || !configured ? internal : new URL(configured).origin;
+  return `${origin}/loki/api/v1/push`;
+}
