@@ -62,10 +62,12 @@ export function controlTarget(cluster: ClusterRow): LoggingTarget {
 export const auditTarget = (t: LoggingTarget, kind: LoggingKind, name: string) =>
   `${t.auditPrefix}/${kind.toLowerCase()}s/${name}`;
 
-/** This Facet's Loki push URL as a cluster reaches it: the sandbox runs in this process. */
+/**
+ * This Facet as a Loki output's `url`: its origin as the cluster reaches it (the sandbox runs
+ * in this process). fluent-plugin-grafana-loki appends /loki/api/v1/push to the url itself.
+ */
 export function facetPushUrl(cluster: Pick<ClusterRow, "kind">): string {
   const internal = internalSandboxServer().replace(/\/sandbox\/k8s$/, "");
   const configured = process.env.AUTH_URL;
-  const origin = cluster.kind === "sandbox" || !configured ? internal : new URL(configured).origin;
-  return `${origin}/loki/api/v1/push`;
+  return cluster.kind === "sandbox" || !configured ? internal : new URL(configured).origin;
 }
