@@ -94,7 +94,7 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
                     <Th>{t("logging.col.filters")}</Th>
                     <Th>{t("logging.col.status")}</Th>
                     <Th>{t("logging.col.lastChange")}</Th>
-                    <Th>
+                    <Th className="relative">
                       <span className="sr-only">{t("common.actions")}</span>
                     </Th>
                   </tr>
@@ -139,7 +139,7 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
                     <Th>{t("logging.col.target")}</Th>
                     <Th>{t("logging.col.status")}</Th>
                     <Th>{t("logging.col.lastChange")}</Th>
-                    <Th>
+                    <Th className="relative">
                       <span className="sr-only">{t("common.actions")}</span>
                     </Th>
                   </tr>

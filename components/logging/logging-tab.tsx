@@ -131,7 +131,8 @@ export function LoggingTab({
                 <Th>{t("logging.col.status")}</Th>
                 <Th>{t("logging.col.lines")}</Th>
                 <Th>{t("logging.col.lastChange")}</Th>
-                <Th>
+                {/* relative: the sr-only label stays inside the table's scroll frame, not the page's. */}
+                <Th className="relative">
                   <span className="sr-only">{t("common.actions")}</span>
                 </Th>
               </tr>
@@ -209,7 +210,7 @@ export function LoggingTab({
                 <Th>{t("logging.col.target")}</Th>
                 <Th>{t("logging.col.status")}</Th>
                 <Th>{t("logging.col.lastChange")}</Th>
-                <Th>
+                <Th className="relative">
                   <span className="sr-only">{t("common.actions")}</span>
                 </Th>
               </tr>
