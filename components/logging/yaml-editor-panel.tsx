@@ -128,7 +128,8 @@ export function YamlEditorPanel({
     setIssues([]);
     setDraft(null);
     queryClient.setQueryData(loggingKeys.item(scope, kind, saved.item.name), saved.item);
-    await queryClient.invalidateQueries({ queryKey: loggingKeys.list(scope, kind) });
+    // Exact: the item's key extends the list's, and its fresh copy is the one just set.
+    await queryClient.invalidateQueries({ queryKey: loggingKeys.list(scope, kind), exact: true });
     setEditing(saved.item.name);
     setPhase({ step: "applied", diff: saved.diff });
     onApplied?.(saved.item);

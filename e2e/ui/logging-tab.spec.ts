@@ -328,3 +328,57 @@ test("usable at 390 px and in dark mode", async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "test-results/screens/logging-390-dark.png", fullPage: true });
 });
+
+test("cluster page: ClusterFlows and ClusterOutputs of the control namespace, a new ClusterFlow from YAML", async ({
+  page,
+}) => {
+  const sent: Sent[] = [];
+  const clusterFlow = { ...flow, name: "all-errors", kind: "ClusterFlow", localOutputRefs: [], applications: [] };
+  const created = `apiVersion: logging.banzaicloud.io/v1beta1
+kind: ClusterFlow
+metadata:
+  name: all-errors
+  namespace: facet-logging
+spec:
+  globalOutputRefs: [facet]
+`;
+  await page.route("**/api/v1/clusters/sandbox/logging/**", async (route) => {
+    const req = route.request();
+    const path = new URL(req.url()).pathname.replace(/^.*\/logging\//, "");
+    sent.push({ method: req.method(), path, body: req.postData() ? JSON.parse(req.postData()!) : undefined });
+    if (req.method() === "POST" && path === "cluster-flows")
+      return route.fulfill({ status: 201, json: { item: clusterFlow, diff: { before: "", after: created } } });
+    if (path === "cluster-flows") return route.fulfill({ json: { operator, collectAll: false, items: [clusterFlow] } });
+    if (path === "cluster-outputs")
+      return route.fulfill({ json: { operator, items: [{ ...output, name: "facet", kind: "ClusterOutput" }] } });
+    return route.fulfill({ status: 404, json: { detail: "no mock" } });
+  });
+  await page.goto("/clusters/sandbox");
+  const card = page.getByRole("region", { name: "Logging" });
+  await expect(card).toContainText("control namespace facet-logging");
+  await expect(
+    card.getByRole("table", { name: "Cluster flows" }).getByRole("row", { name: /all-errors/ }),
+  ).toContainText("Active");
+  await expect(card.getByRole("table", { name: "Cluster outputs" })).toContainText("facet");
+
+  await card.getByRole("button", { name: "New cluster flow" }).click();
+  const dialog = page.getByRole("dialog", { name: "New ClusterFlow" });
+  const editor = dialog.getByRole("group", { name: "New ClusterFlow" });
+  await expect(editor).toContainText("namespace: facet-logging");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), created);
+  await editor.getByRole("textbox").focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(dialog.getByRole("region", { name: "Problems" })).toContainText("No problems found.");
+  // No validate route for the cluster kinds: Submit applies, then shows what changed.
+  await expect(dialog.getByRole("button", { name: "Validate" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(dialog.getByText("ClusterFlow all-errors applied.")).toBeVisible();
+  await expect(dialog.getByRole("group", { name: "Applied change" })).toBeVisible();
+  expect(sent.find((s) => s.method === "POST")).toEqual({
+    method: "POST",
+    path: "cluster-flows",
+    body: { yaml: created },
+  });
+});

@@ -88,6 +88,10 @@ test("a schema error is marked at its line while typing, before any submit", asy
   await setEditorText(page, editorName, flowYaml("[to-facet]"));
   await expect(problems).toContainText("No problems found.");
   await expect(problems.getByRole("listitem")).toHaveCount(0);
+
+  // Hover docs from the schema, offline (upstream's CRDs carry none; Facet adds them).
+  await page.getByRole("group", { name: editorName }).getByText("match", { exact: true }).hover();
+  await expect(page.getByText(/first matching select or exclude wins/)).toBeVisible();
   expect(submitted).toEqual([]);
 });
 
