@@ -15,7 +15,7 @@ export interface CrdDocument {
 const DOCS: Record<string, string> = {
   apiVersion: "Always logging.banzaicloud.io/v1beta1.",
   kind: "The kind of this object.",
-  "metadata.name": "Lower-case letters, digits and '-', at most 63 characters.",
+  "metadata.name": "Lower-case letters, digits, '-' and '.', at most 253 characters.",
   "metadata.namespace": "For a Flow or Output: the environment's namespace (Facet sets it).",
   spec: "What to collect (Flow) or where to send it (Output).",
   "spec.match":
@@ -59,7 +59,7 @@ const DOCS: Record<string, string> = {
   status: "Written by the operator; ignored when submitted.",
 };
 
-const DNS_1123 = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+const DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
 function convert(node: unknown, path: string): unknown {
   if (Array.isArray(node)) return node.map((n) => convert(n, path));
@@ -105,13 +105,15 @@ export function crdJsonSchema(crd: CrdDocument): Node {
     description: "The object's name (and, for namespaced kinds, namespace).",
     required: ["name"],
     properties: {
-      name: { type: "string", pattern: DNS_1123, maxLength: 63, description: DOCS["metadata.name"] },
+      name: { type: "string", pattern: DNS_SUBDOMAIN, maxLength: 253, description: DOCS["metadata.name"] },
       namespace: { type: "string", description: DOCS["metadata.namespace"] },
       labels: { type: "object", additionalProperties: { type: "string" } },
       annotations: { type: "object", additionalProperties: { type: "string" } },
       resourceVersion: { type: "string" },
     },
   };
+  // The operator's; the server ignores a pasted copy, so the editor accepts any.
+  props.status = { description: DOCS.status };
   const spec = props.spec as Node | undefined;
   const specProps = spec?.properties as Node | undefined;
   const match = specProps?.match as Node | undefined;

@@ -25,7 +25,8 @@ export interface FlowFormState {
   detectExceptions: boolean;
 }
 
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** An object name the API server accepts: a DNS subdomain. */
+export const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const list = (s: string) =>
   s
@@ -47,7 +48,7 @@ export type BuiltFlowForm = { ok: true; form: FlowForm } | { ok: false; errors: 
 export function buildFlowForm(state: FlowFormState, candidates: Candidate[]): BuiltFlowForm {
   const errors: Record<string, MessageKey> = {};
   const name = state.name.trim();
-  if (!DNS_LABEL.test(name) || name.length > 63) errors.name = "logging.error.name";
+  if (!DNS_NAME.test(name) || name.length > 253) errors.name = "logging.error.name";
   if (name === "default") errors.name = "logging.error.reservedName";
 
   const applications: Candidate[] = [];

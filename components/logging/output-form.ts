@@ -2,7 +2,7 @@
 // OutputForm body of the contract. Secret fields go only into `secrets` (a Kubernetes Secret).
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { OutputForm, OutputType } from "./api";
-import { DNS_LABEL } from "./flow-form";
+import { DNS_NAME } from "./flow-form";
 
 export interface OutputField {
   key: string;
@@ -23,7 +23,7 @@ export const OUTPUT_FIELDS: Record<OutputType, OutputField[]> = {
     { key: "host", label: "logging.output.host", required: true },
     { key: "port", label: "logging.output.port", required: true, kind: "number" },
     { key: "scheme", label: "logging.output.scheme", required: true, kind: "scheme" },
-    { key: "index", label: "logging.output.index", required: true },
+    { key: "index", label: "logging.output.index" },
     { key: "username", label: "logging.output.username", secret: true },
     { key: "password", label: "logging.output.password", secret: true },
   ],
@@ -55,7 +55,7 @@ function isUrl(v: string): boolean {
 export function buildOutputForm(name: string, type: OutputType, values: Record<string, string>): BuiltOutputForm {
   const errors: Record<string, MessageKey> = {};
   const trimmed = name.trim();
-  if (!DNS_LABEL.test(trimmed) || trimmed.length > 63) errors.name = "logging.error.name";
+  if (!DNS_NAME.test(trimmed) || trimmed.length > 253) errors.name = "logging.error.name";
   const settings: OutputForm["settings"] = {};
   const secrets: Record<string, string> = {};
   for (const field of OUTPUT_FIELDS[type]) {

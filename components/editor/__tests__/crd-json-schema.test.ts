@@ -77,6 +77,10 @@ describe("crdJsonSchema", () => {
     expect(errorsOf(flowSchema, live)).toEqual([]);
   });
 
+  it("accepts a status pasted back from kubectl (the server ignores it)", () => {
+    expect(errorsOf(flowSchema, `${GOOD_FLOW}status:\n  active: true\n  conditions: [{type: Ready}]\n`)).toEqual([]);
+  });
+
   it("validates outputs, with the secret-reference shape", () => {
     const loki = `apiVersion: logging.banzaicloud.io/v1beta1
 kind: Output

@@ -65,6 +65,11 @@ describe("buildFlowForm", () => {
     });
   });
 
+  it("takes the names the API server takes (DNS subdomains)", () => {
+    expect(buildFlowForm(state({ name: "web.errors-1" }), candidates).ok).toBe(true);
+    expect(buildFlowForm(state({ name: "web..errors" }), candidates).ok).toBe(false);
+  });
+
   it("leaves unchosen filters out", () => {
     const built = buildFlowForm(state({ counter: false }), candidates);
     expect(built.ok && built.form.filters).toEqual({});
@@ -122,6 +127,13 @@ describe("buildOutputForm", () => {
     expect(buildOutputForm("to-facet", "facet", {})).toEqual({
       ok: true,
       form: { name: "to-facet", type: "facet", settings: {} },
+    });
+  });
+
+  it("an Elasticsearch index is optional, as in the API", () => {
+    expect(buildOutputForm("es", "elasticsearch", { host: "h", port: "9200", scheme: "https" })).toMatchObject({
+      ok: true,
+      form: { settings: { host: "h", port: 9200, scheme: "https" } },
     });
   });
 

@@ -601,7 +601,7 @@ export const en = {
   "logging.lastChange.none": "Not changed in Facet",
   "logging.deleteFlowConsequence": "Collection by this flow stops at once.",
   "logging.deleteOutputConsequence": "Flows that send here report a problem until they are changed.",
-  "logging.nameHint": "Lower-case letters, digits and '-'.",
+  "logging.nameHint": "Lower-case letters, digits, '-' and '.'.",
   "logging.flowForm.open": "New flow",
   "logging.flowForm.title": "Collect applications' logs",
   "logging.flowForm.applications": "Applications",
@@ -659,7 +659,8 @@ export const en = {
   "logging.output.optional": "{label} (optional)",
   "logging.output.secretNote":
     "Credentials are stored only in the Kubernetes Secret {secret} of this namespace and are never shown again.",
-  "logging.error.name": "Use lower-case letters, digits and '-', starting and ending with a letter or digit.",
+  "logging.error.name":
+    "Use lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit.",
   "logging.error.reservedName": "default is the name of the collect-all flow; choose another.",
   "logging.error.noApplication": "Choose at least one application.",
   "logging.error.noOutput": "Choose an output or name a cluster output.",
