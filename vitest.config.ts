@@ -13,7 +13,11 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/__tests__/**/*.test.ts", "scripts/**/__tests__/**/*.test.ts"],
+    include: [
+      "lib/**/__tests__/**/*.test.ts",
+      "scripts/**/__tests__/**/*.test.ts",
+      "components/**/__tests__/**/*.test.ts",
+    ],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 30_000,
     // Test servers (Prometheus, fake Nacos, fake clusters) listen on loopback; production refuses it.

@@ -22,7 +22,7 @@ export async function TelemetryShell({
     <>
       <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: title })} />
       <PageHeader title={title} description={t("telemetry.description")} />
-      <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics"]} />
+      <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics", "logging"]} />
       {children}
     </>
   );

@@ -10,6 +10,7 @@ const TABS = [
   { slug: "traces", label: "telemetry.traces" },
   { slug: "logs", label: "telemetry.logs" },
   { slug: "metrics", label: "telemetry.metrics" },
+  { slug: "logging", label: "logging.title" },
 ] as const;
 
 export type TelemetryView = (typeof TABS)[number]["slug"];

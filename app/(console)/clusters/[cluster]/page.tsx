@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClusterBackendsCard } from "@/components/clusters/cluster-backends-card";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
+import { ClusterLoggingCard } from "@/components/clusters/cluster-logging-card";
 import { NamespacePolicyCard } from "@/components/clusters/namespace-policy-card";
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { ClusterIngestTokens } from "@/components/telemetry/ingest-tokens-section";
@@ -32,6 +33,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       {result.ok && <ClusterBackendsCard cluster={cluster} />}
       {result.ok && <NamespacePolicyCard cluster={cluster} />}
       {result.ok && <ClusterIngestTokens cluster={cluster} />}
+      {result.ok && <ClusterLoggingCard cluster={cluster} />}
     </>
   );
 }
