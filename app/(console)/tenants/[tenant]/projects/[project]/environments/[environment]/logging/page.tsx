@@ -16,8 +16,7 @@ export default async function LoggingPage({ params }: { params: Promise<Params> 
   const names = await params;
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "environment", names);
-  // Logging writes follow the environment-type rule, the same one workloads.update carries.
-  const can = allowed(ctx, scope, ["workloads.update"] as const);
+  const can = allowed(ctx, scope, ["logging.write"] as const);
   const [{ t }, apps] = await Promise.all([
     getTranslate(),
     loadOperation(ctx, "listApplications", { params: names, query: { limit: "200" } }),
@@ -33,7 +32,7 @@ export default async function LoggingPage({ params }: { params: Promise<Params> 
       <LoggingTab
         names={names}
         applications={apps.ok ? apps.data.items.map((a) => a.name) : []}
-        canWrite={can["workloads.update"]}
+        canWrite={can["logging.write"]}
       />
     </>
   );

@@ -25,7 +25,7 @@ export default async function LoggingYamlPage({
   const kind = rawKind === "output" ? "Output" : "Flow";
   const ctx = await consoleContext();
   const scope = await pageScope(ctx, "environment", names);
-  const can = allowed(ctx, scope, ["workloads.update"] as const);
+  const can = allowed(ctx, scope, ["logging.write"] as const);
   const [{ t }, detail] = await Promise.all([getTranslate(), loadOperation(ctx, "getEnvironment", { params: names })]);
   const back = consolePath.environmentView(names, "logging");
   const title = name ? t("logging.yaml.editTitle", { kind, name }) : t("logging.yaml.newTitle", { kind });
@@ -50,7 +50,7 @@ export default async function LoggingYamlPage({
         kind={kind}
         name={name || undefined}
         namespace={detail.ok ? detail.data.namespace : undefined}
-        canWrite={can["workloads.update"]}
+        canWrite={can["logging.write"]}
       />
     </>
   );
