@@ -3,7 +3,8 @@
 // route without a token (401) and the health check; then p99 of the environment detail at a
 // fixed 300 requests/s. Against the production server (scripts/server.ts over `next build`)
 // on a throwaway database, load from autocannon on the same machine.
-// Run: npm run bench:api   (BENCH_SECONDS=10 per route; builds first when .next is missing)
+// Run: npm run bench:api   (BENCH_SECONDS=10 per route; builds first when .next is missing;
+// BENCH_FIXED_ONLY=1 runs only the fixed-rate part)
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -189,7 +190,7 @@ async function run() {
     console.log(`${CONNECTIONS} connections, ${SECONDS} s per route`);
     console.log(`${"route".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}`);
     const rates = new Map<string, number>();
-    for (const t of targets) {
+    for (const t of process.env.BENCH_FIXED_ONLY ? [] : targets) {
       const r = await load(server.origin, t, { connections: CONNECTIONS });
       rates.set(t.name, r.rps);
       console.log(
@@ -199,7 +200,7 @@ async function run() {
     // The ratio from rounds that alternate the two, so a machine whose load drifts during the
     // run (other work on the same 2 cores) weighs on both sides alike.
     const sides = { authed: 0, anonymous: 0 };
-    for (let round = 0; round < RATIO_ROUNDS; round++) {
+    for (let round = 0; round < (process.env.BENCH_FIXED_ONLY ? 0 : RATIO_ROUNDS); round++) {
       sides.authed += (await load(server.origin, targets[0], { connections: CONNECTIONS })).rps;
       sides.anonymous += (await load(server.origin, targets[4], { connections: CONNECTIONS })).rps;
     }
