@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fetchFlows, fetchOutputs, loggingKeys, type LoggingScope } from "@/components/logging/api";
+import { ActionsHeader } from "@/components/logging/actions-header";
 import { DeleteLoggingObject } from "@/components/logging/delete-logging-object";
+import { OutputsTable } from "@/components/logging/outputs-table";
 import { LastChangeCell, LoggingStatus } from "@/components/logging/status-badge";
 import { YamlEditorPanel } from "@/components/logging/yaml-editor-panel";
 import { Alert } from "@/components/ui/alert";
@@ -45,6 +47,51 @@ function ClusterYamlDialog({
   );
 }
 
+/** One kind's heading, its "new" button and its list. */
+function ClusterSection({
+  title,
+  kind,
+  scope,
+  namespace,
+  children,
+}: {
+  title: string;
+  kind: ClusterKind;
+  scope: LoggingScope;
+  namespace: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold">{title}</h3>
+        <ClusterYamlDialog scope={scope} kind={kind} namespace={namespace} />
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** A row's YAML dialog and delete. */
+function ClusterRowActions({
+  scope,
+  kind,
+  name,
+  namespace,
+}: {
+  scope: LoggingScope;
+  kind: ClusterKind;
+  name: string;
+  namespace: string | null;
+}) {
+  return (
+    <>
+      <ClusterYamlDialog scope={scope} kind={kind} name={name} namespace={namespace} />
+      <DeleteLoggingObject scope={scope} kind={kind} name={name} />
+    </>
+  );
+}
+
 /** ClusterFlows and ClusterOutputs of a cluster, in the logging control namespace (sysadmins). */
 export function ClusterLoggingCard({ cluster }: { cluster: string }) {
   const { t } = useI18n();
@@ -78,11 +125,7 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
       )}
       {operator?.installed && (
         <div className="space-y-6">
-          <div>
-            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <h3 className="text-sm font-semibold">{t("logging.clusterFlows")}</h3>
-              <ClusterYamlDialog scope={scope} kind="ClusterFlow" namespace={namespace} />
-            </div>
+          <ClusterSection title={t("logging.clusterFlows")} kind="ClusterFlow" scope={scope} namespace={namespace}>
             {flows.data && flows.data.items.length === 0 ? (
               <EmptyState title={t("logging.clusterFlowsEmpty")} />
             ) : (
@@ -94,9 +137,7 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
                     <Th>{t("logging.col.filters")}</Th>
                     <Th>{t("logging.col.status")}</Th>
                     <Th>{t("logging.col.lastChange")}</Th>
-                    <Th className="relative">
-                      <span className="sr-only">{t("common.actions")}</span>
-                    </Th>
+                    <ActionsHeader />
                   </tr>
                 </THead>
                 <TBody>
@@ -113,8 +154,7 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
                       </Td>
                       <Td>
                         <div className="flex justify-end gap-2">
-                          <ClusterYamlDialog scope={scope} kind="ClusterFlow" name={f.name} namespace={namespace} />
-                          <DeleteLoggingObject scope={scope} kind="ClusterFlow" name={f.name} />
+                          <ClusterRowActions scope={scope} kind="ClusterFlow" name={f.name} namespace={namespace} />
                         </div>
                       </Td>
                     </tr>
@@ -122,52 +162,20 @@ export function ClusterLoggingCard({ cluster }: { cluster: string }) {
                 </TBody>
               </Table>
             )}
-          </div>
-          <div>
-            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <h3 className="text-sm font-semibold">{t("logging.clusterOutputs")}</h3>
-              <ClusterYamlDialog scope={scope} kind="ClusterOutput" namespace={namespace} />
-            </div>
+          </ClusterSection>
+          <ClusterSection title={t("logging.clusterOutputs")} kind="ClusterOutput" scope={scope} namespace={namespace}>
             {outputs.data && outputs.data.items.length === 0 ? (
               <EmptyState title={t("logging.clusterOutputsEmpty")} />
             ) : (
-              <Table aria-label={t("logging.clusterOutputs")}>
-                <THead>
-                  <tr>
-                    <Th>{t("common.name")}</Th>
-                    <Th>{t("logging.col.type")}</Th>
-                    <Th>{t("logging.col.target")}</Th>
-                    <Th>{t("logging.col.status")}</Th>
-                    <Th>{t("logging.col.lastChange")}</Th>
-                    <Th className="relative">
-                      <span className="sr-only">{t("common.actions")}</span>
-                    </Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {outputs.data?.items.map((o) => (
-                    <tr key={o.name}>
-                      <Td className="font-medium">{o.name}</Td>
-                      <Td>{o.type}</Td>
-                      <Td className="max-w-64 break-all font-mono text-xs">{o.target || "—"}</Td>
-                      <Td>
-                        <LoggingStatus active={o.active} problems={o.problems} />
-                      </Td>
-                      <Td>
-                        <LastChangeCell change={o.lastChange} />
-                      </Td>
-                      <Td>
-                        <div className="flex justify-end gap-2">
-                          <ClusterYamlDialog scope={scope} kind="ClusterOutput" name={o.name} namespace={namespace} />
-                          <DeleteLoggingObject scope={scope} kind="ClusterOutput" name={o.name} />
-                        </div>
-                      </Td>
-                    </tr>
-                  ))}
-                </TBody>
-              </Table>
+              <OutputsTable
+                label={t("logging.clusterOutputs")}
+                items={outputs.data?.items ?? []}
+                actions={(o) => (
+                  <ClusterRowActions scope={scope} kind="ClusterOutput" name={o.name} namespace={namespace} />
+                )}
+              />
             )}
-          </div>
+          </ClusterSection>
         </div>
       )}
     </Card>

@@ -3,6 +3,7 @@
 import { Editor } from "@monaco-editor/react";
 import { useTheme } from "next-themes";
 import type { SchemasSettings } from "monaco-yaml";
+import { baseEditorOptions } from "./editor-options";
 import { setupMonaco, applyYamlSchemas } from "./monaco-setup";
 
 export interface CodeEditorProps {
@@ -42,13 +43,7 @@ export default function CodeEditorImpl({
         onChange={(v) => onChange?.(v ?? "")}
         // No word-guessing pop-ups: in configs and manifests they insert more than they help.
         options={{
-          readOnly,
-          minimap: { enabled: false },
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          ariaLabel: label,
-          tabSize: 2,
-          automaticLayout: true,
+          ...baseEditorOptions(label, readOnly),
           quickSuggestions: false,
           wordBasedSuggestions: "off",
           suggestOnTriggerCharacters: false,

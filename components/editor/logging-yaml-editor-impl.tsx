@@ -5,6 +5,7 @@ import type { editor } from "monaco-editor";
 import type { SchemasSettings } from "monaco-yaml";
 import { useTheme } from "next-themes";
 import { useEffect, useRef, useState } from "react";
+import { baseEditorOptions } from "./editor-options";
 import { applyYamlSchemas, setupMonaco } from "./monaco-setup";
 import { crdJsonSchema, schemaFileSuffix, type CrdDocument } from "./crd-json-schema";
 
@@ -138,13 +139,7 @@ export default function LoggingYamlEditorImpl({
         }
         // Completion from the schema as one types; Enter still means a new line.
         options={{
-          readOnly,
-          minimap: { enabled: false },
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          ariaLabel: label,
-          tabSize: 2,
-          automaticLayout: true,
+          ...baseEditorOptions(label, readOnly),
           wordBasedSuggestions: "off",
           acceptSuggestionOnEnter: "off",
           quickSuggestions: { other: true, comments: false, strings: true },

@@ -2,80 +2,34 @@
 // react-query keys). Reads go through getJson, writes through sendJson.
 import { apiPath, type EnvironmentNames } from "@/lib/console/paths";
 import { getJson } from "@/lib/query/get-json";
+import {
+  APPLICATION_LABELS,
+  OUTPUT_TYPES,
+  type Diff,
+  type FlowForm as SchemaFlowForm,
+  type FlowItem,
+  type FlowList,
+  type OutputItem,
+  type OutputList,
+} from "@/lib/logging/schemas";
 import { sendJson } from "@/lib/query/send-json";
 
-export type LastChange = { by: string; at: string; action: string } | null;
+// Response shapes and the label and output type lists are the server's own, so they cannot
+// drift; schemas.ts is client-safe (zod only, no server-only import).
+export type { Diff, FlowItem, FlowList, OutputItem, OutputList };
 
-export interface OperatorState {
-  installed: boolean;
-  controlNamespace: string | null;
-  message?: string;
-}
-
-export type FlowKind = "Flow" | "ClusterFlow";
-export type OutputKind = "Output" | "ClusterOutput";
+export type FlowKind = FlowItem["kind"];
+export type OutputKind = OutputItem["kind"];
 export type LoggingKind = FlowKind | OutputKind;
 
-export interface FlowItem {
-  name: string;
-  kind: FlowKind;
-  active: boolean | null;
-  problems: string[];
-  applications: string[];
-  localOutputRefs: string[];
-  globalOutputRefs: string[];
-  filters: string[];
-  resourceVersion: string;
-  yaml: string;
-  linesPerSecond: { t: string; v: number }[];
-  lastChange: LastChange;
-}
-
-export interface OutputItem {
-  name: string;
-  kind: OutputKind;
-  type: string;
-  active: boolean | null;
-  problems: string[];
-  resourceVersion: string;
-  yaml: string;
-  target: string;
-  lastChange: LastChange;
-}
-
-export interface FlowList {
-  operator: OperatorState;
-  collectAll: boolean;
-  items: FlowItem[];
-}
-
-export interface OutputList {
-  operator: OperatorState;
-  items: OutputItem[];
-}
-
-export type Diff = { before: string; after: string };
-
-export const LABEL_KEYS = ["app", "app.kubernetes.io/name", "facet.dev/application"] as const;
+export const LABEL_KEYS = APPLICATION_LABELS;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
-export interface FlowForm {
-  name: string;
-  applications: { name: string; labelKey: LabelKey }[];
-  outputs: string[];
-  clusterOutputs: string[];
-  filters: {
-    parser?: { keyName: string };
-    grep?: { include?: string; exclude?: string };
-    counter?: boolean;
-    geoip?: { keys: string[] };
-    throttle?: { linesPerMinute: number };
-    detectExceptions?: boolean;
-  };
-}
-
-export const OUTPUT_TYPES = ["loki", "elasticsearch", "kafka", "http", "facet"] as const;
+export { OUTPUT_TYPES };
 export type OutputType = (typeof OUTPUT_TYPES)[number];
+
+/** What the Flow form sends: the server's FlowForm after its defaults are filled in. */
+export type FlowForm = SchemaFlowForm;
 
 export interface OutputForm {
   name: string;

@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -12,8 +11,10 @@ import { NativeSelect } from "@/components/ui/select";
 import type { EnvironmentNames } from "@/lib/console/paths";
 import { ProblemError } from "@/lib/query/send-json";
 import { fetchWorkloads, workloadKeys } from "@/lib/workloads/queries";
-import { LABEL_KEYS, loggingKeys, saveFlowForm, yamlIssues, type FlowForm, type LabelKey } from "./api";
+import { LABEL_KEYS, loggingKeys, saveFlowForm, type FlowForm, type LabelKey } from "./api";
 import { buildFlowForm, type FlowFormState, type Candidate } from "./flow-form";
+import { SaveErrorAlert } from "./save-error-alert";
+import { translateErrors } from "./translate-errors";
 
 const blank = (): FlowFormState => ({
   name: "",
@@ -30,6 +31,11 @@ const blank = (): FlowFormState => ({
   throttle: "",
   detectExceptions: false,
 });
+
+const GREP_FIELDS = [
+  { key: "grepInclude", id: "flow-grep-include" },
+  { key: "grepExclude", id: "flow-grep-exclude" },
+] as const;
 
 /** Collect chosen applications with filters: the form behind a Flow. */
 export function FlowFormDialog({
@@ -80,7 +86,6 @@ export function FlowFormDialog({
       await queryClient.invalidateQueries({ queryKey: loggingKeys.all({ level: "environment", names }) });
     },
   });
-  const serverErrors = save.error instanceof ProblemError ? yamlIssues(save.error.problem) : [];
   const set = (patch: Partial<FlowFormState>) => setState((s) => ({ ...s, ...patch }));
   const title = t("logging.flowForm.title");
 
@@ -106,7 +111,7 @@ export function FlowFormDialog({
             e.preventDefault();
             const built = buildFlowForm(state, candidates);
             if (!built.ok) {
-              setErrors(Object.fromEntries(Object.entries(built.errors).map(([k, key]) => [k, t(key)])));
+              setErrors(translateErrors(built.errors, t));
               return;
             }
             setErrors({});
@@ -114,23 +119,14 @@ export function FlowFormDialog({
           }}
         >
           {save.error && (
-            <Alert variant="destructive">
-              <p className="font-medium">
-                {save.error instanceof ProblemError && save.error.status === 409
+            <SaveErrorAlert
+              error={save.error}
+              headline={
+                save.error instanceof ProblemError && save.error.status === 409
                   ? t("logging.flowForm.conflict")
-                  : t("logging.flowForm.failed")}
-              </p>
-              <p className="mt-1">{save.error.message}</p>
-              {serverErrors.length > 0 && (
-                <ul className="mt-1 list-disc pl-5">
-                  {serverErrors.map((e, i) => (
-                    <li key={i}>
-                      <span className="font-mono">{e.path}</span>: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Alert>
+                  : t("logging.flowForm.failed")
+              }
+            />
           )}
 
           <Field id="flow-name" label={t("common.name")} error={errors.name} hint={t("logging.nameHint")}>
@@ -306,36 +302,24 @@ export function FlowFormDialog({
               )}
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field
-                id="flow-grep-include"
-                label={t("logging.flowForm.grepInclude")}
-                hint={t("logging.flowForm.regexHint")}
-                error={errors.grepInclude}
-              >
-                <Input
-                  id="flow-grep-include"
-                  className="font-mono"
-                  value={state.grepInclude}
-                  onChange={(e) => set({ grepInclude: e.target.value })}
-                  aria-invalid={!!errors.grepInclude}
-                  autoComplete="off"
-                />
-              </Field>
-              <Field
-                id="flow-grep-exclude"
-                label={t("logging.flowForm.grepExclude")}
-                hint={t("logging.flowForm.regexHint")}
-                error={errors.grepExclude}
-              >
-                <Input
-                  id="flow-grep-exclude"
-                  className="font-mono"
-                  value={state.grepExclude}
-                  onChange={(e) => set({ grepExclude: e.target.value })}
-                  aria-invalid={!!errors.grepExclude}
-                  autoComplete="off"
-                />
-              </Field>
+              {GREP_FIELDS.map(({ key, id }) => (
+                <Field
+                  key={key}
+                  id={id}
+                  label={t(`logging.flowForm.${key}`)}
+                  hint={t("logging.flowForm.regexHint")}
+                  error={errors[key]}
+                >
+                  <Input
+                    id={id}
+                    className="font-mono"
+                    value={state[key]}
+                    onChange={(e) => set({ [key]: e.target.value })}
+                    aria-invalid={!!errors[key]}
+                    autoComplete="off"
+                  />
+                </Field>
+              ))}
               <Field
                 id="flow-geoip"
                 label={t("logging.flowForm.geoip")}

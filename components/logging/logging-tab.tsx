@@ -11,10 +11,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { consolePath, type EnvironmentNames } from "@/lib/console/paths";
 import { fetchFlows, fetchOutputs, loggingKeys, setCollectAll, type FlowItem, type LoggingScope } from "./api";
+import { ActionsHeader } from "./actions-header";
 import { DeleteLoggingObject } from "./delete-logging-object";
 import { FlowFormDialog } from "./flow-form-dialog";
 import { LinesSparkline } from "./lines-sparkline";
 import { OutputFormDialog } from "./output-form-dialog";
+import { OutputsTable } from "./outputs-table";
 import { LastChangeCell, LoggingStatus } from "./status-badge";
 
 /** The editor page of one object (or a new one) of this environment. */
@@ -22,6 +24,31 @@ export const yamlPage = (names: EnvironmentNames, kind: "Flow" | "Output", name?
   `${consolePath.environmentView(names, "logging")}/yaml?kind=${kind.toLowerCase()}${name ? `&name=${encodeURIComponent(name)}` : ""}`;
 
 const current = (points: FlowItem["linesPerSecond"]) => (points.length ? points[points.length - 1].v : 0);
+
+/** A row's YAML link and, for writers, its delete. */
+function RowActions({
+  names,
+  kind,
+  name,
+  canWrite,
+}: {
+  names: EnvironmentNames;
+  kind: "Flow" | "Output";
+  name: string;
+  canWrite: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Button asChild size="sm" variant="outline">
+        <Link href={yamlPage(names, kind, name)} aria-label={t("logging.yamlOf", { kind, name })}>
+          YAML
+        </Link>
+      </Button>
+      {canWrite && <DeleteLoggingObject scope={{ level: "environment", names }} kind={kind} name={name} />}
+    </>
+  );
+}
 
 /** An environment's Logging tab: what is collected (Flows), where it goes (Outputs), and the switch for all. */
 export function LoggingTab({
@@ -131,10 +158,7 @@ export function LoggingTab({
                 <Th>{t("logging.col.status")}</Th>
                 <Th>{t("logging.col.lines")}</Th>
                 <Th>{t("logging.col.lastChange")}</Th>
-                {/* relative: the sr-only label stays inside the table's scroll frame, not the page's. */}
-                <Th className="relative">
-                  <span className="sr-only">{t("common.actions")}</span>
-                </Th>
+                <ActionsHeader />
               </tr>
             </THead>
             <TBody>
@@ -165,15 +189,7 @@ export function LoggingTab({
                   </Td>
                   <Td>
                     <div className="flex justify-end gap-2">
-                      <Button asChild size="sm" variant="outline">
-                        <Link
-                          href={yamlPage(names, "Flow", f.name)}
-                          aria-label={t("logging.yamlOf", { kind: "Flow", name: f.name })}
-                        >
-                          YAML
-                        </Link>
-                      </Button>
-                      {canWrite && <DeleteLoggingObject scope={scope} kind="Flow" name={f.name} />}
+                      <RowActions names={names} kind="Flow" name={f.name} canWrite={canWrite} />
                     </div>
                   </Td>
                 </tr>
@@ -202,48 +218,11 @@ export function LoggingTab({
           <EmptyState title={t("logging.outputsEmpty")} hint={t("logging.outputsEmptyHint")} />
         )}
         {outputs.data && outputs.data.items.length > 0 && (
-          <Table aria-label={t("logging.outputs")}>
-            <THead>
-              <tr>
-                <Th>{t("common.name")}</Th>
-                <Th>{t("logging.col.type")}</Th>
-                <Th>{t("logging.col.target")}</Th>
-                <Th>{t("logging.col.status")}</Th>
-                <Th>{t("logging.col.lastChange")}</Th>
-                <Th className="relative">
-                  <span className="sr-only">{t("common.actions")}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {outputs.data.items.map((o) => (
-                <tr key={o.name}>
-                  <Td className="font-medium">{o.name}</Td>
-                  <Td>{o.type}</Td>
-                  <Td className="max-w-64 break-all font-mono text-xs">{o.target || "—"}</Td>
-                  <Td>
-                    <LoggingStatus active={o.active} problems={o.problems} />
-                  </Td>
-                  <Td>
-                    <LastChangeCell change={o.lastChange} />
-                  </Td>
-                  <Td>
-                    <div className="flex justify-end gap-2">
-                      <Button asChild size="sm" variant="outline">
-                        <Link
-                          href={yamlPage(names, "Output", o.name)}
-                          aria-label={t("logging.yamlOf", { kind: "Output", name: o.name })}
-                        >
-                          YAML
-                        </Link>
-                      </Button>
-                      {canWrite && <DeleteLoggingObject scope={scope} kind="Output" name={o.name} />}
-                    </div>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <OutputsTable
+            label={t("logging.outputs")}
+            items={outputs.data.items}
+            actions={(o) => <RowActions names={names} kind="Output" name={o.name} canWrite={canWrite} />}
+          />
         )}
       </Card>
     </div>

@@ -3,16 +3,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { EnvironmentNames } from "@/lib/console/paths";
-import { ProblemError } from "@/lib/query/send-json";
-import { OUTPUT_TYPES, loggingKeys, saveOutputForm, yamlIssues, type OutputForm, type OutputType } from "./api";
+import { OUTPUT_TYPES, loggingKeys, saveOutputForm, type OutputForm, type OutputType } from "./api";
 import { OUTPUT_FIELDS, buildOutputForm } from "./output-form";
+import { SaveErrorAlert } from "./save-error-alert";
+import { translateErrors } from "./translate-errors";
 
 const TYPE_LABEL = {
   loki: "logging.output.type.loki",
@@ -38,7 +38,6 @@ export function OutputFormDialog({ names }: { names: EnvironmentNames }) {
       await queryClient.invalidateQueries({ queryKey: loggingKeys.all({ level: "environment", names }) });
     },
   });
-  const serverErrors = save.error instanceof ProblemError ? yamlIssues(save.error.problem) : [];
   const fields = OUTPUT_FIELDS[type];
   const title = t("logging.outputForm.title");
   const reset = () => {
@@ -70,27 +69,14 @@ export function OutputFormDialog({ names }: { names: EnvironmentNames }) {
             e.preventDefault();
             const built = buildOutputForm(name, type, values);
             if (!built.ok) {
-              setErrors(Object.fromEntries(Object.entries(built.errors).map(([k, key]) => [k, t(key)])));
+              setErrors(translateErrors(built.errors, t));
               return;
             }
             setErrors({});
             save.mutate(built.form);
           }}
         >
-          {save.error && (
-            <Alert variant="destructive">
-              <p>{save.error.message}</p>
-              {serverErrors.length > 0 && (
-                <ul className="mt-1 list-disc pl-5">
-                  {serverErrors.map((e, i) => (
-                    <li key={i}>
-                      <span className="font-mono">{e.path}</span>: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Alert>
-          )}
+          {save.error && <SaveErrorAlert error={save.error} />}
           <Field id="output-type" label={t("logging.output.type")}>
             <NativeSelect
               id="output-type"

@@ -31,6 +31,11 @@ type Phase =
   | { step: "stale"; diff: Diff | null }
   | { step: "applied"; diff: Diff };
 
+/** The same diff frame for every phase that shows one. */
+function YamlDiff({ label, diff }: { label: string; diff: Diff }) {
+  return <DiffView label={label} original={diff.before} modified={diff.after} language="yaml" height="320px" />;
+}
+
 /**
  * Raw YAML for one logging object. Markers come from the CRD schema while typing and from the
  * server on Validate/Submit; Submit shows the diff first and applies only on confirmation.
@@ -209,26 +214,14 @@ export function YamlEditorPanel({
       {phase.step === "valid" && (
         <div className="space-y-2">
           <Alert>{t("logging.yaml.valid")}</Alert>
-          <DiffView
-            label={t("logging.yaml.diff")}
-            original={phase.diff.before}
-            modified={phase.diff.after}
-            language="yaml"
-            height="320px"
-          />
+          <YamlDiff label={t("logging.yaml.diff")} diff={phase.diff} />
         </div>
       )}
 
       {phase.step === "review" && (
         <div className="space-y-2">
           <Alert>{t("logging.yaml.review")}</Alert>
-          <DiffView
-            label={t("logging.yaml.diff")}
-            original={phase.diff.before}
-            modified={phase.diff.after}
-            language="yaml"
-            height="320px"
-          />
+          <YamlDiff label={t("logging.yaml.diff")} diff={phase.diff} />
           <div className="flex flex-wrap gap-2">
             <Button disabled={pending} onClick={() => run(apply)}>
               {pending ? t("common.working") : t("logging.yaml.apply")}
@@ -243,15 +236,7 @@ export function YamlEditorPanel({
       {phase.step === "stale" && (
         <div className="space-y-2">
           <Alert variant="destructive">{t("logging.yaml.stale")}</Alert>
-          {phase.diff && (
-            <DiffView
-              label={t("logging.yaml.staleDiff")}
-              original={phase.diff.before}
-              modified={phase.diff.after}
-              language="yaml"
-              height="320px"
-            />
-          )}
+          {phase.diff && <YamlDiff label={t("logging.yaml.staleDiff")} diff={phase.diff} />}
           <div className="flex flex-wrap gap-2">
             <Button disabled={pending} onClick={() => reload(false)}>
               {t("logging.yaml.reload")}
@@ -266,13 +251,7 @@ export function YamlEditorPanel({
       {phase.step === "applied" && (
         <div className="space-y-2">
           <Alert>{t("logging.yaml.applied", { kind, name: editing ?? "" })}</Alert>
-          <DiffView
-            label={t("logging.yaml.appliedDiff")}
-            original={phase.diff.before}
-            modified={phase.diff.after}
-            language="yaml"
-            height="320px"
-          />
+          <YamlDiff label={t("logging.yaml.appliedDiff")} diff={phase.diff} />
         </div>
       )}
     </div>
