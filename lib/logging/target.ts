@@ -1,13 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
+import { environmentCluster } from "@/lib/clusters/environment-cluster";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
 import { internalSandboxServer } from "@/lib/clusters/internal-url";
 import type { AuthedContext } from "@/lib/core/context";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
-import { getDb } from "@/lib/db/client";
-import { foundOrThrow } from "@/lib/db/rows";
-import { clusters, environments, type ClusterRow } from "@/lib/db/schema";
+import type { ClusterRow } from "@/lib/db/schema";
 import { CLUSTER_KINDS, CONTROL_NAMESPACE, ENVIRONMENT_KINDS, type LoggingKind } from "./constants";
 
 /** Where logging objects of one request live: a cluster, a namespace, and whose they are. */
@@ -24,20 +22,15 @@ export interface LoggingTarget {
 }
 
 export async function environmentLoggingTarget(ctx: EnvironmentCtx): Promise<LoggingTarget> {
-  const [row] = await getDb()
-    .select({ namespace: environments.namespace, cluster: clusters })
-    .from(environments)
-    .innerJoin(clusters, eq(clusters.id, environments.clusterId))
-    .where(and(eq(environments.id, ctx.scope.environment.id), eq(environments.tenantId, ctx.scope.tenant.id)));
-  const found = foundOrThrow(row, "environment");
+  const { client, cluster, namespace } = await environmentCluster(ctx);
   return {
-    client: clusterClient(found.cluster),
-    cluster: found.cluster,
-    namespace: found.namespace,
+    client,
+    cluster,
+    namespace,
     kinds: ENVIRONMENT_KINDS,
     tenantId: ctx.scope.tenant.id,
     environmentId: ctx.scope.environment.id,
-    auditPrefix: `cluster/${found.cluster.name}/namespace/${found.namespace}`,
+    auditPrefix: `cluster/${cluster.name}/namespace/${namespace}`,
   };
 }
 

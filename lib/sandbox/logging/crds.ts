@@ -3,6 +3,8 @@ import clusterFlows from "@/lib/logging/crds/clusterflows.json";
 import clusterOutputs from "@/lib/logging/crds/clusteroutputs.json";
 import flows from "@/lib/logging/crds/flows.json";
 import outputs from "@/lib/logging/crds/outputs.json";
+import { CONTROL_NAMESPACE, LOGGING_API_VERSION, LOGGING_GROUP, LOGGING_VERSION } from "@/lib/logging/constants";
+import type { CrdFile as LoggingCrdFile } from "@/lib/logging/json-schemas";
 import { CRDS, NAMESPACES } from "../builtin-resources";
 import { K8sError } from "../k8s-error";
 import { createObject } from "../objects/create-object";
@@ -15,23 +17,14 @@ import { deepEqual } from "../util";
 // The Logging Operator as a real cluster has it installed: its CRDs, the control namespace and
 // one Logging resource naming that namespace, so Facet's detection finds an operator here.
 
-export const LOGGING_GROUP = "logging.banzaicloud.io";
-export const LOGGING_VERSION = "v1beta1";
-export const LOGGING_API_VERSION = `${LOGGING_GROUP}/${LOGGING_VERSION}`;
-export const CONTROL_NAMESPACE = "facet-logging";
 export const LOGGING_NAME = "facet";
 
-interface CrdFile {
-  group: string;
-  kind: string;
-  plural: string;
-  scope: string;
-  version: string;
-  shortNames: string[];
+/** A file of lib/logging/crds, its schema and columns typed as the sandbox stores objects. */
+type CrdFile = Omit<LoggingCrdFile, "categories" | "printerColumns" | "openAPIV3Schema"> & {
   categories?: string[];
   printerColumns: JsonObject[];
   openAPIV3Schema: JsonObject;
-}
+};
 
 function crd(file: CrdFile): K8sObject {
   return {

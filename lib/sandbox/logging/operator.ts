@@ -14,7 +14,7 @@ import { readObject, readObjects } from "../store/read";
 import { Writer } from "../store/writer";
 import type { JsonObject, K8sObject, ResourceType } from "../types";
 import { deepEqual } from "../util";
-import { CONTROL_NAMESPACE, LOGGING_GROUP } from "./crds";
+import { CONTROL_NAMESPACE, LOGGING_GROUP } from "@/lib/logging/constants";
 import { applyFilters, newFilterState, type FilterState, type LogRecord, type Origin } from "./filters";
 import { selects, type Candidate } from "./match";
 import { configurationProblem, deliver } from "./outputs";
