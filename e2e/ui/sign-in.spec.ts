@@ -50,6 +50,9 @@ test("an anonymous visit to a console URL lands on login and returns there after
 
 test("an external callbackUrl is ignored", async ({ page }) => {
   for (const evil of ["https://evil.example/", "//evil.example/x"]) {
+    // Leave the signed-in page first: its in-flight requests could set the session cookie again
+    // after it is cleared, and /login would then send a signed-in visitor on to "/".
+    await page.goto("about:blank");
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
     await signIn(page, admin.username, admin.password);
