@@ -21,6 +21,24 @@ const H_SUMS = joinSql(
 const SUMS = sqlText`SUM(calls) calls, SUM(errors) errors, SUM(duration_sum_us) sum_us, MAX(duration_max_us) max_us, ${H_SUMS}`;
 const KEYS = ["service", "operation"] as const;
 
+// The four statements, made once from the constants above: per service (all services of the
+// namespace) or per operation (one service's), totals and per-step series. Requests only pick one.
+function statements(grouping: (typeof KEYS)[number]) {
+  const key = sqlIdentifier(grouping, KEYS);
+  const where =
+    grouping === "operation"
+      ? sqlText`ns_id = ? AND minute >= ? AND minute <= ? AND service = ?`
+      : sqlText`ns_id = ? AND minute >= ? AND minute <= ?`;
+  return {
+    totals: sqlText`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`
+      .text,
+    series:
+      sqlText`SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`
+        .text,
+  };
+}
+const STATEMENTS = { service: statements("service"), operation: statements("operation") };
+
 function stats(r: RowDataPacket, seconds: number): ApmStats {
   const calls = Number(r.calls);
   const errors = Number(r.errors);
@@ -62,15 +80,9 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
   const result: ApmResult = { backend: "embedded", ...window, stepMs: stepMin * 60_000, rows: [] };
   if (target.nsId === null) return result;
   const seconds = (last - first + 1) * 60;
-  const key = sqlIdentifier(service ? "operation" : "service", KEYS);
-  const where = service
-    ? sqlText`ns_id = ? AND minute >= ? AND minute <= ? AND service = ?`
-    : sqlText`ns_id = ? AND minute >= ? AND minute <= ?`;
+  const sql = STATEMENTS[service ? "operation" : "service"];
   const args = [target.nsId, first, last, ...(service ? [service] : [])];
-  const [rows] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT ${key} k, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key} ORDER BY ${key}`.text,
-    args,
-  );
+  const [rows] = await getPool().query<RowDataPacket[]>(sql.totals, args);
   result.rows = rows.map((r): ApmRow => ({
     service: service ?? r.k,
     ...(service ? { operation: r.k } : {}),
@@ -78,11 +90,7 @@ export async function apmTable(target: Target, q: ApmQuery, service?: string): P
     traces: tracesUrl(target, service ?? r.k, service ? r.k : undefined, window.startMs, window.endMs),
   }));
   if (!q.series) return result;
-  const [points] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT ${key} k, FLOOR((minute - ?) / ?) b, ${SUMS} FROM telemetry_apm_rollups WHERE ${where} GROUP BY ${key}, b ORDER BY ${key}, b`
-      .text,
-    [first, stepMin, ...args],
-  );
+  const [points] = await getPool().query<RowDataPacket[]>(sql.series, [first, stepMin, ...args]);
   const byKey = new Map<string, RowDataPacket[]>();
   for (const p of points) byKey.set(p.k, [...(byKey.get(p.k) ?? []), p]);
   const steps = Math.ceil((last - first + 1) / stepMin);

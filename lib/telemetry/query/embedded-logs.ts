@@ -1,11 +1,18 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
-import { joinSql, sqlText, type SqlText } from "@/lib/db/sql-text";
 import type { LogSearchQuery, LogSearchResult } from "../schemas";
 import { severityFloor } from "../severity";
-import { logDto, LOG_SELECT } from "./log-dto";
+import { logDto } from "./log-dto";
 import { type Target, windowOf } from "./target";
+
+// One constant statement: a filter the request leaves out is bound as NULL, and `? IS NULL`
+// folds away before planning (mysql2 sends the values inline), so the indexes still serve.
+const SEARCH_LOGS = `SELECT time_us, ns_id, service, pod, severity_number, severity_text, body, trace_id, span_id, attributes FROM telemetry_logs
+  WHERE ns_id = ? AND (? IS NULL OR time_us >= ?) AND (? IS NULL OR time_us <= ?)
+  AND (? IS NULL OR trace_id = ?) AND (? IS NULL OR span_id = ?) AND (? IS NULL OR service = ?) AND (? IS NULL OR pod = ?)
+  AND (? IS NULL OR severity_number >= ?) AND (? IS NULL OR body LIKE ?)
+  ORDER BY time_us DESC LIMIT ?`;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -14,22 +21,21 @@ export async function searchLogsEmbedded(target: Target, q: LogSearchQuery): Pro
   const windowed = !q.traceId || q.start !== undefined || q.end !== undefined;
   const window = windowed ? windowOf(q) : null; // checked even where nothing is stored yet
   if (target.nsId === null) return { backend: "embedded", logs: [] };
-  const where = [sqlText`ns_id = ?`];
-  const args: unknown[] = [target.nsId];
-  const add = (cond: SqlText, ...values: unknown[]) => {
-    where.push(cond);
-    args.push(...values);
-  };
-  if (window) add(sqlText`time_us >= ? AND time_us <= ?`, window.startMs * 1000, window.endMs * 1000);
-  if (q.traceId) add(sqlText`trace_id = ?`, Buffer.from(q.traceId, "hex"));
-  if (q.spanId) add(sqlText`span_id = ?`, Buffer.from(q.spanId, "hex"));
-  if (q.service) add(sqlText`service = ?`, q.service);
-  if (q.pod) add(sqlText`pod = ?`, q.pod);
-  if (q.severity) add(sqlText`severity_number >= ?`, severityFloor(q.severity));
-  if (q.q) add(sqlText`body LIKE ?`, `%${likeEscape(q.q)}%`);
-  const [rows] = await getPool().query<RowDataPacket[]>(
-    sqlText`${LOG_SELECT} WHERE ${joinSql(where, " AND ")} ORDER BY time_us DESC LIMIT ?`.text,
-    [...args, q.limit],
-  );
+  // In the statement's order; each is bound twice (`? IS NULL OR column … ?`).
+  const filters = [
+    window ? window.startMs * 1000 : null,
+    window ? window.endMs * 1000 : null,
+    q.traceId ? Buffer.from(q.traceId, "hex") : null,
+    q.spanId ? Buffer.from(q.spanId, "hex") : null,
+    q.service ?? null,
+    q.pod ?? null,
+    q.severity ? severityFloor(q.severity) : null,
+    q.q ? `%${likeEscape(q.q)}%` : null,
+  ];
+  const [rows] = await getPool().query<RowDataPacket[]>(SEARCH_LOGS, [
+    target.nsId,
+    ...filters.flatMap((v) => [v, v]),
+    q.limit,
+  ]);
   return { backend: "embedded", logs: rows.map((r) => logDto(r, target.namespace, target.basePath)) };
 }
