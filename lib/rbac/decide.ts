@@ -90,6 +90,19 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   // ClusterFlows and ClusterOutputs act on every namespace of a cluster: sysadmins only.
   "logging.cluster.read": { level: "system", rule: nobody },
   "logging.cluster.write": { level: "system", rule: nobody },
+  "probes.read": { level: "environment", rule: environmentReader },
+  "probes.write": { level: "environment", rule: environmentWriter },
+  // Alert rules, silences and acknowledgements follow the environment's type, as workloads do.
+  "alerts.read": { level: "environment", rule: environmentReader },
+  "alerts.write": { level: "environment", rule: environmentWriter },
+  // Channels hold delivery secrets: the tenant admin's; members see names to pick receivers.
+  "alert-channels.read": { level: "tenant", rule: tenantMember },
+  "alert-channels.write": { level: "tenant", rule: tenantAdmin },
+  "alert-channels.system.read": { level: "system", rule: nobody },
+  "alert-channels.system.write": { level: "system", rule: nobody },
+  "alert-templates.read": { level: "system", rule: everybody },
+  "me.notifications.read": { level: "system", rule: everybody },
+  "me.notifications.update": { level: "system", rule: everybody },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

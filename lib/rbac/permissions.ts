@@ -60,6 +60,17 @@ export const PERMISSIONS = [
   "logging.write",
   "logging.cluster.read",
   "logging.cluster.write",
+  "probes.read",
+  "probes.write",
+  "alerts.read",
+  "alerts.write",
+  "alert-channels.read",
+  "alert-channels.write",
+  "alert-channels.system.read",
+  "alert-channels.system.write",
+  "alert-templates.read",
+  "me.notifications.read",
+  "me.notifications.update",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
