@@ -139,6 +139,25 @@ describe("SQL injection through telemetry search keys", () => {
     }
   });
 
+  it("bounds the filters a search may carry: one more than the statement's slots is 422, the limit itself answers", async () => {
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `&${prefix}k${i}=v`).join("");
+    for (const [path, prefix] of [
+      [`${w.env("a")}/metrics?metric=shop_queue&${window}`, "match."],
+      [`${w.env("a")}/traces?${window}`, "attr."],
+    ] as const) {
+      expect((await get(path + many(prefix, 8))).status, `${prefix} × 8`).toBe(200);
+      const over = await get(path + many(prefix, 9));
+      expect(over.status, `${prefix} × 9`).toBe(422);
+      expect(JSON.stringify(over.body)).toMatch(/At most 8/);
+    }
+    for (const status of ["abc", "2000", "20", "200 OR 1=1", "-1"]) {
+      const res = await get(
+        `${w.env("a")}/traces?${window}&attr.http.response.status_code=${encodeURIComponent(status)}`,
+      );
+      expect(res.status, status).toBe(422);
+    }
+  });
+
   it("still finds data by dotted attribute and label names, within the environment only", async () => {
     const traces = await expectOk<TraceSearchResult>(
       get<TraceSearchResult>(`${w.env("a")}/traces?${window}&attr.cart.id=c-1&attr.k8s.pod.name=shop-1`),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
-import { jsonMemberPath, joinSql, sqlText } from "@/lib/db/sql-text";
+import { jsonMemberPath } from "@/lib/db/sql-text";
 import { AppError } from "@/lib/errors";
 import type { MetricLabelsResult, MetricNamesResult, MetricQuery, MetricQueryResult } from "../schemas";
 import { assertSteps } from "./bounds";
@@ -24,42 +24,60 @@ export function stepFor(startMs: number, endMs: number, step?: number): number {
   return stepMs;
 }
 
+/** At most this many `match.<label>` filters besides service and pod: each is a slot of the statement. */
+export const MAX_LABEL_MATCHERS = 8;
+
+// One constant statement, as the log search: a filter left out is bound as NULL and `? IS NULL`
+// folds away before planning. Each of the MAX_LABEL_MATCHERS label slots binds its JSON path as a
+// value, never as text.
+const SELECT_SERIES = `SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series
+  WHERE ns_id = ? AND (? IS NULL OR name = ?) AND (? IS NULL OR service = ?) AND (? IS NULL OR pod = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?)
+  ORDER BY name, id LIMIT ?`;
+
+const badLabel = (message: string) =>
+  new AppError("VALIDATION", "A match.<label> key names no usable label.", {
+    errors: [{ path: "query.match", message }],
+  });
+
+/** The bound values of SELECT_SERIES's filters, in its order. */
+function seriesFilters(q: MetricQuery): unknown[] {
+  let service: string | null = null;
+  let pod: string | null = null;
+  const labels: [string, string][] = [];
+  for (const [label, value] of labelMatchers(q)) {
+    if (label === "service") service = value;
+    else if (label === "pod") pod = value;
+    else {
+      const path = jsonMemberPath(label);
+      if (!path)
+        throw badLabel(
+          "Label names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
+        );
+      labels.push([path, value]);
+    }
+  }
+  if (labels.length > MAX_LABEL_MATCHERS)
+    throw badLabel(`At most ${MAX_LABEL_MATCHERS} label matchers besides service and pod.`);
+  const slots = Array.from({ length: MAX_LABEL_MATCHERS }, (_, i) => labels[i] ?? [null, null]);
+  const metric = q.metric ?? null;
+  return [metric, metric, service, service, pod, pod, ...slots.flatMap(([path, value]) => [path, path, value])];
+}
+
 export async function queryMetricsEmbedded(target: Target, q: MetricQuery): Promise<MetricQueryResult> {
   const { startMs, endMs } = windowOf(q);
   const stepMs = stepFor(startMs, endMs, q.step);
   const empty = { backend: "embedded" as const, agg: q.agg ?? "default", stepMs, startMs, endMs, series: [] };
+  const filters = seriesFilters(q); // checked even where nothing is stored yet
   if (target.nsId === null) return empty;
-  const where = [sqlText`ns_id = ?`];
-  const args: unknown[] = [target.nsId];
-  if (q.metric) {
-    where.push(sqlText`name = ?`);
-    args.push(q.metric);
-  }
-  for (const [label, value] of labelMatchers(q)) {
-    if (label === "service") where.push(sqlText`service = ?`);
-    else if (label === "pod") where.push(sqlText`pod = ?`);
-    else {
-      const path = jsonMemberPath(label);
-      if (!path)
-        throw new AppError("VALIDATION", "A match.<label> key names no usable label.", {
-          errors: [
-            {
-              path: "query.match",
-              message:
-                "Label names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
-            },
-          ],
-        });
-      where.push(sqlText`JSON_UNQUOTE(JSON_EXTRACT(labels, ?)) = ?`);
-      args.push(path);
-    }
-    args.push(value);
-  }
-  const [series] = await getPool().query<RowDataPacket[]>(
-    sqlText`SELECT id, name, type, temporality, monotonic, unit, service, pod, labels FROM telemetry_metric_series WHERE ${joinSql(where, " AND ")} ORDER BY name, id LIMIT ?`
-      .text,
-    [...args, q.limit],
-  );
+  const [series] = await getPool().query<RowDataPacket[]>(SELECT_SERIES, [target.nsId, ...filters, q.limit]);
   if (!series.length) return empty;
   // One step before the window gives counters their baseline.
   const [points] = await getPool().query<RowDataPacket[]>(

@@ -1,78 +1,111 @@
 import "server-only";
 import type { RowDataPacket } from "mysql2";
 import { getPool } from "@/lib/db/client";
-import { jsonMemberPath, joinSql, sqlIdentifier, sqlText, type SqlText } from "@/lib/db/sql-text";
+import { jsonMemberPath } from "@/lib/db/sql-text";
 import { AppError } from "@/lib/errors";
 import type { TraceSearchQuery, TraceSearchResult, TraceSummary } from "../schemas";
 import { type Target, windowOf } from "./target";
 
 /** Attributes promoted to indexed columns at ingest. */
-const PROMOTED = ["user_id", "http_route", "http_status"] as const;
-const COLUMNS: Record<string, { column: (typeof PROMOTED)[number]; numeric?: boolean }> = {
-  "user.id": { column: "user_id" },
-  "enduser.id": { column: "user_id" },
-  "http.route": { column: "http_route" },
-  "http.response.status_code": { column: "http_status", numeric: true },
-  "http.status_code": { column: "http_status", numeric: true },
+const COLUMNS: Record<string, { column: "userId" | "httpRoute" | "httpStatus"; numeric?: boolean }> = {
+  "user.id": { column: "userId" },
+  "enduser.id": { column: "userId" },
+  "http.route": { column: "httpRoute" },
+  "http.response.status_code": { column: "httpStatus", numeric: true },
+  "http.status_code": { column: "httpStatus", numeric: true },
 };
 const STATUS = { unset: 0, ok: 1, error: 2 } as const;
 
-export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): { sql: SqlText[]; args: unknown[] } {
-  const sql: SqlText[] = [];
-  const args: unknown[] = [];
+/** At most this many `attr.<name>` filters on attributes that are not promoted columns. */
+export const MAX_ATTRIBUTE_FILTERS = 8;
+
+// One constant statement, as the log search: a filter left out is bound as NULL and `? IS NULL`
+// folds away before planning, so the (ns_id, service, start_us) index still serves. Each of the
+// MAX_ATTRIBUTE_FILTERS attribute slots binds its JSON path as a value, never as text.
+const MATCHING_SPANS = `SELECT trace_id, start_us FROM telemetry_spans
+  WHERE ns_id = ? AND start_us >= ? AND start_us <= ? AND start_us < ?
+  AND (? IS NULL OR service = ?) AND (? IS NULL OR name = ?)
+  AND (? IS NULL OR duration_us >= ?) AND (? IS NULL OR duration_us <= ?) AND (? IS NULL OR status_code = ?)
+  AND (? IS NULL OR user_id = ?) AND (? IS NULL OR http_route = ?) AND (? IS NULL OR http_status = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  AND (? IS NULL OR JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?)
+  ORDER BY start_us DESC LIMIT ?`;
+
+const badAttribute = (message: string) =>
+  new AppError("VALIDATION", "An attr.<name> key names no usable attribute.", {
+    errors: [{ path: "query.attr", message }],
+  });
+
+interface SpanFilters {
+  userId: string | null;
+  httpRoute: string | null;
+  httpStatus: number | null;
+  /** [JSON path, value] of the attributes that are not columns. */
+  json: [string, string][];
+}
+
+export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): SpanFilters {
+  const filters: SpanFilters = { userId: null, httpRoute: null, httpStatus: null, json: [] };
   for (const [key, value] of Object.entries(q)) {
     if (!key.startsWith(prefix) || typeof value !== "string") continue;
     const attr = key.slice(prefix.length);
     const path = jsonMemberPath(attr);
     if (!path)
-      throw new AppError("VALIDATION", "An attr.<name> key names no usable attribute.", {
-        errors: [
-          {
-            path: "query.attr",
-            message:
-              "Attribute names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
-          },
-        ],
-      });
+      throw badAttribute(
+        "Attribute names are letters, digits, '_', '.', ':', '/' and '-', starting with a letter or '_' (at most 128).",
+      );
     const promoted = Object.hasOwn(COLUMNS, attr) ? COLUMNS[attr] : undefined;
-    if (promoted) {
-      sql.push(sqlText`${sqlIdentifier(promoted.column, PROMOTED)} = ?`);
-      args.push(promoted.numeric ? Number(value) : value);
-    } else {
-      sql.push(sqlText`JSON_UNQUOTE(JSON_EXTRACT(attributes, ?)) = ?`);
-      args.push(path, value);
+    if (promoted?.column === "httpStatus") {
+      if (!/^\d{3}$/.test(value)) throw badAttribute(`${attr} is a three-digit HTTP status code.`);
+      filters.httpStatus = Number(value);
     }
+    else if (promoted) filters[promoted.column] = value;
+    else filters.json.push([path, value]);
   }
-  return { sql, args };
+  if (filters.json.length > MAX_ATTRIBUTE_FILTERS)
+    throw badAttribute(`At most ${MAX_ATTRIBUTE_FILTERS} attribute filters besides user, route and status.`);
+  return filters;
+}
+
+/** The bound values of MATCHING_SPANS's optional filters, in its order (each `? IS NULL OR … ?` twice). */
+function spanFilterValues(q: TraceSearchQuery): unknown[] {
+  const attrs = attributeFilters(q);
+  const single = [
+    q.service ?? null,
+    q.operation ?? null,
+    q.minDuration !== undefined ? Math.round(q.minDuration * 1000) : null,
+    q.maxDuration !== undefined ? Math.round(q.maxDuration * 1000) : null,
+    q.status ? STATUS[q.status] : null,
+    attrs.userId,
+    attrs.httpRoute,
+    attrs.httpStatus,
+  ];
+  const slots = Array.from({ length: MAX_ATTRIBUTE_FILTERS }, (_, i) => attrs.json[i] ?? [null, null]);
+  return [...single.flatMap((v) => [v, v]), ...slots.flatMap(([path, value]) => [path, path, value])];
 }
 
 /** Trace ids of matching spans, newest first, paging the span index until `limit` traces. */
 async function matchingTraceIds(target: Target, q: TraceSearchQuery): Promise<Buffer[]> {
   const { startMs, endMs } = windowOf(q);
-  const where = [sqlText`ns_id = ?`, sqlText`start_us >= ?`, sqlText`start_us <= ?`];
-  const args: unknown[] = [target.nsId, startMs * 1000, endMs * 1000];
-  const add = (cond: SqlText, ...values: unknown[]) => {
-    where.push(cond);
-    args.push(...values);
-  };
-  if (q.service) add(sqlText`service = ?`, q.service);
-  if (q.operation) add(sqlText`name = ?`, q.operation);
-  if (q.minDuration !== undefined) add(sqlText`duration_us >= ?`, Math.round(q.minDuration * 1000));
-  if (q.maxDuration !== undefined) add(sqlText`duration_us <= ?`, Math.round(q.maxDuration * 1000));
-  if (q.status) add(sqlText`status_code = ?`, STATUS[q.status]);
-  const attrs = attributeFilters(q);
-  where.push(...attrs.sql);
-  args.push(...attrs.args);
-
+  const filters = spanFilterValues(q);
   const seen = new Map<string, Buffer>();
   const page = q.limit * 10;
   let before = endMs * 1000 + 1;
   for (let round = 0; round < 5 && seen.size < q.limit; round++) {
-    const [rows] = await getPool().query<RowDataPacket[]>(
-      sqlText`SELECT trace_id, start_us FROM telemetry_spans WHERE ${joinSql(where, " AND ")} AND start_us < ? ORDER BY start_us DESC LIMIT ?`
-        .text,
-      [...args, before, page],
-    );
+    const [rows] = await getPool().query<RowDataPacket[]>(MATCHING_SPANS, [
+      target.nsId,
+      startMs * 1000,
+      endMs * 1000,
+      before,
+      ...filters,
+      page,
+    ]);
     for (const r of rows) {
       const key = (r.trace_id as Buffer).toString("hex");
       if (!seen.has(key) && seen.size < q.limit) seen.set(key, r.trace_id);
