@@ -4,9 +4,8 @@
 // Run: npm run bench:loki-push
 // Env: BENCH_SECONDS (20 per encoding), BENCH_CONCURRENCY (4), BENCH_LINES_PER_PUSH (4000),
 // BENCH_ENCODINGS (protobuf,json).
-import { randomBytes } from "node:crypto";
 import snappy from "snappyjs";
-import { fmt, onThrowawayDatabase } from "./telemetry-common";
+import { benchIngestToken, fmt, onThrowawayDatabase, sustain } from "./telemetry-common";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -66,16 +65,11 @@ function pushBody(
 
 async function run() {
   const { getPool, closeDb } = await import("../lib/db/client");
-  const { hashIngestToken } = await import("../lib/telemetry/ingest/token-auth");
   const schema = await import("../lib/telemetry/loki/push-schema");
   const { drainQueues } = await import("../lib/telemetry/store/queues");
   const { startRouteServer } = await import("../lib/testing/route-server");
 
-  const token = `fit_${randomBytes(32).toString("base64url")}`;
-  await getPool().query(
-    "INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'",
-    [hashIngestToken(token)],
-  );
+  const token = await benchIngestToken();
   const server = await startRouteServer("app/loki");
   const authorization = `Basic ${Buffer.from(`promtail:${token}`).toString("base64")}`;
   const contentType = (e: Encoding) => (e === "json" ? "application/json" : "application/x-protobuf");
@@ -104,28 +98,9 @@ async function run() {
     );
     await drainQueues();
     const before = await count();
-    let next = 0;
-    let committed = 0;
-    let refused = 0;
-    const started = performance.now();
-    const deadline = started + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < deadline && next < bodies.length) {
-          const body = bodies[next++];
-          for (;;) {
-            const res = await send(body);
-            await res.arrayBuffer();
-            if (res.status === 204) break;
-            if (res.status !== 429 && res.status !== 503) throw new Error(`push answered ${res.status}`);
-            refused++;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          committed += LINES_PER_PUSH;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const run = await sustain(bodies, { concurrency: CONCURRENCY, seconds: SECONDS, accepted: 204, send });
+    const committed = run.sent * LINES_PER_PUSH;
+    const { seconds, refused } = run;
     await drainQueues();
     const added = (await count()) - before;
     if (added !== committed) throw new Error(`telemetry_logs gained ${added} rows but ${committed} were acknowledged`);

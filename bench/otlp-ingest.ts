@@ -4,7 +4,7 @@
 // Env: BENCH_SECONDS (20 per signal and encoding), BENCH_CONCURRENCY (4), BENCH_SPANS_PER_EXPORT
 // (2000), BENCH_LOGS_PER_EXPORT (4000), BENCH_ENCODINGS (protobuf,json).
 import { randomBytes } from "node:crypto";
-import { fmt, onThrowawayDatabase } from "./telemetry-common";
+import { benchIngestToken, fmt, onThrowawayDatabase, sustain } from "./telemetry-common";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -107,16 +107,11 @@ function logsExport(types: Types, encoding: Encoding, n: number, at: number): Bu
 
 async function run() {
   const { getPool, closeDb } = await import("../lib/db/client");
-  const { hashIngestToken } = await import("../lib/telemetry/ingest/token-auth");
   const { OtlpTypes } = await import("../lib/telemetry/otlp/schema");
   const { drainQueues } = await import("../lib/telemetry/store/queues");
   const { startRouteServer } = await import("../lib/testing/route-server");
 
-  const token = `fit_${randomBytes(32).toString("base64url")}`;
-  await getPool().query(
-    "INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'",
-    [hashIngestToken(token)],
-  );
+  const token = await benchIngestToken();
   const server = await startRouteServer();
 
   const results: string[] = [];
@@ -137,50 +132,24 @@ async function run() {
     console.log(`${fmt(bodies.reduce((a, b) => a + b.length, 0) / 1024 / 1024)} MiB`);
     // One untimed export per connection first (JIT, pool, buffer pool), so the order the
     // encodings run in does not decide which looks faster.
+    const send = (body: Buffer) =>
+      fetch(`${server.origin}/api/otlp/v1/${signal}`, {
+        method: "POST",
+        headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` },
+        body: new Uint8Array(body),
+      });
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, i) => {
-        const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, {
-          method: "POST",
-          headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` },
-          body: new Uint8Array(make(base - (i + 1) * perExport)),
-        });
+        const res = await send(make(base - (i + 1) * perExport));
         await res.arrayBuffer();
       }),
     );
     await drainQueues();
     const before = await count(table);
-    let next = 0;
-    let committed = 0;
-    let refused = 0;
-    let resets = 0;
-    const started = performance.now();
-    const deadline = started + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < deadline && next < bodies.length) {
-          const body = bodies[next++];
-          for (;;) {
-            const res = await fetch(`${server.origin}/api/otlp/v1/${signal}`, {
-              method: "POST",
-              headers: { "content-type": CONTENT_TYPE[encoding], authorization: `Bearer ${token}` },
-              body: new Uint8Array(body),
-            }).catch(() => null);
-            // A dropped connection is retried, as an SDK would; spans are idempotent (same key).
-            if (!res) {
-              resets++;
-              continue;
-            }
-            await res.arrayBuffer();
-            if (res.status === 200) break;
-            if (res.status !== 429 && res.status !== 503) throw new Error(`${signal} export answered ${res.status}`);
-            refused++;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          committed += perExport;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    // A dropped connection is retried, as an SDK would; spans are idempotent (same key).
+    const run = await sustain(bodies, { concurrency: CONCURRENCY, seconds: SECONDS, accepted: 200, send });
+    const committed = run.sent * perExport;
+    const { seconds, refused, resets } = run;
     await drainQueues();
     const added = (await count(table)) - before;
     if (added < committed || (!resets && added !== committed))

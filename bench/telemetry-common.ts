@@ -61,3 +61,61 @@ export async function timed(count: number, width: number, task: (i: number) => P
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A sandbox-cluster ingest token written straight to the bench's database. */
+export async function benchIngestToken(): Promise<string> {
+  const { getPool } = await import("../lib/db/client");
+  const { hashIngestToken } = await import("../lib/telemetry/ingest/token-auth");
+  const token = `fit_${randomBytes(32).toString("base64url")}`;
+  await getPool().query(
+    "INSERT INTO ingest_tokens (name, token_hash, prefix, cluster_id, created_by) SELECT 'bench', ?, 'fit_bench', id, 'bench' FROM clusters WHERE name = 'sandbox'",
+    [hashIngestToken(token)],
+  );
+  return token;
+}
+
+export interface Sustained {
+  /** Bodies acknowledged with the accepted status. */
+  sent: number;
+  /** Answers 429/503, each retried after 50 ms as an SDK would. */
+  refused: number;
+  /** Dropped connections, retried. */
+  resets: number;
+  seconds: number;
+}
+
+/**
+ * Sends pre-encoded bodies `concurrency` at a time for `seconds` (or until they run out), each
+ * until it is accepted: 429/503 and dropped connections are retried, any other answer fails.
+ */
+export async function sustain(
+  bodies: Buffer[],
+  opts: { concurrency: number; seconds: number; accepted: number; send: (body: Buffer) => Promise<Response> },
+): Promise<Sustained> {
+  let next = 0;
+  const result: Sustained = { sent: 0, refused: 0, resets: 0, seconds: 0 };
+  const started = performance.now();
+  const deadline = started + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < deadline && next < bodies.length) {
+        const body = bodies[next++];
+        for (;;) {
+          const res = await opts.send(body).catch(() => null);
+          if (!res) {
+            result.resets++;
+            continue;
+          }
+          await res.arrayBuffer();
+          if (res.status === opts.accepted) break;
+          if (res.status !== 429 && res.status !== 503) throw new Error(`answered ${res.status}`);
+          result.refused++;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        result.sent++;
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
