@@ -1,5 +1,5 @@
-// npm run demo:traffic -- --url http://127.0.0.1:3000 --token fit_… --seconds 60 [--rps 5]
-// (or FACET_URL, FACET_INGEST_TOKEN, DEMO_SECONDS, DEMO_RPS). Starts the `agent` and the `api`
+// npm run demo:traffic -- --url http://127.0.0.1:3000 --token fit_… --seconds 60 [--rps 5] [--error-rate 0.06]
+// (or FACET_URL, FACET_INGEST_TOKEN, DEMO_SECONDS, DEMO_RPS, DEMO_ERROR_RATE). Starts the `agent` and the `api`
 // services, each with its own OpenTelemetry SDK exporting to <url>/api/otlp, then sends chat
 // requests to the api as a handful of users (W3C baggage user.id, user.name) until time is up.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -7,12 +7,19 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
-  options: { url: { type: "string" }, token: { type: "string" }, seconds: { type: "string" }, rps: { type: "string" } },
+  options: {
+    url: { type: "string" },
+    token: { type: "string" },
+    seconds: { type: "string" },
+    rps: { type: "string" },
+    "error-rate": { type: "string" },
+  },
 });
 const url = (values.url ?? process.env.FACET_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const token = values.token ?? process.env.FACET_INGEST_TOKEN;
 const seconds = Number(values.seconds ?? process.env.DEMO_SECONDS ?? 60);
 const rps = Number(values.rps ?? process.env.DEMO_RPS ?? 5);
+const errorRate = values["error-rate"] ?? process.env.DEMO_ERROR_RATE ?? "0.06";
 if (!token) {
   console.error(
     "Give an ingest token: --token fit_… or FACET_INGEST_TOKEN (create one in the Ingest tokens card of the environment's page in the console; `npm run up` keeps the demo environment's in .facet/demo-ingest-token).",
@@ -50,7 +57,7 @@ function start(role: "api" | "agent", extra: Record<string, string>): Promise<{ 
   });
 }
 
-const agent = await start("agent", {});
+const agent = await start("agent", { DEMO_ERROR_RATE: errorRate });
 const api = await start("api", { DEMO_AGENT_URL: `http://127.0.0.1:${agent.port}` });
 console.log(
   `api :${api.port} → agent :${agent.port}, exporting to ${url}/api/otlp for ${seconds} s at ~${rps} requests/s`,

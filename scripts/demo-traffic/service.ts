@@ -10,6 +10,8 @@ import { startTelemetry } from "./telemetry";
 const role = process.env.DEMO_ROLE === "agent" ? "agent" : "api";
 const port = Number(process.env.DEMO_PORT ?? 0);
 const agentUrl = process.env.DEMO_AGENT_URL ?? "";
+// How often the agent fails (0..1): alerting demos and tests turn it up, then back down.
+const errorRate = Math.min(1, Math.max(0, Number(process.env.DEMO_ERROR_RATE ?? 0.06)));
 const sdk = startTelemetry();
 const tracer = trace.getTracer(`demo-${role}`);
 const logger = logs.getLogger(`demo-${role}`);
@@ -26,7 +28,7 @@ async function handle(): Promise<{ status: number; body: string }> {
   if (role === "agent") {
     const slow = Math.random() < 0.1;
     await sleep(slow ? 400 + Math.random() * 800 : 5 + Math.random() * 40);
-    if (Math.random() < 0.06) {
+    if (Math.random() < errorRate) {
       logger.emit({
         severityNumber: SeverityNumber.ERROR,
         severityText: "ERROR",
