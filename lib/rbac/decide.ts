@@ -103,6 +103,11 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "alert-templates.read": { level: "system", rule: everybody },
   "me.notifications.read": { level: "system", rule: everybody },
   "me.notifications.update": { level: "system", rule: everybody },
+  // A project's model repository: its members pull, its admins and ops push.
+  "modelx.pull": { level: "project", rule: projectReader },
+  "modelx.push": { level: "project", rule: (s) => projectAdmin(s) || s.projectRole === "ops" },
+  // The built-in models' repository `library`: everyone pulls, sysadmins push.
+  "modelx.library.push": { level: "system", rule: nobody },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

@@ -71,6 +71,9 @@ export const PERMISSIONS = [
   "alert-templates.read",
   "me.notifications.read",
   "me.notifications.update",
+  "modelx.pull",
+  "modelx.push",
+  "modelx.library.push",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -23,16 +23,20 @@ export function apiRouteFiles(root = "app/api"): RouteFile[] {
       const segments = relative("app", file).split(sep).slice(0, -1);
       const names: string[] = [];
       const template = routeFileToPath(file);
+      // [x] is one segment; [...x] one or more and [[...x]] none or more (catch-all names keep their "...").
       const pattern = new RegExp(
-        "^/" +
+        "^" +
           segments
             .map((s) => {
-              if (!s.startsWith("[")) return s;
-              names.push(s.slice(1, -1));
-              return "([^/]+)";
+              if (!s.startsWith("[")) return `/${s}`;
+              const optional = s.startsWith("[[");
+              const name = s.replace(/^\[+|\]+$/g, "");
+              names.push(name);
+              if (!name.startsWith("...")) return "/([^/]+)";
+              return optional ? "(?:/(.*))?" : "/(.+)";
             })
-            .join("/") +
-          "$",
+            .join("") +
+          "/?$",
       );
       return { template, pattern, names, file };
     });

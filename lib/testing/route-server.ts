@@ -47,8 +47,15 @@ export async function startRouteServer(
         res.writeHead(route ? 405 : 404).end();
         return;
       }
-      const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
-      const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]]));
+      const values = route.pattern.exec(url.pathname)!.slice(1);
+      // A catch-all's value is its segments, each decoded, as Next passes it.
+      const params = Object.fromEntries(
+        route.names.map((n, i) =>
+          n.startsWith("...")
+            ? [n.slice(3), values[i] ? values[i].split("/").map(decodeURIComponent) : undefined]
+            : [n, decodeURIComponent(values[i])],
+        ),
+      );
       // A client that goes away (a long poll given up) aborts the request.
       const aborted = new AbortController();
       res.on("close", () => !res.writableFinished && aborted.abort());
