@@ -13,6 +13,7 @@ import { createProject } from "../lib/tenancy/projects";
 import { putTenantQuota } from "../lib/tenancy/quotas";
 import { environmentScope, projectScope, tenantScope } from "../lib/tenancy/scope";
 import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/create-environment-ingest-token";
+import { publishBuiltinModels } from "../lib/models/builtin-catalog/publish-builtin-models";
 
 const TOKEN_FILE = ".facet/demo-ingest-token";
 
@@ -68,6 +69,9 @@ try {
     writeFileSync(TOKEN_FILE, token.token, { mode: 0o600 });
     console.log("seeded demo project shop with environment demo-dev");
   }
+  // The built-in models, as modelx artifacts in the library (same content: nothing changes).
+  const published = await publishBuiltinModels(ctx());
+  console.log(`published built-in models: ${published.join(", ")}`);
 } finally {
   await closeDb();
 }

@@ -31,6 +31,8 @@ export DATABASE_URL="$APP_DATABASE_URL"
 UNIT_DATABASE_URL="${DATABASE_URL%/*}/${TEST_DB}_unit"
 export AUTH_SECRET="$(node -e 'console.log(require("crypto").randomBytes(33).toString("base64"))')"
 export FACET_ADMIN_PASSWORD="admin-$(node -e 'console.log(require("crypto").randomBytes(9).toString("hex"))')"
+# Files Facet keeps (model blobs, generated configs): one folder per run, removed afterwards.
+export FACET_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/facet-data-XXXXXX")"
 export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
 
 cleanup() {
@@ -39,6 +41,7 @@ cleanup() {
     DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "${TEST_DB}_unit" >/dev/null 2>&1
     npx tsx scripts/db-drop-user.ts "$SERVER_URL/" "$TEST_DB_USER" >/dev/null 2>&1
   fi
+  rm -rf "$FACET_DATA_DIR"
   node scripts/summarize-tests.mjs "$RESULTS" | tee "$RESULTS/summary.txt"
 }
 trap cleanup EXIT

@@ -27,8 +27,7 @@ export async function modelxActor(request: Request): Promise<Actor> {
   try {
     return token ? await authenticateToken(token) : await authenticate(request.headers);
   } catch (error) {
-    if (error instanceof AppError && error.code === "UNAUTHORIZED")
-      throw refused;
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") throw refused;
     throw error;
   }
 }

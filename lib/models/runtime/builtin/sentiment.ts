@@ -9,6 +9,10 @@ import { englishNlp } from "./wink";
  */
 export const sentimentModel: ModelSpec = {
   name: "sentiment-en",
+  description:
+    "English sentiment (positive / negative) of short texts, from wink-nlp's lexicon-based scorer; runs offline in a worker of Facet's built-in runtime.",
+  license: "MIT",
+  packages: ["wink-nlp@2.4.0", "wink-eng-lite-web-model@1.8.1"],
   task: "text-classification",
   platform: "facet-builtin/wink-nlp",
   inputs: [{ name: "args", datatype: "BYTES", shape: [-1], parameters: { content_type: "str" } }],
