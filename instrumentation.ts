@@ -6,4 +6,9 @@ export async function register() {
   // Background work: keep clusters in line with the environments, in one replica at a time.
   const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
   leadReconciler();
+  // Alert deliveries (webhook, email, chat, Alertmanager) are sent by one replica at a time.
+  if (process.env.FACET_ALERT_DISPATCHER !== "off") {
+    const { leadAlertDispatcher } = await import("./lib/alerts/channels/leader");
+    leadAlertDispatcher();
+  }
 }
