@@ -7,6 +7,7 @@ import type { Actor } from "../lib/auth/actor";
 import { closeDb, getDb } from "../lib/db/client";
 import { users } from "../lib/db/schema";
 import type { AuthedContext } from "../lib/core/context";
+import { seedLocalAlertmanagerChannel } from "../lib/alerts/channels/seed-local-alertmanager";
 import { createApplication } from "../lib/tenancy/applications";
 import { createEnvironment } from "../lib/tenancy/environments";
 import { createProject } from "../lib/tenancy/projects";
@@ -68,6 +69,8 @@ try {
     writeFileSync(TOKEN_FILE, token.token, { mode: 0o600 });
     console.log("seeded demo project shop with environment demo-dev");
   }
+  // A system channel for the local Alertmanager `npm run up` started, only if it answers.
+  console.log(await seedLocalAlertmanagerChannel(ctx()));
 } finally {
   await closeDb();
 }

@@ -60,6 +60,21 @@ export function redactUrl(raw: string): string {
   }
 }
 
+/**
+ * The Alertmanager `npm run up` runs on loopback (FACET_LOCAL_ALERTMANAGER_URL, set by the
+ * operator, never by users) is reachable by system channels although loopback is refused to
+ * user-supplied addresses; a tenant's channel never gets this exception.
+ */
+export function isLocalAlertmanager(url: string, tenantId: number | null): boolean {
+  const local = process.env.FACET_LOCAL_ALERTMANAGER_URL;
+  if (tenantId !== null || !local) return false;
+  try {
+    return new URL(url).origin === new URL(local).origin;
+  } catch {
+    return false;
+  }
+}
+
 export const defaultSendResolved = (kind: ChannelKind) => kind !== "email";
 
 const invalid = (path: string, message: string) => new AppError("VALIDATION", message, { errors: [{ path, message }] });
@@ -71,6 +86,7 @@ const invalid = (path: string, message: string) => new AppError("VALIDATION", me
 export async function splitConfig(
   body: ChannelBody,
   before: LoadedChannel | null,
+  tenantId: number | null,
 ): Promise<{ config: Record<string, unknown>; secrets: string }> {
   const kept: ChannelSecrets = before && before.kind === body.kind ? before.secrets : {};
   const secrets: ChannelSecrets = {};
@@ -82,7 +98,7 @@ export async function splitConfig(
     secrets.password = password ?? (shown.username ? kept.password : undefined);
     config = shown;
   } else {
-    const url = await resolveUrl(body.config.url, kept.url);
+    const url = await resolveUrl(body.config.url, kept.url, body.kind === "alertmanager" ? tenantId : -1);
     secrets.url = url;
     if (body.kind === "webhook" || body.kind === "alertmanager") {
       const auth = body.config.auth;
@@ -106,11 +122,12 @@ export async function splitConfig(
   return { config: config as Record<string, unknown>, secrets: seal(JSON.stringify(secrets)) };
 }
 
-async function resolveUrl(given: string | undefined, stored: string | undefined): Promise<string> {
+/** `tenantId` -1: no operator exception (only an alertmanager channel may have it). */
+async function resolveUrl(given: string | undefined, stored: string | undefined, tenantId: number | null) {
   // The redacted URL the API showed (or none) means "keep the stored one".
   if (stored && (given === undefined || given === redactUrl(stored))) return stored;
   if (!given) throw invalid("body.config.url", "Enter the URL.");
-  await assertEgressAllowed(given, { path: "body.config.url" });
+  if (!isLocalAlertmanager(given, tenantId)) await assertEgressAllowed(given, { path: "body.config.url" });
   return given;
 }
 

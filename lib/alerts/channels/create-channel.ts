@@ -13,7 +13,7 @@ import type { ChannelBody } from "./schemas";
 
 async function createChannel(ctx: AuthedContext, o: ChannelOwner, input: ChannelBody) {
   // Addresses are checked (DNS) before the transaction, so no lock waits on a resolver.
-  const { config, secrets } = await splitConfig(input, null);
+  const { config, secrets } = await splitConfig(input, null, o.tenantId);
   return inTransaction(async (tx) => {
     await uniqueOrConflict(
       tx.insert(alertChannels).values({

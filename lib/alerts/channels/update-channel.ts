@@ -30,7 +30,7 @@ async function updateChannel(ctx: AuthedContext, o: ChannelOwner, input: UpdateI
   // Read (unlocked) to merge kept secrets and check addresses outside the transaction; the
   // version check below refuses the write if the row changed meanwhile.
   const current = await channelOrThrow(o, input.name);
-  const { config, secrets } = await splitConfig(input.body, loadChannel(current));
+  const { config, secrets } = await splitConfig(input.body, loadChannel(current), o.tenantId);
   return inTransaction(async (tx) => {
     const before = await lockChannel(tx, o, input.name);
     assertVersion(before, input.expectedVersion);

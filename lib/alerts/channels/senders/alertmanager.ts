@@ -1,5 +1,5 @@
 import "server-only";
-import type { LoadedChannel } from "../channel-config";
+import { isLocalAlertmanager, type LoadedChannel } from "../channel-config";
 import { absoluteLink, type DeliveryGroup } from "../delivery-group";
 import { authHeaders, postJson } from "./http";
 
@@ -22,6 +22,7 @@ export async function sendAlertmanager(channel: LoadedChannel, group: DeliveryGr
     signal,
     headers: authHeaders(auth, channel.secrets),
     upstream: `alertmanager ${channel.name}`,
+    operatorTrusted: isLocalAlertmanager(base, channel.tenantId),
   });
   return { status };
 }

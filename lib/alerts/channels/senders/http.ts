@@ -17,17 +17,21 @@ export class DeliveryError extends Error {
 export async function postJson(
   url: string,
   body: unknown,
-  options: { signal: AbortSignal; headers?: Record<string, string>; upstream: string },
+  options: { signal: AbortSignal; headers?: Record<string, string>; upstream: string; operatorTrusted?: boolean },
 ): Promise<{ status: number; json: unknown }> {
   let response: Response;
+  const init = {
+    method: "POST",
+    headers: { "content-type": "application/json", ...options.headers },
+    body: JSON.stringify(body),
+    signal: options.signal,
+    redirect: "manual" as const,
+  };
   try {
-    response = await egressFetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...options.headers },
-      body: JSON.stringify(body),
-      signal: options.signal,
-      upstream: options.upstream,
-    });
+    // Only the operator's own local Alertmanager skips the egress policy (see isLocalAlertmanager).
+    response = options.operatorTrusted
+      ? await fetch(url, init)
+      : await egressFetch(url, { ...init, upstream: options.upstream });
   } catch (error) {
     if (error instanceof AppError) throw new DeliveryError(error.message);
     const e = error as Error & { cause?: { code?: string; message?: string } };
