@@ -97,24 +97,23 @@ async function writeInApp(tx: Transaction, batch: AlertNotification[]): Promise<
   const byEnv = new Map(envs.map((e) => [e.id, e]));
   const projectIds = [...new Set(envs.map((e) => e.projectId))];
   const tenantIds = [...new Set(envs.map((e) => e.tenantId))];
-  const [pm, em, admins] = await Promise.all([
-    projectIds.length
-      ? tx
-          .select({ projectId: projectMembers.projectId, userId: projectMembers.userId })
-          .from(projectMembers)
-          .where(inArray(projectMembers.projectId, projectIds))
-      : [],
-    tx
-      .select({ environmentId: environmentMembers.environmentId, userId: environmentMembers.userId })
-      .from(environmentMembers)
-      .where(inArray(environmentMembers.environmentId, envIds)),
-    tenantIds.length
-      ? tx
-          .select({ tenantId: tenantMembers.tenantId, userId: tenantMembers.userId })
-          .from(tenantMembers)
-          .where(and(inArray(tenantMembers.tenantId, tenantIds), eq(tenantMembers.role, "admin")))
-      : [],
-  ]);
+  // One after another: the queries share the caller's transaction (one connection).
+  const pm = projectIds.length
+    ? await tx
+        .select({ projectId: projectMembers.projectId, userId: projectMembers.userId })
+        .from(projectMembers)
+        .where(inArray(projectMembers.projectId, projectIds))
+    : [];
+  const em = await tx
+    .select({ environmentId: environmentMembers.environmentId, userId: environmentMembers.userId })
+    .from(environmentMembers)
+    .where(inArray(environmentMembers.environmentId, envIds));
+  const admins = tenantIds.length
+    ? await tx
+        .select({ tenantId: tenantMembers.tenantId, userId: tenantMembers.userId })
+        .from(tenantMembers)
+        .where(and(inArray(tenantMembers.tenantId, tenantIds), eq(tenantMembers.role, "admin")))
+    : [];
   const rows: (typeof notifications.$inferInsert)[] = [];
   for (const n of batch) {
     const env = byEnv.get(n.environmentId);
