@@ -16,6 +16,8 @@ import type { AlertNotification } from "../notification";
 import { queuedAlert, type DeliveryGroup } from "./delivery-group";
 
 const MAX_TITLE = 255;
+/** Alerts per delivery: a larger group is sent as several, so no receiver gets an unbounded body. */
+export const MAX_ALERTS_PER_DELIVERY = 200;
 const MAX_LINK = 1024;
 
 /**
@@ -56,13 +58,17 @@ async function queueDeliveries(tx: Transaction, batch: AlertNotification[]): Pro
   }
   if (!groups.size) return;
   const now = new Date();
-  await tx.insert(alertDeliveries).values(
-    [...groups.values()].map(({ channel, group }) => ({
+  const rows = [...groups.values()].flatMap(({ channel, group }) => {
+    const parts: DeliveryGroup[] = [];
+    for (let i = 0; i < group.alerts.length; i += MAX_ALERTS_PER_DELIVERY)
+      parts.push({ ...group, alerts: group.alerts.slice(i, i + MAX_ALERTS_PER_DELIVERY) });
+    return parts.map((part) => ({
       channelId: channel.id,
-      payload: group as unknown as Record<string, unknown>,
+      payload: part as unknown as Record<string, unknown>,
       nextAttemptAt: now,
-    })),
-  );
+    }));
+  });
+  await tx.insert(alertDeliveries).values(rows);
 }
 
 /** The channels the batch names, by "owner/name"; a tenant's receivers only ever find its own. */

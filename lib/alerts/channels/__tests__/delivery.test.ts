@@ -7,6 +7,7 @@ import { alertChannels, alertDeliveries } from "@/lib/db/schema";
 import { startAlertmanager, type Alertmanager } from "@/lib/testing/alertmanager";
 import { api, expectOk } from "@/lib/testing/world";
 import { dispatchDeliveries } from "../dispatch-deliveries";
+import { MAX_ALERTS_PER_DELIVERY } from "../enqueue-notifications";
 import type { ChannelDto } from "../dto";
 import { alertOf, channelWorld, enqueue, resolvedOf, type ChannelWorld } from "../testing/channel-world";
 import {
@@ -155,6 +156,22 @@ describe("webhook (Alertmanager v4 payload)", () => {
     expect(await deliveriesOf("hook-quiet")).toHaveLength(1);
     await drain();
     expect(hook.received.map((r) => [r.path, r.body.status])).toEqual([["/quiet", "firing"]]);
+  });
+
+  it("a round with more alerts of one rule than a delivery holds is sent in parts, none lost", async () => {
+    await create({ name: "hook-big", kind: "webhook", config: { url: `${hook.url}/big` } });
+    hook.received.length = 0;
+    const batch = Array.from({ length: MAX_ALERTS_PER_DELIVERY * 2 + 5 }, (_, i) =>
+      alertOf(w, [{ channel: "hook-big", scope: "tenant" }], { labels: { pod: `p-${i}` } }),
+    );
+    await enqueue(batch);
+    await drain();
+    const sizes = hook.received.map((r) => V4.parse(r.body).alerts.length);
+    expect(sizes.sort((a, b) => b - a)).toEqual([MAX_ALERTS_PER_DELIVERY, MAX_ALERTS_PER_DELIVERY, 5]);
+    const pods = new Set(
+      hook.received.flatMap((r) => r.body.alerts.map((a: { labels: { pod: string } }) => a.labels.pod)),
+    );
+    expect(pods.size).toBe(batch.length);
   });
 
   it("a tenant receiver only finds that tenant's channel; a missing one is skipped", async () => {
