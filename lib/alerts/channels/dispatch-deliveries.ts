@@ -4,9 +4,8 @@ import type { ResultSetHeader } from "mysql2";
 import { getDb } from "@/lib/db/client";
 import { alertChannels, alertDeliveries } from "@/lib/db/schema";
 import { logger } from "@/lib/observability/logger";
-import { loadChannel } from "./channel-config";
 import type { DeliveryGroup } from "./delivery-group";
-import { SEND_TIMEOUT_MS, sendGroup } from "./senders/send-group";
+import { SEND_TIMEOUT_MS, sendLoaded } from "./senders/send-group";
 
 const num = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -84,7 +83,7 @@ export async function dispatchDeliveries(options: DispatchOptions = {}): Promise
   const worker = async () => {
     while (next < rows.length) {
       const { delivery, channel } = rows[next++];
-      const sent = await sendGroup(loadChannel(channel), delivery.payload as unknown as DeliveryGroup, s.timeoutMs);
+      const sent = await sendLoaded(channel, delivery.payload as unknown as DeliveryGroup, s.timeoutMs);
       const at = new Date();
       if (sent.ok) {
         result.delivered++;

@@ -90,7 +90,7 @@ export async function channelDtos(rows: AlertChannelRow[]): Promise<ChannelDto[]
     scope: row.tenantId === null ? "system" : "tenant",
     kind: row.kind,
     sendResolved: row.sendResolved,
-    config: { ...row.config, hasSecret: hasSecret(loadChannel(row).secrets) },
+    config: { ...row.config, hasSecret: secretSet(row) },
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
     lastError: row.lastError,
     pending: pendingBy.get(row.id) ?? 0,
@@ -99,6 +99,15 @@ export async function channelDtos(rows: AlertChannelRow[]): Promise<ChannelDto[]
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
+}
+
+/** Whether a credential is stored; a row sealed under another AUTH_SECRET shows as none (re-enter it). */
+function secretSet(row: AlertChannelRow): boolean {
+  try {
+    return hasSecret(loadChannel(row).secrets);
+  } catch {
+    return false;
+  }
 }
 
 export async function channelDto(row: AlertChannelRow): Promise<ChannelDto> {

@@ -2,10 +2,9 @@ import "server-only";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
-import { loadChannel } from "./channel-config";
 import { channelOrThrow, SYSTEM_OWNER, tenantOwner, type ChannelOwner } from "./channel-rows";
 import type { DeliveryGroup } from "./delivery-group";
-import { sendGroup, type SendResult } from "./senders/send-group";
+import { SEND_TIMEOUT_MS, sendLoaded, type SendResult } from "./senders/send-group";
 
 /** A synthetic firing alert, labelled so receivers can tell it from real ones. */
 export function testGroup(channel: string, actor: string): DeliveryGroup {
@@ -34,8 +33,8 @@ export function testGroup(channel: string, actor: string): DeliveryGroup {
 
 /** Sends the test alert now and says how it went; changes nothing (no queue, no channel state). */
 async function testChannel(ctx: AuthedContext, o: ChannelOwner, name: string): Promise<SendResult> {
-  const channel = loadChannel(await channelOrThrow(o, name));
-  return sendGroup(channel, testGroup(channel.name, ctx.actor.username));
+  const row = await channelOrThrow(o, name);
+  return sendLoaded(row, testGroup(row.name, ctx.actor.username), SEND_TIMEOUT_MS());
 }
 
 export const testTenantChannel = verb(

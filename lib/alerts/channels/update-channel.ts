@@ -2,13 +2,13 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
-import { alertChannels } from "@/lib/db/schema";
+import { alertChannels, type AlertChannelRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertVersion } from "@/lib/db/rows";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
-import { defaultSendResolved, loadChannel, splitConfig } from "./channel-config";
+import { defaultSendResolved, loadChannel, splitConfig, type LoadedChannel } from "./channel-config";
 import {
   channelOrThrow,
   channelTarget,
@@ -20,6 +20,15 @@ import {
 import { channelDto } from "./dto";
 import type { ChannelBody } from "./schemas";
 
+/** Secrets sealed under another AUTH_SECRET cannot be kept: the body must give them again. */
+function openedOrNull(row: AlertChannelRow): LoadedChannel | null {
+  try {
+    return loadChannel(row);
+  } catch {
+    return null;
+  }
+}
+
 type UpdateInput = { name: string; body: ChannelBody; expectedVersion?: number };
 
 async function updateChannel(ctx: AuthedContext, o: ChannelOwner, input: UpdateInput) {
@@ -30,7 +39,7 @@ async function updateChannel(ctx: AuthedContext, o: ChannelOwner, input: UpdateI
   // Read (unlocked) to merge kept secrets and check addresses outside the transaction; the
   // version check below refuses the write if the row changed meanwhile.
   const current = await channelOrThrow(o, input.name);
-  const { config, secrets } = await splitConfig(input.body, loadChannel(current), o.tenantId);
+  const { config, secrets } = await splitConfig(input.body, openedOrNull(current), o.tenantId);
   return inTransaction(async (tx) => {
     const before = await lockChannel(tx, o, input.name);
     assertVersion(before, input.expectedVersion);

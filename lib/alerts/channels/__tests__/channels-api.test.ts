@@ -166,6 +166,38 @@ describe("validation and egress", () => {
     expect(res.error).toMatch(/169\.254\.169\.254.*metadata/);
   });
 
+  it("secrets sealed under another AUTH_SECRET: shown as unset, sends fail with the reason, a PUT re-enters them", async () => {
+    const body = {
+      name: "resealed",
+      kind: "webhook",
+      config: { url: `${hook.url}/r`, auth: { type: "bearer", token: "t1" } },
+    };
+    await expectOk(api("POST", C, { token: w.admin.token, body }), 201);
+    const { seal } = await import("@/lib/crypto/secret-box");
+    await getDb()
+      .update(alertChannels)
+      .set({ secrets: seal(JSON.stringify({ url: `${hook.url}/r`, token: "t1" }), "another-auth-secret-entirely") })
+      .where(and(eq(alertChannels.owner, w.tenantId), eq(alertChannels.name, "resealed")));
+    const dto = await expectOk<ChannelDto>(api("GET", `${C}/resealed`, { token: w.admin.token }));
+    expect(dto.config.hasSecret).toBe(false);
+    await expectOk(api("GET", C, { token: w.admin.token })); // nor does the list fail
+    const test = await expectOk<{ ok: boolean; error: string }>(
+      api("POST", `${C}/resealed/test`, { token: w.admin.token }),
+    );
+    expect(test.ok).toBe(false);
+    expect(test.error).toMatch(/AUTH_SECRET changed/);
+    // The echoed body no longer has a URL to keep: 422 until it is given again.
+    const echo = await api<Problem>("PUT", `${C}/resealed`, {
+      token: w.admin.token,
+      body: { ...body, config: dto.config },
+    });
+    expect(echo.status).toBe(422);
+    await expectOk(api("PUT", `${C}/resealed`, { token: w.admin.token, body }));
+    expect((await expectOk<{ ok: boolean }>(api("POST", `${C}/resealed/test`, { token: w.admin.token }))).ok).toBe(
+      true,
+    );
+  });
+
   it("a duplicate name is 409; a rename by PUT is 422", async () => {
     const body = { name: "dup", kind: "webhook", config: { url: `${hook.url}/d` } };
     await expectOk(api("POST", C, { token: w.admin.token, body }), 201);

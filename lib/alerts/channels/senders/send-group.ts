@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/observability/logger";
-import type { LoadedChannel } from "../channel-config";
+import type { AlertChannelRow } from "@/lib/db/schema";
+import { loadChannel, type LoadedChannel } from "../channel-config";
 import type { DeliveryGroup } from "../delivery-group";
 import { sendAlertmanager } from "./alertmanager";
 import { sendDingtalk } from "./dingtalk";
@@ -56,4 +57,15 @@ export async function sendGroup(
     const message = error instanceof DeliveryError ? error.message : "unexpected failure";
     return { ok: false, status, error: message, ms: ms() };
   }
+}
+
+/** A channel whose secrets cannot be opened (AUTH_SECRET changed) fails its sends with the reason. */
+export async function sendLoaded(row: AlertChannelRow, group: DeliveryGroup, timeoutMs: number): Promise<SendResult> {
+  let channel: LoadedChannel;
+  try {
+    channel = loadChannel(row);
+  } catch (error) {
+    return { ok: false, status: null, error: (error as Error).message, ms: 0 };
+  }
+  return sendGroup(channel, group, timeoutMs);
 }
