@@ -33,6 +33,8 @@ export const alertChannelOps = {
   getTenantAlertChannel: operation({
     ...TN,
     verb: getTenantChannel,
+    // An admin's full DTO carries `version` (the ETag); a member's summary has none.
+    etag: true,
     handler: ({ ctx, input }) => getTenantChannel({ ctx, input: { name: input.params.name } }),
   }),
   updateTenantAlertChannel: operation({

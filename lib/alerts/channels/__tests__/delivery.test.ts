@@ -251,6 +251,31 @@ describe("email (SMTP)", () => {
   });
 });
 
+describe("email over STARTTLS", () => {
+  it("verifies the server's certificate: a self-signed one fails the delivery, nothing is mailed", async () => {
+    const tls = await startSmtpReceiver(undefined, { starttls: true });
+    try {
+      await create({
+        name: "mail-tls",
+        kind: "email",
+        config: {
+          host: "127.0.0.1",
+          port: tls.port,
+          tls: "starttls",
+          from: "facet@example.com",
+          to: ["a@example.com"],
+        },
+      });
+      await enqueue([alertOf(w, [{ channel: "mail-tls", scope: "tenant" }])]);
+      await drain({ maxAttempts: 1 });
+      expect(tls.mails).toHaveLength(0);
+      expect((await channel("mail-tls")).lastError).toMatch(/certificate/i);
+    } finally {
+      await tls.close();
+    }
+  });
+});
+
 describe("Alertmanager (real, POST /api/v2/alerts)", () => {
   it("shows the alert as active, then no longer once resolved", async () => {
     await create({ name: "am", kind: "alertmanager", config: { url: am.url } });

@@ -63,11 +63,16 @@ export interface SmtpReceiver {
   close(): Promise<void>;
 }
 
-/** Plain SMTP on loopback (no STARTTLS offered); checks a username/password when given. */
-export async function startSmtpReceiver(auth?: { user: string; pass: string }): Promise<SmtpReceiver> {
+/** SMTP on loopback, plain unless `starttls`; checks a username/password when given. */
+export async function startSmtpReceiver(
+  auth?: { user: string; pass: string },
+  options: { starttls?: boolean } = {},
+): Promise<SmtpReceiver> {
   const mails: Mail[] = [];
+  // With starttls, smtp-server offers STARTTLS with its built-in self-signed certificate.
+  const disabled = [...(options.starttls ? [] : ["STARTTLS"]), ...(auth ? [] : ["AUTH"])];
   const server = new SMTPServer({
-    disabledCommands: auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+    disabledCommands: disabled,
     authOptional: !auth,
     allowInsecureAuth: true,
     logger: false,
