@@ -2,8 +2,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { registerTelemetry } = await import("./lib/observability/register");
   await registerTelemetry();
-  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.FACET_RECONCILER === "off") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   // Background work: keep clusters in line with the environments, in one replica at a time.
-  const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
-  leadReconciler();
+  if (process.env.FACET_RECONCILER !== "off") {
+    const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
+    leadReconciler();
+  }
+  // Alert deliveries (webhook, email, chat, Alertmanager) are sent by one replica at a time.
+  if (process.env.FACET_ALERT_DISPATCHER !== "off") {
+    const { leadAlertDispatcher } = await import("./lib/alerts/channels/leader");
+    leadAlertDispatcher();
+  }
 }

@@ -7,6 +7,7 @@ import type { Actor } from "../lib/auth/actor";
 import { closeDb, getDb } from "../lib/db/client";
 import { users } from "../lib/db/schema";
 import type { AuthedContext } from "../lib/core/context";
+import { seedLocalAlertmanagerChannel } from "../lib/alerts/channels/seed-local-alertmanager";
 import { createApplication } from "../lib/tenancy/applications";
 import { createEnvironment } from "../lib/tenancy/environments";
 import { createProject } from "../lib/tenancy/projects";
@@ -72,6 +73,8 @@ try {
   // The built-in models, as modelx artifacts in the library (same content: nothing changes).
   const published = await publishBuiltinModels(ctx());
   console.log(`published built-in models: ${published.join(", ")}`);
+  // A system channel for the local Alertmanager `npm run up` started, only if it answers.
+  console.log(await seedLocalAlertmanagerChannel(ctx()));
 } finally {
   await closeDb();
 }

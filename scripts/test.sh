@@ -36,6 +36,7 @@ export FACET_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/facet-data-XXXXXX")"
 export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
 
 cleanup() {
+  stop_local_alertmanager
   if [ "${KEEP_TEST_DB:-0}" != 1 ]; then
     DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "$TEST_DB" >/dev/null 2>&1
     DATABASE_URL="$SERVER_URL/$TEST_DB" node scripts/db-drop.mjs "${TEST_DB}_unit" >/dev/null 2>&1
@@ -47,6 +48,9 @@ cleanup() {
 trap cleanup EXIT
 
 log "throwaway database $TEST_DB; e2e server on port $E2E_PORT"
+# The e2e server's local Alertmanager: a free port and a throwaway directory of this run.
+AM_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+start_local_alertmanager "$AM_PORT" "$(mktemp -d)" || true
 step typecheck npx tsc --noEmit
 step lint npx eslint .
 step format npx prettier --check .

@@ -41,6 +41,8 @@ fi
 log "migrating $DATABASE_URL"
 npx tsx scripts/migrate.ts
 npx tsx --conditions=react-server scripts/seed.ts
+# Alerts can go to a real Alertmanager out of the box (seed-demo adds a system channel for it).
+start_local_alertmanager || true
 npx tsx --conditions=react-server scripts/seed-demo.ts
 
 log "building"

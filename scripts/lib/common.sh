@@ -3,6 +3,9 @@
 log() { printf '\033[1;34m[facet]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[facet] %s\033[0m\n' "$*" >&2; exit 1; }
 
+# shellcheck source=scripts/lib/alertmanager.sh
+source "$(dirname "${BASH_SOURCE[0]}")/alertmanager.sh"
+
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Installs the Debian packages given that are not installed yet.

@@ -12,3 +12,4 @@ export * from "./signed-out-sessions";
 export * from "./cache-epochs";
 export * from "./login-failures";
 export * from "./models";
+export * from "./alert-channels";

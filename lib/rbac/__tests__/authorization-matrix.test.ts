@@ -1056,6 +1056,101 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Alert channels (tenant admin; system ones the sysadmin's) and the caller's own notifications.
+const CH = "/api/v1/tenants/{tenant}/alert-channels";
+const SCH = "/api/v1/alert-channels";
+const channelBody = (name: string) => ({ name, kind: "webhook", config: { url: "http://127.0.0.1:9/hook" } });
+/** A channel made by root (once per name); a 409 means it is already there. */
+const seededChannel = async (path: string, name: string) => {
+  const res = await api("POST", path, { token: world.root, body: channelBody(name) });
+  if (res.status !== 201 && res.status !== 409) throw new Error(`seeding ${path}/${name}: ${res.status}`);
+  return `${path}/${name}`;
+};
+Object.assign(TABLE, {
+  [`GET ${CH}`]: {
+    level: "tenant",
+    allowed: IN_TENANT,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/alert-channels` }),
+  },
+  [`POST ${CH}`]: {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 201,
+    call: async (w, _t, n) => ({ path: `${T(w)}/alert-channels`, body: channelBody(`mx-ch-${n}`) }),
+  },
+  [`GET ${CH}/{name}`]: {
+    level: "tenant",
+    allowed: IN_TENANT,
+    ok: 200,
+    call: async (w) => ({ path: await seededChannel(`${T(w)}/alert-channels`, "mx-seed") }),
+  },
+  [`PUT ${CH}/{name}`]: {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({
+      path: await seededChannel(`${T(w)}/alert-channels`, "mx-seed"),
+      body: channelBody("mx-seed"),
+    }),
+  },
+  [`DELETE ${CH}/{name}`]: {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 204,
+    call: async (w, _t, n) => ({ path: await seededChannel(`${T(w)}/alert-channels`, `mx-del-${n}`) }),
+  },
+  [`POST ${CH}/{name}/test`]: {
+    level: "tenant",
+    allowed: TENANT_ADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${await seededChannel(`${T(w)}/alert-channels`, "mx-seed")}/test` }),
+  },
+  [`GET ${SCH}`]: { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: SCH }) },
+  [`POST ${SCH}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 201,
+    call: async (_w, _t, n) => ({ path: SCH, body: channelBody(`mx-sys-${uniqueName("c")}-${n}`) }),
+  },
+  [`GET ${SCH}/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: await seededChannel(SCH, `mx-${w.tenant}`) }),
+  },
+  [`PUT ${SCH}/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: await seededChannel(SCH, `mx-${w.tenant}`), body: channelBody(`mx-${w.tenant}`) }),
+  },
+  [`DELETE ${SCH}/{name}`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 204,
+    call: async (_w, _t, n) => ({ path: await seededChannel(SCH, `mx-sdel-${uniqueName("c")}-${n}`) }),
+  },
+  [`POST ${SCH}/{name}/test`]: {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async (w) => ({ path: `${await seededChannel(SCH, `mx-${w.tenant}`)}/test` }),
+  },
+  "GET /api/v1/me/notifications": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/me/notifications?unread=true" }),
+  },
+  "POST /api/v1/me/notifications/read": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/me/notifications/read", body: { all: true } }),
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": {

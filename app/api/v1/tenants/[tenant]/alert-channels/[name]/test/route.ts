@@ -1,0 +1,4 @@
+import { alertChannelOps as ops } from "@/lib/alerts/channels/operations";
+import { route } from "@/lib/http/route";
+
+export const POST = route(ops.testTenantAlertChannel);
