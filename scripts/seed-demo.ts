@@ -15,6 +15,7 @@ import { putTenantQuota } from "../lib/tenancy/quotas";
 import { environmentScope, projectScope, tenantScope } from "../lib/tenancy/scope";
 import { createEnvironmentIngestToken } from "../lib/telemetry/tokens/create-environment-ingest-token";
 import { publishBuiltinModels } from "../lib/models/builtin-catalog/publish-builtin-models";
+import { seedModelSources } from "../lib/models/catalog/seed-model-sources";
 
 const TOKEN_FILE = ".facet/demo-ingest-token";
 
@@ -73,6 +74,7 @@ try {
   // The built-in models, as modelx artifacts in the library (same content: nothing changes).
   const published = await publishBuiltinModels(ctx());
   console.log(`published built-in models: ${published.join(", ")}`);
+  console.log(await seedModelSources(ctx()));
   // A system channel for the local Alertmanager `npm run up` started, only if it answers.
   console.log(await seedLocalAlertmanagerChannel(ctx()));
 } finally {

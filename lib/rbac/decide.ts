@@ -108,6 +108,10 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "modelx.push": { level: "project", rule: (s) => projectAdmin(s) || s.projectRole === "ops" },
   // The built-in models' repository `library`: everyone pulls, sysadmins push.
   "modelx.library.push": { level: "system", rule: nobody },
+  // The catalog is everyone's to browse and rate; sources, syncs, publishing are the sysadmin's.
+  "models.read": { level: "system", rule: everybody },
+  "models.admin": { level: "system", rule: nobody },
+  "models.rate": { level: "system", rule: everybody },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

@@ -74,6 +74,9 @@ export const PERMISSIONS = [
   "modelx.pull",
   "modelx.push",
   "modelx.library.push",
+  "models.read",
+  "models.admin",
+  "models.rate",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -7,7 +7,7 @@ import { routeFileToPath } from "@/lib/openapi/route-path";
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];
 
-interface RouteFile {
+export interface RouteFile {
   /** "/api/v1/tenants/{tenant}/projects" */
   template: string;
   pattern: RegExp;
@@ -42,13 +42,26 @@ export function apiRouteFiles(root = "app/api"): RouteFile[] {
     });
 }
 
+/** The params Next passes a route for `pathname`: a catch-all's value is its decoded segments. */
+export function routeParams(route: RouteFile, pathname: string): Record<string, string | string[] | undefined> {
+  const values = route.pattern.exec(pathname)!.slice(1);
+  return Object.fromEntries(
+    route.names.map((n, i) =>
+      n.startsWith("...")
+        ? [n.slice(3), values[i] ? values[i].split("/").map(decodeURIComponent) : undefined]
+        : [n, decodeURIComponent(values[i])],
+    ),
+  );
+}
+
 const routes = apiRouteFiles();
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
 export async function handlerFor(method: Method, file: string) {
   if (!modules.has(file)) modules.set(file, import(/* @vite-ignore */ `${process.cwd()}/${file}`));
   return (await modules.get(file)!)[method] as
-    ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
+    | ((req: NextRequest, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>)
+    | undefined;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -68,8 +81,7 @@ export async function api<T = unknown>(
   if (!route) throw new Error(`no route file serves ${url.pathname}`);
   const handler = await handlerFor(method, route.file);
   if (!handler) return { status: 405, headers: new Headers(), body: null as T };
-  const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
-  const params = Object.fromEntries(route.names.map((n, i) => [n, values[i]]));
+  const params = routeParams(route, url.pathname);
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";

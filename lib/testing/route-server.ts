@@ -6,9 +6,12 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import { stampClientAddress } from "../server/facet-server";
-import { apiRouteFiles, handlerFor, type Method } from "./api";
+import { apiRouteFiles, handlerFor, routeParams, type Method } from "./api";
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  req: NextRequest,
+  ctx: { params: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 export interface RouteServer {
   origin: string;
@@ -47,15 +50,7 @@ export async function startRouteServer(
         res.writeHead(route ? 405 : 404).end();
         return;
       }
-      const values = route.pattern.exec(url.pathname)!.slice(1);
-      // A catch-all's value is its segments, each decoded, as Next passes it.
-      const params = Object.fromEntries(
-        route.names.map((n, i) =>
-          n.startsWith("...")
-            ? [n.slice(3), values[i] ? values[i].split("/").map(decodeURIComponent) : undefined]
-            : [n, decodeURIComponent(values[i])],
-        ),
-      );
+      const params = routeParams(route, url.pathname);
       // A client that goes away (a long poll given up) aborts the request.
       const aborted = new AbortController();
       res.on("close", () => !res.writableFinished && aborted.abort());

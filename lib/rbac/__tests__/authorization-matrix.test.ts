@@ -84,6 +84,68 @@ const tenantMember = async (w: World) => {
   return u;
 };
 
+// The model catalog: everyone reads and browses; sources and publishing are the sysadmin's.
+const MS = "/api/v1/model-sources";
+const BERT = "distilbert/distilbert-base-uncased-finetuned-sst-2-english";
+let catalogSource: Promise<string> | null = null;
+const seededSource = (w: World) =>
+  (catalogSource ??= (async () => {
+    const name = uniqueName("mx-hf").toLowerCase();
+    await expectOk(api("POST", MS, { token: w.root, body: { name, kind: "huggingface" } }), 201);
+    return `${MS}/${name}`;
+  })());
+function modelCatalogRows(): Record<string, Case> {
+  return {
+    [`GET ${MS}`]: { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: MS }) },
+    [`POST ${MS}`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 201,
+      call: async (_w, _t, n) => ({ path: MS, body: { name: `mx-src-${n}-${counter++}`, kind: "modelx" } }),
+    },
+    [`GET ${MS}/{source}`]: {
+      level: "system",
+      allowed: EVERYONE,
+      ok: 200,
+      call: async (w) => ({ path: await seededSource(w) }),
+    },
+    [`PUT ${MS}/{source}`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 200,
+      call: async (w) => ({ path: await seededSource(w), body: { enabled: true } }),
+    },
+    [`DELETE ${MS}/{source}`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 204,
+      call: async (w, _t, n) => {
+        const name = `mx-del-${n}-${counter++}`;
+        await expectOk(api("POST", MS, { token: w.root, body: { name, kind: "modelx" } }), 201);
+        return { path: `${MS}/${name}` };
+      },
+    },
+    [`GET ${MS}/{source}/models`]: {
+      level: "system",
+      allowed: EVERYONE,
+      ok: 200,
+      call: async (w) => ({ path: `${await seededSource(w)}/models?task=fill-mask` }),
+    },
+    [`GET ${MS}/{source}/models/{model}`]: {
+      level: "system",
+      allowed: EVERYONE,
+      ok: 200,
+      call: async (w) => ({ path: `${await seededSource(w)}/models/${BERT}` }),
+    },
+    [`PUT ${MS}/{source}/models/{model}`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 200,
+      call: async (w) => ({ path: `${await seededSource(w)}/models/${BERT}`, body: { recommended: true } }),
+    },
+  };
+}
+
 const TABLE: Record<string, Case> = {
   "POST /api/v1/login": {
     level: "public",
@@ -1149,6 +1211,7 @@ Object.assign(TABLE, {
     ok: 200,
     call: async () => ({ path: "/api/v1/me/notifications/read", body: { all: true } }),
   },
+  ...modelCatalogRows(),
 } satisfies Record<string, Case>);
 
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.

@@ -32,63 +32,67 @@ import * as m28 from "@/app/api/v1/me/sandbox-credentials/[id]/route";
 import * as m29 from "@/app/api/v1/me/sandbox-credentials/route";
 import * as m30 from "@/app/api/v1/me/tokens/[id]/route";
 import * as m31 from "@/app/api/v1/me/tokens/route";
-import * as m32 from "@/app/api/v1/system/apm/services/[service]/operations/route";
-import * as m33 from "@/app/api/v1/system/apm/services/route";
-import * as m34 from "@/app/api/v1/system/logs/route";
-import * as m35 from "@/app/api/v1/system/traces/route";
-import * as m36 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
-import * as m37 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
-import * as m38 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
-import * as m39 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
-import * as m40 from "@/app/api/v1/tenants/[tenant]/members/route";
-import * as m41 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
-import * as m42 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
-import * as m43 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
-import * as m44 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
-import * as m45 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
-import * as m46 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
-import * as m47 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
-import * as m48 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
-import * as m49 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
-import * as m50 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
-import * as m51 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
-import * as m52 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
-import * as m53 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
-import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
-import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
-import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
-import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
-import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
-import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
-import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
-import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
-import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
-import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
-import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
-import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
-import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
-import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
-import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m84 from "@/app/api/v1/tenants/route";
-import * as m85 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m86 from "@/app/api/v1/traces/[traceId]/route";
-import * as m87 from "@/app/api/v1/users/[username]/route";
-import * as m88 from "@/app/api/v1/users/route";
+import * as m32 from "@/app/api/v1/model-sources/[source]/models/[...model]/route";
+import * as m33 from "@/app/api/v1/model-sources/[source]/models/route";
+import * as m34 from "@/app/api/v1/model-sources/[source]/route";
+import * as m35 from "@/app/api/v1/model-sources/route";
+import * as m36 from "@/app/api/v1/system/apm/services/[service]/operations/route";
+import * as m37 from "@/app/api/v1/system/apm/services/route";
+import * as m38 from "@/app/api/v1/system/logs/route";
+import * as m39 from "@/app/api/v1/system/traces/route";
+import * as m40 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
+import * as m41 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
+import * as m42 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
+import * as m43 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
+import * as m44 from "@/app/api/v1/tenants/[tenant]/members/route";
+import * as m45 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
+import * as m46 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
+import * as m47 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
+import * as m48 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
+import * as m49 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
+import * as m50 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
+import * as m51 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
+import * as m52 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
+import * as m53 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
+import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
+import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
+import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
+import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
+import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
+import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
+import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
+import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
+import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
+import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
+import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
+import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
+import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
+import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
+import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
+import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
+import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m88 from "@/app/api/v1/tenants/route";
+import * as m89 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m90 from "@/app/api/v1/traces/[traceId]/route";
+import * as m91 from "@/app/api/v1/users/[username]/route";
+import * as m92 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -123,94 +127,98 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/me/sandbox-credentials", handlers: m29 },
   { path: "/api/v1/me/tokens/{id}", handlers: m30 },
   { path: "/api/v1/me/tokens", handlers: m31 },
-  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m32 },
-  { path: "/api/v1/system/apm/services", handlers: m33 },
-  { path: "/api/v1/system/logs", handlers: m34 },
-  { path: "/api/v1/system/traces", handlers: m35 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m36 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m37 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m38 },
-  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m39 },
-  { path: "/api/v1/tenants/{tenant}/members", handlers: m40 },
+  { path: "/api/v1/model-sources/{source}/models/{model}", handlers: m32 },
+  { path: "/api/v1/model-sources/{source}/models", handlers: m33 },
+  { path: "/api/v1/model-sources/{source}", handlers: m34 },
+  { path: "/api/v1/model-sources", handlers: m35 },
+  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m36 },
+  { path: "/api/v1/system/apm/services", handlers: m37 },
+  { path: "/api/v1/system/logs", handlers: m38 },
+  { path: "/api/v1/system/traces", handlers: m39 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m40 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m41 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m42 },
+  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m43 },
+  { path: "/api/v1/tenants/{tenant}/members", handlers: m44 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services/{service}/operations",
-    handlers: m41,
+    handlers: m45,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m42 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m46 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/restart",
-    handlers: m43,
+    handlers: m47,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}",
-    handlers: m44,
+    handlers: m48,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale",
-    handlers: m45,
+    handlers: m49,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m46 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m47 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m48 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m50 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m51 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m52 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history/{id}",
-    handlers: m49,
+    handlers: m53,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history",
-    handlers: m50,
+    handlers: m54,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/listeners",
-    handlers: m51,
+    handlers: m55,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/rollback",
-    handlers: m52,
+    handlers: m56,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m53 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m54 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m55 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m56 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m57 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m57 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m58 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m59 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m60 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m61 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
-    handlers: m58,
+    handlers: m62,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m59 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m63 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs/{name}",
-    handlers: m60,
+    handlers: m64,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m61 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m62 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m63 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m64 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m65 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m66 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m67 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m68 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m65 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m66 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m67 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m68 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m69 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m70 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m71 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m72 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
-    handlers: m69,
+    handlers: m73,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m70 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m71 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m72 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m73 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m74 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m75 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m76 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m77 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m78 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m80 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m81 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m82 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m83 },
-  { path: "/api/v1/tenants", handlers: m84 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m85 },
-  { path: "/api/v1/traces/{traceId}", handlers: m86 },
-  { path: "/api/v1/users/{username}", handlers: m87 },
-  { path: "/api/v1/users", handlers: m88 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m76 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m79 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m81 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m82 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m83 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m85 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m86 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m87 },
+  { path: "/api/v1/tenants", handlers: m88 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m89 },
+  { path: "/api/v1/traces/{traceId}", handlers: m90 },
+  { path: "/api/v1/users/{username}", handlers: m91 },
+  { path: "/api/v1/users", handlers: m92 },
 ];

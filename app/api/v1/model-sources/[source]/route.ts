@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { catalogOps as ops } from "@/lib/models/catalog/operations";
+
+export const GET = route(ops.getModelSource);
+export const PUT = route(ops.updateModelSource);
+export const DELETE = route(ops.deleteModelSource);

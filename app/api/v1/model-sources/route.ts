@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { catalogOps as ops } from "@/lib/models/catalog/operations";
+
+export const GET = route(ops.listModelSources);
+export const POST = route(ops.createModelSource);
