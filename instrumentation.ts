@@ -6,4 +6,7 @@ export async function register() {
   // Background work: keep clusters in line with the environments, in one replica at a time.
   const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
   leadReconciler();
+  // Uptime probes through the blackbox exporter, also in one replica (FACET_PROBE_SCHEDULER=off stops it).
+  const { leadProbeScheduler } = await import("./lib/probes/scheduler/leader");
+  leadProbeScheduler();
 }

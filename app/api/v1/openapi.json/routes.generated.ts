@@ -63,24 +63,28 @@ import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environme
 import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
 import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
 import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m76 from "@/app/api/v1/tenants/route";
-import * as m77 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m78 from "@/app/api/v1/traces/[traceId]/route";
-import * as m79 from "@/app/api/v1/users/[username]/route";
-import * as m80 from "@/app/api/v1/users/route";
+import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m80 from "@/app/api/v1/tenants/route";
+import * as m81 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m82 from "@/app/api/v1/traces/[traceId]/route";
+import * as m83 from "@/app/api/v1/users/[username]/route";
+import * as m84 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -179,22 +183,32 @@ export const ROUTE_MODULES: RouteModule[] = [
     handlers: m61,
   },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m62 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m63 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m64 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m65 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m66 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m67 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m68 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m69 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m70 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m71 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m72 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m73 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m74 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m75 },
-  { path: "/api/v1/tenants", handlers: m76 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m77 },
-  { path: "/api/v1/traces/{traceId}", handlers: m78 },
-  { path: "/api/v1/users/{username}", handlers: m79 },
-  { path: "/api/v1/users", handlers: m80 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
+    handlers: m63,
+  },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
+    handlers: m64,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m65 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m66 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m67 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m68 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m69 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m70 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m71 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m72 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m73 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m76 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m79 },
+  { path: "/api/v1/tenants", handlers: m80 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m81 },
+  { path: "/api/v1/traces/{traceId}", handlers: m82 },
+  { path: "/api/v1/users/{username}", handlers: m83 },
+  { path: "/api/v1/users", handlers: m84 },
 ];

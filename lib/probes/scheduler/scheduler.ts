@@ -1,0 +1,142 @@
+import "server-only";
+import { logger } from "@/lib/observability/logger";
+import { blackbox, reloadExporter, writeModulesFile } from "../blackbox/exporter";
+import { moduleConfig, moduleName, modulesYaml } from "../blackbox/modules";
+import { allEnabledJobs, claimDue } from "./claim-due";
+import { probeOnce, type ProbeJob, type ProbeOutcome } from "./probe-once";
+import { storeOutcomes } from "./store-outcomes";
+
+const envNumber = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export interface SchedulerOptions {
+  tickMs?: number;
+  concurrency?: number;
+  /** Most runs claimed per tick; the rest wait for the next tick (still due, so still first). */
+  claimLimit?: number;
+}
+
+export interface SchedulerStats {
+  runs: number;
+  /** start − due of recent runs, ms (the last 100,000). */
+  lags: number[];
+  exporterErrors: number;
+}
+
+/**
+ * Runs due probes through the blackbox exporter: each tick claims what is due, keeps the modules
+ * file in step with the probes it runs, starts at most `concurrency` runs at once, and writes
+ * the finished runs in one batch per tick.
+ */
+export class ProbeScheduler {
+  readonly tickMs: number;
+  readonly concurrency: number;
+  private readonly claimLimit: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private ticking = false;
+  private queue: ProbeJob[] = [];
+  private inFlight = 0;
+  private done: ProbeOutcome[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private loaded = new Map<string, string>();
+  private syncing: Promise<void> | null = null;
+  private idle: (() => void)[] = [];
+  readonly stats: SchedulerStats = { runs: 0, lags: [], exporterErrors: 0 };
+
+  constructor(options: SchedulerOptions = {}) {
+    this.tickMs = options.tickMs ?? envNumber("FACET_PROBE_TICK_MS", 1000);
+    this.concurrency = options.concurrency ?? envNumber("FACET_PROBE_CONCURRENCY", 32);
+    this.claimLimit = options.claimLimit ?? 2000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loaded.clear();
+    this.timer = setInterval(() => void this.tick(), this.tickMs);
+    this.timer.unref?.();
+    void this.tick();
+  }
+
+  /** Stops claiming, lets runs in flight finish and writes them. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.timer);
+    this.queue = [];
+    if (this.inFlight > 0) await new Promise<void>((r) => this.idle.push(r));
+    await this.flush();
+  }
+
+  async tick(): Promise<void> {
+    if (!this.running || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.flush();
+      const claimed = await claimDue(Date.now(), this.claimLimit);
+      if (claimed.length) {
+        await this.syncModules(claimed);
+        this.queue.push(...claimed);
+        this.pump();
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "probe scheduler tick failed");
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Rewrites the modules file when a claimed probe's module is missing or changed. */
+  private async syncModules(jobs: ProbeJob[]): Promise<void> {
+    const stale = jobs.some((j) => this.loaded.get(moduleName(j)) !== JSON.stringify(moduleConfig(j)));
+    if (!stale) return;
+    this.syncing ??= (async () => {
+      const all = await allEnabledJobs();
+      const url = await blackbox().exporterUrl();
+      await writeModulesFile(modulesYaml(all));
+      await reloadExporter(url);
+      this.loaded = new Map(all.map((j) => [moduleName(j), JSON.stringify(moduleConfig(j))]));
+    })().finally(() => (this.syncing = null));
+    await this.syncing;
+  }
+
+  private pump(): void {
+    while (this.running && this.inFlight < this.concurrency && this.queue.length) {
+      const job = this.queue.shift()!;
+      this.inFlight++;
+      void this.run(job).finally(() => {
+        this.inFlight--;
+        if (this.inFlight === 0 && !this.queue.length) this.idle.splice(0).forEach((r) => r());
+        this.pump();
+      });
+    }
+  }
+
+  private async run(job: ProbeJob): Promise<void> {
+    const startedMs = Date.now();
+    this.stats.lags.push(startedMs - job.dueMs);
+    if (this.stats.lags.length > 100_000) this.stats.lags.splice(0, 50_000);
+    try {
+      const outcome = await probeOnce(await blackbox().exporterUrl(), job, startedMs);
+      this.stats.runs++;
+      this.done.push(outcome);
+    } catch (error) {
+      // Facet's exporter failed, not the target: nothing is recorded against the probe.
+      this.stats.exporterErrors++;
+      this.loaded.clear(); // a restarted exporter may need the file reloaded
+      logger.warn({ err: error, probe: job.id }, "blackbox exporter call failed");
+    }
+  }
+
+  /** Writes finished runs; one write at a time, in order. */
+  flush(): Promise<void> {
+    const batch = this.done.splice(0);
+    if (!batch.length) return this.flushing;
+    this.flushing = this.flushing
+      .then(() => storeOutcomes(batch))
+      .catch((error) => logger.warn({ err: error, runs: batch.length }, "could not store probe runs"));
+    return this.flushing;
+  }
+}
