@@ -56,7 +56,7 @@ function validate(): ValidateFunction {
   if (!validator) {
     const base = toJsonSchema(crd.openAPIV3Schema) as { properties: Record<string, unknown> };
     const { status: _status, ...properties } = base.properties;
-    validator = new Ajv({ allErrors: true, strict: false }).compile({
+    validator = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile({
       ...base,
       properties: {
         ...properties,

@@ -39,6 +39,9 @@ export function parseLogfmt(line: string): Record<string, string> {
   return out;
 }
 
+const FAILURE_AT_INFO =
+  /^(Invalid |Final request was not over SSL|.*(did not match|matched regular expression|timed out|failed))/;
+
 export interface DebugOutput {
   samples: Sample[];
   /** Why the probe failed, from the exporter's own log of the run; null when it logged no error. */
@@ -56,9 +59,11 @@ export function parseDebugOutput(text: string): DebugOutput {
   const metrics = metricsAt >= 0 ? text.slice(metricsAt, moduleAt > metricsAt ? moduleAt : undefined) : "";
   const reasons: string[] = [];
   for (const line of logs.split("\n")) {
-    if (!line.includes("level=error") && !line.includes("level=warn")) continue;
+    if (!line.includes("level=")) continue;
     const f = parseLogfmt(line);
-    if (f.level !== "error" || !f.msg || f.msg === "Probe failed") continue;
+    if (!f.msg || f.msg === "Probe failed") continue;
+    // Some checks' verdicts ("Invalid HTTP response status code…") are logged at info level.
+    if (f.level !== "error" && !(f.level === "info" && FAILURE_AT_INFO.test(f.msg))) continue;
     const detail = [f.err, f.regexp && `regexp ${f.regexp}`, f.status_code && `status ${f.status_code}`]
       .filter(Boolean)
       .join(", ");

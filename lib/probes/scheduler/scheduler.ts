@@ -130,6 +130,13 @@ export class ProbeScheduler {
     }
   }
 
+  /** Waits until nothing is queued or running, then writes what finished (tests, benches). */
+  async settle(): Promise<void> {
+    while (this.ticking) await new Promise((r) => setTimeout(r, 10));
+    if (this.inFlight > 0 || this.queue.length) await new Promise<void>((r) => this.idle.push(r));
+    await this.flush();
+  }
+
   /** Writes finished runs; one write at a time, in order. */
   flush(): Promise<void> {
     const batch = this.done.splice(0);
