@@ -44,6 +44,8 @@ export class ProbeScheduler {
   private loaded = new Map<string, string>();
   private syncing: Promise<void> | null = null;
   private idle: (() => void)[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private waiting = 0;
   readonly stats: SchedulerStats = { runs: 0, lags: [], exporterErrors: 0 };
 
   constructor(options: SchedulerOptions = {}) {
@@ -66,6 +68,9 @@ export class ProbeScheduler {
     this.running = false;
     clearInterval(this.timer);
     this.queue = [];
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.waiting = 0;
     if (this.inFlight > 0) await new Promise<void>((r) => this.idle.push(r));
     await this.flush();
   }
@@ -75,10 +80,25 @@ export class ProbeScheduler {
     this.ticking = true;
     try {
       await this.flush();
-      const claimed = await claimDue(Date.now(), this.claimLimit);
+      // One tick ahead: each run then starts at its due time instead of up to a tick late.
+      const claimed = await claimDue(Date.now() + this.tickMs, this.claimLimit);
       if (claimed.length) {
         await this.syncModules(claimed);
-        this.queue.push(...claimed);
+        const now = Date.now();
+        for (const job of claimed) {
+          if (job.dueMs <= now) this.queue.push(job);
+          else {
+            this.waiting++;
+            const timer = setTimeout(() => {
+              this.timers.delete(timer);
+              this.waiting--;
+              if (!this.running) return this.wakeIdle();
+              this.queue.push(job);
+              this.pump();
+            }, job.dueMs - now);
+            this.timers.add(timer);
+          }
+        }
         this.pump();
       }
     } catch (error) {
@@ -108,10 +128,14 @@ export class ProbeScheduler {
       this.inFlight++;
       void this.run(job).finally(() => {
         this.inFlight--;
-        if (this.inFlight === 0 && !this.queue.length) this.idle.splice(0).forEach((r) => r());
         this.pump();
+        this.wakeIdle();
       });
     }
+  }
+
+  private wakeIdle(): void {
+    if (this.inFlight === 0 && !this.queue.length && this.waiting === 0) this.idle.splice(0).forEach((r) => r());
   }
 
   private async run(job: ProbeJob): Promise<void> {
@@ -133,7 +157,7 @@ export class ProbeScheduler {
   /** Waits until nothing is queued or running, then writes what finished (tests, benches). */
   async settle(): Promise<void> {
     while (this.ticking) await new Promise((r) => setTimeout(r, 10));
-    if (this.inFlight > 0 || this.queue.length) await new Promise<void>((r) => this.idle.push(r));
+    if (this.inFlight > 0 || this.queue.length || this.waiting > 0) await new Promise<void>((r) => this.idle.push(r));
     await this.flush();
   }
 
