@@ -75,15 +75,19 @@ export function targetProblem(kind: ProbeKind, target: string): string | null {
   }
 }
 
-/** JS regular expressions that RE2 (the exporter's engine) also reads: no look-around, no back-references. */
+/** Regular expressions both JavaScript (strict, unicode mode: no unknown escapes) and RE2, the
+ *  exporter's engine, read: no look-around, back-references or named groups. */
 const Regex = z
   .string()
   .min(1, "Enter a regular expression.")
   .max(MAX_REGEX_LENGTH, `At most ${MAX_REGEX_LENGTH} characters.`)
-  .refine((v) => !/\(\?<?[=!]|\\[1-9]|\\k</.test(v), "Look-around and back-references are not supported.")
+  .refine(
+    (v) => !/\(\?<|\(\?[=!]|\\[1-9]|\\k</.test(v),
+    "Look-around, back-references and named groups are not supported.",
+  )
   .refine((v) => {
     try {
-      new RegExp(v);
+      new RegExp(v, "u");
       return true;
     } catch {
       return false;

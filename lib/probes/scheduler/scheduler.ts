@@ -80,10 +80,13 @@ export class ProbeScheduler {
     this.ticking = true;
     try {
       await this.flush();
-      // One tick ahead: each run then starts at its due time instead of up to a tick late.
-      const claimed = await claimDue(Date.now() + this.tickMs, this.claimLimit);
+      // One tick ahead (a second at most): each run then starts at its due time, not up to a tick late.
+      const claimed = await claimDue(Date.now() + Math.min(this.tickMs, 1000), this.claimLimit);
       if (claimed.length) {
-        await this.syncModules(claimed);
+        // A file the exporter refuses must not stop every probe: runs whose module is loaded go on.
+        await this.syncModules(claimed).catch((error) =>
+          logger.error({ err: error }, "could not load the probes' modules into the blackbox exporter"),
+        );
         const now = Date.now();
         for (const job of claimed) {
           if (job.dueMs <= now) this.queue.push(job);
