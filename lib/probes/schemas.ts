@@ -100,7 +100,7 @@ export const ProbeChecks = z.object({
   bodyMustNotMatch: z.array(Regex).max(MAX_REGEXES, `At most ${MAX_REGEXES} expressions.`).optional(),
   tlsRequired: z.boolean().optional(),
   certExpiryWarningDays: z.number().int().min(1).max(365).optional(),
-  /** Off unless asked: a redirect could lead the exporter anywhere, and a login page answers 200. */
+  /** Off unless asked (a login page answers 200); when on, every hop goes through Facet's egress proxy. */
   followRedirects: z.boolean().optional(),
   dnsQueryName: z
     .string()

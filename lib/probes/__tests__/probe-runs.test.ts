@@ -25,6 +25,10 @@ describe("probe runs through the real blackbox exporter", () => {
   const serve = () =>
     new Promise<void>((resolve) => {
       server = createServer((req, res) => {
+        if (req.url?.startsWith("/to-"))
+          return res
+            .writeHead(302, { location: req.url === "/to-metadata" ? "http://169.254.169.254/latest/" : "/healthz" })
+            .end();
         res.writeHead(req.url === "/teapot" ? 418 : 200, { "content-type": "text/plain" });
         res.end("status: ok\n");
       });
@@ -223,6 +227,34 @@ describe("probe runs through the real blackbox exporter", () => {
     expect(db.state).toBe("down");
     expect(db.lastError).toMatch(/connection refused/);
     expect(await get("tcp-open")).toMatchObject({ state: "up" });
+  });
+
+  it("follows redirects only when asked, and then through the egress policy at every hop", async () => {
+    const make = (name: string, to: string, followRedirects?: boolean) =>
+      expectOk(
+        api("POST", path(), {
+          token: w.dev.token,
+          body: {
+            name,
+            kind: "http",
+            target: `http://127.0.0.1:${port}/${to}`,
+            intervalSeconds: 10,
+            timeoutSeconds: 3,
+            checks: followRedirects === undefined ? {} : { followRedirects },
+          },
+        }),
+        201,
+      );
+    await make("redir-off", "to-health");
+    await make("redir-ok", "to-health", true);
+    await make("redir-meta", "to-metadata", true);
+    await runNow("redir-off", "redir-ok", "redir-meta");
+    expect(await get("redir-off")).toMatchObject({ state: "down", lastStatusCode: 302 });
+    expect(await get("redir-ok")).toMatchObject({ state: "up", lastStatusCode: 200 });
+    // A public URL that redirects to the metadata service does not reach it.
+    const meta = await get("redir-meta");
+    expect(meta.state).toBe("down");
+    expect(meta.lastStatusCode).toBe(403);
   });
 
   it("ICMP and DNS probes run through their own modules", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { processSingleton } from "@/lib/cache";
 import { leadWhileHeld, type Leadership } from "@/lib/db/leadership";
 import { logger } from "@/lib/observability/logger";
+import { probeEgressProxy } from "../blackbox/egress-proxy";
 import { blackbox } from "../blackbox/exporter";
 import { ProbeScheduler } from "./scheduler";
 
@@ -15,7 +16,7 @@ export function leadProbeScheduler(): Leadership | null {
     stop: () =>
       void probeScheduler()
         .stop()
-        .then(() => blackbox().stop())
+        .then(() => Promise.all([blackbox().stop(), probeEgressProxy().stop()]))
         .catch((error) => logger.warn({ err: error }, "probe scheduler did not stop cleanly")),
   });
 }

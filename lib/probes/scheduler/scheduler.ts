@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/observability/logger";
+import { probeEgressProxy } from "../blackbox/egress-proxy";
 import { blackbox, reloadExporter, writeModulesFile } from "../blackbox/exporter";
 import { moduleConfig, moduleName, modulesYaml } from "../blackbox/modules";
 import { allEnabledJobs, claimDue } from "./claim-due";
@@ -42,6 +43,7 @@ export class ProbeScheduler {
   private done: ProbeOutcome[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private loaded = new Map<string, string>();
+  private proxy: string | null = null;
   private syncing: Promise<void> | null = null;
   private idle: (() => void)[] = [];
   private timers = new Set<NodeJS.Timeout>();
@@ -113,14 +115,15 @@ export class ProbeScheduler {
 
   /** Rewrites the modules file when a claimed probe's module is missing or changed. */
   private async syncModules(jobs: ProbeJob[]): Promise<void> {
-    const stale = jobs.some((j) => this.loaded.get(moduleName(j)) !== JSON.stringify(moduleConfig(j)));
+    const stale = jobs.some((j) => this.loaded.get(moduleName(j)) !== JSON.stringify(moduleConfig(j, this.proxy)));
     if (!stale) return;
     this.syncing ??= (async () => {
       const all = await allEnabledJobs();
+      this.proxy = await probeEgressProxy().origin();
       const url = await blackbox().exporterUrl();
-      await writeModulesFile(modulesYaml(all));
+      await writeModulesFile(modulesYaml(all, this.proxy));
       await reloadExporter(url);
-      this.loaded = new Map(all.map((j) => [moduleName(j), JSON.stringify(moduleConfig(j))]));
+      this.loaded = new Map(all.map((j) => [moduleName(j), JSON.stringify(moduleConfig(j, this.proxy))]));
     })().finally(() => (this.syncing = null));
     await this.syncing;
   }
