@@ -2,10 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { leaderships } from "@/lib/db/leadership";
-import { probes } from "@/lib/db/schema";
+import { probeFailures, probes } from "@/lib/db/schema";
 import { blackbox, freeLoopbackPort } from "@/lib/probes/blackbox/exporter";
 import { nextAfter, nextOnPhase, phaseOffsetMs } from "@/lib/probes/schedule";
 import { leadProbeScheduler } from "@/lib/probes/scheduler/leader";
+import { purgeProbeFailures } from "@/lib/probes/scheduler/purge-failures";
 import { ProbeScheduler } from "@/lib/probes/scheduler/scheduler";
 import { startBlackbox, type TestBlackbox } from "@/lib/testing/blackbox";
 import { buildConfigWorld, type ConfigWorld } from "@/lib/testing/config-world";
@@ -135,6 +136,22 @@ describe("probe scheduler", () => {
     const after = await rowOf("pace");
     expect(after.nextRunMs).toBe(due + 40_000);
     expect(after.nextRunMs).toBeGreaterThan(Date.now() - 1_000);
+  });
+
+  it("drops failure reasons older than the telemetry retention, and only those", async () => {
+    const { id } = await rowOf("pace");
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    await getDb()
+      .insert(probeFailures)
+      .values([
+        { probeId: id, timeMs: now - 8 * day, reason: "old" },
+        { probeId: id, timeMs: now - 6 * day, reason: "recent" },
+      ]);
+    expect(await purgeProbeFailures(now, 7)).toBeGreaterThanOrEqual(1);
+    const left = await getDb().select().from(probeFailures).where(eq(probeFailures.probeId, id));
+    expect(left.map((f) => f.reason)).toContain("recent");
+    expect(left.map((f) => f.reason)).not.toContain("old");
   });
 
   it("supervises its own exporter when none is configured: starts it and restarts it if it dies", async () => {

@@ -5,6 +5,7 @@ import { blackbox, reloadExporter, writeModulesFile } from "../blackbox/exporter
 import { moduleConfig, moduleName, modulesYaml } from "../blackbox/modules";
 import { allEnabledJobs, claimDue } from "./claim-due";
 import { probeOnce, type ProbeJob, type ProbeOutcome } from "./probe-once";
+import { purgeProbeFailures } from "./purge-failures";
 import { storeOutcomes } from "./store-outcomes";
 
 const envNumber = (name: string, fallback: number) => {
@@ -36,6 +37,7 @@ export class ProbeScheduler {
   readonly concurrency: number;
   private readonly claimLimit: number;
   private timer: NodeJS.Timeout | undefined;
+  private purgeTimer: NodeJS.Timeout | undefined;
   private running = false;
   private ticking = false;
   private queue: ProbeJob[] = [];
@@ -62,6 +64,11 @@ export class ProbeScheduler {
     this.loaded.clear();
     this.timer = setInterval(() => void this.tick(), this.tickMs);
     this.timer.unref?.();
+    this.purgeTimer = setInterval(
+      () => void purgeProbeFailures().catch((error) => logger.warn({ err: error }, "probe failure purge failed")),
+      3600_000,
+    );
+    this.purgeTimer.unref?.();
     void this.tick();
   }
 
@@ -69,6 +76,7 @@ export class ProbeScheduler {
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
+    clearInterval(this.purgeTimer);
     this.queue = [];
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
