@@ -215,6 +215,21 @@ describe("probes API", () => {
     return row?.t;
   }
 
+  it("refuses a results window that is reversed or longer than 31 days", async () => {
+    const now = Date.now();
+    for (const q of [`start=${now}&end=${now - 1}`, `start=${now - 32 * 86_400_000}&end=${now}`, "start=soon"]) {
+      const res = await api<Problem>("GET", probesOf("dev", `/rbac/results?${q}`), { token: w.reader.token });
+      expect(res.status, q).toBe(422);
+      expect(res.body.errors?.[0].path, q).toMatch(/start/);
+    }
+    const ok = await expectOk<{ startMs: number; endMs: number; stepMs: number; points: unknown[] }>(
+      api("GET", probesOf("dev", `/rbac/results?start=${now - 7 * 86_400_000}&end=${now}`), { token: w.reader.token }),
+    );
+    // A week at a 60 s interval is answered in at most 720 steps.
+    expect(ok.stepMs).toBe(840_000);
+    expect(ok.points).toEqual([]);
+  });
+
   it("another tenant's member gets 404 for everything, never the probe", async () => {
     const o = w.outsider.token;
     for (const [method, path] of [
