@@ -34,5 +34,6 @@ ALTER TABLE `probe_failures` ADD CONSTRAINT `probe_failures_probe_id_probes_id_f
 ALTER TABLE `probes` ADD CONSTRAINT `probes_tenant_id_tenants_id_fk` FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `probes` ADD CONSTRAINT `probes_environment_id_environments_id_fk` FOREIGN KEY (`environment_id`) REFERENCES `environments`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `probe_failures_probe_time_idx` ON `probe_failures` (`probe_id`,`time_ms`);--> statement-breakpoint
+CREATE INDEX `probe_failures_time_idx` ON `probe_failures` (`time_ms`);--> statement-breakpoint
 CREATE INDEX `probes_due_idx` ON `probes` (`enabled`,`next_run_ms`);--> statement-breakpoint
 CREATE INDEX `probes_tenant_idx` ON `probes` (`tenant_id`);

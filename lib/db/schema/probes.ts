@@ -51,7 +51,11 @@ export const probeFailures = mysqlTable(
     timeMs: bigint("time_ms", { mode: "number", unsigned: true }).notNull(),
     reason: varchar("reason", { length: 1024 }).notNull(),
   },
-  (t) => [index("probe_failures_probe_time_idx").on(t.probeId, t.timeMs)],
+  (t) => [
+    index("probe_failures_probe_time_idx").on(t.probeId, t.timeMs),
+    // The hourly purge by age.
+    index("probe_failures_time_idx").on(t.timeMs),
+  ],
 );
 
 export type ProbeRow = typeof probes.$inferSelect;
