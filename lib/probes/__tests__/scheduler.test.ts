@@ -139,7 +139,14 @@ describe("probe scheduler", () => {
   });
 
   it("drops failure reasons older than the telemetry retention, and only those", async () => {
-    const { id } = await rowOf("pace");
+    const made = await expectOk<{ name: string }>(
+      api("POST", path(), {
+        token: w.admin.token,
+        body: { name: "purged", kind: "tcp", target: "127.0.0.1:1", enabled: false },
+      }),
+      201,
+    );
+    const [{ id }] = await getDb().select().from(probes).where(eq(probes.name, made.name));
     const now = Date.now();
     const day = 24 * 3600_000;
     await getDb()
