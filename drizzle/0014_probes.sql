@@ -6,6 +6,14 @@ CREATE TABLE `probe_failures` (
 	CONSTRAINT `probe_failures_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `probe_uptime_hours` (
+	`probe_id` bigint unsigned NOT NULL,
+	`hour` int unsigned NOT NULL,
+	`runs` int unsigned NOT NULL,
+	`ok` int unsigned NOT NULL,
+	CONSTRAINT `probe_uptime_hours_probe_id_hour_pk` PRIMARY KEY(`probe_id`,`hour`)
+);
+--> statement-breakpoint
 CREATE TABLE `probes` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`tenant_id` bigint unsigned NOT NULL,
@@ -31,9 +39,11 @@ CREATE TABLE `probes` (
 );
 --> statement-breakpoint
 ALTER TABLE `probe_failures` ADD CONSTRAINT `probe_failures_probe_id_probes_id_fk` FOREIGN KEY (`probe_id`) REFERENCES `probes`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `probe_uptime_hours` ADD CONSTRAINT `probe_uptime_hours_probe_id_probes_id_fk` FOREIGN KEY (`probe_id`) REFERENCES `probes`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `probes` ADD CONSTRAINT `probes_tenant_id_tenants_id_fk` FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `probes` ADD CONSTRAINT `probes_environment_id_environments_id_fk` FOREIGN KEY (`environment_id`) REFERENCES `environments`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `probe_failures_probe_time_idx` ON `probe_failures` (`probe_id`,`time_ms`);--> statement-breakpoint
 CREATE INDEX `probe_failures_time_idx` ON `probe_failures` (`time_ms`);--> statement-breakpoint
+CREATE INDEX `probe_uptime_hours_hour_idx` ON `probe_uptime_hours` (`hour`);--> statement-breakpoint
 CREATE INDEX `probes_due_idx` ON `probes` (`enabled`,`next_run_ms`);--> statement-breakpoint
 CREATE INDEX `probes_tenant_idx` ON `probes` (`tenant_id`);

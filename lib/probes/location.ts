@@ -8,6 +8,7 @@ import { existingNamespaceId } from "@/lib/telemetry/store/dictionary";
 
 /** Where an environment's probe data lives and what its cluster allows the probes to reach. */
 export interface ProbeLocation {
+  environmentId: number;
   clusterId: number;
   namespace: string;
   /** Telemetry id of the namespace; null until the first point was written. */
@@ -31,5 +32,5 @@ export async function probeLocation(ctx: EnvironmentCtx): Promise<ProbeLocation>
     namespace: found.namespace,
     environmentId: ctx.scope.environment.id,
   });
-  return { ...found, nsId };
+  return { ...found, environmentId: ctx.scope.environment.id, nsId };
 }

@@ -11,10 +11,13 @@ export interface Uptime {
   uptime7d: number | null;
 }
 
-const DAY = 24 * 3600_000;
 export const probeJob = (name: string) => `probe/${name}`;
 
-/** Share of successful runs over 24 h and 7 d per probe name, from its probe_success points. */
+/**
+ * Share of successful runs over the last 24 h and 7 d per probe name: from Prometheus when the
+ * cluster's metrics live there, else from the hourly run counts Facet writes with each batch of
+ * points (the window starts on an hour boundary: 23–24 h, 167–168 h).
+ */
 export async function uptimeByName(
   loc: ProbeLocation,
   names: string[],
@@ -24,17 +27,21 @@ export async function uptimeByName(
   if (!names.length) return out;
   const prometheus = await backendFor(loc.clusterId, "prometheus");
   if (prometheus) return uptimeFromPrometheus(prometheus, loc, names, nowMs);
-  if (loc.nsId === null) return out;
+  const hour = Math.floor(nowMs / 3600_000);
   const [rows] = await getPool().query<RowDataPacket[]>(
-    `SELECT s.service, AVG(CASE WHEN p.time_ms >= ? THEN p.value END) AS u24, AVG(p.value) AS u7
-       FROM telemetry_metric_series s
-       JOIN telemetry_metric_points p ON p.series_id = s.id AND p.time_ms >= ? AND p.time_ms <= ?
-      WHERE s.ns_id = ? AND s.name = 'probe_success' AND s.service IN (?)
-      GROUP BY s.service`,
-    [nowMs - DAY, nowMs - 7 * DAY, nowMs, loc.nsId, names.map(probeJob)],
+    `SELECT p.name,
+            SUM(CASE WHEN h.hour >= ? THEN h.ok END) AS ok24, SUM(CASE WHEN h.hour >= ? THEN h.runs END) AS runs24,
+            SUM(h.ok) AS ok7, SUM(h.runs) AS runs7
+       FROM probes p
+       JOIN probe_uptime_hours h ON h.probe_id = p.id AND h.hour >= ?
+      WHERE p.environment_id = ? AND p.name IN (?)
+      GROUP BY p.name`,
+    [hour - 23, hour - 23, hour - 167, loc.environmentId, names],
   );
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  for (const r of rows) out.set(String(r.service).slice(6), { uptime24h: num(r.u24), uptime7d: num(r.u7) });
+  // Divided here: SQL's DECIMAL division would round to four places.
+  const share = (ok: unknown, runs: unknown) => (Number(runs) > 0 ? Number(ok) / Number(runs) : null);
+  for (const r of rows)
+    out.set(String(r.name), { uptime24h: share(r.ok24, r.runs24), uptime7d: share(r.ok7, r.runs7) });
   return out;
 }
 

@@ -1,4 +1,15 @@
-import { bigint, boolean, index, int, json, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  boolean,
+  index,
+  int,
+  json,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { id, ref, timestamps } from "../columns";
 import { environments } from "./tenancy";
 import { tenants } from "./tenants";
@@ -56,6 +67,21 @@ export const probeFailures = mysqlTable(
     // The hourly purge by age.
     index("probe_failures_time_idx").on(t.timeMs),
   ],
+);
+
+/** Runs and successes per probe and hour, so a list's 24 h / 7 d uptime reads ≤ 168 rows a probe. */
+export const probeUptimeHours = mysqlTable(
+  "probe_uptime_hours",
+  {
+    probeId: ref("probe_id")
+      .notNull()
+      .references(() => probes.id, { onDelete: "cascade" }),
+    /** Hours since the epoch. */
+    hour: int("hour", { unsigned: true }).notNull(),
+    runs: int("runs", { unsigned: true }).notNull(),
+    ok: int("ok", { unsigned: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.probeId, t.hour] }), index("probe_uptime_hours_hour_idx").on(t.hour)],
 );
 
 export type ProbeRow = typeof probes.$inferSelect;

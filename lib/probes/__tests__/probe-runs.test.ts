@@ -130,6 +130,9 @@ describe("probe runs through the real blackbox exporter", () => {
     expect(results.points.some((pt) => pt.statusCode === 200)).toBe(true);
     expect(results.points.some((pt) => pt.success === 0)).toBe(true);
     expect(results.probe.uptime24h).toBeCloseTo(2 / 3, 5);
+    const listed = await expectOk<{ items: ProbeDto[] }>(api("GET", path(), { token: w.reader.token }));
+    expect(listed.items.find((i) => i.name === "web")).toMatchObject({ state: "up" });
+    expect(listed.items.find((i) => i.name === "web")?.uptime7d).toBeCloseTo(2 / 3, 5);
 
     const [series] = await getPool().query<RowDataPacket[]>(
       `SELECT DISTINCT name, JSON_UNQUOTE(JSON_EXTRACT(labels, '$.phase')) AS phase,

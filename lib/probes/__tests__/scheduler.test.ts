@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { leaderships } from "@/lib/db/leadership";
-import { probeFailures, probes } from "@/lib/db/schema";
+import { probeFailures, probes, probeUptimeHours } from "@/lib/db/schema";
 import { blackbox, freeLoopbackPort } from "@/lib/probes/blackbox/exporter";
 import { nextAfter, nextOnPhase, phaseOffsetMs } from "@/lib/probes/schedule";
 import { leadProbeScheduler } from "@/lib/probes/scheduler/leader";
@@ -155,7 +155,16 @@ describe("probe scheduler", () => {
         { probeId: id, timeMs: now - 8 * day, reason: "old" },
         { probeId: id, timeMs: now - 6 * day, reason: "recent" },
       ]);
+    const hour = Math.floor(now / 3600_000);
+    await getDb()
+      .insert(probeUptimeHours)
+      .values([
+        { probeId: id, hour: hour - 9 * 24, runs: 60, ok: 60 },
+        { probeId: id, hour: hour - 24, runs: 60, ok: 30 },
+      ]);
     expect(await purgeProbeFailures(now, 7)).toBeGreaterThanOrEqual(1);
+    const hours = await getDb().select().from(probeUptimeHours).where(eq(probeUptimeHours.probeId, id));
+    expect(hours.map((h) => h.hour)).toEqual([hour - 24]);
     const left = await getDb().select().from(probeFailures).where(eq(probeFailures.probeId, id));
     expect(left.map((f) => f.reason)).toContain("recent");
     expect(left.map((f) => f.reason)).not.toContain("old");

@@ -53,6 +53,24 @@ export async function storeOutcomes(outcomes: ProbeOutcome[]): Promise<void> {
          JOIN probes p ON p.id = v.id`,
       [JSON.stringify(failed.map((o) => [o.job.id, o.startedMs, o.reason!.slice(0, 1024)]))],
     );
+  const hours = new Map<string, [number, number, number, number]>();
+  for (const o of outcomes) {
+    const hour = Math.floor(o.startedMs / 3600_000);
+    const cell = hours.get(`${o.job.id}/${hour}`) ?? [o.job.id, hour, 0, 0];
+    cell[2]++;
+    if (o.success) cell[3]++;
+    hours.set(`${o.job.id}/${hour}`, cell);
+  }
+  await pool.query(
+    `INSERT INTO probe_uptime_hours (probe_id, hour, runs, ok)
+     SELECT p.id, v.hour, v.runs, v.ok
+       FROM JSON_TABLE(?, '$[*]' COLUMNS (
+              id BIGINT UNSIGNED PATH '$[0]', hour INT UNSIGNED PATH '$[1]', runs INT UNSIGNED PATH '$[2]',
+              ok INT UNSIGNED PATH '$[3]')) v
+       JOIN probes p ON p.id = v.id
+     ON DUPLICATE KEY UPDATE runs = probe_uptime_hours.runs + VALUES(runs), ok = probe_uptime_hours.ok + VALUES(ok)`,
+    [JSON.stringify([...hours.values()])],
+  );
   await storePoints(outcomes);
 }
 
