@@ -13,4 +13,9 @@ export async function register() {
     const { leadAlertDispatcher } = await import("./lib/alerts/channels/leader");
     leadAlertDispatcher();
   }
+  // Uptime probes through the blackbox exporter, also in one replica (FACET_PROBE_SCHEDULER=off stops it).
+  if (process.env.FACET_PROBE_SCHEDULER !== "off") {
+    const { leadProbeScheduler } = await import("./lib/probes/scheduler/leader");
+    leadProbeScheduler();
+  }
 }

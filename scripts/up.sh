@@ -10,6 +10,8 @@ PORT="${PORT:-3000}"
 HOST="${HOST:-0.0.0.0}"
 
 ensure_node_modules
+# The server's leader process starts it on a free loopback port for the uptime probes.
+ensure_blackbox_exporter
 
 # With no DATABASE_URL of its own (or the default root one), Facet runs as a least-privilege
 # user `facet` on the `facet` database, made here with root and kept in .env.local.

@@ -4,6 +4,7 @@
 import { createInterface } from "node:readline";
 import { leadReconciler } from "@/lib/clusters/reconcile/leader";
 import { leaderships } from "@/lib/db/leadership";
+import { leadProbeScheduler } from "@/lib/probes/scheduler/leader";
 import { leadSandboxControllers } from "@/lib/sandbox/controllers/leader";
 import { startRetention } from "@/lib/telemetry/store/retention";
 import { startRouteServer } from "./route-server";
@@ -13,6 +14,8 @@ const nacos = await startRouteServer("app/nacos");
 leadReconciler();
 startRetention();
 leadSandboxControllers();
+// Only the probes test asks (and names an exporter), so a killed replica leaves no exporter behind.
+if (process.env.FACET_PROBE_SCHEDULER === "on") leadProbeScheduler();
 const say = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 say({ ready: true, api: api.origin, nacos: nacos.origin });
 for await (const line of createInterface({ input: process.stdin })) {

@@ -76,9 +76,14 @@ ensure_test_servers() {
   command -v prometheus >/dev/null 2>&1 || ensure_apt prometheus
   # Probes and alerts run against the real blackbox exporter and Alertmanager (started by
   # Facet's scripts and tests on loopback, never as system services).
-  command -v prometheus-blackbox-exporter >/dev/null 2>&1 || ensure_apt prometheus-blackbox-exporter
+  ensure_blackbox_exporter
   command -v prometheus-alertmanager >/dev/null 2>&1 || ensure_apt prometheus-alertmanager
   PATH="$PATH:/usr/sbin" command -v slapd >/dev/null 2>&1 || ensure_apt slapd
+}
+
+# The blackbox exporter Facet's probe scheduler runs (on loopback, with Facet's modules file).
+ensure_blackbox_exporter() {
+  command -v prometheus-blackbox-exporter >/dev/null 2>&1 || ensure_apt prometheus-blackbox-exporter
 }
 
 # Chromium from Debian for Playwright.

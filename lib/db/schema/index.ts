@@ -13,3 +13,4 @@ export * from "./cache-epochs";
 export * from "./login-failures";
 export * from "./models";
 export * from "./alert-channels";
+export * from "./probes";

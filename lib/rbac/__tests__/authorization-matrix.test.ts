@@ -1214,6 +1214,62 @@ Object.assign(TABLE, {
   ...modelCatalogRows(),
 } satisfies Record<string, Case>);
 
+// Probes: each call makes the probe it needs, as root (a seed per environment, made once).
+const PRB = `${CFG}/probes`;
+const probeBody = (name: string) => ({ name, kind: "http", target: "http://127.0.0.1:1/healthz" });
+const seededProbe = async (w: World, t: EnvType, name = "seed") => {
+  const res = await api("POST", `${E(w, t)}/probes`, { token: w.root, body: probeBody(name) });
+  if (res.status !== 201 && res.status !== 409) throw new Error(`probe seed answered ${res.status}`);
+  return `${E(w, t)}/probes/${name}`;
+};
+Object.assign(TABLE, {
+  [`GET ${PRB}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/probes` }),
+  },
+  [`POST ${PRB}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/probes`, body: probeBody(`mx-${n}`) }),
+  },
+  [`GET ${PRB}/{name}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: await seededProbe(w, t) }),
+  },
+  [`PUT ${PRB}/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      const { name: _name, ...body } = probeBody("seed");
+      return { path: await seededProbe(w, t), body: { ...body, intervalSeconds: 30 + (counter++ % 60) } };
+    },
+  },
+  [`DELETE ${PRB}/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t, n) => ({ path: await seededProbe(w, t, `del-${n}`) }),
+  },
+  [`GET ${PRB}/{name}/results`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${await seededProbe(w, t)}/results` }),
+  },
+  [`GET ${PRB}/{name}/probe-object`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${await seededProbe(w, t)}/probe-object` }),
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": {

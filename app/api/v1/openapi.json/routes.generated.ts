@@ -75,24 +75,28 @@ import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environme
 import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
 import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
 import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m88 from "@/app/api/v1/tenants/route";
-import * as m89 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m90 from "@/app/api/v1/traces/[traceId]/route";
-import * as m91 from "@/app/api/v1/users/[username]/route";
-import * as m92 from "@/app/api/v1/users/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m92 from "@/app/api/v1/tenants/route";
+import * as m93 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m94 from "@/app/api/v1/traces/[traceId]/route";
+import * as m95 from "@/app/api/v1/users/[username]/route";
+import * as m96 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -203,22 +207,32 @@ export const ROUTE_MODULES: RouteModule[] = [
     handlers: m73,
   },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m74 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m75 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m76 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m77 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m78 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m80 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m81 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m82 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m83 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m84 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m85 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m86 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m87 },
-  { path: "/api/v1/tenants", handlers: m88 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m89 },
-  { path: "/api/v1/traces/{traceId}", handlers: m90 },
-  { path: "/api/v1/users/{username}", handlers: m91 },
-  { path: "/api/v1/users", handlers: m92 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
+    handlers: m75,
+  },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
+    handlers: m76,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m79 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m81 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m82 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m83 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m85 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m86 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m87 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m88 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m89 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m90 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m91 },
+  { path: "/api/v1/tenants", handlers: m92 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m93 },
+  { path: "/api/v1/traces/{traceId}", handlers: m94 },
+  { path: "/api/v1/users/{username}", handlers: m95 },
+  { path: "/api/v1/users", handlers: m96 },
 ];

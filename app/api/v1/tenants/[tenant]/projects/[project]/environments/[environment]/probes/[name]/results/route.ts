@@ -1,0 +1,4 @@
+import { route } from "@/lib/http/route";
+import { probesOps as ops } from "@/lib/probes/operations";
+
+export const GET = route(ops.getProbeResults);

@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { probesOps as ops } from "@/lib/probes/operations";
+
+export const GET = route(ops.listProbes);
+export const POST = route(ops.createProbe);
