@@ -135,9 +135,12 @@ describe("probe runs through the real blackbox exporter", () => {
     expect(listed.items.find((i) => i.name === "web")?.uptime7d).toBeCloseTo(2 / 3, 5);
 
     const [series] = await getPool().query<RowDataPacket[]>(
-      `SELECT DISTINCT name, JSON_UNQUOTE(JSON_EXTRACT(labels, '$.phase')) AS phase,
-              JSON_UNQUOTE(JSON_EXTRACT(labels, '$.job')) AS job, JSON_UNQUOTE(JSON_EXTRACT(labels, '$.instance')) AS instance
-         FROM telemetry_metric_series WHERE service = 'probe/web'`,
+      `SELECT DISTINCT s.name, JSON_UNQUOTE(JSON_EXTRACT(s.labels, '$.phase')) AS phase,
+              JSON_UNQUOTE(JSON_EXTRACT(s.labels, '$.job')) AS job, JSON_UNQUOTE(JSON_EXTRACT(s.labels, '$.instance')) AS instance
+         FROM telemetry_metric_series s JOIN telemetry_namespaces n ON n.id = s.ns_id
+         JOIN environments e ON e.id = n.environment_id JOIN tenants t ON t.id = e.tenant_id
+        WHERE s.service = 'probe/web' AND t.name = ?`,
+      [w.tenant],
     );
     const names = new Set(series.map((s) => s.name as string));
     for (const n of [

@@ -102,13 +102,17 @@ export class ProbeScheduler {
           if (job.dueMs <= now) this.queue.push(job);
           else {
             this.waiting++;
-            const timer = setTimeout(() => {
-              this.timers.delete(timer);
-              this.waiting--;
-              if (!this.running) return this.wakeIdle();
-              this.queue.push(job);
-              this.pump();
-            }, job.dueMs - now);
+            const timer = setTimeout(
+              () => {
+                this.timers.delete(timer);
+                this.waiting--;
+                if (!this.running) return this.wakeIdle();
+                this.queue.push(job);
+                this.pump();
+              },
+              // Node's timers may fire a millisecond early by Date.now(): a run never starts before its due time.
+              job.dueMs - now + 1,
+            );
             this.timers.add(timer);
           }
         }
