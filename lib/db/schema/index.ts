@@ -11,3 +11,4 @@ export * from "./telemetry";
 export * from "./signed-out-sessions";
 export * from "./cache-epochs";
 export * from "./login-failures";
+export * from "./alerts";
