@@ -12,7 +12,12 @@ import { SEVERITIES } from "./schemas";
 // receivers and inhibits a lower level while a higher one fires (as Facet's evaluator does).
 
 export const MONITORING_GROUP = "monitoring.coreos.com";
-const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
+// The CRDs' patterns are Go regexps; the one construct JavaScript lacks is (?i), read here as
+// the whole pattern's flag (slightly wider than Go's, which is fine for checking our own output).
+const goRegExp = (pattern: string, flags?: string) =>
+  pattern.includes("(?i)") ? new RegExp(pattern.replaceAll("(?i)", ""), `${flags ?? ""}i`) : new RegExp(pattern, flags);
+goRegExp.code = "new RegExp";
+const ajv = new Ajv({ allErrors: true, strict: false, code: { optimize: false, regExp: goRegExp } });
 const validators = new Map<string, ValidateFunction>();
 
 function validate(kind: "PrometheusRule" | "AlertmanagerConfig", object: unknown): void {

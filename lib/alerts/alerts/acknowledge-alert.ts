@@ -31,15 +31,13 @@ export const acknowledgeAlert = verb(
           .update(alertInstances)
           .set({ acknowledgedBy: ctx.actor.username, acknowledgedAt: now })
           .where(and(eq(alertInstances.id, alert.id), eq(alertInstances.environmentId, environment.id)));
-        await tx
-          .insert(alertEvents)
-          .values({
-            instanceId: alert.id,
-            at: now,
-            kind: "acknowledged",
-            value: alert.value,
-            severity: alert.severity,
-          });
+        await tx.insert(alertEvents).values({
+          instanceId: alert.id,
+          at: now,
+          kind: "acknowledged",
+          value: alert.value,
+          severity: alert.severity,
+        });
         await writeAudit(tx, ctx, {
           action: "alerts.acknowledge",
           tenantId: tenant.id,

@@ -11,6 +11,6 @@ export function formatValue(value: number | null): string {
 
 export function renderMessage(template: string, labels: Record<string, string>, value: number | null): string {
   return template.replace(PLACEHOLDER, (_m, label: string | undefined) =>
-    label !== undefined ? (labels[label] ?? "") : formatValue(value),
+    label !== undefined ? (Object.hasOwn(labels, label) ? labels[label] : "") : formatValue(value),
   );
 }

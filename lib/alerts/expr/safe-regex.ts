@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 // A log rule's regex runs in MariaDB (PCRE2, over up to LOG_SCAN_ROWS bodies per round) or in
 // Loki (RE2). Only the subset both read the same way, and without the constructs that make
 // backtracking explode, is accepted: no backreferences, lookaround, atomic groups, possessive
-// quantifiers or recursion; no quantified group that itself contains a quantifier; bounded counts.
+// quantifiers or recursion; no quantified group that contains a quantifier or an alternation
+// ((a+)+, (a|aa)*); bounded counts.
 
 const REFUSED: [RegExp, string][] = [
   [/\\[1-9]|\\k<|\\g/, "Backreferences are not allowed."],
@@ -48,7 +49,7 @@ export function assertSafeRegex(pattern: string, path = "log.regex"): void {
       const quantified = next === "*" || next === "+" || next === "?" || next === "{";
       if (quantifiedInside && quantified) throw fail(path, "A repeated group may not contain a repetition.");
       if (stack.length && (quantifiedInside || quantified)) stack[stack.length - 1] = true;
-    } else if ((c === "*" || c === "+" || c === "{" || (c === "?" && body[i - 1] !== "(")) && stack.length)
+    } else if ((c === "*" || c === "+" || c === "{" || c === "|" || (c === "?" && body[i - 1] !== "(")) && stack.length)
       stack[stack.length - 1] = true;
   }
 }
