@@ -246,21 +246,18 @@ describe("alert rules API", () => {
 
   it("renders the rule as a PrometheusRule and an AlertmanagerConfig that pass the CRD schemas", async () => {
     await expectOk(api("POST", rules, { token: w.root, body: cpuRule("cpu-render") }), 201);
-    const raw = await api("GET", `${rules}/cpu-render/prometheus-rule`, { token: w.reader.token });
-    expect(raw.status, JSON.stringify(raw.body)).toBe(200);
-    const res = await expectOk<{ prometheusRule: Record<string, any>; alertmanagerConfig: Record<string, any> }>(
-      api("GET", `${rules}/cpu-render/prometheus-rule`, { token: w.reader.token }),
-    );
+    type Rendered = {
+      prometheusRule: { spec: { groups: { rules: { expr: string; for?: string; labels: { severity: string } }[] }[] } };
+      alertmanagerConfig: { spec: { inhibitRules: unknown[] } };
+    };
+    const res = await expectOk<Rendered>(api("GET", `${rules}/cpu-render/prometheus-rule`, { token: w.reader.token }));
     expect(res.prometheusRule).toMatchObject({
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PrometheusRule",
       metadata: { name: "facet-alert-cpu-render", namespace: w.namespace("a") },
     });
     const [group] = res.prometheusRule.spec.groups;
-    expect(group.rules.map((r: { labels: { severity: string } }) => r.labels.severity)).toEqual([
-      "warning",
-      "critical",
-    ]);
+    expect(group.rules.map((r) => r.labels.severity)).toEqual(["warning", "critical"]);
     expect(group.rules[1].expr).toContain(`namespace="${w.namespace("a")}"`);
     expect(group.rules[1].expr).toMatch(/\) > 1\.5$/);
     expect(group.rules[0].for).toBe("60s");
