@@ -135,7 +135,11 @@ describe("alert rules API", () => {
   it.each([
     ["a log regex that backtracks", logRule("bad1", { regex: "(a+)+$" }), "log.regex"],
     ["a log window over 10 minutes", logRule("bad2", { windowSeconds: 601 }), "body.log.windowSeconds"],
-    ["a log matcher on another namespace", logRule("bad3", { matchers: { namespace: "kube-system" } }), "log"],
+    [
+      "a log matcher on another namespace",
+      logRule("bad3", { matchers: { namespace: "kube-system" } }),
+      "log.matchers.namespace",
+    ],
     [
       "a log matcher the embedded store cannot filter",
       logRule("bad4", { matchers: { team: "x" } }),

@@ -94,7 +94,8 @@ describe("LogQL namespace injection", () => {
       'count_over_time({a="1"}[1m]) / count_over_time({b="2"}[1m])',
       `count_over_time({namespace="${NS}", a="1"}[1m]) / count_over_time({namespace="${NS}", b="2"}[1m])`,
     ],
-    [`{namespace="${NS}"} | json | level="error"`, `{namespace="${NS}", namespace="${NS}"} | json | level="error"`],
+    [`{namespace="${NS}"} | json | level="error"`, `{namespace="${NS}"} | json | level="error"`],
+    [`{app="x", namespace="${NS}"} |= "a"`, `{app="x", namespace="${NS}"} |= "a"`],
   ])("%s", (input, expected) => {
     expect(injectLogqlNamespace(input, NS)).toBe(expected);
   });

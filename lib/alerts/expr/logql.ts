@@ -17,6 +17,24 @@ function firstError(text: string): number | null {
   return at;
 }
 
+/** Whether the selector at [from, to) already has `label="namespace"`. */
+function scopedAlready(text: string, from: number, to: number, label: string, namespace: string): boolean {
+  let found = false;
+  parser.parse(text).iterate({
+    from,
+    to,
+    enter: (n) => {
+      if (n.name !== "Matcher" || n.from < from || n.to > to) return undefined;
+      const id = n.node.getChild("Identifier");
+      const str = n.node.getChild("String");
+      if (id && n.node.getChild("Eq") && text.slice(id.from, id.to) === label && str)
+        found ||= unquoteString(text.slice(str.from, str.to)) === namespace;
+      return undefined;
+    },
+  });
+  return found;
+}
+
 export function injectLogqlNamespace(
   text: string,
   namespace: string,
@@ -49,7 +67,8 @@ export function injectLogqlNamespace(
         selectors++;
         const open = text.indexOf("{", ref.from);
         const hasMatchers = Boolean(ref.node.getChild("Matchers"));
-        edits.push({ at: open + 1, text: hasMatchers ? `${matcher}, ` : matcher });
+        if (!scopedAlready(text, ref.from, ref.to, namespaceLabel, namespace))
+          edits.push({ at: open + 1, text: hasMatchers ? `${matcher}, ` : matcher });
       }
       return undefined;
     },

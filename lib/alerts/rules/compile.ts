@@ -27,8 +27,14 @@ const invalid = (path: string, message: string) =>
 export const probeJob = (probe: string) => `probe/${probe}`;
 
 /** The LogQL of a log rule before scoping: count of matching lines over the window. */
-export function logqlOf(log: NonNullable<AlertRuleBody["log"]>): string {
-  const matchers = Object.entries(log.matchers).map(([k, v]) => `${k}=${quoteString(v)}`);
+export function logqlOf(log: NonNullable<AlertRuleBody["log"]>, namespace: string, namespaceLabel: string): string {
+  // The namespace matcher first: a selector needs one matcher, and the rule may have none.
+  const matchers = [
+    `${namespaceLabel}=${quoteString(namespace)}`,
+    ...Object.entries(log.matchers)
+      .filter(([k]) => k !== namespaceLabel)
+      .map(([k, v]) => `${k}=${quoteString(v)}`),
+  ];
   return `sum(count_over_time({${matchers.join(", ")}} |~ ${quoteString(log.regex)} [${log.windowSeconds}s]))`;
 }
 
@@ -70,7 +76,11 @@ export function compileRule(body: AlertRuleBody, env: CompileEnv): string {
             `log.matchers.${key}`,
             `Facet's log store filters on ${Object.keys(EMBEDDED_LOG_LABELS).join(", ")} only.`,
           );
-    return injectLogqlNamespace(logqlOf(body.log), env.namespace, "log", env.loki?.namespaceLabel ?? "namespace");
+    const label = env.loki?.namespaceLabel ?? "namespace";
+    const other = body.log.matchers[label];
+    if (other !== undefined && other !== env.namespace)
+      throw invalid(`log.matchers.${label}`, `The rule may only read namespace "${env.namespace}".`);
+    return injectLogqlNamespace(logqlOf(body.log, env.namespace, label), env.namespace, "log", label);
   }
   if (body.kind === "probe" && body.probe) {
     const { probe, condition, minutes, days } = body.probe;
