@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { eventually } from "@/lib/testing/sandbox-harness";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import {
   otlpGauge,
