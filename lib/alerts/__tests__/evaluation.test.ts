@@ -208,6 +208,30 @@ describe("alert evaluation", () => {
     expect(alert.history.map((h) => h.kind).sort()).toEqual(
       ["firing", "silenced", "notified", "notified", "acknowledged"].sort(),
     );
+
+    // Switching the rule off resolves its alert at once, and those told it fired hear so.
+    const body = await expectOk<Record<string, unknown>>(
+      api("GET", `${w.env("a")}/alert-rules/web-errors`, { token: w.root }),
+    );
+    await expectOk(
+      api("PUT", `${w.env("a")}/alert-rules/web-errors`, {
+        token: w.root,
+        body: {
+          name: "web-errors",
+          kind: "log",
+          levels: body.levels,
+          receivers: body.receivers,
+          log: body.log,
+          message: body.message,
+          enabled: false,
+        },
+      }),
+    );
+    [alert] = ofRule(await alerts("a"), "web-errors");
+    expect(alert.state).toBe("resolved");
+    expect(sentFor("web-errors").map((n) => n.status)).toEqual(["firing", "firing", "resolved"]);
+    await runRound(at(t0, 280));
+    expect(ofRule(await alerts("a"), "web-errors")).toHaveLength(1);
   });
 
   it("a probe rule fires when probe_success stayed 0 for N minutes and resolves on success", async () => {

@@ -21,8 +21,9 @@ import { fromJson } from "../json";
 import type { RuleSpec } from "../rules/rule-dto";
 import type { Level, Receiver } from "../schemas";
 import { applyPlans, type EnvNames, type PlannedRule } from "./apply-plan";
-import { planRule, type ActiveSilence, type WorkingAlert } from "./lifecycle";
+import { planRule, type ActiveSilence } from "./lifecycle";
 import { RoundMemo, samplesOf, type Backend, type EvalEnv } from "./sources";
+import { toWorking } from "./working-alert";
 
 // One evaluation round over every enabled rule. Rules are grouped per environment: one read of
 // its open alerts and silences, shared embedded queries (RoundMemo), one write transaction when
@@ -50,29 +51,6 @@ const RULES_EVALUATED =
   sqlText`UPDATE alert_rules SET last_eval_at = ?, last_error = NULL, updated_at = updated_at WHERE id IN (?)`.text;
 const RULE_FAILED =
   sqlText`UPDATE alert_rules SET last_eval_at = ?, last_error = ?, updated_at = updated_at WHERE id = ?`.text;
-
-function toWorking(row: typeof alertInstances.$inferSelect): WorkingAlert {
-  return {
-    id: row.id,
-    fingerprint: row.fingerprint,
-    labels: fromJson(row.labels),
-    severity: row.severity,
-    state: row.state,
-    value: row.value,
-    message: row.message,
-    startedAt: row.startedAt,
-    firedAt: row.firedAt,
-    resolvedAt: row.resolvedAt,
-    notified: fromJson<Record<string, number> | null>(row.notified) ?? {},
-    lastNotifiedAt: row.lastNotifiedAt,
-    acknowledgedAt: row.acknowledgedAt,
-    silencedBy: row.silencedBy,
-    inhibited: row.inhibited,
-    dirty: false,
-    events: [],
-    notify: null,
-  };
-}
 
 async function evaluateEnvironment(
   env: EnvRules,

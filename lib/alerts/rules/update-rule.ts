@@ -7,6 +7,7 @@ import { alertRules } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { AlertRuleBody } from "../schemas";
+import { resolveRuleAlerts } from "../evaluate/resolve-rule-alerts";
 import { compileRule, effectiveLevels } from "./compile";
 import { getRuleInEnvironmentOrThrow } from "./get-rule-row";
 import { ruleColumns, ruleDto } from "./rule-dto";
@@ -31,6 +32,8 @@ export const updateRule = verb(
         .update(alertRules)
         .set({ ...columns, version: before.version + 1 })
         .where(eq(alertRules.id, before.id));
+      // A rule switched off tells its open alerts' receivers they resolved, as a quiet round would.
+      if (before.enabled && !input.body.enabled) await resolveRuleAlerts(tx, before);
       await writeAudit(tx, ctx, {
         action: "alerts.rules.update",
         tenantId: env.tenantId,
