@@ -33,7 +33,7 @@ function validate(kind: "PrometheusRule" | "AlertmanagerConfig", object: unknown
     });
 }
 
-const objectName = (rule: string) => `facet-alert-${rule}`;
+export const objectName = (rule: string) => `facet-alert-${rule}`;
 const metadata = (rule: string, namespace: string) => ({
   name: objectName(rule),
   namespace,

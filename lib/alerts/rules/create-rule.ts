@@ -6,6 +6,7 @@ import { alertRules } from "@/lib/db/schema";
 import { uniqueOrConflict } from "@/lib/db/rows";
 import { inTransaction } from "@/lib/db/transaction";
 import type { AlertRuleBody } from "../schemas";
+import { syncOperatorObjects } from "../sync-operator-objects";
 import { compileRule, effectiveLevels } from "./compile";
 import { getRuleInEnvironmentOrThrow } from "./get-rule-row";
 import { ruleColumns, ruleDto } from "./rule-dto";
@@ -19,7 +20,7 @@ export const createRule = verb(
     const env = await ruleEnv(ctx);
     const expr = compileRule(input, env);
     const columns = ruleColumns(input, expr, effectiveLevels(input));
-    return inTransaction(async (tx) => {
+    const dto = await inTransaction(async (tx) => {
       await uniqueOrConflict(
         tx.insert(alertRules).values({
           tenantId: env.tenantId,
@@ -39,5 +40,7 @@ export const createRule = verb(
       });
       return ruleDto(row);
     });
+    await syncOperatorObjects(ctx, dto.name, dto);
+    return dto;
   },
 );

@@ -5,6 +5,7 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import { alertRules } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
+import { syncOperatorObjects } from "../sync-operator-objects";
 import { getRuleInEnvironmentOrThrow } from "./get-rule-row";
 import { ruleDto } from "./rule-dto";
 
@@ -24,6 +25,7 @@ export const deleteRule = verb(
         before: ruleDto(row),
       });
     });
+    await syncOperatorObjects(ctx, input.name, null);
     return { deleted: input.name };
   },
 );

@@ -7,6 +7,7 @@ import { alertRules } from "@/lib/db/schema";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { AlertRuleBody } from "../schemas";
+import { syncOperatorObjects } from "../sync-operator-objects";
 import { resolveRuleAlerts } from "../evaluate/resolve-rule-alerts";
 import { compileRule, effectiveLevels } from "./compile";
 import { getRuleInEnvironmentOrThrow } from "./get-rule-row";
@@ -43,6 +44,8 @@ export const updateRule = verb(
       });
       return getRuleInEnvironmentOrThrow(tx, env.environmentId, input.name);
     });
-    return ruleDto(row, (await ruleStates([row.id])).get(row.id));
+    const dto = ruleDto(row, (await ruleStates([row.id])).get(row.id));
+    await syncOperatorObjects(ctx, dto.name, dto);
+    return dto;
   },
 );
