@@ -209,6 +209,13 @@ describe("alert evaluation", () => {
       ["firing", "silenced", "notified", "notified", "acknowledged"].sort(),
     );
 
+    // While it keeps firing, its value follows the data without a transition.
+    await post("a", "logs", otlpLogs({ "service.name": "web" }, [{ timeMs: t0 - 500, body: "ERROR third" }]));
+    await runRound(at(t0, 240));
+    [alert] = ofRule(await alerts("a"), "web-errors");
+    expect(alert).toMatchObject({ state: "firing", value: 3 });
+    expect(alert.history).toHaveLength(5);
+
     // Switching the rule off resolves its alert at once, and those told it fired hear so.
     const body = await expectOk<Record<string, unknown>>(
       api("GET", `${w.env("a")}/alert-rules/web-errors`, { token: w.root }),
