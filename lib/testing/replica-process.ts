@@ -2,6 +2,7 @@
 // app/api and app/nacos, takes part in the background loops' leadership, and answers one
 // command on stdin ("leaders") with a JSON line on stdout. Started by startReplica().
 import { createInterface } from "node:readline";
+import { leadAlertEvaluator } from "@/lib/alerts/evaluate/leader";
 import { leadReconciler } from "@/lib/clusters/reconcile/leader";
 import { leaderships } from "@/lib/db/leadership";
 import { leadSandboxControllers } from "@/lib/sandbox/controllers/leader";
@@ -13,6 +14,7 @@ const nacos = await startRouteServer("app/nacos");
 leadReconciler();
 startRetention();
 leadSandboxControllers();
+leadAlertEvaluator();
 const say = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 say({ ready: true, api: api.origin, nacos: nacos.origin });
 for await (const line of createInterface({ input: process.stdin })) {

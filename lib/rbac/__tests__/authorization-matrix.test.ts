@@ -1070,25 +1070,20 @@ const seededRule = async (w: World, t: EnvType, name = "seed") => {
 };
 const firingAlert = async (w: World, t: EnvType): Promise<number> => {
   await seededRule(w, t);
-  const { alertInstances, alertRules, environments } = await import("@/lib/db/schema");
+  const { alertInstances, alertRules, environments, tenants } = await import("@/lib/db/schema");
   const { and, eq } = await import("drizzle-orm");
   const [rule] = await getDb()
     .select({ id: alertRules.id, tenantId: alertRules.tenantId, environmentId: alertRules.environmentId })
     .from(alertRules)
     .innerJoin(environments, eq(environments.id, alertRules.environmentId))
-    .where(
-      and(
-        eq(alertRules.name, "seed"),
-        eq(environments.name, `env-${t}`),
-        eq(alertRules.tenantId, environments.tenantId),
-      ),
-    )
-    .orderBy(alertRules.id);
+    .innerJoin(tenants, eq(tenants.id, alertRules.tenantId))
+    .where(and(eq(alertRules.name, "seed"), eq(environments.name, `env-${t}`), eq(tenants.name, w.tenant)));
   const now = new Date();
   const [res] = await getDb()
     .insert(alertInstances)
     .values({
-      ...rule,
+      tenantId: rule.tenantId,
+      environmentId: rule.environmentId,
       ruleId: rule.id,
       fingerprint: "0".repeat(32),
       labels: {},
