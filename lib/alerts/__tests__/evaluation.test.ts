@@ -279,6 +279,37 @@ describe("alert evaluation", () => {
     expect(sentFor("home-down").map((n) => n.status)).toEqual(["firing", "resolved"]);
   });
 
+  it("a certificate-expiry probe rule fires when the certificate expires within N days", async () => {
+    const now = Date.now();
+    const expiresInDays = (d: number) => Math.round((now + d * 86_400_000) / 1000);
+    for (const [probe, days] of [
+      ["shop", 5],
+      ["blog", 40],
+    ] as const)
+      await post(
+        "b",
+        "metrics",
+        otlpGauge(
+          { "service.name": `probe/${probe}` },
+          "probe_ssl_earliest_cert_expiry",
+          now - 30_000,
+          [expiresInDays(days)],
+          {
+            job: `probe/${probe}`,
+            instance: `https://${probe}.example`,
+          },
+        ),
+      );
+    for (const probe of ["shop", "blog"])
+      await rule("b", { name: `${probe}-cert`, kind: "probe", probe: { probe, condition: "cert-expiry", days: 10 } });
+    await runRound(new Date(now));
+    const items = await alerts("b");
+    const [shop] = ofRule(items, "shop-cert");
+    expect(shop).toMatchObject({ state: "firing", severity: "warning" });
+    expect(shop.value).toBeCloseTo(5, 2);
+    expect(ofRule(items, "blog-cert")).toHaveLength(0);
+  });
+
   it("keeps a rule whose source fails as it was and reports the error on the rule", async () => {
     // A template that needs Prometheus cannot exist here, so break the stored rule instead.
     const { getPool } = await import("@/lib/db/client");
