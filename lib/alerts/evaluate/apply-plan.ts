@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { alertEvents, alertInstances } from "@/lib/db/schema";
 import { enqueueNotifications } from "../channels/enqueue-notifications";
@@ -56,7 +56,14 @@ export async function applyPlans(tx: Transaction, env: EnvNames, plans: PlannedR
           ...columns,
         });
         w.id = Number(res.insertId);
-      } else await tx.update(alertInstances).set(columns).where(eq(alertInstances.id, w.id));
+      } else {
+        // Only while still open: a rule disabled meanwhile has resolved it (resolveRuleAlerts).
+        const [res] = await tx
+          .update(alertInstances)
+          .set(columns)
+          .where(and(eq(alertInstances.id, w.id), inArray(alertInstances.state, ["pending", "firing"])));
+        if (res.affectedRows === 0) continue;
+      }
       const id = w.id;
       if (w.events.length)
         await tx
