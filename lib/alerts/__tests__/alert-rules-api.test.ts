@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditLogs } from "@/lib/db/schema";
@@ -35,7 +35,7 @@ async function audited(action: string, target: string) {
   return getDb()
     .select()
     .from(auditLogs)
-    .where(and(eq(auditLogs.action, action), like(auditLogs.target, `%${target}`)));
+    .where(and(eq(auditLogs.action, action), eq(auditLogs.target, target)));
 }
 
 describe("alert rules API", () => {
@@ -87,7 +87,7 @@ describe("alert rules API", () => {
     expect(created.expr).toBe(
       `sum by (pod) (rate(container_cpu_usage_seconds_total{namespace="${w.namespace("a")}", pod="web-1", container!=""}[5m]))`,
     );
-    expect(await audited("alerts.rules.create", "/alert-rules/cpu")).toHaveLength(1);
+    expect(await audited("alerts.rules.create", `${w.tenant}/shop/env-a/alert-rules/cpu`)).toHaveLength(1);
 
     const list = await expectOk<{ items: AlertRuleDto[] }>(api("GET", rules, { token: w.reader.token }));
     expect(list.items.map((r) => r.name)).toEqual(["cpu"]);
@@ -97,7 +97,7 @@ describe("alert rules API", () => {
       api("PUT", `${rules}/cpu`, { token: writer.token, body: { ...cpuRule("cpu"), enabled: false, for: 120 } }),
     );
     expect(updated).toMatchObject({ enabled: false, for: 120 });
-    expect(await audited("alerts.rules.update", "/alert-rules/cpu")).toHaveLength(1);
+    expect(await audited("alerts.rules.update", `${w.tenant}/shop/env-a/alert-rules/cpu`)).toHaveLength(1);
 
     const renamed = await api<Problem>("PUT", `${rules}/cpu`, { token: writer.token, body: cpuRule("cpu2") });
     expect(renamed.status).toBe(422);
@@ -106,7 +106,7 @@ describe("alert rules API", () => {
     expect((await api("POST", rules, { token: writer.token, body: cpuRule("cpu") })).status).toBe(409);
 
     await expectOk(api("DELETE", `${rules}/cpu`, { token: writer.token }));
-    expect(await audited("alerts.rules.delete", "/alert-rules/cpu")).toHaveLength(1);
+    expect(await audited("alerts.rules.delete", `${w.tenant}/shop/env-a/alert-rules/cpu`)).toHaveLength(1);
     expect((await api("GET", `${rules}/cpu`, { token: w.root })).status).toBe(404);
   });
 
@@ -353,11 +353,11 @@ describe("alert rules API", () => {
       });
       const list = await expectOk<{ items: SilenceDto[] }>(api("GET", silences(), { token: w.reader.token }));
       expect(list.items.map((x) => x.id)).toContain(s.id);
-      expect(await audited("alerts.silences.create", `/silences/${s.id}`)).toHaveLength(1);
+      expect(await audited("alerts.silences.create", `${w.tenant}/shop/env-a/silences/${s.id}`)).toHaveLength(1);
       // Another environment's path does not reach it.
       expect((await api("DELETE", `${w.env("b")}/silences/${s.id}`, { token: w.root })).status).toBe(404);
       await expectOk(api("DELETE", `${silences()}/${s.id}`, { token: writer.token }));
-      expect(await audited("alerts.silences.delete", `/silences/${s.id}`)).toHaveLength(1);
+      expect(await audited("alerts.silences.delete", `${w.tenant}/shop/env-a/silences/${s.id}`)).toHaveLength(1);
       expect((await api("DELETE", `${silences()}/${s.id}`, { token: writer.token })).status).toBe(404);
 
       for (const [body, path] of [

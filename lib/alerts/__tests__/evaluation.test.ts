@@ -198,6 +198,19 @@ describe("alert evaluation", () => {
       api("POST", `${w.env("a")}/alerts/${alert.id}/acknowledge`, { token: w.root }),
     );
     expect(acked.acknowledgedBy).toBeTruthy();
+    const { getDb } = await import("@/lib/db/client");
+    const { auditLogs } = await import("@/lib/db/schema");
+    const { and, eq } = await import("drizzle-orm");
+    const audit = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(
+        and(
+          eq(auditLogs.action, "alerts.acknowledge"),
+          eq(auditLogs.target, `${w.tenant}/shop/env-a/alerts/${alert.id}`),
+        ),
+      );
+    expect(audit).toHaveLength(1);
     // From another environment the alert does not exist.
     expect((await api("POST", `${w.env("b")}/alerts/${alert.id}/acknowledge`, { token: w.root })).status).toBe(404);
     await runRound(at(t0, 140));
