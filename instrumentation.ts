@@ -3,7 +3,7 @@ export async function register() {
   const { registerTelemetry } = await import("./lib/observability/register");
   await registerTelemetry();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // Background work: keep clusters in line with the environments, in one replica at a time.
+  // Background work, each loop in one replica at a time (FACET_<LOOP>=off stops one).
   if (process.env.FACET_RECONCILER !== "off") {
     const { leadReconciler } = await import("./lib/clusters/reconcile/leader");
     leadReconciler();
@@ -17,5 +17,10 @@ export async function register() {
   if (process.env.FACET_PROBE_SCHEDULER !== "off") {
     const { leadProbeScheduler } = await import("./lib/probes/scheduler/leader");
     leadProbeScheduler();
+  }
+  // Alert rules evaluated every FACET_ALERT_EVAL_SECONDS.
+  if (process.env.FACET_ALERT_EVALUATOR !== "off") {
+    const { leadAlertEvaluator } = await import("./lib/alerts/evaluate/leader");
+    leadAlertEvaluator();
   }
 }

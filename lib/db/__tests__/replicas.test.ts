@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leadAlertEvaluator } from "@/lib/alerts/evaluate/leader";
 import { leadReconciler } from "@/lib/clusters/reconcile/leader";
 import { md5Hex } from "@/lib/config-center/md5";
 import { getDb } from "@/lib/db/client";
@@ -13,7 +14,7 @@ import { api, expectOk, person } from "@/lib/testing/world";
 
 // Two Facet processes on one database: this test process and a replica started as another OS
 // process. What one of them does must hold in the other; per-process memory only caches.
-const LOOPS = ["reconciler", "telemetry-retention", "sandbox-controllers"];
+const LOOPS = ["reconciler", "telemetry-retention", "sandbox-controllers", "alert-evaluator"];
 const heldHere = () =>
   leaderships()
     .filter((l) => l.isLeader())
@@ -87,6 +88,7 @@ describe("two replicas on one database", () => {
     leadReconciler();
     startRetention();
     leadSandboxControllers();
+    leadAlertEvaluator();
     await sleep(1_500);
     const there = await replica.leaders();
     for (const name of LOOPS)

@@ -14,3 +14,4 @@ export * from "./login-failures";
 export * from "./models";
 export * from "./alert-channels";
 export * from "./probes";
+export * from "./alerts";

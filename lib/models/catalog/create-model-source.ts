@@ -29,8 +29,7 @@ export const createModelSource = verb(
           images: input.images,
         });
       } catch (error) {
-        if (isDuplicateKey(error))
-          throw new AppError("CONFLICT", `A model source named ${input.name} exists.`);
+        if (isDuplicateKey(error)) throw new AppError("CONFLICT", `A model source named ${input.name} exists.`);
         throw error;
       }
       const created = await findSource(input.name, tx);

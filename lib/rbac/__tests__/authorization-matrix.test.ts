@@ -1270,6 +1270,160 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Alert rules, alerts and silences per environment; the template catalogue; the tenant overview.
+// Each call makes what it needs as root (a rule, a firing alert, a silence).
+const alertRule = (name: string) => ({
+  name,
+  kind: "log",
+  levels: [{ op: ">", value: 0, severity: "warning" }],
+  log: { matchers: { service: "web" }, regex: "ERROR", windowSeconds: 300 },
+});
+const seededRule = async (w: World, t: EnvType, name = "seed") => {
+  const res = await api("POST", `${E(w, t)}/alert-rules`, { token: w.root, body: alertRule(name) });
+  if (res.status !== 201 && res.status !== 409) throw new Error(`seed rule: ${res.status}`);
+};
+const firingAlert = async (w: World, t: EnvType): Promise<number> => {
+  await seededRule(w, t);
+  const { alertInstances, alertRules, environments, tenants } = await import("@/lib/db/schema");
+  const { and, eq } = await import("drizzle-orm");
+  const [rule] = await getDb()
+    .select({ id: alertRules.id, tenantId: alertRules.tenantId, environmentId: alertRules.environmentId })
+    .from(alertRules)
+    .innerJoin(environments, eq(environments.id, alertRules.environmentId))
+    .innerJoin(tenants, eq(tenants.id, alertRules.tenantId))
+    .where(and(eq(alertRules.name, "seed"), eq(environments.name, `env-${t}`), eq(tenants.name, w.tenant)));
+  const now = new Date();
+  const [res] = await getDb()
+    .insert(alertInstances)
+    .values({
+      tenantId: rule.tenantId,
+      environmentId: rule.environmentId,
+      ruleId: rule.id,
+      fingerprint: "0".repeat(32),
+      labels: {},
+      severity: "warning",
+      state: "firing",
+      value: 1,
+      message: "seeded",
+      startedAt: now,
+      firedAt: now,
+      lastEvalAt: now,
+    });
+  return Number(res.insertId);
+};
+const silenceBody = () => ({ rule: "seed", endsAt: new Date(Date.now() + 3600_000).toISOString(), comment: "matrix" });
+Object.assign(TABLE, {
+  [`GET ${CFG}/alert-rules`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/alert-rules` }),
+  },
+  [`POST ${CFG}/alert-rules`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/alert-rules`, body: alertRule(`mx-${n}`) }),
+  },
+  [`GET ${CFG}/alert-rules/{name}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => {
+      await seededRule(w, t);
+      return { path: `${E(w, t)}/alert-rules/seed` };
+    },
+  },
+  [`PUT ${CFG}/alert-rules/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      await seededRule(w, t);
+      return { path: `${E(w, t)}/alert-rules/seed`, body: alertRule("seed") };
+    },
+  },
+  [`DELETE ${CFG}/alert-rules/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t, n) => {
+      await seededRule(w, t, `del-${n}`);
+      return { path: `${E(w, t)}/alert-rules/del-${n}` };
+    },
+  },
+  [`GET ${CFG}/alert-rules/{name}/prometheus-rule`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => {
+      const res = await api("POST", `${E(w, t)}/alert-rules`, {
+        token: w.root,
+        body: {
+          name: "seed-metric",
+          kind: "metric",
+          levels: [{ op: ">", value: 1, severity: "warning" }],
+          metric: { template: { scope: "apm", resource: "service", rule: "error-rate" } },
+        },
+      });
+      if (res.status !== 201 && res.status !== 409) throw new Error(`seed metric rule: ${res.status}`);
+      return { path: `${E(w, t)}/alert-rules/seed-metric/prometheus-rule` };
+    },
+  },
+  [`GET ${CFG}/alerts`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/alerts?state=firing&severity=warning` }),
+  },
+  [`POST ${CFG}/alerts/{id}/acknowledge`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/alerts/${await firingAlert(w, t)}/acknowledge` }),
+  },
+  [`GET ${CFG}/silences`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/silences` }),
+  },
+  [`POST ${CFG}/silences`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => {
+      await seededRule(w, t);
+      return { path: `${E(w, t)}/silences`, body: silenceBody() };
+    },
+  },
+  [`DELETE ${CFG}/silences/{id}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      await seededRule(w, t);
+      const s = await expectOk<{ id: number }>(
+        api("POST", `${E(w, t)}/silences`, { token: w.root, body: silenceBody() }),
+        201,
+      );
+      return { path: `${E(w, t)}/silences/${s.id}` };
+    },
+  },
+  "GET /api/v1/alert-templates": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/alert-templates" }),
+  },
+  "GET /api/v1/tenants/{tenant}/alerts/overview": {
+    level: "tenant",
+    allowed: IN_TENANT,
+    ok: 200,
+    call: async (w) => ({ path: `${T(w)}/alerts/overview` }),
+  },
+} satisfies Record<string, Case>);
+
 // Audit scoped to a tenant shares the route with the global one; it is its own row of the matrix.
 const EXTRA: Record<string, Case> = {
   "GET /api/v1/audit?tenant={tenant}": {

@@ -64,8 +64,7 @@ export function attributeFilters(q: Record<string, unknown>, prefix = "attr."): 
     if (promoted?.column === "httpStatus") {
       if (!/^\d{3}$/.test(value)) throw badAttribute(`${attr} is a three-digit HTTP status code.`);
       filters.httpStatus = Number(value);
-    }
-    else if (promoted) filters[promoted.column] = value;
+    } else if (promoted) filters[promoted.column] = value;
     else filters.json.push([path, value]);
   }
   if (filters.json.length > MAX_ATTRIBUTE_FILTERS)

@@ -8,95 +8,104 @@ import * as m4 from "@/app/api/otlp/v1/traces/route";
 import * as m5 from "@/app/api/v1/alert-channels/[name]/route";
 import * as m6 from "@/app/api/v1/alert-channels/[name]/test/route";
 import * as m7 from "@/app/api/v1/alert-channels/route";
-import * as m8 from "@/app/api/v1/audit/route";
-import * as m9 from "@/app/api/v1/auth-sources/[name]/route";
-import * as m10 from "@/app/api/v1/auth-sources/[name]/test/route";
-import * as m11 from "@/app/api/v1/auth-sources/route";
-import * as m12 from "@/app/api/v1/clusters/[cluster]/config-backend/route";
-import * as m13 from "@/app/api/v1/clusters/[cluster]/ingest-tokens/[id]/route";
-import * as m14 from "@/app/api/v1/clusters/[cluster]/ingest-tokens/route";
-import * as m15 from "@/app/api/v1/clusters/[cluster]/kubeconfig/route";
-import * as m16 from "@/app/api/v1/clusters/[cluster]/logging/cluster-flows/[name]/route";
-import * as m17 from "@/app/api/v1/clusters/[cluster]/logging/cluster-flows/route";
-import * as m18 from "@/app/api/v1/clusters/[cluster]/logging/cluster-outputs/[name]/route";
-import * as m19 from "@/app/api/v1/clusters/[cluster]/logging/cluster-outputs/route";
-import * as m20 from "@/app/api/v1/clusters/[cluster]/namespace-policy/route";
-import * as m21 from "@/app/api/v1/clusters/[cluster]/route";
-import * as m22 from "@/app/api/v1/clusters/[cluster]/telemetry-backends/route";
-import * as m23 from "@/app/api/v1/clusters/route";
-import * as m24 from "@/app/api/v1/login/route";
-import * as m25 from "@/app/api/v1/me/notifications/read/route";
-import * as m26 from "@/app/api/v1/me/notifications/route";
-import * as m27 from "@/app/api/v1/me/route";
-import * as m28 from "@/app/api/v1/me/sandbox-credentials/[id]/route";
-import * as m29 from "@/app/api/v1/me/sandbox-credentials/route";
-import * as m30 from "@/app/api/v1/me/tokens/[id]/route";
-import * as m31 from "@/app/api/v1/me/tokens/route";
-import * as m32 from "@/app/api/v1/model-sources/[source]/models/[...model]/route";
-import * as m33 from "@/app/api/v1/model-sources/[source]/models/route";
-import * as m34 from "@/app/api/v1/model-sources/[source]/route";
-import * as m35 from "@/app/api/v1/model-sources/route";
-import * as m36 from "@/app/api/v1/system/apm/services/[service]/operations/route";
-import * as m37 from "@/app/api/v1/system/apm/services/route";
-import * as m38 from "@/app/api/v1/system/logs/route";
-import * as m39 from "@/app/api/v1/system/traces/route";
-import * as m40 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
-import * as m41 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
-import * as m42 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
-import * as m43 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
-import * as m44 from "@/app/api/v1/tenants/[tenant]/members/route";
-import * as m45 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
-import * as m46 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
-import * as m47 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
-import * as m48 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
-import * as m49 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
-import * as m50 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
-import * as m51 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
-import * as m52 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
-import * as m53 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
-import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
-import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
-import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
-import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
-import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
-import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
-import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
-import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
-import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
-import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
-import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
-import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
-import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
-import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
-import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
-import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
-import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m89 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m90 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m91 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m92 from "@/app/api/v1/tenants/route";
-import * as m93 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m94 from "@/app/api/v1/traces/[traceId]/route";
-import * as m95 from "@/app/api/v1/users/[username]/route";
-import * as m96 from "@/app/api/v1/users/route";
+import * as m8 from "@/app/api/v1/alert-templates/route";
+import * as m9 from "@/app/api/v1/audit/route";
+import * as m10 from "@/app/api/v1/auth-sources/[name]/route";
+import * as m11 from "@/app/api/v1/auth-sources/[name]/test/route";
+import * as m12 from "@/app/api/v1/auth-sources/route";
+import * as m13 from "@/app/api/v1/clusters/[cluster]/config-backend/route";
+import * as m14 from "@/app/api/v1/clusters/[cluster]/ingest-tokens/[id]/route";
+import * as m15 from "@/app/api/v1/clusters/[cluster]/ingest-tokens/route";
+import * as m16 from "@/app/api/v1/clusters/[cluster]/kubeconfig/route";
+import * as m17 from "@/app/api/v1/clusters/[cluster]/logging/cluster-flows/[name]/route";
+import * as m18 from "@/app/api/v1/clusters/[cluster]/logging/cluster-flows/route";
+import * as m19 from "@/app/api/v1/clusters/[cluster]/logging/cluster-outputs/[name]/route";
+import * as m20 from "@/app/api/v1/clusters/[cluster]/logging/cluster-outputs/route";
+import * as m21 from "@/app/api/v1/clusters/[cluster]/namespace-policy/route";
+import * as m22 from "@/app/api/v1/clusters/[cluster]/route";
+import * as m23 from "@/app/api/v1/clusters/[cluster]/telemetry-backends/route";
+import * as m24 from "@/app/api/v1/clusters/route";
+import * as m25 from "@/app/api/v1/login/route";
+import * as m26 from "@/app/api/v1/me/notifications/read/route";
+import * as m27 from "@/app/api/v1/me/notifications/route";
+import * as m28 from "@/app/api/v1/me/route";
+import * as m29 from "@/app/api/v1/me/sandbox-credentials/[id]/route";
+import * as m30 from "@/app/api/v1/me/sandbox-credentials/route";
+import * as m31 from "@/app/api/v1/me/tokens/[id]/route";
+import * as m32 from "@/app/api/v1/me/tokens/route";
+import * as m33 from "@/app/api/v1/model-sources/[source]/models/[...model]/route";
+import * as m34 from "@/app/api/v1/model-sources/[source]/models/route";
+import * as m35 from "@/app/api/v1/model-sources/[source]/route";
+import * as m36 from "@/app/api/v1/model-sources/route";
+import * as m37 from "@/app/api/v1/system/apm/services/[service]/operations/route";
+import * as m38 from "@/app/api/v1/system/apm/services/route";
+import * as m39 from "@/app/api/v1/system/logs/route";
+import * as m40 from "@/app/api/v1/system/traces/route";
+import * as m41 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
+import * as m42 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
+import * as m43 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
+import * as m44 from "@/app/api/v1/tenants/[tenant]/alerts/overview/route";
+import * as m45 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
+import * as m46 from "@/app/api/v1/tenants/[tenant]/members/route";
+import * as m47 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/prometheus-rule/route";
+import * as m48 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/route";
+import * as m49 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/route";
+import * as m50 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/[id]/acknowledge/route";
+import * as m51 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/route";
+import * as m52 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
+import * as m53 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
+import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
+import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
+import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
+import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
+import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
+import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
+import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
+import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
+import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
+import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
+import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
+import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
+import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
+import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
+import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
+import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
+import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m98 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m99 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m100 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m101 from "@/app/api/v1/tenants/route";
+import * as m102 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m103 from "@/app/api/v1/traces/[traceId]/route";
+import * as m104 from "@/app/api/v1/users/[username]/route";
+import * as m105 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -107,132 +116,147 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/alert-channels/{name}", handlers: m5 },
   { path: "/api/v1/alert-channels/{name}/test", handlers: m6 },
   { path: "/api/v1/alert-channels", handlers: m7 },
-  { path: "/api/v1/audit", handlers: m8 },
-  { path: "/api/v1/auth-sources/{name}", handlers: m9 },
-  { path: "/api/v1/auth-sources/{name}/test", handlers: m10 },
-  { path: "/api/v1/auth-sources", handlers: m11 },
-  { path: "/api/v1/clusters/{cluster}/config-backend", handlers: m12 },
-  { path: "/api/v1/clusters/{cluster}/ingest-tokens/{id}", handlers: m13 },
-  { path: "/api/v1/clusters/{cluster}/ingest-tokens", handlers: m14 },
-  { path: "/api/v1/clusters/{cluster}/kubeconfig", handlers: m15 },
-  { path: "/api/v1/clusters/{cluster}/logging/cluster-flows/{name}", handlers: m16 },
-  { path: "/api/v1/clusters/{cluster}/logging/cluster-flows", handlers: m17 },
-  { path: "/api/v1/clusters/{cluster}/logging/cluster-outputs/{name}", handlers: m18 },
-  { path: "/api/v1/clusters/{cluster}/logging/cluster-outputs", handlers: m19 },
-  { path: "/api/v1/clusters/{cluster}/namespace-policy", handlers: m20 },
-  { path: "/api/v1/clusters/{cluster}", handlers: m21 },
-  { path: "/api/v1/clusters/{cluster}/telemetry-backends", handlers: m22 },
-  { path: "/api/v1/clusters", handlers: m23 },
-  { path: "/api/v1/login", handlers: m24 },
-  { path: "/api/v1/me/notifications/read", handlers: m25 },
-  { path: "/api/v1/me/notifications", handlers: m26 },
-  { path: "/api/v1/me", handlers: m27 },
-  { path: "/api/v1/me/sandbox-credentials/{id}", handlers: m28 },
-  { path: "/api/v1/me/sandbox-credentials", handlers: m29 },
-  { path: "/api/v1/me/tokens/{id}", handlers: m30 },
-  { path: "/api/v1/me/tokens", handlers: m31 },
-  { path: "/api/v1/model-sources/{source}/models/{model}", handlers: m32 },
-  { path: "/api/v1/model-sources/{source}/models", handlers: m33 },
-  { path: "/api/v1/model-sources/{source}", handlers: m34 },
-  { path: "/api/v1/model-sources", handlers: m35 },
-  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m36 },
-  { path: "/api/v1/system/apm/services", handlers: m37 },
-  { path: "/api/v1/system/logs", handlers: m38 },
-  { path: "/api/v1/system/traces", handlers: m39 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m40 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m41 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m42 },
-  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m43 },
-  { path: "/api/v1/tenants/{tenant}/members", handlers: m44 },
+  { path: "/api/v1/alert-templates", handlers: m8 },
+  { path: "/api/v1/audit", handlers: m9 },
+  { path: "/api/v1/auth-sources/{name}", handlers: m10 },
+  { path: "/api/v1/auth-sources/{name}/test", handlers: m11 },
+  { path: "/api/v1/auth-sources", handlers: m12 },
+  { path: "/api/v1/clusters/{cluster}/config-backend", handlers: m13 },
+  { path: "/api/v1/clusters/{cluster}/ingest-tokens/{id}", handlers: m14 },
+  { path: "/api/v1/clusters/{cluster}/ingest-tokens", handlers: m15 },
+  { path: "/api/v1/clusters/{cluster}/kubeconfig", handlers: m16 },
+  { path: "/api/v1/clusters/{cluster}/logging/cluster-flows/{name}", handlers: m17 },
+  { path: "/api/v1/clusters/{cluster}/logging/cluster-flows", handlers: m18 },
+  { path: "/api/v1/clusters/{cluster}/logging/cluster-outputs/{name}", handlers: m19 },
+  { path: "/api/v1/clusters/{cluster}/logging/cluster-outputs", handlers: m20 },
+  { path: "/api/v1/clusters/{cluster}/namespace-policy", handlers: m21 },
+  { path: "/api/v1/clusters/{cluster}", handlers: m22 },
+  { path: "/api/v1/clusters/{cluster}/telemetry-backends", handlers: m23 },
+  { path: "/api/v1/clusters", handlers: m24 },
+  { path: "/api/v1/login", handlers: m25 },
+  { path: "/api/v1/me/notifications/read", handlers: m26 },
+  { path: "/api/v1/me/notifications", handlers: m27 },
+  { path: "/api/v1/me", handlers: m28 },
+  { path: "/api/v1/me/sandbox-credentials/{id}", handlers: m29 },
+  { path: "/api/v1/me/sandbox-credentials", handlers: m30 },
+  { path: "/api/v1/me/tokens/{id}", handlers: m31 },
+  { path: "/api/v1/me/tokens", handlers: m32 },
+  { path: "/api/v1/model-sources/{source}/models/{model}", handlers: m33 },
+  { path: "/api/v1/model-sources/{source}/models", handlers: m34 },
+  { path: "/api/v1/model-sources/{source}", handlers: m35 },
+  { path: "/api/v1/model-sources", handlers: m36 },
+  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m37 },
+  { path: "/api/v1/system/apm/services", handlers: m38 },
+  { path: "/api/v1/system/logs", handlers: m39 },
+  { path: "/api/v1/system/traces", handlers: m40 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m41 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m42 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m43 },
+  { path: "/api/v1/tenants/{tenant}/alerts/overview", handlers: m44 },
+  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m45 },
+  { path: "/api/v1/tenants/{tenant}/members", handlers: m46 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services/{service}/operations",
-    handlers: m45,
-  },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m46 },
-  {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/restart",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules/{name}/prometheus-rule",
     handlers: m47,
   },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules/{name}", handlers: m48 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules", handlers: m49 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}",
-    handlers: m48,
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alerts/{id}/acknowledge",
+    handlers: m50,
   },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alerts", handlers: m51 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale",
-    handlers: m49,
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services/{service}/operations",
+    handlers: m52,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m50 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m51 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m52 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m53 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history/{id}",
-    handlers: m53,
-  },
-  {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/restart",
     handlers: m54,
   },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/listeners",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}",
     handlers: m55,
   },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/rollback",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale",
     handlers: m56,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m57 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m58 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m59 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m60 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m61 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m57 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m58 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m59 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history/{id}",
+    handlers: m60,
+  },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history",
+    handlers: m61,
+  },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/listeners",
     handlers: m62,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m63 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/rollback",
+    handlers: m63,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m64 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m65 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m66 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m67 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m68 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
+    handlers: m69,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m70 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs/{name}",
-    handlers: m64,
+    handlers: m71,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m65 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m66 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m67 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m68 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m69 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m70 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m71 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m72 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m72 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m73 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m76 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m79 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
-    handlers: m73,
+    handlers: m80,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m81 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
-    handlers: m75,
+    handlers: m82,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
-    handlers: m76,
+    handlers: m83,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m77 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m78 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m80 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m81 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m82 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m83 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m84 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m85 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m86 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m87 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m88 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m89 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m90 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m91 },
-  { path: "/api/v1/tenants", handlers: m92 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m93 },
-  { path: "/api/v1/traces/{traceId}", handlers: m94 },
-  { path: "/api/v1/users/{username}", handlers: m95 },
-  { path: "/api/v1/users", handlers: m96 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m85 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m86 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m87 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m88 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m89 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m90 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m91 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m92 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m93 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m94 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m95 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m96 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m97 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m98 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m99 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m100 },
+  { path: "/api/v1/tenants", handlers: m101 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m102 },
+  { path: "/api/v1/traces/{traceId}", handlers: m103 },
+  { path: "/api/v1/users/{username}", handlers: m104 },
+  { path: "/api/v1/users", handlers: m105 },
 ];

@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { alertOps as ops } from "@/lib/alerts/operations";
+
+export const GET = route(ops.getAlertRule);
+export const PUT = route(ops.updateAlertRule);
+export const DELETE = route(ops.deleteAlertRule);

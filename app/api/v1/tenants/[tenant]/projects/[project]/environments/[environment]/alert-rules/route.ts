@@ -1,0 +1,5 @@
+import { route } from "@/lib/http/route";
+import { alertOps as ops } from "@/lib/alerts/operations";
+
+export const GET = route(ops.listAlertRules);
+export const POST = route(ops.createAlertRule);

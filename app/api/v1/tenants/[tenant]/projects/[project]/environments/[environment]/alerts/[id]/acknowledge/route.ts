@@ -1,0 +1,4 @@
+import { route } from "@/lib/http/route";
+import { alertOps as ops } from "@/lib/alerts/operations";
+
+export const POST = route(ops.acknowledgeAlert);
