@@ -11,6 +11,9 @@ const TABS = [
   { slug: "logs", label: "telemetry.logs" },
   { slug: "metrics", label: "telemetry.metrics" },
   { slug: "logging", label: "logging.title" },
+  { slug: "probes", label: "probes.title" },
+  { slug: "alerts", label: "alerts.title" },
+  { slug: "alert-channels", label: "channels.title" },
 ] as const;
 
 export type TelemetryView = (typeof TABS)[number]["slug"];

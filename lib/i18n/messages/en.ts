@@ -1,4 +1,6 @@
 // English is the reference catalogue: every other locale must have the same keys.
+import { probesAlertsEn } from "./probes-alerts-en";
+
 export const en = {
   "app.name": "Facet",
   "app.tagline": "Multi-tenant Kubernetes console",
@@ -731,6 +733,7 @@ export const en = {
   "logging.problem.stale": "Someone changed this object since you opened it. Review the new diff, then submit again.",
   "logging.problem.alreadyCollected": "The Flow {flow} already collects this application.",
   "logging.problem.operatorMissing": "The Logging Operator is not installed on this cluster.",
+  ...probesAlertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

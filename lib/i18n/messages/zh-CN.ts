@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -715,4 +716,5 @@ export const zhCN: Messages = {
   "logging.problem.stale": "打开后此对象已被他人修改。请查看新的差异后再提交。",
   "logging.problem.alreadyCollected": "Flow {flow} 已在采集此应用。",
   "logging.problem.operatorMissing": "此集群未安装 Logging Operator。",
+  ...probesAlertsZhCN,
 };
