@@ -114,3 +114,10 @@ export const CONFIG_FIELDS: Record<ChannelKind, ConfigField[]> = {
 
 /** The redaction flag of a secret field: "secret" → "hasSecret", "password" → "hasPassword". */
 export const hasFlag = (key: string) => `has${key[0].toUpperCase()}${key.slice(1)}`;
+
+/** What a test send came back with: failed when the server says so in any of the usual ways. */
+export function testOutcome(result: TestResult): { ok: boolean; detail: string } {
+  const error = typeof result.error === "string" && result.error ? result.error : null;
+  const failed = result.ok === false || result.status === "failed" || error !== null;
+  return { ok: !failed, detail: error ?? (typeof result.detail === "string" ? result.detail : "") };
+}

@@ -15,21 +15,14 @@ import {
   deleteChannel,
   fetchChannels,
   testChannel,
+  testOutcome,
   type ChannelDto,
   type ChannelScope,
-  type TestResult,
   type When,
 } from "./api";
 import { ChannelFormDialog } from "./channel-form-dialog";
 
 const when = (at: When | null, locale: string) => (at == null ? "—" : new Date(at).toLocaleString(locale));
-
-/** What a test send came back with: failed when the server says so in any of the usual ways. */
-export function testOutcome(result: TestResult): { ok: boolean; detail: string } {
-  const error = typeof result.error === "string" && result.error ? result.error : null;
-  const failed = result.ok === false || result.status === "failed" || error !== null;
-  return { ok: !failed, detail: error ?? (typeof result.detail === "string" ? result.detail : "") };
-}
 
 function DeleteChannel({ scope, name, onDeleted }: { scope: ChannelScope; name: string; onDeleted: () => void }) {
   const { t } = useI18n();
