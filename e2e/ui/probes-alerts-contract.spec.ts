@@ -341,6 +341,8 @@ test("alerts tab: filters, acknowledge, history; rule from a template; PromQL po
   await expect(history).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("list", { name: "History of cpu-high" })).toContainText("Pending");
   await expect(page.getByRole("list", { name: "History of cpu-high" })).toContainText("Firing");
+  await history.click();
+  await expect(page.getByRole("list", { name: "History of cpu-high" })).toBeHidden();
 
   await row.getByRole("button", { name: "Acknowledge cpu-high" }).click();
   await expect(row).toContainText("Acknowledged by admin");
