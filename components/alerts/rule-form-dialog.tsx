@@ -437,7 +437,7 @@ export function RuleFormDialog({
             <ul className="space-y-2">
               {d.levels.map((l, i) => (
                 <li key={i} className="flex flex-wrap items-end gap-2">
-                  <div className="w-24">
+                  <div className="w-36">
                     <Field id={`rule-level-${i}-op`} label={t("alerts.rule.levelOp", { n: i + 1 })}>
                       <NativeSelect
                         id={`rule-level-${i}-op`}
@@ -457,7 +457,7 @@ export function RuleFormDialog({
                       </NativeSelect>
                     </Field>
                   </div>
-                  <div className="w-32">
+                  <div className="w-36">
                     <Field
                       id={`rule-level-${i}-value`}
                       label={t("alerts.rule.levelValue", { n: i + 1 })}
@@ -478,7 +478,7 @@ export function RuleFormDialog({
                       />
                     </Field>
                   </div>
-                  <div className="w-36">
+                  <div className="w-40">
                     <Field id={`rule-level-${i}-severity`} label={t("alerts.rule.levelSeverity", { n: i + 1 })}>
                       <NativeSelect
                         id={`rule-level-${i}-severity`}

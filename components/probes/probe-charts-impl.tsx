@@ -86,8 +86,9 @@ export default function ProbeCharts({
         </ResponsiveContainer>
       </figure>
       {rows.some((r) => r.status != null) && (
-        <figure aria-label={statusLabel} className="h-40 w-full">
-          <ResponsiveContainer>
+        <figure aria-label={statusLabel} className="w-full">
+          <figcaption className="mb-1 text-xs text-muted-foreground">{statusLabel}</figcaption>
+          <ResponsiveContainer height={160}>
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" className="opacity-40" />
               <XAxis dataKey="t" type="number" domain={domain} tickFormatter={tick(long)} fontSize={11} />

@@ -202,6 +202,10 @@ test("probe page: uptime strip, latency by phase, status codes, failures, certif
   expect(span(results().at(-1)!.path)).toBe(3_600_000);
   await page.getByLabel("Window").selectOption("7d");
   await expect.poll(() => span(results().at(-1)!.path)).toBe(7 * 86_400_000);
+  await page.screenshot({ path: "test-results/screens/probe-page-light.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.getByRole("figure", { name: "Latency of shop by phase" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/probe-page-dark.png", fullPage: true });
 });
 
 const rule = {
@@ -401,6 +405,7 @@ test("alerts tab: filters, acknowledge, history; rule from a template; PromQL po
   const promql = raw.getByLabel("PromQL", { exact: true });
   await expect(promql).toHaveAttribute("aria-invalid", "true");
   await expect(promql).toHaveAccessibleDescription("unexpected end of input at line 1, column 34 (offset 33)");
+  await page.screenshot({ path: "test-results/screens/alert-rule-form.png" });
   await expect(raw).toBeVisible();
 });
 
@@ -428,6 +433,7 @@ test("channels: list with last delivery, error and pending; Send test failure sh
   await expect(
     page.getByRole("alert").filter({ hasText: "Test message to hook failed: HTTP 502 Bad Gateway" }),
   ).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/alert-channels.png", fullPage: true });
 
   await row.getByRole("button", { name: "Edit channel hook" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit channel hook" });
@@ -442,6 +448,36 @@ test("channels: list with last delivery, error and pending; Send test failure sh
     sendResolved: true,
     config: { url: "http://hooks.example/y" },
   });
+});
+
+test("tenant alerts overview: firing now, by severity, today, per environment; tenant navigation", async ({ page }) => {
+  await serve(page, {
+    ...notifications,
+    [`GET /api/v1/tenants/${tenant}/alerts/overview`]: () => [
+      200,
+      {
+        firing: 3,
+        bySeverity: { critical: 1, error: 0, warning: 2, info: 0 },
+        today: 9,
+        environments: [{ project: "shop", environment, firing: 3 }],
+        recent: [{ ...alertItem, project: "shop", environment }],
+      },
+    ],
+  });
+  await page.goto(`/tenants/${tenant}`);
+  const tabs = page.getByRole("navigation", { name: "Tenant pages" });
+  await tabs.getByRole("link", { name: "Alerts" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tenants/${tenant}/alerts$`));
+  await expect(tabs.getByRole("link", { name: "Alerts" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: "Firing now" })).toContainText("3");
+  await expect(page.getByRole("region", { name: "Alerts today" })).toContainText("9");
+  await expect(
+    page.getByRole("figure", { name: "Firing alerts by severity: Critical 1, Error 0, Warning 2, Info 0" }),
+  ).toBeVisible();
+  const envs = page.getByRole("table", { name: "By environment" });
+  await expect(envs.getByRole("link", { name: `shop / ${environment}` })).toHaveAttribute("href", `${envPage}/alerts`);
+  await expect(page.getByRole("table", { name: "Recent alerts" })).toContainText("web-1 at 91.5");
+  await page.screenshot({ path: "test-results/screens/tenant-alerts.png", fullPage: true });
 });
 
 test("the bell: unread count, recent notifications with safe links, mark all read", async ({ page }) => {
