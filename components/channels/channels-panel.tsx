@@ -77,6 +77,7 @@ function SendTest({
     <Button
       size="sm"
       variant="outline"
+      className="whitespace-nowrap"
       disabled={test.isPending}
       aria-label={t("channels.sendTestTo", { name })}
       onClick={() => test.mutate()}
@@ -140,7 +141,9 @@ export function ChannelsPanel({ scope, canWrite }: { scope: ChannelScope; canWri
                 <Td className="font-medium">
                   {c.name}
                   {c.sendResolved && (
-                    <span className="ml-2 text-xs text-muted-foreground">{t("channels.sendsResolved")}</span>
+                    <span className="block text-xs font-normal text-muted-foreground">
+                      {t("channels.sendsResolved")}
+                    </span>
                   )}
                 </Td>
                 <Td>{t(`channels.kind.${c.kind}`)}</Td>
