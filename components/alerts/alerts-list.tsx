@@ -73,7 +73,7 @@ export function AlertsList({ names, canWrite }: { names: EnvironmentNames; canWr
           {t("alerts.list")}
         </CardTitle>
         <div className="flex flex-wrap gap-3">
-          <div className="w-40">
+          <div className="w-40 max-w-full">
             <Field id="alerts-filter-state" label={t("alerts.col.state")}>
               <NativeSelect id="alerts-filter-state" value={state} onChange={(e) => setState(e.target.value)}>
                 <option value="">{t("alerts.any")}</option>
@@ -85,7 +85,7 @@ export function AlertsList({ names, canWrite }: { names: EnvironmentNames; canWr
               </NativeSelect>
             </Field>
           </div>
-          <div className="w-40">
+          <div className="w-40 max-w-full">
             <Field id="alerts-filter-severity" label={t("alerts.col.severity")}>
               <NativeSelect id="alerts-filter-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
                 <option value="">{t("alerts.any")}</option>

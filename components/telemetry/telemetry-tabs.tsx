@@ -24,7 +24,7 @@ export function TelemetryTabs({ base, views }: { base: string; views: readonly T
   const { t } = useI18n();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 border-b">
+    <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 overflow-x-auto border-b">
       {TABS.filter((tab) => views.includes(tab.slug)).map((tab) => {
         const href = `${base}/${tab.slug}`;
         const active = pathname.startsWith(href);
@@ -34,7 +34,7 @@ export function TelemetryTabs({ base, views }: { base: string; views: readonly T
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm",
+              "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm",
               active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

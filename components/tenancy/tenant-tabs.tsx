@@ -16,7 +16,7 @@ export function TenantTabs({ tenant }: { tenant: string }) {
     { href: consolePath.tenantAlertChannels(tenant), label: t("channels.title"), exact: false },
   ];
   return (
-    <nav aria-label={t("alerts.tenantTabs.label")} className="mb-4 flex gap-1 border-b">
+    <nav aria-label={t("alerts.tenantTabs.label")} className="mb-4 flex gap-1 overflow-x-auto border-b">
       {tabs.map((tab) => {
         const active = tab.exact ? pathname === tab.href : pathname.startsWith(tab.href);
         return (
@@ -25,7 +25,7 @@ export function TenantTabs({ tenant }: { tenant: string }) {
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm",
+              "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm",
               active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

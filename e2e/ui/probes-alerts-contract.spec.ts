@@ -504,3 +504,37 @@ test("the bell: unread count, recent notifications with safe links, mark all rea
   await expect(page.getByRole("button", { name: "Notifications, 0 unread" })).toBeVisible();
   expect(sent.find((s) => s.method === "POST")?.body).toEqual({ all: true });
 });
+
+test("in Chinese, at 390 px and in dark mode: probes and alerts read in zh-CN and never scroll sideways", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: "e2e/.auth/admin.json", locale: "zh-CN" });
+  const page = await context.newPage();
+  await serve(page, {
+    ...notifications,
+    [`GET ${API}/probes`]: () => [200, { items: [probe] }],
+    [`GET ${API}/alerts`]: () => [200, { items: [alertItem] }],
+    [`GET ${API}/alert-rules`]: () => [200, { items: [rule] }],
+    [`GET ${API}/silences`]: () => [200, { items: [] }],
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${envPage}/probes`);
+  const row = page.getByRole("table", { name: "拨测" }).getByRole("row", { name: /shop/ });
+  await expect(row).toContainText("故障");
+  await expect(row).toContainText("99.50%");
+  await expect(page.getByRole("button", { name: "通知，2 条未读" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/screens/probes-390-dark-zh.png", fullPage: true });
+
+  await page.goto(`${envPage}/alerts`);
+  await expect(page.getByRole("table", { name: "告警规则" }).getByRole("row", { name: /cpu-high/ })).toContainText(
+    "> 80 → 警告",
+  );
+  await expect(
+    page.getByRole("table", { name: "告警", exact: true }).getByRole("row", { name: /cpu-high/ }),
+  ).toContainText("触发中");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/screens/alerts-390-dark-zh.png", fullPage: true });
+  await context.close();
+});
