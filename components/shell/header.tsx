@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { Translate } from "@/lib/i18n/translate";
 import { ScopeSwitcher } from "./scope-switcher";
 import { UserMenu } from "./user-menu";
@@ -23,6 +24,7 @@ export function Header({
       </Link>
       <div className="flex items-center gap-3">
         <ScopeSwitcher tenants={tenants} />
+        <NotificationBell />
         <UserMenu username={username} displayName={displayName} />
       </div>
     </header>

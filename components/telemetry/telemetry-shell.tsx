@@ -22,7 +22,10 @@ export async function TelemetryShell({
     <>
       <Breadcrumbs label={t("common.breadcrumbs")} items={scopeCrumbs(t("tenants.title"), names, { label: title })} />
       <PageHeader title={title} description={t("telemetry.description")} />
-      <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics", "logging"]} />
+      <TelemetryTabs
+        base={consolePath.environment(names)}
+        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts"]}
+      />
       {children}
     </>
   );
@@ -38,7 +41,7 @@ export async function SystemTelemetryShell({ title, children }: { title: string;
         items={[{ label: t("system.title"), href: SYSTEM_SOURCE.page }, { label: title }]}
       />
       <PageHeader title={t("system.title")} description={t("system.description")} />
-      <TelemetryTabs base={SYSTEM_SOURCE.page} views={["apm", "traces", "logs"]} />
+      <TelemetryTabs base={SYSTEM_SOURCE.page} views={["apm", "traces", "logs", "alert-channels"]} />
       {children}
     </>
   );

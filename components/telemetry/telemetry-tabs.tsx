@@ -11,6 +11,9 @@ const TABS = [
   { slug: "logs", label: "telemetry.logs" },
   { slug: "metrics", label: "telemetry.metrics" },
   { slug: "logging", label: "logging.title" },
+  { slug: "probes", label: "probes.title" },
+  { slug: "alerts", label: "alerts.title" },
+  { slug: "alert-channels", label: "channels.title" },
 ] as const;
 
 export type TelemetryView = (typeof TABS)[number]["slug"];
@@ -21,7 +24,7 @@ export function TelemetryTabs({ base, views }: { base: string; views: readonly T
   const { t } = useI18n();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 border-b">
+    <nav aria-label={t("telemetry.views")} className="mb-4 flex gap-1 overflow-x-auto border-b">
       {TABS.filter((tab) => views.includes(tab.slug)).map((tab) => {
         const href = `${base}/${tab.slug}`;
         const active = pathname.startsWith(href);
@@ -31,7 +34,7 @@ export function TelemetryTabs({ base, views }: { base: string; views: readonly T
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm",
+              "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm",
               active ? "border-primary font-medium" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

@@ -21,6 +21,13 @@ export const consolePath = {
   environmentView: (n: EnvironmentNames, view: string) => `${environmentPath(n)}/${view}`,
   configs: (n: EnvironmentNames) => `${environmentPath(n)}/configs`,
   config: (n: EnvironmentNames, dataId: string) => `${environmentPath(n)}/configs/${seg(dataId)}`,
+  /** One probe's page (latency by phase, failures, certificate). */
+  probe: (n: EnvironmentNames, name: string) => `${environmentPath(n)}/probes/${seg(name)}`,
+  /** The tenant's alerts overview and its alert channels. */
+  tenantAlerts: (tenant: string) => `${tenantPath(tenant)}/alerts`,
+  tenantAlertChannels: (tenant: string) => `${tenantPath(tenant)}/alert-channels`,
+  /** System-wide alert channels (sysadmins). */
+  systemAlertChannels: () => "/system/alert-channels",
   /** A trace by id, wherever the actor may read it. */
   trace: (traceId: string) => `/traces/${seg(traceId)}`,
   clusters: () => "/clusters",

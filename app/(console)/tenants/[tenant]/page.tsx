@@ -3,6 +3,7 @@ import { ProjectsSection } from "@/components/tenancy/projects-section";
 import { MembersSection } from "@/components/tenancy/members-section";
 import { QuotasSection } from "@/components/tenancy/quotas-section";
 import { TenantActions } from "@/components/tenancy/tenant-actions";
+import { TenantTabs } from "@/components/tenancy/tenant-tabs";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClusterNames } from "@/lib/clusters/list-cluster-names";
@@ -55,6 +56,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenant:
           />
         }
       />
+      <TenantTabs tenant={tenant} />
       <div className="space-y-6">
         <ProjectsSection
           tenant={tenant}

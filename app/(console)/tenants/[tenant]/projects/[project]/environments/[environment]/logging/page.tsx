@@ -28,7 +28,10 @@ export default async function LoggingPage({ params }: { params: Promise<Params> 
         items={scopeCrumbs(t("tenants.title"), names, { label: t("logging.title") })}
       />
       <PageHeader title={t("logging.title")} description={t("logging.description")} />
-      <TelemetryTabs base={consolePath.environment(names)} views={["apm", "traces", "logs", "metrics", "logging"]} />
+      <TelemetryTabs
+        base={consolePath.environment(names)}
+        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts"]}
+      />
       <LoggingTab
         names={names}
         applications={apps.ok ? apps.data.items.map((a) => a.name) : []}
