@@ -24,7 +24,7 @@ export interface ChannelDto {
   scope: "tenant" | "system";
   kind: ChannelKind;
   sendResolved: boolean;
-  /** Secrets are redacted: a secret field reads as has<Field>: true. */
+  /** Secrets are redacted: the URL shown without its token, `hasSecret` when a credential is stored. */
   config: Record<string, unknown>;
   lastDeliveryAt: When | null;
   lastError: string | null;
@@ -81,23 +81,26 @@ export const testChannel = (scope: ChannelScope, name: string) =>
 /** One config field of a channel kind's form. Secret fields are write-only: empty keeps the stored one. */
 export interface ConfigField {
   key: string;
-  type: "text" | "url" | "email" | "number" | "password" | "checkbox" | "list";
+  type: "text" | "url" | "email" | "number" | "password" | "checkbox" | "list" | "select";
   required?: boolean;
   secret?: boolean;
+  /** For "select": the values, in order; the first is the default. */
+  options?: readonly string[];
 }
 
-// Config keys per kind; the contract only fixes {url, hasSecret}, the rest follows the protocols.
+// Config keys per kind, as lib/alerts/channels/schemas.ts takes them. `token` is the bearer
+// token of webhook and Alertmanager channels, sent as `auth: {type: "bearer", token}`.
 export const CONFIG_FIELDS: Record<ChannelKind, ConfigField[]> = {
   webhook: [
     { key: "url", type: "url", required: true },
-    { key: "bearerToken", type: "password", secret: true },
+    { key: "token", type: "password", secret: true },
   ],
   email: [
     { key: "to", type: "list", required: true },
     { key: "from", type: "email", required: true },
     { key: "host", type: "text", required: true },
     { key: "port", type: "number", required: true },
-    { key: "secure", type: "checkbox" },
+    { key: "tls", type: "select", options: ["starttls", "tls", "none"] },
     { key: "username", type: "text" },
     { key: "password", type: "password", secret: true },
   ],
@@ -109,11 +112,14 @@ export const CONFIG_FIELDS: Record<ChannelKind, ConfigField[]> = {
     { key: "url", type: "url", required: true },
     { key: "secret", type: "password", secret: true },
   ],
-  alertmanager: [{ key: "url", type: "url", required: true }],
+  alertmanager: [
+    { key: "url", type: "url", required: true },
+    { key: "token", type: "password", secret: true },
+  ],
 };
 
-/** The redaction flag of a secret field: "secret" → "hasSecret", "password" → "hasPassword". */
-export const hasFlag = (key: string) => `has${key[0].toUpperCase()}${key.slice(1)}`;
+/** Whether a channel holds a stored credential (the API says so, never what it is). */
+export const hasStoredSecret = (channel: ChannelDto | undefined) => channel?.config.hasSecret === true;
 
 /** What a test send came back with: failed when the server says so in any of the usual ways. */
 export function testOutcome(result: TestResult): { ok: boolean; detail: string } {

@@ -17,7 +17,7 @@ import {
   CONFIG_FIELDS,
   channelKeys,
   createChannel,
-  hasFlag,
+  hasStoredSecret,
   updateChannel,
   type ChannelDto,
   type ChannelInput,
@@ -89,7 +89,7 @@ export function ChannelFormDialog({
           autoComplete="off"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate({ name: name.trim(), kind, sendResolved, config: configOf(kind, values) });
+            save.mutate({ name: name.trim(), kind, sendResolved, config: configOf(kind, values, channel) });
           }}
         >
           {save.error && (!(save.error instanceof ProblemError) || Object.keys(errors).length === 0) && (
@@ -137,7 +137,23 @@ export function ChannelFormDialog({
             const id = `channel-${f.key}`;
             const error = errorUnder(errors, `config.${f.key}`);
             const label = t(`channels.field.${f.key}` as MessageKey);
-            const stored = channel && f.secret && channel.config[hasFlag(f.key)] === true;
+            const stored = f.secret && hasStoredSecret(channel);
+            if (f.type === "select")
+              return (
+                <Field key={`${kind}-${f.key}`} id={id} label={label} error={error}>
+                  <NativeSelect
+                    id={id}
+                    value={String(values[f.key] ?? f.options?.[0] ?? "")}
+                    onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+                  >
+                    {f.options?.map((o) => (
+                      <option key={o} value={o}>
+                        {t(`channels.field.${f.key}.${o}` as MessageKey)}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                </Field>
+              );
             if (f.type === "checkbox")
               return (
                 <label key={`${kind}-${f.key}`} className="flex items-center gap-2 text-sm">

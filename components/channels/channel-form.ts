@@ -1,5 +1,5 @@
 // Safe to import from client components: the channel form's values and the config it sends.
-import { CONFIG_FIELDS, type ChannelDto, type ChannelKind } from "./api";
+import { CONFIG_FIELDS, hasStoredSecret, type ChannelDto, type ChannelKind } from "./api";
 
 export type Values = Record<string, string | boolean>;
 
@@ -14,11 +14,22 @@ export function valuesOf(channel?: ChannelDto): Values {
   return out;
 }
 
-/** The config the contract takes; a secret left empty on edit is left out, so the stored one stays. */
-export function configOf(kind: ChannelKind, values: Values): Record<string, unknown> {
+/** The config the API takes; a secret left empty on edit is left out, so the stored one stays. */
+export function configOf(kind: ChannelKind, values: Values, channel?: ChannelDto): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   for (const f of CONFIG_FIELDS[kind]) {
     const v = values[f.key];
+    if (f.key === "token") {
+      // A bearer token typed now; none typed keeps a stored bearer token (the token is optional on update).
+      const token = typeof v === "string" ? v.trim() : "";
+      const keep = channel?.kind === kind && hasStoredSecret(channel) && authType(channel) === "bearer";
+      config.auth = token ? { type: "bearer", token } : keep ? { type: "bearer" } : { type: "none" };
+      continue;
+    }
+    if (f.type === "select") {
+      config[f.key] = typeof v === "string" && f.options?.includes(v) ? v : f.options?.[0];
+      continue;
+    }
     if (f.type === "checkbox") {
       config[f.key] = Boolean(v);
       continue;
@@ -34,4 +45,9 @@ export function configOf(kind: ChannelKind, values: Values): Record<string, unkn
     else config[f.key] = text;
   }
   return config;
+}
+
+function authType(channel: ChannelDto): string | undefined {
+  const auth = channel.config.auth as { type?: string } | undefined;
+  return auth?.type;
 }

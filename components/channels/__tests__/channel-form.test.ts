@@ -12,9 +12,9 @@ const email: ChannelDto = {
     from: "facet@example.com",
     host: "smtp.example.com",
     port: 587,
-    secure: false,
+    tls: "starttls",
     username: "facet",
-    hasPassword: true,
+    hasSecret: true,
   },
   lastDeliveryAt: null,
   lastError: null,
@@ -32,7 +32,7 @@ describe("channel form", () => {
       from: "facet@example.com",
       host: "smtp.example.com",
       port: "587",
-      secure: false,
+      tls: "starttls",
       username: "facet",
     });
     expect(values).not.toHaveProperty("password");
@@ -44,7 +44,7 @@ describe("channel form", () => {
       from: "facet@example.com",
       host: "smtp.example.com",
       port: 587,
-      secure: false,
+      tls: "starttls",
       username: "facet",
     });
     expect(
@@ -55,7 +55,26 @@ describe("channel form", () => {
   it("fields of another kind never leak into the config", () => {
     expect(configOf("alertmanager", { url: "http://am:9093", password: "x", to: "a@b" })).toEqual({
       url: "http://am:9093",
+      auth: { type: "none" },
     });
+  });
+
+  it("sends a bearer token as the API's auth, and keeps a stored one when none is typed", () => {
+    expect(configOf("webhook", { url: "https://hooks.example.com/a", token: " t0k " })).toEqual({
+      url: "https://hooks.example.com/a",
+      auth: { type: "bearer", token: "t0k" },
+    });
+    const stored: ChannelDto = {
+      ...email,
+      kind: "webhook",
+      config: { url: "https://hooks.example.com/***", auth: { type: "bearer" }, hasSecret: true },
+    };
+    expect(configOf("webhook", valuesOf(stored), stored)).toEqual({
+      url: "https://hooks.example.com/***",
+      auth: { type: "bearer" },
+    });
+    // An unknown TLS mode falls back to the first (the API's default, STARTTLS).
+    expect(configOf("email", { to: "a@b.c", from: "f@b.c", host: "h", port: "25", tls: "ssl3" }).tls).toBe("starttls");
   });
 });
 
