@@ -272,7 +272,7 @@ const channel = {
   scope: "tenant",
   kind: "webhook",
   sendResolved: true,
-  config: { url: "http://hooks.example/x", hasBearerToken: true },
+  config: { url: "http://hooks.example/x", auth: { type: "bearer" }, hasSecret: true },
   lastDeliveryAt: new Date(now - 3_600_000).toISOString(),
   lastError: "HTTP 502",
   pending: 2,
@@ -446,7 +446,8 @@ test("channels: list with last delivery, error and pending; Send test failure sh
     name: "hook",
     kind: "webhook",
     sendResolved: true,
-    config: { url: "http://hooks.example/y" },
+    // The stored bearer token stays: the token is left out, the auth type kept.
+    config: { url: "http://hooks.example/y", auth: { type: "bearer" } },
   });
 });
 

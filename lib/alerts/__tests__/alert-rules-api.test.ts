@@ -196,6 +196,21 @@ describe("alert rules API", () => {
     expect((await api("GET", `${rules}/${(body as { name: string }).name}`, { token: w.root })).status).toBe(404);
   });
 
+  it("names the position of a PromQL syntax error even where the cluster has no Prometheus", async () => {
+    for (const [promql, message] of [
+      ["sum(rate(http_requests_total[5m])", "line 1, column"],
+      ['up{namespace="kube-system"}', "may only read namespace"],
+    ]) {
+      const res = await api<Problem>("POST", rules, {
+        token: w.root,
+        body: { ...cpuRule("bad-pos"), metric: { promql } },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.errors?.[0]).toMatchObject({ path: "metric.promql" });
+      expect(res.body.errors?.[0].message).toContain(message);
+    }
+  });
+
   describe("raw PromQL on a cluster with Prometheus", () => {
     let env: string;
     let namespace: string;

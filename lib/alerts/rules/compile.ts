@@ -52,9 +52,11 @@ export function compileRule(body: AlertRuleBody, env: CompileEnv): string {
   if (body.kind === "metric" && body.metric) {
     const { template, promql } = body.metric;
     if (promql !== undefined) {
+      // Parsed (and confined to the namespace) first: a syntax error names its position whatever the backend.
+      const expr = injectPromqlNamespace(promql, env.namespace, "metric.promql", promLabel);
       if (!env.prometheus)
         throw invalid("metric.promql", "Raw PromQL needs a Prometheus backend on this environment's cluster.");
-      return injectPromqlNamespace(promql, env.namespace, "metric.promql", promLabel);
+      return expr;
     }
     const t = template ? findTemplate(template) : null;
     if (!template || !t) throw invalid("metric.template", "No such template.");
