@@ -5,6 +5,7 @@ import { useState } from "react";
 import { errorUnder, problemFieldErrors, unplacedErrors } from "@/components/console/problem-field-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
+import { FormProblems } from "@/components/console/form-problems";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -16,7 +17,6 @@ import { NativeSelect } from "@/components/ui/select";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import type { EnvironmentNames } from "@/lib/console/paths";
-import { ProblemError } from "@/lib/query/send-json";
 import {
   alertKeys,
   createSilence,
@@ -89,20 +89,7 @@ function SilenceDialog({ names, onSaved }: { names: EnvironmentNames; onSaved: (
             });
           }}
         >
-          {save.error && (!(save.error instanceof ProblemError) || Object.keys(errors).length === 0) && (
-            <Alert variant="destructive">{save.error.message}</Alert>
-          )}
-          {others.length > 0 && (
-            <Alert variant="destructive">
-              <ul className="list-disc pl-5">
-                {others.map(([path, message]) => (
-                  <li key={path}>
-                    <span className="font-mono">{path}</span>: {message}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <FormProblems error={save.error} fieldErrors={errors} unplaced={others} />
           <div role="radiogroup" aria-label={t("alerts.silence.by")} className="flex gap-6 text-sm">
             <label className="flex items-center gap-2">
               <input type="radio" name="silence-by" checked={by === "rule"} onChange={() => setBy("rule")} />

@@ -4,14 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorUnder, problemFieldErrors, unplacedErrors } from "@/components/console/problem-field-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Alert } from "@/components/ui/alert";
+import { FormProblems } from "@/components/console/form-problems";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ProblemError } from "@/lib/query/send-json";
 import {
   CHANNEL_KINDS,
   CONFIG_FIELDS,
@@ -92,20 +91,7 @@ export function ChannelFormDialog({
             save.mutate({ name: name.trim(), kind, sendResolved, config: configOf(kind, values, channel) });
           }}
         >
-          {save.error && (!(save.error instanceof ProblemError) || Object.keys(errors).length === 0) && (
-            <Alert variant="destructive">{save.error.message}</Alert>
-          )}
-          {others.length > 0 && (
-            <Alert variant="destructive">
-              <ul className="list-disc pl-5">
-                {others.map(([path, message]) => (
-                  <li key={path}>
-                    <span className="font-mono">{path}</span>: {message}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <FormProblems error={save.error} fieldErrors={errors} unplaced={others} />
           <Field id="channel-name" label={t("common.name")} error={errors.name}>
             <Input
               id="channel-name"

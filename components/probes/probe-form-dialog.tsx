@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorUnder, problemFieldErrors, unplacedErrors } from "@/components/console/problem-field-errors";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Alert } from "@/components/ui/alert";
+import { FormProblems } from "@/components/console/form-problems";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -12,7 +12,6 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { EnvironmentNames } from "@/lib/console/paths";
-import { ProblemError } from "@/lib/query/send-json";
 import {
   PROBE_KINDS,
   createProbe,
@@ -103,20 +102,7 @@ export function ProbeFormDialog({
             save.mutate(probeInputOf(d));
           }}
         >
-          {save.error && (!(save.error instanceof ProblemError) || Object.keys(errors).length === 0) && (
-            <Alert variant="destructive">{save.error.message}</Alert>
-          )}
-          {others.length > 0 && (
-            <Alert variant="destructive">
-              <ul className="list-disc pl-5">
-                {others.map(([path, message]) => (
-                  <li key={path}>
-                    <span className="font-mono">{path}</span>: {message}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <FormProblems error={save.error} fieldErrors={errors} unplaced={others} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="probe-name" label={t("common.name")} error={err("name")} hint={t("probes.nameHint")}>
               <Input
