@@ -1,9 +1,9 @@
 // A real Alertmanager (Debian's prometheus-alertmanager) for tests: a private config and storage
 // in a temp directory, on a free loopback port, with HA gossip off (--cluster.listen-address=,
 // or it listens on 0.0.0.0:9094 and clashes with other instances). No systemd.
+import { freePort } from "./free-port";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,15 +11,6 @@ export interface Alertmanager {
   /** http://127.0.0.1:port */
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Routes everything to a receiver with no integrations: alerts are held and shown by the API. */

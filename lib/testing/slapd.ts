@@ -1,8 +1,9 @@
 // A real OpenLDAP server (Debian's slapd) for tests: a private config and database in a temp
 // directory, seeded with a small directory, listening on a loopback port. No systemd.
+import { freePort } from "./free-port";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -74,15 +75,6 @@ function makeCertificates(dir: string) {
     file("server.pem"),
   );
   return { ca: file("ca.pem"), cert: file("server.pem"), key: file("server.key") };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function listening(port: number): Promise<boolean> {

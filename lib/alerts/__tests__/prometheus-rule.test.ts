@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { startPrometheus, type TestPrometheus } from "@/lib/testing/prometheus";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eventually } from "@/lib/testing/sandbox-harness";
 import { environmentOnOwnCluster } from "@/lib/testing/telemetry-world";
@@ -22,18 +19,9 @@ vi.mock("../channels/enqueue-notifications", () => ({
 }));
 const { runRound } = await import("../evaluate/run-round");
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 describe("raw PromQL rules on a Prometheus backend", () => {
   let target: Server;
-  let prometheus: ChildProcess;
-  let dir: string;
+  let prometheus: TestPrometheus;
   let root: string;
   let world: Awaited<ReturnType<typeof environmentOnOwnCluster>>;
   let queueDepth = 7;
@@ -53,43 +41,20 @@ describe("raw PromQL rules on a Prometheus backend", () => {
       );
     });
     await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-    dir = mkdtempSync(join(tmpdir(), "facet-alert-prom-"));
-    const port = await freePort();
-    writeFileSync(
-      join(dir, "prometheus.yml"),
+    prometheus = await startPrometheus(
       `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: shop\n    honor_labels: true\n    static_configs:\n      - targets: ["127.0.0.1:${(target.address() as AddressInfo).port}"]\n`,
-    );
-    prometheus = spawn(
-      "prometheus",
-      [
-        `--config.file=${join(dir, "prometheus.yml")}`,
-        `--storage.tsdb.path=${join(dir, "data")}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-      ],
-      { stdio: "ignore" },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => {
-        const res = await fetch(`${url}/api/v1/query?query=shop_queue_depth`);
-        const body = (await res.json()) as { data: { result: unknown[] } };
-        return body.data.result.length === 2;
+      {
+        query: "shop_queue_depth",
+        until: (r) => r.length === 2,
+        what: "prometheus to scrape the target",
       },
-      30_000,
-      "prometheus to scrape the target",
     );
-    await expectOk(
-      api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, {
-        token: root,
-        body: { prometheus: { url } },
-      }),
-    );
+    await prometheus.serveCluster(root, world.cluster);
   }, 60_000);
 
   afterAll(async () => {
-    prometheus?.kill("SIGTERM");
+    await prometheus?.stop();
     await new Promise<void>((resolve) => target?.close(() => resolve()));
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("evaluates the scoped expression: fires for the environment's series only, and resolves", async () => {

@@ -1,5 +1,5 @@
+import { freePort } from "@/lib/testing/free-port";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { NacosConfigClient as Client } from "nacos";
@@ -9,14 +9,6 @@ import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import { api, expectOk } from "@/lib/testing/world";
 
 // The real `nacos` npm client (NacosConfigClient) against Facet's app/nacos handlers over HTTP.
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 // The SDK's typings demand a `unit`; at run time it defaults to the current one.
 const typed = (type: string) => ({ type }) as { type: string; unit: string };

@@ -1,13 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import { startPrometheus, type TestPrometheus } from "@/lib/testing/prometheus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, getPool } from "@/lib/db/client";
 import { probes } from "@/lib/db/schema";
-import { freeLoopbackPort } from "@/lib/probes/blackbox/exporter";
 import { moduleName } from "@/lib/probes/blackbox/modules";
 import type { ProbeDto, ProbeResults } from "@/lib/probes/schemas";
 import { ProbeScheduler } from "@/lib/probes/scheduler/scheduler";
@@ -21,9 +17,8 @@ import { api, expectOk, sysadminToken } from "@/lib/testing/world";
 // Prometheus scrapes the real exporter with the module Facet wrote.
 describe("probe results from a Prometheus backend", () => {
   let bb: TestBlackbox;
-  let prometheus: ChildProcess;
+  let prometheus: TestPrometheus;
   let target: Server;
-  let dir: string;
   let root: string;
   let world: Awaited<ReturnType<typeof environmentOnOwnCluster>>;
   let up = true;
@@ -53,8 +48,6 @@ describe("probe results from a Prometheus backend", () => {
     await s.settle();
     await s.stop();
 
-    dir = mkdtempSync(join(tmpdir(), "facet-prom-probe-"));
-    const port = await freeLoopbackPort();
     const config = [
       "global:",
       "  scrape_interval: 1s",
@@ -70,39 +63,18 @@ describe("probe results from a Prometheus backend", () => {
       `        labels: {namespace: "${world.namespace}"}`,
       "",
     ].join("\n");
-    writeFileSync(join(dir, "prometheus.yml"), config);
-    prometheus = spawn(
-      "prometheus",
-      [
-        `--config.file=${join(dir, "prometheus.yml")}`,
-        `--storage.tsdb.path=${join(dir, "data")}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-      ],
-      { stdio: "ignore" },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => {
-        const res = await fetch(`${url}/api/v1/query?query=probe_success`).catch(() => null);
-        const body = res?.ok ? ((await res.json()) as { data: { result: unknown[] } }) : null;
-        return (body?.data.result.length ?? 0) > 0;
-      },
-      30_000,
-      "prometheus to scrape the exporter",
-    );
-    await expectOk(
-      api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, {
-        token: root,
-        body: { prometheus: { url } },
-      }),
-    );
+    prometheus = await startPrometheus(config, {
+      query: "probe_success",
+      until: (r) => r.length > 0,
+      what: "prometheus to scrape the exporter",
+    });
+    await prometheus.serveCluster(root, world.cluster);
   }, 90_000);
 
   afterAll(async () => {
-    prometheus?.kill("SIGTERM");
+    await prometheus?.stop();
     await new Promise<void>((r) => target?.close(() => r()));
     await bb?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("reads latency by phase, status codes and uptime from Prometheus, and sees the failures it scraped", async () => {

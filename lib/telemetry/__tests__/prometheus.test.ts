@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { freePort } from "@/lib/testing/free-port";
 import { createServer, type Server } from "node:http";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { startPrometheus, type TestPrometheus } from "@/lib/testing/prometheus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@/lib/testing/sandbox-harness";
 import { environmentOnOwnCluster } from "@/lib/testing/telemetry-world";
@@ -13,18 +11,9 @@ import type { MetricLabelsResult, MetricNamesResult, MetricQueryResult } from ".
 // Debian's prometheus binary scrapes a real target (a node:http server exposing metrics for two
 // namespaces); the environment's cluster points its metrics at that Prometheus.
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 describe("the Prometheus backend", () => {
   let target: Server;
-  let prometheus: ChildProcess;
-  let dir: string;
+  let prometheus: TestPrometheus;
   let root: string;
   let world: Awaited<ReturnType<typeof environmentOnOwnCluster>>;
   let requests = 0;
@@ -47,41 +36,18 @@ describe("the Prometheus backend", () => {
       );
     });
     await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-    dir = mkdtempSync(join(tmpdir(), "facet-prom-"));
-    const port = await freePort();
     const config = `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: shop\n    honor_labels: true\n    static_configs:\n      - targets: ["127.0.0.1:${(target.address() as AddressInfo).port}"]\n`;
-    writeFileSync(join(dir, "prometheus.yml"), config);
-    prometheus = spawn(
-      "prometheus",
-      [
-        `--config.file=${join(dir, "prometheus.yml")}`,
-        `--storage.tsdb.path=${join(dir, "data")}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-      ],
-      { stdio: "ignore" },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => {
-        const res = await fetch(`${url}/api/v1/query?query=shop_requests_total`);
-        const body = (await res.json()) as { data: { result: unknown[] } };
-        return body.data.result.length === 2;
-      },
-      30_000,
-      "prometheus to scrape the target",
-    );
-    await expectOk(
-      api("PUT", `/api/v1/clusters/${world.cluster}/telemetry-backends`, {
-        token: root,
-        body: { prometheus: { url } },
-      }),
-    );
+    prometheus = await startPrometheus(config, {
+      query: "shop_requests_total",
+      until: (r) => r.length === 2,
+      what: "prometheus to scrape the target",
+    });
+    await prometheus.serveCluster(root, world.cluster);
   }, 60_000);
 
   afterAll(async () => {
-    prometheus?.kill("SIGTERM");
+    await prometheus?.stop();
     await new Promise<void>((resolve) => target?.close(() => resolve()));
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("answers metric queries with the environment's series only", async () => {
