@@ -7,11 +7,11 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
 import { defaultSendResolved, splitConfig } from "./channel-config";
-import { channelOrThrow, channelTarget, SYSTEM_OWNER, tenantOwner, type ChannelOwner } from "./channel-rows";
+import { channelOrThrow, channelTarget, tenantOwner, type ChannelOwner } from "./channel-rows";
 import { channelDto } from "./dto";
 import type { ChannelBody } from "./schemas";
 
-async function createChannel(ctx: AuthedContext, o: ChannelOwner, input: ChannelBody) {
+export async function createChannel(ctx: AuthedContext, o: ChannelOwner, input: ChannelBody) {
   // Addresses are checked (DNS) before the transaction, so no lock waits on a resolver.
   const { config, secrets } = await splitConfig(input, null, o.tenantId);
   return inTransaction(async (tx) => {
@@ -42,10 +42,4 @@ export const createTenantChannel = verb(
   "alert-channels.create",
   "alert-channels.write",
   ({ ctx, input }: VerbArgs<ChannelBody, TenantCtx>) => createChannel(ctx, tenantOwner(ctx), input),
-);
-
-export const createSystemChannel = verb(
-  "alert-channels.system.create",
-  "alert-channels.system.write",
-  ({ ctx, input }: VerbArgs<ChannelBody>) => createChannel(ctx, SYSTEM_OWNER, input),
 );

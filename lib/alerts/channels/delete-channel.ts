@@ -6,10 +6,10 @@ import { alertChannels } from "@/lib/db/schema";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
-import { channelTarget, lockChannel, SYSTEM_OWNER, tenantOwner, type ChannelOwner } from "./channel-rows";
+import { channelTarget, lockChannel, tenantOwner, type ChannelOwner } from "./channel-rows";
 
 /** Its queued deliveries go with it (foreign key cascade); rules naming it just skip it. */
-async function deleteChannel(ctx: AuthedContext, o: ChannelOwner, name: string): Promise<void> {
+export async function deleteChannel(ctx: AuthedContext, o: ChannelOwner, name: string): Promise<void> {
   await inTransaction(async (tx) => {
     const row = await lockChannel(tx, o, name);
     await tx.delete(alertChannels).where(eq(alertChannels.id, row.id));
@@ -26,10 +26,4 @@ export const deleteTenantChannel = verb(
   "alert-channels.delete",
   "alert-channels.write",
   ({ ctx, input }: VerbArgs<{ name: string }, TenantCtx>) => deleteChannel(ctx, tenantOwner(ctx), input.name),
-);
-
-export const deleteSystemChannel = verb(
-  "alert-channels.system.delete",
-  "alert-channels.system.write",
-  ({ ctx, input }: VerbArgs<{ name: string }>) => deleteChannel(ctx, SYSTEM_OWNER, input.name),
 );

@@ -3,7 +3,7 @@ import { decide } from "@/lib/rbac";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { TenantCtx } from "@/lib/core/scoped-context";
 import { channelDto, channelSummary, type ChannelDto, type ChannelSummaryDto } from "./dto";
-import { channelOrThrow, SYSTEM_OWNER, tenantOwner } from "./channel-rows";
+import { channelOrThrow, tenantOwner } from "./channel-rows";
 
 export const getTenantChannel = verb(
   "alert-channels.get",
@@ -12,10 +12,4 @@ export const getTenantChannel = verb(
     const row = await channelOrThrow(tenantOwner(ctx), input.name);
     return decide(ctx.actor, "alert-channels.write", ctx.scope).allow ? channelDto(row) : channelSummary(row);
   },
-);
-
-export const getSystemChannel = verb(
-  "alert-channels.system.get",
-  "alert-channels.system.read",
-  async ({ input }: VerbArgs<{ name: string }>) => channelDto(await channelOrThrow(SYSTEM_OWNER, input.name)),
 );

@@ -10,7 +10,7 @@ import { SYSTEM_OWNER, tenantOwner } from "./channel-rows";
 
 const MAX = 500;
 
-const rowsOf = (owner: number) =>
+export const rowsOf = (owner: number) =>
   getDb()
     .select()
     .from(alertChannels)
@@ -33,10 +33,4 @@ export const listTenantChannels = verb(
     const full = decide(ctx.actor, "alert-channels.write", ctx.scope).allow;
     return { items: full ? await channelDtos(rows) : rows.map(channelSummary), system: system.map(channelSummary) };
   },
-);
-
-export const listSystemChannels = verb(
-  "alert-channels.system.list",
-  "alert-channels.system.read",
-  async (): Promise<{ items: ChannelDto[] }> => ({ items: await channelDtos(await rowsOf(SYSTEM_OWNER.owner)) }),
 );

@@ -2,13 +2,19 @@ import "server-only";
 import { operation } from "@/lib/core/operation";
 import { tenantScope } from "@/lib/tenancy/scope";
 import { TenantParams } from "@/lib/tenancy/schemas";
-import { createSystemChannel, createTenantChannel } from "./create-channel";
-import { deleteSystemChannel, deleteTenantChannel } from "./delete-channel";
-import { getSystemChannel, getTenantChannel } from "./get-channel";
-import { listSystemChannels, listTenantChannels } from "./list-channels";
+import { createTenantChannel } from "./create-channel";
+import { createSystemChannel } from "./create-system-channel";
+import { deleteTenantChannel } from "./delete-channel";
+import { deleteSystemChannel } from "./delete-system-channel";
+import { getTenantChannel } from "./get-channel";
+import { getSystemChannel } from "./get-system-channel";
+import { listTenantChannels } from "./list-channels";
+import { listSystemChannels } from "./list-system-channels";
 import { ChannelBody, SystemChannelParams, TenantChannelParams } from "./schemas";
-import { testSystemChannel, testTenantChannel } from "./test-channel";
-import { updateSystemChannel, updateTenantChannel } from "./update-channel";
+import { testTenantChannel } from "./test-channel";
+import { testSystemChannel } from "./test-system-channel";
+import { updateTenantChannel } from "./update-channel";
+import { updateSystemChannel } from "./update-system-channel";
 
 // Alert channels (issue 14), served by app/api/v1/tenants/[tenant]/alert-channels and
 // app/api/v1/alert-channels (system-wide) route files.

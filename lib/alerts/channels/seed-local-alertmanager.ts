@@ -2,7 +2,7 @@ import "server-only";
 import type { AuthedContext } from "@/lib/core/context";
 import { AppError } from "@/lib/errors";
 import { SYSTEM_OWNER, channelOrThrow } from "./channel-rows";
-import { createSystemChannel } from "./create-channel";
+import { createSystemChannel } from "./create-system-channel";
 
 export const LOCAL_ALERTMANAGER_CHANNEL = "local-alertmanager";
 

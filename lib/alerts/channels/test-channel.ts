@@ -2,7 +2,7 @@ import "server-only";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
-import { channelOrThrow, SYSTEM_OWNER, tenantOwner, type ChannelOwner } from "./channel-rows";
+import { channelOrThrow, tenantOwner, type ChannelOwner } from "./channel-rows";
 import type { DeliveryGroup } from "./delivery-group";
 import { SEND_TIMEOUT_MS, sendLoaded, type SendResult } from "./senders/send-group";
 
@@ -32,7 +32,7 @@ export function testGroup(channel: string, actor: string): DeliveryGroup {
 }
 
 /** Sends the test alert now and says how it went; changes nothing (no queue, no channel state). */
-async function testChannel(ctx: AuthedContext, o: ChannelOwner, name: string): Promise<SendResult> {
+export async function testChannel(ctx: AuthedContext, o: ChannelOwner, name: string): Promise<SendResult> {
   const row = await channelOrThrow(o, name);
   return sendLoaded(row, testGroup(row.name, ctx.actor.username), SEND_TIMEOUT_MS());
 }
@@ -41,10 +41,4 @@ export const testTenantChannel = verb(
   "alert-channels.test",
   "alert-channels.write",
   ({ ctx, input }: VerbArgs<{ name: string }, TenantCtx>) => testChannel(ctx, tenantOwner(ctx), input.name),
-);
-
-export const testSystemChannel = verb(
-  "alert-channels.system.test",
-  "alert-channels.system.write",
-  ({ ctx, input }: VerbArgs<{ name: string }>) => testChannel(ctx, SYSTEM_OWNER, input.name),
 );

@@ -9,14 +9,7 @@ import { verb, type VerbArgs } from "@/lib/core/verb";
 import type { AuthedContext } from "@/lib/core/context";
 import type { TenantCtx } from "@/lib/core/scoped-context";
 import { defaultSendResolved, loadChannel, splitConfig, type LoadedChannel } from "./channel-config";
-import {
-  channelOrThrow,
-  channelTarget,
-  lockChannel,
-  SYSTEM_OWNER,
-  tenantOwner,
-  type ChannelOwner,
-} from "./channel-rows";
+import { channelOrThrow, channelTarget, lockChannel, tenantOwner, type ChannelOwner } from "./channel-rows";
 import { channelDto } from "./dto";
 import type { ChannelBody } from "./schemas";
 
@@ -29,9 +22,9 @@ function openedOrNull(row: AlertChannelRow): LoadedChannel | null {
   }
 }
 
-type UpdateInput = { name: string; body: ChannelBody; expectedVersion?: number };
+export type UpdateInput = { name: string; body: ChannelBody; expectedVersion?: number };
 
-async function updateChannel(ctx: AuthedContext, o: ChannelOwner, input: UpdateInput) {
+export async function updateChannel(ctx: AuthedContext, o: ChannelOwner, input: UpdateInput) {
   if (input.body.name !== input.name)
     throw new AppError("VALIDATION", "A channel cannot be renamed.", {
       errors: [{ path: "body.name", message: `Use '${input.name}', the channel's name.` }],
@@ -71,10 +64,4 @@ export const updateTenantChannel = verb(
   "alert-channels.update",
   "alert-channels.write",
   ({ ctx, input }: VerbArgs<UpdateInput, TenantCtx>) => updateChannel(ctx, tenantOwner(ctx), input),
-);
-
-export const updateSystemChannel = verb(
-  "alert-channels.system.update",
-  "alert-channels.system.write",
-  ({ ctx, input }: VerbArgs<UpdateInput>) => updateChannel(ctx, SYSTEM_OWNER, input),
 );
