@@ -227,6 +227,8 @@ describe("model deployments: sentiment-en on the sandbox", () => {
   });
 
   it("switches the version and back, keeping who switched when, and reloads the model", async () => {
+    const pid = sharedPool().workerPid("sentiment-en");
+    expect(pid).toBeGreaterThan(0);
     const v2 = await expectOk<Doc>(
       api("PUT", `${DEV}/model-deployments/reviews`, { token: dev.token, body: { version: "v2" } }),
     );
@@ -234,6 +236,8 @@ describe("model deployments: sentiment-en on the sandbox", () => {
     expect(v2.history.map((h: Doc) => h.version)).toEqual(["v1", "v2"]);
     expect(v2.history[1].by).toBe(dev.username);
     await phaseOf(DEV, "reviews", "Running");
+    // The switch reloaded the model: a new worker process serves it.
+    expect(sharedPool().workerPid("sentiment-en")).not.toBe(pid);
     const V2 = `${DEV}/model-deployments/reviews/v2`;
     const res = await api<Doc>("POST", `${V2}/models/reviews/versions/v2/infer`, {
       token: reader.token,
@@ -272,19 +276,19 @@ describe("model deployments: sentiment-en on the sandbox", () => {
     expect(d.body.spec.replicas).toBe(1);
     const bad = await api<Doc>("PUT", `${DEV}/model-deployments/reviews`, { token: dev.token, body: { replicas: 9 } });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: Doc) => e.path)).toContain("replicas");
+    expect(bad.body.errors.map((e: Doc) => e.path)).toContain("body.replicas");
   }, 60_000);
 });
 
 describe("model deployments: refusals", () => {
   it("rejects bad bodies with 422 naming the field", async () => {
     const cases: [Doc, string][] = [
-      [deploy("Bad_Name"), "name"],
-      [deploy("r9", { replicas: 0 }), "replicas"],
-      [deploy("r9", { replicas: 9 }), "replicas"],
-      [deploy("r9", { resources: { cpu: "lots", memory: "256Mi" } }), "resources.cpu"],
-      [deploy("r9", { runtime: "triton" }), "runtime"],
-      [deploy("r9", { version: "has space" }), "version"],
+      [deploy("Bad_Name"), "body.name"],
+      [deploy("r9", { replicas: 0 }), "body.replicas"],
+      [deploy("r9", { replicas: 9 }), "body.replicas"],
+      [deploy("r9", { resources: { cpu: "lots", memory: "256Mi" } }), "body.resources.cpu"],
+      [deploy("r9", { runtime: "triton" }), "body.runtime"],
+      [deploy("r9", { version: "has space" }), "body.version"],
     ];
     for (const [body, path] of cases) {
       const res = await api<Doc>("POST", `${DEV}/model-deployments`, { token: dev.token, body });
@@ -392,7 +396,9 @@ describe("model deployments: who may do what", () => {
     });
     expect(v2.status).toBe(404);
     expect(Object.keys(v2.body)).toEqual(["error"]);
-    const anonymous = await api<Doc>("GET", `${DEV}/model-deployments/reviews/v2/health/ready`);
+    const anonymous = await api<Doc>("GET", `${DEV}/model-deployments/reviews/v2/health/ready`, {
+      token: "not-a-token",
+    });
     expect(anonymous.status).toBe(401);
     expect(Object.keys(anonymous.body)).toEqual(["error"]);
   });
