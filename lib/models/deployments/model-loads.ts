@@ -1,6 +1,7 @@
 import "server-only";
 import { processSingleton } from "@/lib/cache/process-singleton";
 import { sharedPool } from "../runtime/shared-pool";
+import { V2Error } from "../runtime/v2-error";
 
 export type LoadState = { state: "loading" } | { state: "loaded" } | { state: "failed"; reason: string };
 
@@ -21,9 +22,13 @@ export function ensureLoaded(implementation: string, options: { retry?: boolean;
   loads().set(implementation, state);
   pool.load(implementation).then(
     () => loads().get(implementation) === state && loads().set(implementation, { state: "loaded" }),
-    (error: Error) =>
-      loads().get(implementation) === state &&
-      loads().set(implementation, { state: "failed", reason: `The model failed to load: ${error.message}` }),
+    (error: Error) => {
+      if (loads().get(implementation) !== state) return;
+      // A full pool is not the model's fault: forget the attempt so the next status read retries.
+      if (error instanceof V2Error && error.status === 503 && /try again/.test(error.message))
+        loads().delete(implementation);
+      else loads().set(implementation, { state: "failed", reason: `The model failed to load: ${error.message}` });
+    },
   );
   return state;
 }
