@@ -58,7 +58,7 @@ async function served(t: ClusterTarget, runtime: "seldon" | "kserve"): Promise<b
 export async function clusterRuntime(t: ClusterTarget, requested?: DeploymentRuntime): Promise<"seldon" | "kserve"> {
   if (requested === "builtin")
     throw new AppError("VALIDATION", "The built-in runtime serves models on the sandbox cluster only.", {
-      errors: [{ path: "runtime", message: "builtin is only for the sandbox cluster" }],
+      errors: [{ path: "body.runtime", message: "builtin is only for the sandbox cluster" }],
     });
   const order = requested ? [requested] : (["seldon", "kserve"] as const);
   for (const r of order) if (await onCluster(t.cluster.name, () => served(t, r))) return r;

@@ -37,7 +37,7 @@ export const createDeployment = verb(
             "VALIDATION",
             `Models from Facet's registry are served by the built-in runtime, not ${runtime}.`,
             {
-              errors: [{ path: "runtime", message: "must be builtin for source facet" }],
+              errors: [{ path: "body.runtime", message: "must be builtin for source facet" }],
             },
           );
         runtime = "builtin";
@@ -49,7 +49,7 @@ export const createDeployment = verb(
         runtime = await clusterRuntime(target, runtime);
         if (!resolved.task)
           throw new AppError("VALIDATION", "Name the model's task in parameters.task (e.g. text-classification).", {
-            errors: [{ path: "parameters.task", message: "required: the source does not say the model's task" }],
+            errors: [{ path: "body.parameters.task", message: "required: the source does not say the model's task" }],
           });
       }
       if (phase !== "Failed") await assertFitsEnvironmentQuota(tx, ctx, input.name, input);

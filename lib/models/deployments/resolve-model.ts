@@ -45,7 +45,7 @@ export async function resolveModel(
       throw new AppError(
         "VALIDATION",
         `${input.model}:${input.version} has no ${IMPLEMENTATION_ANNOTATION} annotation: the built-in runtime cannot serve it.`,
-        { errors: [{ path: "model", message: "not a model the built-in runtime serves" }] },
+        { errors: [{ path: "body.model", message: "not a model the built-in runtime serves" }] },
       );
     const task = annotations.task ?? BUILTIN_MODELS.get(implementation)?.task ?? null;
     return { kind: "builtin", implementation, task };

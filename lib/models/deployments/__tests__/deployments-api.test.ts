@@ -289,6 +289,8 @@ describe("model deployments: refusals", () => {
       [deploy("r9", { resources: { cpu: "lots", memory: "256Mi" } }), "body.resources.cpu"],
       [deploy("r9", { runtime: "triton" }), "body.runtime"],
       [deploy("r9", { version: "has space" }), "body.version"],
+      // Facet's registry is served by the built-in runtime only.
+      [deploy("r9", { runtime: "seldon" }), "body.runtime"],
     ];
     for (const [body, path] of cases) {
       const res = await api<Doc>("POST", `${DEV}/model-deployments`, { token: dev.token, body });
