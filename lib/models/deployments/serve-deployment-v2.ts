@@ -4,7 +4,10 @@ import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import { getDb } from "@/lib/db/client";
 import { serveV2, type V2Answer } from "../runtime/serve-v2";
 import { sharedPool } from "../runtime/shared-pool";
+import { V2Error, v2ErrorBody } from "../runtime/v2-error";
+import { clusterTarget } from "./cluster";
 import { loadDeploymentOrThrow } from "./load";
+import { proxyV2, servingService } from "./service-proxy";
 import { ensureLoaded } from "./model-loads";
 
 export interface V2Call {
@@ -19,20 +22,27 @@ const error = (status: number, message: string): V2Answer => ({ status, body: { 
 
 /**
  * The deployment's V2 endpoint. The built-in runtime answers from Facet's shared pool; Seldon
- * and KServe deployments would be reached through the Kubernetes API's service proxy
- * (/api/v1/namespaces/{ns}/services/{svc}:http/proxy/v2/...), which is not wired up yet.
+ * and KServe deployments are reached through the cluster API server's service proxy.
  */
 export const serveDeploymentV2 = verb(
   "model-deployments.infer",
   "model-deployments.read",
   async ({ ctx, input }: VerbArgs<V2Call, EnvironmentCtx>): Promise<V2Answer> => {
     const row = await loadDeploymentOrThrow(getDb(), ctx, input.name);
-    if (row.runtime !== "builtin" || !row.implementation)
-      return error(
-        501,
-        `Inference through Facet is not available for ${row.runtime} deployments yet; call the cluster's own endpoint.`,
-      );
     if (row.phase === "Failed") return error(503, `The deployment failed: ${row.reason ?? "no reason recorded"}`);
+    if (row.runtime !== "builtin") {
+      const t = await clusterTarget(ctx);
+      let body: Buffer | null = null;
+      try {
+        if (input.method === "POST") body = Buffer.from(JSON.stringify(await input.body()));
+      } catch (e) {
+        if (e instanceof V2Error) return { status: e.status, body: v2ErrorBody(e) };
+        throw e;
+      }
+      const service = { namespace: t.namespace, ...servingService(row.runtime, row.name) };
+      return proxyV2(t.client.kc, service, input.method, input.path, body);
+    }
+    if (!row.implementation) return error(503, "The deployment names no built-in implementation.");
     ensureLoaded(row.implementation);
     return serveV2(
       sharedPool(),
