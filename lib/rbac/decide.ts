@@ -112,6 +112,9 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "models.read": { level: "system", rule: everybody },
   "models.admin": { level: "system", rule: nobody },
   "models.rate": { level: "system", rule: everybody },
+  // Models served in an environment follow its type, as workloads do; readers may also infer.
+  "model-deployments.read": { level: "environment", rule: environmentReader },
+  "model-deployments.write": { level: "environment", rule: environmentWriter },
 };
 
 /** Pure: everything the decision needs is in the actor and the scope. */

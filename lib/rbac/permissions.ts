@@ -77,6 +77,8 @@ export const PERMISSIONS = [
   "models.read",
   "models.admin",
   "models.rate",
+  "model-deployments.read",
+  "model-deployments.write",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -15,3 +15,4 @@ export * from "./models";
 export * from "./alert-channels";
 export * from "./probes";
 export * from "./alerts";
+export * from "./model-deployments";

@@ -812,6 +812,19 @@ export const en = {
   "alerts.silence": "Silence",
   "alerts.silence.active": "Active until {endsAt}",
   ...probesAlertsEn,
+  "models.deploy.phase.pending": "Pending",
+  "models.deploy.phase.running": "Running",
+  "models.deploy.phase.failed": "Failed",
+  "models.deploy.step.schedulingPods": "Scheduling pods {done}/{total}",
+  "models.deploy.step.loadingModel": "Loading the model",
+  "models.deploy.step.serving": "Serving",
+  "models.deploy.step.failed": "Failed",
+  "models.deploy.step.waitingForSeldon": "Waiting for Seldon Core",
+  "models.deploy.step.waitingForKserve": "Waiting for KServe",
+  "models.deploy.history": "Version history",
+  "models.deploy.historyEntry": "{version}, switched by {by} at {at}",
+  "models.deploy.quotaShortfall":
+    "Not enough {resource}: requested {requested}, others hold {allocated}, the quota is {hard}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

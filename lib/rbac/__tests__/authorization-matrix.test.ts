@@ -62,6 +62,8 @@ interface Case {
   ok: number;
   /** What every denied call answers, where not 403/404 by role: a trace id is "not found" to anyone who may not read it. */
   denied?: number;
+  /** A POST that only reads (V2 inference): a read-only token may call it. */
+  reads?: boolean;
   call: (w: World, type: EnvType, n: number, role: Role) => Promise<Call>;
 }
 
@@ -1118,6 +1120,72 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Model deployments: environment readers read and infer, writers by environment type deploy.
+// buildWorld publishes the built-in models and deploys `seed` (sentiment-en) in each environment.
+const MD = `${CFG}/model-deployments`;
+const mdBody = (name: string) => ({
+  name,
+  source: "facet",
+  model: "sentiment-en",
+  version: "v1",
+  replicas: 1,
+  resources: { cpu: "20m", memory: "32Mi" },
+});
+const seededDeployment = async (w: World, t: EnvType, name: string) => {
+  await expectOk(api("POST", `${E(w, t)}/model-deployments`, { token: w.root, body: mdBody(name) }), 201);
+};
+Object.assign(TABLE, {
+  [`GET ${MD}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/model-deployments` }),
+  },
+  [`POST ${MD}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t, n) => ({ path: `${E(w, t)}/model-deployments`, body: mdBody(`mx-${n}`) }),
+  },
+  [`GET ${MD}/{name}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/model-deployments/seed` }),
+  },
+  [`PUT ${MD}/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/model-deployments/seed`, body: { replicas: 1 } }),
+  },
+  [`DELETE ${MD}/{name}`]: {
+    level: "environment",
+    allowed: envWriter,
+    ok: 204,
+    call: async (w, t, n) => {
+      await seededDeployment(w, t, `del-${n}`);
+      return { path: `${E(w, t)}/model-deployments/del-${n}` };
+    },
+  },
+  [`GET ${MD}/{name}/v2/{path}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/model-deployments/seed/v2/health/live` }),
+  },
+  [`POST ${MD}/{name}/v2/{path}`]: {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    reads: true,
+    call: async (w, t) => ({
+      path: `${E(w, t)}/model-deployments/seed/v2/models/seed/infer`,
+      body: { inputs: [{ name: "args", shape: [1], datatype: "BYTES", data: ["I love this"] }] },
+    }),
+  },
+} satisfies Record<string, Case>);
+
 // Alert channels (tenant admin; system ones the sysadmin's) and the caller's own notifications.
 const CH = "/api/v1/tenants/{tenant}/alert-channels";
 const SCH = "/api/v1/alert-channels";
@@ -1523,9 +1591,21 @@ async function buildWorld(): Promise<World> {
       (await kubectl(sandbox, ["-n", namespace, "create", "configmap", "settings", "--from-literal=mode=demo"])).code,
     ).toBe(0);
   }
+  await seedModelDeployments(world);
   await seededLog("/api/v1/clusters/sandbox/logging/cluster-flows", { yaml: logFlow("ClusterFlow", CSEED) });
   await seededLog("/api/v1/clusters/sandbox/logging/cluster-outputs", logOutput(CSEED));
   return world;
+}
+
+async function seedModelDeployments(w: World) {
+  const { modelSources } = await import("@/lib/db/schema");
+  const { publishBuiltinModels } = await import("@/lib/models/builtin-catalog/publish-builtin-models");
+  await getDb()
+    .insert(modelSources)
+    .values({ name: "facet", kind: "modelx", url: null, images: {} })
+    .onDuplicateKeyUpdate({ set: { enabled: true } });
+  await publishBuiltinModels({ actor: null, scope: {}, requestId: "matrix", clientAddress: null });
+  for (const type of ["dev", "test", "prod"] as EnvType[]) await seededDeployment(w, type, "seed");
 }
 
 function deniedStatus(c: Case, role: Role): number {
@@ -1539,6 +1619,9 @@ afterAll(async () => {
   // Keep the shared database small for the suites that follow.
   await expectOk(api("DELETE", `${T(world)}?cascade=true`, { token: world.root }), 204);
   await sandbox?.close();
+  // The model deployment rows started built-in runtime workers: end them with the suite.
+  const { peekProcessSingleton } = await import("@/lib/cache/process-singleton");
+  peekProcessSingleton<{ close(): void }>("models.runtime-pool")?.close();
 });
 
 describe("authorization matrix", () => {
@@ -1595,7 +1678,7 @@ describe("authorization matrix", () => {
       expect(rows.filter(([key]) => !key.startsWith("GET ")).length).toBeGreaterThan(40);
     });
 
-    it.each(rows.map(([key, c]) => ({ key, c, expected: key.startsWith("GET ") ? c.ok : 403 })))(
+    it.each(rows.map(([key, c]) => ({ key, c, expected: key.startsWith("GET ") || c.reads ? c.ok : 403 })))(
       "$key answers $expected",
       async ({ key, c, expected }) => {
         const call = await c.call(world, "dev", counter++, "sysadmin");

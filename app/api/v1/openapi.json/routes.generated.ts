@@ -80,32 +80,35 @@ import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environme
 import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
 import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
 import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
-import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
-import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m98 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m99 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m100 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m101 from "@/app/api/v1/tenants/route";
-import * as m102 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m103 from "@/app/api/v1/traces/[traceId]/route";
-import * as m104 from "@/app/api/v1/users/[username]/route";
-import * as m105 from "@/app/api/v1/users/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
+import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m101 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m102 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m103 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m104 from "@/app/api/v1/tenants/route";
+import * as m105 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m106 from "@/app/api/v1/traces/[traceId]/route";
+import * as m107 from "@/app/api/v1/users/[username]/route";
+import * as m108 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -225,38 +228,47 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m78 },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m79 },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}",
     handlers: m80,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m81 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}/v2/{path}",
+    handlers: m81,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m82 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
+    handlers: m83,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m84 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
-    handlers: m82,
+    handlers: m85,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
-    handlers: m83,
+    handlers: m86,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m84 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m85 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m86 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m87 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m88 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m89 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m90 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m91 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m92 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m93 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m94 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m95 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m96 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m97 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m98 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m99 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m100 },
-  { path: "/api/v1/tenants", handlers: m101 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m102 },
-  { path: "/api/v1/traces/{traceId}", handlers: m103 },
-  { path: "/api/v1/users/{username}", handlers: m104 },
-  { path: "/api/v1/users", handlers: m105 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m87 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m88 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m89 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m90 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m91 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m92 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m93 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m94 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m95 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m96 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m97 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m98 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m99 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m100 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m101 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m102 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m103 },
+  { path: "/api/v1/tenants", handlers: m104 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m105 },
+  { path: "/api/v1/traces/{traceId}", handlers: m106 },
+  { path: "/api/v1/users/{username}", handlers: m107 },
+  { path: "/api/v1/users", handlers: m108 },
 ];

@@ -1,0 +1,5 @@
+import { modelDeploymentV2Route } from "@/lib/models/deployments/operations";
+
+// The deployment's Open Inference Protocol (V2) endpoint: health, metadata, readiness, infer.
+export const GET = modelDeploymentV2Route;
+export const POST = modelDeploymentV2Route;
