@@ -79,7 +79,8 @@ const T = (w: World) => `/api/v1/tenants/${w.tenant}`;
 const P = (w: World) => `${T(w)}/projects/shop`;
 const E = (w: World, type: EnvType) => `${P(w)}/environments/env-${type}`;
 const tinyQuota = { cpu: "10m", memory: "1Mi", storage: "1Mi", pods: "1" };
-const podQuota = { cpu: "4", memory: "4Gi", storage: "1Gi", pods: "20" };
+// Room for every row that deploys (applications and model deployments of all roles) in one environment.
+const podQuota = { cpu: "16", memory: "16Gi", storage: "1Gi", pods: "60" };
 const tenantMember = async (w: World) => {
   const u = await freshUser();
   await expectOk(api("POST", `${T(w)}/members`, { token: w.root, body: { username: u, role: "member" } }), 201);
@@ -1662,7 +1663,7 @@ describe("authorization matrix", () => {
       const token = c.level === "public" ? undefined : world.tokens[role];
       const res = await api(method, call.path, { token, body: call.body });
       outcomes.push({ row: key, type, role, expected, actual: res.status });
-      expect(res.status).toBe(expected);
+      expect(res.status, `${method} ${call.path}: ${JSON.stringify(res.body)?.slice(0, 300)}`).toBe(expected);
     },
   );
 
