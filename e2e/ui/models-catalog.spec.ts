@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 // a task chip, the model page, and a rating with a comment (the seeded library: sentiment-en, entities-en).
 test("browse the catalog, filter by task, open sentiment-en and rate it", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Navigation" }).getByRole("link", { name: "Models" }).click();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Models" }).click();
   await expect(page).toHaveURL(/\/models$/);
   await expect(page.getByRole("heading", { name: "Models", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Source")).toHaveValue("facet");

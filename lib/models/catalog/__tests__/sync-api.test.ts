@@ -222,6 +222,54 @@ describe("model source sync", () => {
     expect(requests.length).toBe(3);
   });
 
+  it("stops after the page in flight when another process asked (the row says stopping), keeping that page", async () => {
+    const source = uniqueName("hubx");
+    await expectOk(
+      api("POST", "/api/v1/model-sources", {
+        token: root,
+        body: { name: source, kind: "huggingface", url: `${origin}/api/models?limit=4` },
+      }),
+      201,
+    );
+    let release!: () => void;
+    holdPage2 = new Promise((r) => (release = r));
+    requests.length = 0;
+    await expectOk(api("POST", `/api/v1/model-sources/${source}/sync`, { token: root }), 202);
+    for (let i = 0; i < 200 && !requests.some((r) => r.includes("cursor=1")); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    // What a DELETE served by another replica writes; this process's job has no abort signal from it.
+    await getDb().update(modelSources).set({ syncState: "stopping" }).where(eq(modelSources.name, source));
+    release();
+    holdPage2 = null;
+    const stopped = await until(source, ["stopped"]);
+    expect(stopped.done).toBe(8);
+    const [row] = await getDb().select().from(modelSources).where(eq(modelSources.name, source));
+    expect(new URL(row.syncCursor!).searchParams.get("cursor")).toBe("2");
+    requests.length = 0;
+    await expectOk(api("POST", `/api/v1/model-sources/${source}/sync`, { token: root }), 202);
+    expect(await until(source, ["done", "failed"])).toMatchObject({ state: "done", done: 12, total: 12 });
+    expect(requests.map((r) => new URL(r, origin).searchParams.get("cursor"))).toEqual(["2"]);
+  });
+
+  it("lets a start take over a sync whose process died (no page for minutes), but not a live one", async () => {
+    const source = uniqueName("hubdead");
+    await expectOk(
+      api("POST", "/api/v1/model-sources", {
+        token: root,
+        body: { name: source, kind: "huggingface", url: `${origin}/api/models?limit=4` },
+      }),
+      201,
+    );
+    await getDb().update(modelSources).set({ syncState: "running" }).where(eq(modelSources.name, source));
+    expect((await api("POST", `/api/v1/model-sources/${source}/sync`, { token: root })).status).toBe(409);
+    await getDb()
+      .update(modelSources)
+      .set({ updatedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(modelSources.name, source));
+    await expectOk(api("POST", `/api/v1/model-sources/${source}/sync`, { token: root }), 202);
+    expect(await until(source, ["done", "failed"])).toMatchObject({ state: "done", done: 12 });
+  });
+
   it("records an upstream failure with the cursor kept, so a start resumes", async () => {
     const source = uniqueName("hubfail");
     await expectOk(
