@@ -66,6 +66,7 @@ export const catalogApi = {
   sync: (source: string) => `${API}/${seg(source)}/sync`,
   /** Facet's own registry: library models only (the `facet` source). */
   registryIndex: (model: string) => `/modelx/library/${modelIdPath(model)}/index`,
+  registryBlob: (model: string, digest: string) => `/modelx/library/${modelIdPath(model)}/blobs/${seg(digest)}`,
   registryManifest: (model: string, version: string) =>
     `/modelx/library/${modelIdPath(model)}/manifests/${seg(version)}`,
 };

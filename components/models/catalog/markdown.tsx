@@ -7,6 +7,7 @@ type Block =
   | { kind: "code"; text: string }
   | { kind: "list"; ordered: boolean; items: string[] }
   | { kind: "quote"; text: string }
+  | { kind: "table"; head: string[]; rows: string[][] }
   | { kind: "paragraph"; text: string };
 
 const MAX_BLOCKS = 500;
@@ -48,6 +49,16 @@ export function parseBlocks(source: string): Block[] {
       blocks.push({ kind: "list", ordered, items });
       continue;
     }
+    if (line.trim().startsWith("|")) {
+      const rows: string[][] = [];
+      for (; i < lines.length && lines[i].trim().startsWith("|"); i++) rows.push(cells(lines[i]));
+      // The second row of a GitHub table is its |---|---| delimiter.
+      const delimited = rows.length > 1 && rows[1].every((c) => /^:?-+:?$/.test(c));
+      blocks.push(
+        delimited ? { kind: "table", head: rows[0], rows: rows.slice(2) } : { kind: "table", head: [], rows },
+      );
+      continue;
+    }
     if (line.startsWith(">")) {
       const body: string[] = [];
       for (; i < lines.length && lines[i].startsWith(">"); i++) body.push(lines[i].replace(/^>\s?/, ""));
@@ -55,12 +66,23 @@ export function parseBlocks(source: string): Block[] {
       continue;
     }
     const body: string[] = [];
-    for (; i < lines.length && lines[i].trim() && !/^(#{1,6}\s|```|~~~|>|\s*([-*+]|\d+[.)])\s)/.test(lines[i]); i++)
+    for (
+      ;
+      i < lines.length && lines[i].trim() && !/^(#{1,6}\s|```|~~~|>|\s*\||\s*([-*+]|\d+[.)])\s)/.test(lines[i]);
+      i++
+    )
       body.push(lines[i].trim());
     blocks.push({ kind: "paragraph", text: body.join(" ") });
   }
   return blocks;
 }
+
+const cells = (row: string) =>
+  row
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((c) => c.trim());
 
 /** Only absolute http(s) links are links; anything else (javascript:, data:, relative) stays text. */
 export function safeHref(href: string): string | null {
@@ -146,6 +168,35 @@ export function Markdown({ source }: { source: string }) {
               </L>
             );
           }
+          case "table":
+            return (
+              <div key={i} className="overflow-x-auto">
+                <table className="text-xs">
+                  {b.head.length > 0 && (
+                    <thead>
+                      <tr>
+                        {b.head.map((c, j) => (
+                          <th key={j} className="border px-2 py-1 text-left font-medium">
+                            {renderInline(c)}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                  )}
+                  <tbody>
+                    {b.rows.map((r, j) => (
+                      <tr key={j}>
+                        {r.map((c, k) => (
+                          <td key={k} className="border px-2 py-1">
+                            {renderInline(c)}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
           case "quote":
             return (
               <blockquote key={i} className="border-l-4 pl-3 text-muted-foreground">

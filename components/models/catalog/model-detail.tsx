@@ -62,6 +62,13 @@ export function ModelDetail({
   });
   const m = detail.data;
   const versions = index.data?.manifests.map((v) => v.name) ?? [];
+  // Registry models keep their card as the newest version's README.md file.
+  const readme = useQuery({
+    queryKey: [...catalogKeys.registry(model), "readme", versions[0]],
+    queryFn: () => registryReadme(model, versions[0]),
+    enabled: registry && !!m && !m.card && versions.length > 0,
+  });
+  const card = m?.card || readme.data || "";
 
   return (
     <>
@@ -87,8 +94,8 @@ export function ModelDetail({
             <Card>
               <CardTitle>{t("models.catalog.card")}</CardTitle>
               <div className="mt-3">
-                {m.card ? (
-                  <Markdown source={m.card} />
+                {card ? (
+                  <Markdown source={card} />
                 ) : (
                   <p className="text-sm text-muted-foreground">{t("models.catalog.noCard")}</p>
                 )}
@@ -182,6 +189,16 @@ export function ModelDetail({
       )}
     </>
   );
+}
+
+const MAX_README_BYTES = 256 * 1024;
+
+async function registryReadme(model: string, version: string): Promise<string> {
+  const manifest = await getJson<RegistryManifest>(catalogApi.registryManifest(model, version));
+  const file = manifest.blobs.find((b) => /^readme\.md$/i.test(b.name));
+  if (!file || file.size > MAX_README_BYTES) return "";
+  const res = await fetch(catalogApi.registryBlob(model, file.digest));
+  return res.ok ? res.text() : "";
 }
 
 function Versions({ model, index }: { model: string; index: RegistryIndex }) {

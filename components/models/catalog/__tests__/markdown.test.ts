@@ -39,6 +39,13 @@ describe("model card markdown", () => {
     expect(safeHref("http://example.com/a b")).toBe("http://example.com/a%20b");
   });
 
+  it("renders GitHub tables, with or without a header row", () => {
+    const out = html("| name | datatype |\n|---|---|\n| text | BYTES |\n\n| a | b |");
+    expect(out).toContain("<thead><tr><th");
+    expect(out).toMatch(/<td[^>]*>text<\/td><td[^>]*>BYTES<\/td>/);
+    expect(parseBlocks("| a | b |")).toEqual([{ kind: "table", head: [], rows: [["a", "b"]] }]);
+  });
+
   it("bounds the number of blocks, and an unclosed fence takes the rest", () => {
     expect(parseBlocks("para\n\n".repeat(2000)).length).toBe(500);
     expect(parseBlocks("```\nno end\n# not a heading")).toEqual([{ kind: "code", text: "no end\n# not a heading" }]);
