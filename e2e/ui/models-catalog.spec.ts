@@ -22,7 +22,21 @@ test("browse the catalog, filter by task, open sentiment-en and rate it", async 
   await results.getByRole("link", { name: "sentiment-en" }).click();
   await expect(page.getByRole("heading", { name: "sentiment-en", level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: "Versions" }).getByRole("cell", { name: "v1" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Deploy" })).toBeVisible();
+  // The card is the version's README.md, drawn by the React-only renderer (its table included).
+  await expect(page.getByRole("heading", { name: "sentiment-en", level: 2 })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "datatype" }).first()).toBeVisible();
+
+  // The deploy dialog walks tenant → project → environment (the seeded demo ones) and fills a valid name.
+  await page.getByRole("button", { name: "Deploy" }).click();
+  const dialog = page.getByRole("dialog", { name: "Deploy sentiment-en" });
+  await dialog.getByLabel("Tenant").selectOption("demo");
+  await dialog.getByLabel("Project").selectOption("shop");
+  await dialog.getByLabel("Environment").selectOption("demo-dev");
+  await expect(dialog.getByLabel("Deployment name")).toHaveValue("sentiment-en");
+  await expect(dialog.getByLabel("Version")).toHaveValue("v1");
+  await expect(dialog.getByRole("button", { name: "Deploy" })).toBeEnabled();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
 
   const comment = `e2e rating ${Date.now()}`;
   const edit = page.getByRole("button", { name: "Edit" });

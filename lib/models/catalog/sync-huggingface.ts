@@ -1,10 +1,13 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
 import { egressFetch } from "@/lib/net/egress";
 import type { SyncedModel } from "./sync-page";
 import type { SyncPage } from "./sync-sources";
 
 const HUB = "https://huggingface.co";
+const RATE_LIMIT_RETRIES = 2;
+const MAX_RETRY_AFTER_S = 60;
 const PAGE = 500;
 // expand[] switches the Hub to projection mode: every field we read is listed (PROTOCOLS §3.1).
 const FIELDS = ["downloads", "likes", "lastModified", "pipeline_tag", "library_name", "tags"];
@@ -75,7 +78,14 @@ export async function huggingfacePage(
     throw new AppError("UPSTREAM", "huggingface: the next page is on another host.", {
       upstream: { name: "huggingface", retryable: false },
     });
-  const response = await egressFetch(at, { upstream: "huggingface", signal, headers: { accept: "application/json" } });
+  let response = await egressFetch(at, { upstream: "huggingface", signal, headers: { accept: "application/json" } });
+  // The Hub rate-limits with 429 and Retry-After: wait as told (bounded) a few times before failing.
+  for (let attempt = 0; response.status === 429 && attempt < RATE_LIMIT_RETRIES; attempt++) {
+    const seconds = Math.min(Math.max(Number(response.headers.get("retry-after")) || 1, 1), MAX_RETRY_AFTER_S);
+    await response.body?.cancel();
+    await sleep(seconds * 1000, undefined, { signal });
+    response = await egressFetch(at, { upstream: "huggingface", signal, headers: { accept: "application/json" } });
+  }
   if (!response.ok) {
     const text = await response.text().catch(() => "");
     throw new AppError("UPSTREAM", `huggingface: ${response.status} ${text.slice(0, 200)}`, {

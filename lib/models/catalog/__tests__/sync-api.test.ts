@@ -270,7 +270,7 @@ describe("model source sync", () => {
     expect(await until(source, ["done", "failed"])).toMatchObject({ state: "done", done: 12 });
   });
 
-  it("records an upstream failure with the cursor kept, so a start resumes", async () => {
+  it("records an upstream failure after the Hub's rate limit outlasts its retries", async () => {
     const source = uniqueName("hubfail");
     await expectOk(
       api("POST", "/api/v1/model-sources", {
@@ -279,10 +279,13 @@ describe("model source sync", () => {
       }),
       201,
     );
+    requests.length = 0;
     await expectOk(api("POST", `/api/v1/model-sources/${source}/sync`, { token: root }), 202);
     const failed = await until(source, ["failed", "done"]);
     expect(failed.state).toBe("failed");
     expect(failed.error).toContain("429");
+    // It waited as Retry-After said and tried again, twice, before giving up.
+    expect(requests.filter((r) => r.includes("fail=1")).length).toBe(3);
   });
 
   it("imports OpenMMLab metafiles one page each, with task, tags and a card", async () => {
