@@ -8,14 +8,14 @@ import { getTranslate } from "@/lib/i18n/server";
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
-  await consoleContext();
+  const ctx = await consoleContext();
   const { t } = await getTranslate();
   return (
     <>
       <PageHeader title={t("models.catalog.title")} description={t("models.catalog.description")} />
       {/* useSearchParams needs a Suspense boundary in a prerendered route. */}
       <Suspense>
-        <CatalogBrowser defaultSource="facet" />
+        <CatalogBrowser defaultSource="facet" sysadmin={ctx.actor.systemRole === "sysadmin"} />
       </Suspense>
     </>
   );

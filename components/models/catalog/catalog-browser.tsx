@@ -27,12 +27,13 @@ import {
   type CatalogSort,
 } from "./api";
 import { Stars } from "./stars";
+import { SyncPanel } from "./sync-panel";
 
 const FACETS = ["task", "framework", "license"] as const;
 const compact = new Intl.NumberFormat(undefined, { notation: "compact" });
 
 /** The catalog: the state lives in the URL (?source=&q=&task=&…), so a filtered view can be shared. */
-export function CatalogBrowser({ defaultSource }: { defaultSource: string }) {
+export function CatalogBrowser({ defaultSource, sysadmin }: { defaultSource: string; sysadmin: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -101,6 +102,8 @@ export function CatalogBrowser({ defaultSource }: { defaultSource: string }) {
           </NativeSelect>
         </div>
       </div>
+
+      {sysadmin && <SyncPanel key={source} source={source} />}
 
       {FACETS.map((facet) => {
         const values = detail.data?.facets[facet] ?? [];

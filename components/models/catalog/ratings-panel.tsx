@@ -38,7 +38,9 @@ export function RatingsPanel({ source, model, me }: { source: string; model: str
       <p className="mt-1 flex items-center gap-2 text-sm text-muted-foreground">
         <Stars value={ratings.data?.average ?? null} />
         {ratings.data?.count
-          ? t("models.catalog.averageOf", { average: ratings.data.average!.toFixed(1), count: ratings.data.count })
+          ? ratings.data.count === 1
+            ? t("models.catalog.averageOfOne", { average: ratings.data.average!.toFixed(1) })
+            : t("models.catalog.averageOf", { average: ratings.data.average!.toFixed(1), count: ratings.data.count })
           : t("models.catalog.noRatings")}
       </p>
       {showForm && (
