@@ -2,6 +2,7 @@
 import {
   Activity,
   Boxes,
+  BrainCircuit,
   Building2,
   KeyRound,
   LayoutDashboard,
@@ -22,6 +23,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.overview", icon: LayoutDashboard },
   { href: "/tenants", label: "nav.tenants", icon: Building2 },
+  { href: "/models", label: "models.catalog.nav", icon: BrainCircuit },
   { href: "/audit", label: "nav.audit", icon: ScrollText },
   { href: "/clusters", label: "nav.clusters", icon: Boxes, sysadminOnly: true },
   { href: "/users", label: "nav.users", icon: Users, sysadminOnly: true },

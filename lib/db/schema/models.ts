@@ -72,6 +72,8 @@ export const modelSources = mysqlTable(
     syncCursor: varchar("sync_cursor", { length: 2048 }),
     syncError: varchar("sync_error", { length: 1024 }),
     syncedAt: timestamp("synced_at", { fsp: 3, mode: "date" }),
+    /** When the running (or last) sync started or resumed. */
+    syncStartedAt: timestamp("sync_started_at", { fsp: 3, mode: "date" }),
     ...timestamps,
   },
   (t) => [uniqueIndex("model_sources_name_idx").on(t.name)],

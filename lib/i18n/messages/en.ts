@@ -1,5 +1,6 @@
 // English is the reference catalogue: every other locale must have the same keys.
 import { probesAlertsEn } from "./probes-alerts-en";
+import { modelsCatalogEn } from "./models-catalog-en";
 
 export const en = {
   "app.name": "Facet",
@@ -825,6 +826,7 @@ export const en = {
   "models.deploy.historyEntry": "{version}, switched by {by} at {at}",
   "models.deploy.quotaShortfall":
     "Not enough {resource}: requested {requested}, others hold {allocated}, the quota is {hard}.",
+  ...modelsCatalogEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
+import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -805,4 +806,5 @@ export const zhCN: Messages = {
   "models.deploy.history": "版本历史",
   "models.deploy.historyEntry": "{version}，由 {by} 于 {at} 切换",
   "models.deploy.quotaShortfall": "{resource} 不足：请求 {requested}，已被占用 {allocated}，配额为 {hard}。",
+  ...modelsCatalogZhCN,
 };

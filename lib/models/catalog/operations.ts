@@ -4,9 +4,14 @@ import { createModelSource } from "./create-model-source";
 import { deleteModelSource } from "./delete-model-source";
 import { getCatalogModel } from "./get-catalog-model";
 import { getModelSource } from "./get-model-source";
+import { getSync } from "./get-sync";
 import { listCatalogModels } from "./list-catalog-models";
 import { listModelSources } from "./list-model-sources";
+import { listRatings } from "./list-ratings";
+import { rateModel } from "./rate-model";
 import * as s from "./schemas";
+import { startSync } from "./start-sync";
+import { stopSync } from "./stop-sync";
 import { updateCatalogModel } from "./update-catalog-model";
 import { updateModelSource } from "./update-model-source";
 
@@ -55,5 +60,34 @@ export const catalogOps = {
     body: s.ModelAdminUpdate,
     handler: ({ ctx, input }) =>
       updateCatalogModel({ ctx, input: { source: input.params.source, model: input.params.model, body: input.body } }),
+  }),
+  listRatings: operation({
+    verb: listRatings,
+    params: s.RatingParams,
+    handler: ({ ctx, input }) => listRatings({ ctx, input: input.params }),
+  }),
+  rateModel: operation({
+    verb: rateModel,
+    params: s.RatingParams,
+    body: s.RatingBody,
+    status: 201,
+    handler: ({ ctx, input }) =>
+      rateModel({ ctx, input: { source: input.params.source, model: input.params.model, body: input.body } }),
+  }),
+  startSync: operation({
+    verb: startSync,
+    params: s.SourceParams,
+    status: 202,
+    handler: ({ ctx, input }) => startSync({ ctx, input: input.params }),
+  }),
+  getSync: operation({
+    verb: getSync,
+    params: s.SourceParams,
+    handler: ({ ctx, input }) => getSync({ ctx, input: input.params }),
+  }),
+  stopSync: operation({
+    verb: stopSync,
+    params: s.SourceParams,
+    handler: ({ ctx, input }) => stopSync({ ctx, input: input.params }),
   }),
 };

@@ -63,3 +63,38 @@ export type CatalogQuery = z.infer<typeof CatalogQuery>;
 
 export const ModelAdminUpdate = z.object({ published: z.boolean().optional(), recommended: z.boolean().optional() });
 export type ModelAdminUpdate = z.infer<typeof ModelAdminUpdate>;
+
+/** The model catch-all's id when it ends with a `ratings` segment (…/models/{model}/ratings). */
+export const RatingParams = SourceParams.extend({
+  model: z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split("/")))
+    .refine((v) => v.length > 1 && v[v.length - 1] === "ratings", "Not a ratings path.")
+    .transform((v) => v.slice(0, -1).join("/"))
+    .pipe(ModelId),
+});
+
+export const RatingBody = z
+  .object({
+    rating: z.number().int().min(1, "From 1 to 5.").max(5, "From 1 to 5.").optional(),
+    comment: z.string().trim().max(2000, "At most 2000 characters.").default(""),
+    parentId: z.number().int().positive().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.parentId !== undefined && v.rating !== undefined)
+      ctx.addIssue({ code: "custom", path: ["rating"], message: "A reply has no rating." });
+    if (v.parentId === undefined && v.rating === undefined)
+      ctx.addIssue({ code: "custom", path: ["rating"], message: "Choose a rating from 1 to 5." });
+    if (v.parentId !== undefined && !v.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Write a reply." });
+  });
+export type RatingBody = z.infer<typeof RatingBody>;
+
+export const SYNC_STATE_VALUES = ["idle", "running", "stopping", "stopped", "done", "failed"] as const;
+export interface SyncStatus {
+  state: (typeof SYNC_STATE_VALUES)[number];
+  done: number;
+  total: number | null;
+  error: string | null;
+  startedAt: string | null;
+}

@@ -146,6 +146,39 @@ function modelCatalogRows(): Record<string, Case> {
       ok: 200,
       call: async (w) => ({ path: `${await seededSource(w)}/models/${BERT}`, body: { recommended: true } }),
     },
+    // The catch-all's trailing "ratings" segment: everybody may rate (models.rate).
+    [`POST ${MS}/{source}/models/{model}`]: {
+      level: "system",
+      allowed: EVERYONE,
+      ok: 201,
+      call: async (w) => ({
+        path: `${await seededSource(w)}/models/${BERT}/ratings`,
+        body: { rating: 4, comment: "" },
+      }),
+    },
+    // Syncs on Facet's own registry (url null): no network, and a fresh source each so none is already running.
+    [`POST ${MS}/{source}/sync`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 202,
+      call: async (w, _t, n) => {
+        const name = `mx-sync-${n}-${counter++}`;
+        await expectOk(api("POST", MS, { token: w.root, body: { name, kind: "modelx" } }), 201);
+        return { path: `${MS}/${name}/sync` };
+      },
+    },
+    [`GET ${MS}/{source}/sync`]: {
+      level: "system",
+      allowed: EVERYONE,
+      ok: 200,
+      call: async (w) => ({ path: `${await seededSource(w)}/sync` }),
+    },
+    [`DELETE ${MS}/{source}/sync`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 200,
+      call: async (w) => ({ path: `${await seededSource(w)}/sync` }),
+    },
   };
 }
 

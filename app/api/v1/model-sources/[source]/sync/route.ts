@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { catalogOps as ops } from "@/lib/models/catalog/operations";
+
+export const POST = route(ops.startSync);
+export const GET = route(ops.getSync);
+export const DELETE = route(ops.stopSync);

@@ -1,0 +1,1 @@
+ALTER TABLE `model_sources` ADD `sync_started_at` timestamp(3);
