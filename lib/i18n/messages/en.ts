@@ -1,5 +1,6 @@
 // English is the reference catalogue: every other locale must have the same keys.
 import { probesAlertsEn } from "./probes-alerts-en";
+import { modelsPreviewEn } from "./models-preview-en";
 
 export const en = {
   "app.name": "Facet",
@@ -812,6 +813,7 @@ export const en = {
   "alerts.silence": "Silence",
   "alerts.silence.active": "Active until {endsAt}",
   ...probesAlertsEn,
+  ...modelsPreviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
+import { modelsPreviewZhCN } from "./models-preview-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -793,4 +794,5 @@ export const zhCN: Messages = {
   "alerts.silence": "静默",
   "alerts.silence.active": "生效至 {endsAt}",
   ...probesAlertsZhCN,
+  ...modelsPreviewZhCN,
 };
