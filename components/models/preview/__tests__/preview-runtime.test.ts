@@ -1,7 +1,7 @@
 // The preview against the real built-in runtime: what the preview sends is served by real worker
 // processes (wink-nlp, PP-OCRv4), read back by the preview and drawn as people see it (rendered
 // to markup, in both languages).
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,14 @@ const draw = (
   result: PreviewResult,
   locale: "en" | "zh-CN" = "en",
   image: { src: string; width: number; height: number } | null = null,
-) => renderToStaticMarkup(createElement(I18nProvider, { locale }, createElement(PreviewResultView, { result, image })));
+) =>
+  renderToStaticMarkup(
+    createElement(
+      I18nProvider,
+      { locale } as ComponentProps<typeof I18nProvider>,
+      createElement(PreviewResultView, { result, image }),
+    ),
+  );
 
 describe("preview on the built-in runtime", () => {
   const sentiment: ServedModel = { name: "sentiment", implementation: "sentiment-en", version: "v1" };
