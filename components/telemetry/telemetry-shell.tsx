@@ -24,7 +24,7 @@ export async function TelemetryShell({
       <PageHeader title={title} description={t("telemetry.description")} />
       <TelemetryTabs
         base={consolePath.environment(names)}
-        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts"]}
+        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts", "models"]}
       />
       {children}
     </>

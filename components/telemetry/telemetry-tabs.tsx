@@ -14,6 +14,7 @@ const TABS = [
   { slug: "probes", label: "probes.title" },
   { slug: "alerts", label: "alerts.title" },
   { slug: "alert-channels", label: "channels.title" },
+  { slug: "models", label: "models.deploy.tab" },
 ] as const;
 
 export type TelemetryView = (typeof TABS)[number]["slug"];

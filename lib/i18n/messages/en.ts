@@ -1,6 +1,7 @@
 // English is the reference catalogue: every other locale must have the same keys.
 import { probesAlertsEn } from "./probes-alerts-en";
 import { modelsCatalogEn } from "./models-catalog-en";
+import { modelsPreviewEn } from "./models-preview-en";
 
 export const en = {
   "app.name": "Facet",
@@ -822,11 +823,11 @@ export const en = {
   "models.deploy.step.failed": "Failed",
   "models.deploy.step.waitingForSeldon": "Waiting for Seldon Core",
   "models.deploy.step.waitingForKserve": "Waiting for KServe",
-  "models.deploy.history": "Version history",
   "models.deploy.historyEntry": "{version}, switched by {by} at {at}",
   "models.deploy.quotaShortfall":
     "Not enough {resource}: requested {requested}, others hold {allocated}, the quota is {hard}.",
   ...modelsCatalogEn,
+  ...modelsPreviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
+import { modelsPreviewZhCN } from "./models-preview-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -803,8 +804,8 @@ export const zhCN: Messages = {
   "models.deploy.step.failed": "失败",
   "models.deploy.step.waitingForSeldon": "等待 Seldon Core",
   "models.deploy.step.waitingForKserve": "等待 KServe",
-  "models.deploy.history": "版本历史",
   "models.deploy.historyEntry": "{version}，由 {by} 于 {at} 切换",
   "models.deploy.quotaShortfall": "{resource} 不足：请求 {requested}，已被占用 {allocated}，配额为 {hard}。",
   ...modelsCatalogZhCN,
+  ...modelsPreviewZhCN,
 };

@@ -63,6 +63,9 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
                 <Link href={consolePath.environmentView(names, "apm")}>{t("telemetry.observe")}</Link>
               </Button>
               <Button asChild variant="outline" size="sm">
+                <Link href={consolePath.environmentView(names, "models")}>{t("models.deploy.tab")}</Link>
+              </Button>
+              <Button asChild variant="outline" size="sm">
                 <Link href={consolePath.configs(names)}>{t("environments.configs")}</Link>
               </Button>
               <EnvironmentActions

@@ -30,7 +30,7 @@ export default async function LoggingPage({ params }: { params: Promise<Params> 
       <PageHeader title={t("logging.title")} description={t("logging.description")} />
       <TelemetryTabs
         base={consolePath.environment(names)}
-        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts"]}
+        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts", "models"]}
       />
       <LoggingTab
         names={names}

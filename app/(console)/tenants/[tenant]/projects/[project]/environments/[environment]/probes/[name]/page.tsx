@@ -32,7 +32,7 @@ export default async function ProbePage({ params }: { params: Promise<Params> })
       <PageHeader title={name} description={t("probes.pageDescription")} />
       <TelemetryTabs
         base={consolePath.environment(names)}
-        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts"]}
+        views={["apm", "traces", "logs", "metrics", "logging", "probes", "alerts", "models"]}
       />
       <ProbeDetail names={names} name={name} />
     </>
