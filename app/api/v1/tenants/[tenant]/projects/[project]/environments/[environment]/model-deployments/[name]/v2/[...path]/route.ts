@@ -1,4 +1,4 @@
-import { modelDeploymentV2Route } from "@/lib/models/deployments/operations";
+import { modelDeploymentV2Route } from "@/lib/http/model-deployment-v2-route";
 
 // The deployment's Open Inference Protocol (V2) endpoint: health, metadata, readiness, infer.
 export const GET = modelDeploymentV2Route;
