@@ -1,7 +1,7 @@
 // One worker process per loaded model, at most FACET_RUNTIME_MAX_WORKERS of them; a model idle
 // for FACET_RUNTIME_IDLE_SECONDS is unloaded (its process ends) and loads again on next use.
 import { fork, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { sep } from "node:path";
 import type { InferenceResponse } from "./infer";
 import type { InferenceRequest } from "./v2-request";
 import { V2Error } from "./v2-error";
@@ -11,6 +11,10 @@ const maxWorkers = () => Math.max(1, Number(process.env.FACET_RUNTIME_MAX_WORKER
 const idleMs = () => Number(process.env.FACET_RUNTIME_IDLE_SECONDS ?? 600) * 1000;
 const CALL_TIMEOUT_MS = Number(process.env.FACET_RUNTIME_TIMEOUT_MS ?? 30_000);
 const LOAD_TIMEOUT_MS = 60_000;
+
+// The worker runs under tsx from the source tree; a path made at run time keeps bundlers from
+// trying to bundle it (Turbopack resolves a literal path given to fork()).
+const workerFile = () => [process.cwd(), "lib", "models", "runtime", `worker${".ts"}`].join(sep);
 
 type Pending = { resolve: (reply: WorkerReply) => void; timer: NodeJS.Timeout };
 
@@ -66,7 +70,7 @@ export function createRuntimePool(): RuntimePool {
       if (!idle) throw new V2Error(503, `the built-in runtime is serving ${workers.size} models; try again shortly`);
       stop(idle, "unloaded to make room for another model");
     }
-    const child = fork(join(process.cwd(), "lib/models/runtime/worker.ts"), [], {
+    const child = fork(workerFile(), [], {
       execArgv: ["--import", "tsx"],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
