@@ -74,22 +74,32 @@ async function directTarget(): Promise<Target> {
 async function deploymentTarget(origin: string): Promise<Target> {
   const { api, expectOk, sandboxEnvironment, sysadminToken, tenantProject } = await import("../lib/testing/world");
   const root = await sysadminToken();
+  // What the demo seed does on a real install: the library's built-in models and the `facet` source.
+  const { publishBuiltinModels } = await import("../lib/models/builtin-catalog/publish-builtin-models");
+  const { seedModelSources } = await import("../lib/models/catalog/seed-model-sources");
+  const { authenticateToken } = await import("../lib/auth/authenticate-token");
+  const seedCtx = { actor: await authenticateToken(root), scope: {}, requestId: "bench", clientAddress: null };
+  await publishBuiltinModels(seedCtx);
+  await seedModelSources(seedCtx);
   const env = await sandboxEnvironment(root, await tenantProject(root, `bench-inf-${Date.now()}`), "dev");
+  await expectOk(api("POST", `${env}/sync`, { token: root })); // its namespace on the sandbox, now
   type Dto = { status: { phase: string; reason: string | null }; endpoint: string; servedModelName: string };
-  await expectOk(
-    api("POST", `${env}/model-deployments`, {
-      token: root,
-      body: {
-        name: "sentiment",
-        source: "facet",
-        model: "sentiment-en",
-        version: "v1",
-        replicas: 1,
-        resources: { cpu: "250m", memory: "256Mi" },
-      },
-    }),
-    201,
-  );
+  const body = {
+    name: "sentiment",
+    source: "facet",
+    model: "sentiment-en",
+    version: "v1",
+    replicas: 1,
+    resources: { cpu: "250m", memory: "256Mi" },
+  };
+  // Until the environment's namespace exists on the sandbox (the sync applies it).
+  for (let tries = 0; ; tries++) {
+    const res = await api("POST", `${env}/model-deployments`, { token: root, body });
+    if (res.status === 201) break;
+    if (res.status !== 404 || tries > 60)
+      throw new Error(`deploying answered ${res.status}: ${JSON.stringify(res.body)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const deadline = Date.now() + 120_000;
   let dto: Dto;
   for (;;) {
@@ -175,7 +185,10 @@ async function run() {
   const { startRouteServer } = await import("../lib/testing/route-server");
   const { closeDb } = await import("../lib/db/client");
   const apiServer = await startRouteServer();
-  const target = existsSync(DEPLOYMENTS_ROUTE) ? await deploymentTarget(apiServer.origin) : await directTarget();
+  // The sandbox cluster's API and controllers, as the server runs them, so the deployment's pods run.
+  const { startReconcilingSandbox } = await import("../lib/testing/sandbox-harness");
+  const sandbox = existsSync(DEPLOYMENTS_ROUTE) ? await startReconcilingSandbox() : null;
+  const target = sandbox ? await deploymentTarget(apiServer.origin) : await directTarget();
   console.log(`V2 path: ${target.how}`);
   const call = (requests: number, width: number, durationMs?: number, onStarted?: () => void) =>
     inClientProcess({ url: target.url, headers: target.headers, requests, width, durationMs }, onStarted);
@@ -224,6 +237,11 @@ async function run() {
   } finally {
     await target.close();
     await apiServer.close();
+    if (sandbox) {
+      const { stopReconciler } = await import("../lib/clusters/reconcile/loop");
+      stopReconciler();
+      await sandbox.close();
+    }
     await closeDb();
   }
 }
