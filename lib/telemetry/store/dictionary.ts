@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
 import { processCache } from "@/lib/cache";
 import { getPool } from "@/lib/db/client";
-import { sqlText, tuplePlaceholders } from "@/lib/db/sql-text";
 
 // Small tables that give namespaces, resource attribute sets and metric series compact ids.
 // Rows are never updated, so ids are cached for the life of the process (bounded, no age).
@@ -133,9 +132,9 @@ export async function seriesIds(keys: SeriesKey[]): Promise<number[]> {
       [values],
     );
     const [rows] = await pool.query<RowDataPacket[]>(
-      sqlText`SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (${tuplePlaceholders(missing.length, 3)})`
-        .text,
-      missing.flatMap((i) => [keys[i].nsId, keys[i].name.slice(0, 255), hashes[i]]),
+      // One constant statement: mysql2 writes the bound list of [ns, name, hash] rows as tuples.
+      "SELECT id, ns_id, labels_hash FROM telemetry_metric_series WHERE (ns_id, name, labels_hash) IN (?)",
+      [missing.map((i) => [keys[i].nsId, keys[i].name.slice(0, 255), hashes[i]])],
     );
     for (const r of rows) remember(series, `${r.ns_id}/${(r.labels_hash as Buffer).toString("hex")}`, r.id as number);
     for (const i of missing) ids[i] = series.get(`${keys[i].nsId}/${hashes[i].toString("hex")}`);
