@@ -4,6 +4,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? ".test-results";
+// The first line of a failure message, without colour codes, short enough for a log line.
+const firstLine = (text) =>
+  String(text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")[0]
+    .slice(0, 240);
+
 let passed = 0;
 let failed = 0;
 const lines = [];
@@ -29,6 +36,14 @@ if (existsSync(vitest)) {
   passed += v.numPassedTests;
   failed += v.numFailedTests + brokenFiles;
   lines.push(`  vitest: ${v.numPassedTests} passed, ${v.numFailedTests + brokenFiles} failed`);
+  // CI keeps only the tail of the log: name what failed here, where it is read.
+  for (const f of v.testResults ?? []) {
+    if (f.status !== "failed") continue;
+    const file = f.name.replace(process.cwd() + "/", "");
+    const failedTests = (f.assertionResults ?? []).filter((a) => a.status === "failed");
+    if (failedTests.length === 0) lines.push(`    FAIL ${file}: ${firstLine(f.message)}`);
+    for (const a of failedTests) lines.push(`    FAIL ${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
 }
 
 const playwright = join(dir, "playwright.json");
@@ -42,6 +57,20 @@ if (existsSync(playwright)) {
   passed += p;
   failed += f;
   lines.push(`  playwright: ${p} passed, ${f} failed${s.flaky ? ` (${s.flaky} flaky)` : ""}`);
+  for (const e of report.errors ?? []) lines.push(`    ERROR ${firstLine(e.message)}`);
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === "expected") continue;
+        const last = (t.results ?? []).at(-1);
+        lines.push(
+          `    ${t.status.toUpperCase()} ${spec.file}:${spec.line} › ${[...path, spec.title].join(" › ")}: ${firstLine(last?.error?.message)}`,
+        );
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
 }
 
 if (!process.argv.includes("--check")) {

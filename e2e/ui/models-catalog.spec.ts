@@ -12,6 +12,12 @@ test("browse the catalog, filter by task, open sentiment-en and rate it", async 
   await expect(results.getByRole("link", { name: "sentiment-en" })).toBeVisible();
   await expect(results.getByRole("link", { name: "entities-en" })).toBeVisible();
 
+  // Check connection reads the source's first page: the facet source is Facet's own library.
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Connected: [1-9]\d* models on the first page, \d+ ms$/ }),
+  ).toBeVisible();
+
   // The sysadmin syncs the facet source (Facet's own registry: a re-import of its library, offline).
   await page.getByRole("button", { name: /Sync now|Resume sync/ }).click();
   await expect(page.getByText("Done", { exact: true })).toBeVisible();

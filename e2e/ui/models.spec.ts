@@ -77,6 +77,15 @@ test("deploys sentiment-en from the library and tells positive from negative in 
   // Raw request and response, for people who want the protocol.
   await page.getByText("Raw request and response").click();
   await expect(page.getByRole("figure").filter({ hasText: "Response" }).last()).toContainText('"model_name"');
+
+  // The model's catalog page lists this deployment where it runs, and links back to it.
+  await page.goto("/models/facet/sentiment-en");
+  const instances = page.getByRole("table", { name: "Deployed in" });
+  const here = instances.getByRole("row").filter({ hasText: tenant });
+  await expect(here).toContainText("sentiment");
+  await expect(here).toContainText("Running");
+  await here.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${modelsPage}$`));
 });
 
 test("reads the text of an uploaded image through an OCR deployment and draws it over the image", async ({

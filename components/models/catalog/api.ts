@@ -1,6 +1,7 @@
 // Safe to import from client components: the model catalog API of issue 15 (paths, DTOs, keys).
 import type { ModelSummaryDto, SourceDto } from "@/lib/models/catalog/dto";
 import type { SyncStatus } from "@/lib/models/catalog/schemas";
+import type { ModelInstance } from "@/lib/models/deployments/model-instance";
 import { getJson } from "@/lib/query/get-json";
 
 export type { ModelSummaryDto, SourceDto, SyncStatus };
@@ -16,7 +17,7 @@ export interface CatalogPage {
   items: ModelSummaryDto[];
   nextCursor: string | null;
 }
-export type ModelDetail = ModelSummaryDto & { source: string; card: string };
+export type ModelDetail = ModelSummaryDto & { source: string; card: string; instances: ModelInstance[] };
 export interface RatingItem {
   id: number;
   user: string;
@@ -64,6 +65,7 @@ export const catalogApi = {
   model: (source: string, model: string) => `${API}/${seg(source)}/models/${modelIdPath(model)}`,
   ratings: (source: string, model: string) => `${API}/${seg(source)}/models/${modelIdPath(model)}/ratings`,
   sync: (source: string) => `${API}/${seg(source)}/sync`,
+  check: (source: string) => `${API}/${seg(source)}/check`,
   /** Facet's own registry: library models only (the `facet` source). */
   registryIndex: (model: string) => `/modelx/library/${modelIdPath(model)}/index`,
   registryBlob: (model: string, digest: string) => `/modelx/library/${modelIdPath(model)}/blobs/${seg(digest)}`,

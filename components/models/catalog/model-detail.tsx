@@ -108,6 +108,10 @@ export function ModelDetail({
                 {index.data && <Versions model={model} index={index.data} />}
               </Card>
             )}
+            <Card>
+              <CardTitle>{t("models.catalog.instances")}</CardTitle>
+              <Instances instances={m.instances} />
+            </Card>
             <RatingsPanel source={source} model={model} me={me} />
           </div>
           <div className="space-y-4">
@@ -188,6 +192,48 @@ export function ModelDetail({
         </div>
       )}
     </>
+  );
+}
+
+/** Where the model is deployed, among the environments the viewer may read. */
+function Instances({ instances }: { instances: Detail["instances"] }) {
+  const { t } = useI18n();
+  if (!instances.length) return <p className="mt-3 text-sm text-muted-foreground">{t("models.catalog.noInstances")}</p>;
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <Table aria-label={t("models.catalog.instances")}>
+        <THead>
+          <tr>
+            <Th>{t("models.catalog.instance.environment")}</Th>
+            <Th>{t("models.catalog.instance.name")}</Th>
+            <Th>{t("models.catalog.instance.version")}</Th>
+            <Th>{t("models.catalog.instance.replicas")}</Th>
+            <Th>{t("models.catalog.instance.phase")}</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {instances.map((i) => (
+            <tr key={`${i.tenant}/${i.project}/${i.environment}/${i.name}`}>
+              <Td>
+                <Link
+                  className="underline-offset-2 hover:underline"
+                  href={`/tenants/${encodeURIComponent(i.tenant)}/projects/${encodeURIComponent(i.project)}/environments/${encodeURIComponent(i.environment)}/models`}
+                >
+                  {i.tenant} / {i.project} / {i.environment}
+                </Link>
+              </Td>
+              <Td>{i.name}</Td>
+              <Td>{i.version}</Td>
+              <Td>{i.replicas}</Td>
+              <Td>
+                <Badge tone={i.phase === "Running" ? "ok" : i.phase === "Failed" ? "bad" : "warn"}>{i.phase}</Badge>
+                {i.reason && i.phase === "Failed" && <span className="ml-2 text-xs text-destructive">{i.reason}</span>}
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+    </div>
   );
 }
 

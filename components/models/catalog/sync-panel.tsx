@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { RefreshCw, Square } from "lucide-react";
+import { PlugZap, RefreshCw, Square } from "lucide-react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { getJson } from "@/lib/query/get-json";
 import { sendJson } from "@/lib/query/send-json";
+import type { SourceCheck } from "@/lib/models/catalog/schemas";
 import { catalogApi, catalogKeys, type SyncStatus } from "./api";
 
 const ACTIVE = new Set(["running", "stopping"]);
@@ -37,6 +38,7 @@ export function SyncPanel({ source }: { source: string }) {
     mutationFn: (method: "POST" | "DELETE") => sendJson<SyncStatus>(method, catalogApi.sync(source)),
     onSuccess: (data) => client.setQueryData(key, data),
   });
+  const check = useMutation({ mutationFn: () => sendJson<SourceCheck>("POST", catalogApi.check(source)) });
   const s = status.data;
   const running = !!s && ACTIVE.has(s.state);
   return (
@@ -72,6 +74,18 @@ export function SyncPanel({ source }: { source: string }) {
             : t("models.catalog.syncStart")}
         </Button>
       )}
+      <Button size="sm" variant="outline" disabled={check.isPending} onClick={() => check.mutate()}>
+        <PlugZap aria-hidden className="h-3 w-3" />
+        {check.isPending ? t("models.catalog.checking") : t("models.catalog.check")}
+      </Button>
+      {check.data && (
+        <span role="status" className={check.data.ok ? "text-xs text-muted-foreground" : "text-xs text-destructive"}>
+          {check.data.ok
+            ? t("models.catalog.checkOk", { models: check.data.models, ms: check.data.latencyMs })
+            : t("models.catalog.checkFailed", { error: check.data.error ?? "", ms: check.data.latencyMs })}
+        </span>
+      )}
+      {check.isError && <Alert variant="destructive">{(check.error as Error).message}</Alert>}
       {s?.error && <span className="text-xs text-destructive">{s.error}</span>}
       {act.isError && <Alert variant="destructive">{(act.error as Error).message}</Alert>}
     </div>

@@ -50,6 +50,8 @@ export const modelDeployments = mysqlTable(
   (t) => [
     uniqueIndex("model_deployments_env_name_uq").on(t.environmentId, t.name),
     index("model_deployments_tenant_idx").on(t.tenantId),
+    // The model page's "deployed in" list.
+    index("model_deployments_model_idx").on(t.source, t.model),
   ],
 );
 export type ModelDeploymentRow = typeof modelDeployments.$inferSelect;

@@ -1,5 +1,6 @@
 import "server-only";
 import { operation } from "@/lib/core/operation";
+import { checkModelSource } from "./check-model-source";
 import { createModelSource } from "./create-model-source";
 import { deleteModelSource } from "./delete-model-source";
 import { getCatalogModel } from "./get-catalog-model";
@@ -89,5 +90,10 @@ export const catalogOps = {
     verb: stopSync,
     params: s.SourceParams,
     handler: ({ ctx, input }) => stopSync({ ctx, input: input.params }),
+  }),
+  checkModelSource: operation({
+    verb: checkModelSource,
+    params: s.SourceParams,
+    handler: ({ ctx, input }) => checkModelSource({ ctx, input: input.params }),
   }),
 };

@@ -91,6 +91,16 @@ export const RatingBody = z
 export type RatingBody = z.infer<typeof RatingBody>;
 
 export const SYNC_STATE_VALUES = ["idle", "running", "stopping", "stopped", "done", "failed"] as const;
+/** A "check connection" answer: a failure is a result, not an error. */
+export interface SourceCheck {
+  ok: boolean;
+  latencyMs: number;
+  /** Models on the first page (the registry's library models for modelx). */
+  models: number;
+  total: number | null;
+  error: string | null;
+}
+
 export interface SyncStatus {
   state: (typeof SYNC_STATE_VALUES)[number];
   done: number;

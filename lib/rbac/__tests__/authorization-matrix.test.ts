@@ -179,6 +179,17 @@ function modelCatalogRows(): Record<string, Case> {
       ok: 200,
       call: async (w) => ({ path: `${await seededSource(w)}/sync` }),
     },
+    // Facet's own registry: answered without the network.
+    [`POST ${MS}/{source}/check`]: {
+      level: "system",
+      allowed: SYSADMIN,
+      ok: 200,
+      call: async (w, _t, n) => {
+        const name = `mx-check-${n}-${counter++}`;
+        await expectOk(api("POST", MS, { token: w.root, body: { name, kind: "modelx" } }), 201);
+        return { path: `${MS}/${name}/check` };
+      },
+    },
   };
 }
 

@@ -4,10 +4,10 @@
 // test runs offline. It stops a sync mid-way (a page held open), then resumes from the cursor.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { auditLogs, catalogModels, catalogModelTags, modelSources } from "@/lib/db/schema";
+import { auditLogs, catalogModels, catalogModelTags, modelSources, modelxManifests } from "@/lib/db/schema";
 import { uniqueName } from "@/lib/testing/factories";
 import { api, expectOk, person, sysadminToken } from "@/lib/testing/world";
 
@@ -346,5 +346,79 @@ describe("model source sync", () => {
       .from(modelSources)
       .where(and(eq(modelSources.name, source)));
     expect(s.syncState).toBe("idle");
+  });
+});
+
+describe("check connection", () => {
+  const create = async (kind: string, url: string | null) => {
+    const name = uniqueName(`chk-${kind.slice(0, 4)}`);
+    await expectOk(api("POST", "/api/v1/model-sources", { token: root, body: { name, kind, url } }), 201);
+    return name;
+  };
+  const check = (source: string, token = root) =>
+    api<{ ok: boolean; models: number; total: number | null; error: string | null; latencyMs: number }>(
+      "POST",
+      `/api/v1/model-sources/${source}/check`,
+      { token },
+    );
+
+  it("reads the first page of the Hub and of OpenMMLab's index, and imports nothing", async () => {
+    const hub = await create("huggingface", `${origin}/api/models?limit=4`);
+    const mm = await create("openmmlab", `${origin}/mmpretrain/model-index.yml`);
+    // A new Hub source starts with the offline catalog; a check adds nothing to it.
+    const before = [(await modelsOf(hub)).length, (await modelsOf(mm)).length];
+    requests.length = 0;
+    expect(await expectOk(check(hub))).toMatchObject({ ok: true, models: 4, error: null });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatch(/^\/api\/models\?/);
+    expect(await expectOk(check(mm))).toMatchObject({ ok: true, error: null });
+    expect([(await modelsOf(hub)).length, (await modelsOf(mm)).length]).toEqual(before);
+  });
+
+  it("counts the library's models for Facet's own registry", async () => {
+    const mx = await create("modelx", null);
+    // One more library model than there was, taken out again: later files share the database.
+    const model = uniqueName("checked");
+    await getDb()
+      .insert(modelxManifests)
+      .values({ repository: "library", model, reference: "v1", manifest: "{}", size: 2 });
+    try {
+      const [{ n }] = await getDb()
+        .select({ n: count() })
+        .from(modelxManifests)
+        .where(eq(modelxManifests.repository, "library"));
+      expect(Number(n)).toBeGreaterThan(0);
+      expect(await expectOk(check(mx))).toMatchObject({ ok: true, models: Number(n), error: null });
+    } finally {
+      await getDb().delete(modelxManifests).where(eq(modelxManifests.model, model));
+    }
+  });
+
+  it("answers a failed check as its result: the upstream's status, a refused port, a page that is not a listing", async () => {
+    const missing = await create("huggingface", `${origin}/elsewhere/api/models`);
+    const notFound = await expectOk(check(missing));
+    expect(notFound).toMatchObject({ ok: false, models: 0 });
+    expect(notFound.error).toContain("404");
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const refused = await expectOk(check(await create("huggingface", `http://127.0.0.1:${port}/api/models`)));
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toBeTruthy();
+    const yaml = await expectOk(check(await create("huggingface", `${origin}/mmpretrain/model-index.yml`)));
+    expect(yaml).toMatchObject({ ok: false });
+  });
+
+  it("is the sysadmin's, audited; unknown sources 404", async () => {
+    const hub = await create("huggingface", `${origin}/api/models?limit=4`);
+    for (const token of [user, (await person("checker")).token]) expect((await check(hub, token)).status).toBe(403);
+    expect((await check(`no-${hub}`)).status).toBe(404);
+    await expectOk(check(hub));
+    const audits = await getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, "models.sources.check"), eq(auditLogs.target, `model-sources/${hub}`)));
+    expect(audits).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditLogs, modelSources } from "@/lib/db/schema";
+import { importRegistryModels } from "@/lib/models/catalog/import-registry-models";
 import { publishBuiltinModels } from "@/lib/models/builtin-catalog/publish-builtin-models";
 import { publishModel } from "@/lib/models/modelx/publish";
 import { conforms, type V2Schema } from "@/lib/models/runtime/protocol/open-inference";
@@ -403,6 +404,28 @@ describe("model deployments: who may do what", () => {
     });
     expect(anonymous.status).toBe(401);
     expect(Object.keys(anonymous.body)).toEqual(["error"]);
+  });
+
+  it("lists where a model runs on its catalog page, only in environments the viewer may read", async () => {
+    const [facet] = await getDb().select().from(modelSources).where(eq(modelSources.name, "facet"));
+    await importRegistryModels(getDb(), facet.id);
+    const page = "/api/v1/model-sources/facet/models/sentiment-en";
+    const mine = (instances: Doc[]) => instances.filter((i) => i.tenant === t);
+    const seen = async (token: string) => mine((await expectOk<Doc>(api("GET", page, { token }))).instances);
+    const reviews = { tenant: t, environment: "dev", name: "reviews", version: "v1", runtime: "builtin" };
+    expect(await seen(root)).toEqual([expect.objectContaining(reviews)]);
+    // A reader of the environment and a dev of the project see it.
+    expect(await seen(reader.token)).toEqual([expect.objectContaining(reviews)]);
+    expect(await seen(dev.token)).toEqual([expect.objectContaining(reviews)]);
+    // Another tenant's admin, someone in no tenant, and a tenant member without a role in the
+    // project see no trace of it.
+    const member = await person("mdmember");
+    await expectOk(
+      api("POST", `/api/v1/tenants/${t}/members`, { token: root, body: { username: member.username, role: "member" } }),
+      201,
+    );
+    for (const token of [outsider.token, (await person("mdnobody")).token, member.token])
+      expect(await seen(token)).toEqual([]);
   });
 
   it("audits every write with its actor, and deletes the cluster objects", async () => {

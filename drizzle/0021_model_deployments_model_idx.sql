@@ -1,0 +1,1 @@
+CREATE INDEX `model_deployments_model_idx` ON `model_deployments` (`source`,`model`);
