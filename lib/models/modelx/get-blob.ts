@@ -21,6 +21,6 @@ export async function getBlob(
     "docker-content-digest": digest,
   };
   if (head) return new Response(null, { status: 200, headers });
-  const body = Readable.toWeb(openBlob(access.repository, model, digest)) as ReadableStream<Uint8Array>;
+  const body = Readable.toWeb(await openBlob(access.repository, model, digest)) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
