@@ -180,7 +180,9 @@ describe("fuzzing the search routes", () => {
 
   const judge = (label: string, status: number, text: string, ms: number) => {
     expect(status, `${label} → ${status} ${text.slice(0, 300)}`).toBeLessThan(500);
-    expect(text, label).not.toMatch(SQL_ERROR);
+    // Driver errors leak through error answers; a 2xx body is data, and the audit log or a config
+    // may rightly hold the word "mysql" that another test wrote.
+    if (status >= 300) expect(text, label).not.toMatch(SQL_ERROR);
     expect(ms, label).toBeLessThan(2000);
   };
 
