@@ -64,6 +64,7 @@ try {
         ports: [{ name: "http", port: 80 }],
         env: [],
         resources: {},
+        telemetry: null,
       },
     });
     const token = await createEnvironmentIngestToken({ ctx: e, input: { name: "demo traffic" } });

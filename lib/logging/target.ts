@@ -2,7 +2,6 @@ import "server-only";
 import { clusterClient, type ClusterClient } from "@/lib/clusters/client";
 import { environmentCluster } from "@/lib/clusters/environment-cluster";
 import { clusterOrThrow } from "@/lib/clusters/find-cluster";
-import { internalSandboxServer } from "@/lib/clusters/internal-url";
 import type { AuthedContext } from "@/lib/core/context";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 import type { ClusterRow } from "@/lib/db/schema";
@@ -55,12 +54,4 @@ export function controlTarget(cluster: ClusterRow): LoggingTarget {
 export const auditTarget = (t: LoggingTarget, kind: LoggingKind, name: string) =>
   `${t.auditPrefix}/${kind.toLowerCase()}s/${name}`;
 
-/**
- * This Facet as a Loki output's `url`: its origin as the cluster reaches it (the sandbox runs
- * in this process). fluent-plugin-grafana-loki appends /loki/api/v1/push to the url itself.
- */
-export function facetPushUrl(cluster: Pick<ClusterRow, "kind">): string {
-  const internal = internalSandboxServer().replace(/\/sandbox\/k8s$/, "");
-  const configured = process.env.AUTH_URL;
-  return cluster.kind === "sandbox" || !configured ? internal : new URL(configured).origin;
-}
+export { facetPushUrl } from "@/lib/clusters/internal-url";

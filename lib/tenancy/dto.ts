@@ -68,6 +68,7 @@ export function applicationDto(row: ApplicationRow, names: { tenant: string; pro
     ports: row.ports,
     env: row.env,
     resources: row.resources,
+    telemetry: row.telemetry ?? null,
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

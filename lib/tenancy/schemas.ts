@@ -132,22 +132,71 @@ const uniqueBy =
     });
   };
 
-export const CreateApplicationInput = z.object({
-  name: DnsLabel,
-  image: Image,
-  replicas: z.number().int().min(0).max(100).default(1),
-  ports: z
-    .array(Port)
-    .max(32)
-    .default([])
-    .superRefine(uniqueBy((p) => p.name, "port name")),
-  env: z
-    .array(EnvVar)
-    .max(256)
-    .default([])
-    .superRefine(uniqueBy((e) => e.name, "variable")),
-  resources: Resources.default({}),
-});
+export const OTEL_SAMPLERS = [
+  "parentbased_always_on",
+  "parentbased_always_off",
+  "parentbased_traceidratio",
+  "always_on",
+  "always_off",
+  "traceidratio",
+] as const;
+export const OTEL_PROPAGATORS = ["tracecontext", "baggage", "b3", "b3multi", "jaeger", "xray", "ottrace"] as const;
+/** Samplers that read OTEL_TRACES_SAMPLER_ARG. */
+export const RATIO_SAMPLERS: readonly string[] = ["traceidratio", "parentbased_traceidratio"];
+
+/** OpenTelemetry injection: Facet sets the OTEL_* variables of the application's containers. */
+export const AppTelemetryInput = z
+  .object({
+    sampler: z.enum(OTEL_SAMPLERS).default("parentbased_always_on"),
+    samplerArg: z.number().min(0, "A ratio from 0 to 1.").max(1, "A ratio from 0 to 1.").nullable().default(null),
+    propagators: z
+      .array(z.enum(OTEL_PROPAGATORS))
+      .min(1, "Choose at least one propagator.")
+      .max(OTEL_PROPAGATORS.length)
+      .default(["tracecontext", "baggage"])
+      .superRefine(uniqueBy((p) => p, "propagator")),
+  })
+  .superRefine((t, ctx) => {
+    const ratio = RATIO_SAMPLERS.includes(t.sampler);
+    if (ratio && t.samplerArg === null)
+      ctx.addIssue({ code: "custom", path: ["samplerArg"], message: `${t.sampler} needs a ratio from 0 to 1.` });
+    if (!ratio && t.samplerArg !== null)
+      ctx.addIssue({ code: "custom", path: ["samplerArg"], message: `${t.sampler} takes no ratio.` });
+  });
+export type AppTelemetryInput = z.infer<typeof AppTelemetryInput>;
+
+/** With injection on, OTEL_* variables are Facet's: one set by hand would be silently overridden. */
+export function otelConflicts(env: { name: string }[]): number[] {
+  return env.flatMap((e, i) => (/^OTEL_/i.test(e.name) ? [i] : []));
+}
+
+export const CreateApplicationInput = z
+  .object({
+    name: DnsLabel,
+    image: Image,
+    replicas: z.number().int().min(0).max(100).default(1),
+    ports: z
+      .array(Port)
+      .max(32)
+      .default([])
+      .superRefine(uniqueBy((p) => p.name, "port name")),
+    env: z
+      .array(EnvVar)
+      .max(256)
+      .default([])
+      .superRefine(uniqueBy((e) => e.name, "variable")),
+    resources: Resources.default({}),
+    telemetry: AppTelemetryInput.nullable().default(null),
+  })
+  .superRefine((app, ctx) => {
+    if (!app.telemetry) return;
+    for (const i of otelConflicts(app.env))
+      ctx.addIssue({
+        code: "custom",
+        path: ["env", i, "name"],
+        message: "OTEL_* variables are set by telemetry injection.",
+      });
+  });
 export const UpdateApplicationInput = z.object({
   image: Image.optional(),
   replicas: z.number().int().min(0).max(100).optional(),
@@ -162,6 +211,8 @@ export const UpdateApplicationInput = z.object({
     .superRefine(uniqueBy((e) => e.name, "variable"))
     .optional(),
   resources: Resources.optional(),
+  /** null turns injection off. */
+  telemetry: AppTelemetryInput.nullable().optional(),
 });
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 export type UpdateApplicationInput = z.infer<typeof UpdateApplicationInput>;

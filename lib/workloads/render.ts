@@ -1,6 +1,7 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
-import type { AppEnvVar, AppPort, AppResources } from "@/lib/db/schema";
+import type { AppEnvVar, AppPort, AppResources, AppTelemetry } from "@/lib/db/schema";
 import { LABEL, MANAGED_BY } from "@/lib/clusters/reconcile/labels";
+import { otelEnv, type OtelSite } from "./otel-env";
 
 export interface ApplicationSpec {
   name: string;
@@ -9,18 +10,22 @@ export interface ApplicationSpec {
   ports: AppPort[];
   env: AppEnvVar[];
   resources: AppResources;
+  telemetry?: AppTelemetry | null;
 }
 
 export function selectorLabels(app: string): Record<string, string> {
   return { "app.kubernetes.io/name": app, [LABEL.application]: app };
 }
 
-/** The Deployment an application becomes; replicas follow the application record. */
+/** The Deployment an application becomes; replicas follow the application record. With
+ *  telemetry on, the OTEL_* variables for `site` follow the application's own. */
 export function renderDeployment(
   app: ApplicationSpec,
   namespace: string,
   envLabels: Record<string, string>,
+  site?: OtelSite,
 ): KubernetesObject {
+  const injected = app.telemetry && site ? otelEnv({ name: app.name, telemetry: app.telemetry }, site) : [];
   const labels = { ...envLabels, ...MANAGED_BY, ...selectorLabels(app.name) };
   const resources = Object.keys(app.resources ?? {}).length ? app.resources : undefined;
   return {
@@ -38,7 +43,7 @@ export function renderDeployment(
               name: app.name,
               image: app.image,
               ports: app.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: "TCP" })),
-              env: app.env.map((e) => ({ name: e.name, value: e.value })),
+              env: [...app.env.map((e) => ({ name: e.name, value: e.value })), ...injected],
               ...(resources && { resources }),
             },
           ],

@@ -5,6 +5,7 @@ import { environments } from "@/lib/db/schema";
 import { logger } from "@/lib/observability/logger";
 import { withSpan } from "@/lib/observability/tracer";
 import { renderDeployment, renderService } from "@/lib/workloads/render";
+import { facetPushUrl } from "../internal-url";
 import { clusterClient, type ClusterClient } from "../client";
 import { upstreamError } from "../upstream-error";
 import { FACET_CRDS } from "./crds";
@@ -77,8 +78,9 @@ async function apply(client: ClusterClient, bundle: EnvironmentBundle, changes: 
 
   const labels = environmentLabels(spec);
   const wanted = new Set(bundle.applications.map((a) => a.name));
+  const otelSite = { endpoint: facetPushUrl(bundle.cluster), environment: spec.environment };
   for (const app of bundle.applications) {
-    await note(renderDeployment(app, spec.namespace, labels));
+    await note(renderDeployment(app, spec.namespace, labels, otelSite));
     const service = renderService(app, spec.namespace, labels);
     if (service) await note(service);
     else if (

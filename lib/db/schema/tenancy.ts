@@ -163,6 +163,12 @@ export interface AppResources {
   requests?: { cpu?: string; memory?: string };
   limits?: { cpu?: string; memory?: string };
 }
+/** OpenTelemetry SDK settings Facet injects as OTEL_* variables (null: none). */
+export interface AppTelemetry {
+  sampler: string;
+  samplerArg: number | null;
+  propagators: string[];
+}
 
 export const applications = mysqlTable(
   "applications",
@@ -177,6 +183,7 @@ export const applications = mysqlTable(
     ports: json("ports").$type<AppPort[]>().notNull(),
     env: json("env").$type<AppEnvVar[]>().notNull(),
     resources: json("resources").$type<AppResources>().notNull(),
+    telemetry: json("telemetry").$type<AppTelemetry | null>(),
     version: version(),
     ...timestamps,
   },

@@ -8,13 +8,17 @@ import type { CreateApplicationInput } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor, applicationTarget, loadApplication } from "./load";
 import { afterCommit } from "./after-commit";
+import { ensureOtelSecret } from "./ensure-otel-secret";
+import { otelSiteFor } from "./otel-site";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 export const createApplication = verb(
   "applications.create",
   "applications.create",
-  async ({ ctx, input }: VerbArgs<CreateApplicationInput, EnvironmentCtx>) =>
-    afterCommit(
+  async ({ ctx, input }: VerbArgs<CreateApplicationInput, EnvironmentCtx>) => {
+    // Before the row: its Deployment reads the Secret from the first rollout.
+    if (input.telemetry) await ensureOtelSecret(ctx, input.name);
+    return afterCommit(
       ctx,
       inTransaction(async (tx) => {
         const { tenantId, projectId, environmentId } = scopeIds(ctx);
@@ -22,7 +26,8 @@ export const createApplication = verb(
           tx.insert(applications).values({ tenantId, projectId: projectId!, environmentId: environmentId!, ...input }),
           `Environment '${ctx.scope.environment.name}' already has an application named '${input.name}'.`,
         );
-        const dto = applicationDtoFor(ctx, await loadApplication(tx, ctx, input.name));
+        const row = await loadApplication(tx, ctx, input.name);
+        const dto = applicationDtoFor(ctx, row, row.telemetry ? await otelSiteFor(ctx) : undefined);
         await writeAudit(tx, ctx, {
           action: "applications.create",
           tenantId,
@@ -31,5 +36,6 @@ export const createApplication = verb(
         });
         return dto;
       }),
-    ),
+    );
+  },
 );

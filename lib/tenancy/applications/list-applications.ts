@@ -7,6 +7,7 @@ import { containsPattern, decodeCursor, toPage } from "@/lib/core/pagination";
 import type { ListQuery } from "../schemas";
 import { scopeIds } from "../scope";
 import { applicationDtoFor } from "./load";
+import { otelSiteFor } from "./otel-site";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
 
 export const listApplications = verb(
@@ -28,11 +29,12 @@ export const listApplications = verb(
       )
       .orderBy(asc(applications.name))
       .limit(input.limit + 1);
+    const site = rows.some((r) => r.telemetry) ? await otelSiteFor(ctx) : undefined;
     return toPage(
       rows,
       input.limit,
       (r) => r.name,
-      (r) => applicationDtoFor(ctx, r),
+      (r) => applicationDtoFor(ctx, r, site),
     );
   },
 );

@@ -6,6 +6,7 @@ import { applicationDto } from "../dto";
 import { foundOrThrow } from "@/lib/db/rows";
 import { scopeIds } from "../scope";
 import type { EnvironmentCtx } from "@/lib/core/scoped-context";
+import { shownOtelEnv, type OtelSite } from "@/lib/workloads/otel-env";
 
 export async function loadApplication(
   tx: Executor,
@@ -28,12 +29,15 @@ export async function loadApplication(
   return foundOrThrow(row, "application");
 }
 
-export const applicationDtoFor = (ctx: EnvironmentCtx, row: ApplicationRow) =>
-  applicationDto(row, {
+/** With `site`, the OTEL_* variables injection adds are listed too (the application page shows them). */
+export const applicationDtoFor = (ctx: EnvironmentCtx, row: ApplicationRow, site?: OtelSite) => ({
+  ...applicationDto(row, {
     tenant: ctx.scope.tenant.name,
     project: ctx.scope.project.name,
     environment: ctx.scope.environment.name,
-  });
+  }),
+  injectedEnv: site ? shownOtelEnv(row, site) : [],
+});
 
 export const applicationTarget = (ctx: EnvironmentCtx, name: string) =>
   `tenant/${ctx.scope.tenant.name}/project/${ctx.scope.project.name}/environment/${ctx.scope.environment.name}/application/${name}`;
