@@ -39,7 +39,7 @@ export function EnvironmentUsageSection({ names }: { names: Names }) {
             <h3 id="usage-quota" className="mb-2 text-sm font-semibold">
               {t("usage.quota")}
             </h3>
-            <div className="grid gap-3 sm:grid-cols-2" role="group" aria-label={t("usage.quota")}>
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" role="group" aria-label={t("usage.quota")}>
               {data.metricsAvailable && (
                 <>
                   <UsageBar

@@ -16,20 +16,19 @@ const healthy = (type: string, status: string) => (type === "Ready" ? status ===
 function NodeBars({ node }: { node: NodeView }) {
   const { t } = useI18n();
   const a = node.allocatable;
-  const n = { node: node.name };
   return (
-    <div className="grid gap-3 sm:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {node.usage && (
         <>
           <UsageBar
-            label={t("nodes.cpuUsage", n)}
+            label={t("usage.cpuUsed")}
             used={node.usage.cpuMilli ?? 0}
             limit={a.cpuMilli ?? 0}
             usedText={formatCores(node.usage.cpuMilli)}
             limitText={formatCores(a.cpuMilli)}
           />
           <UsageBar
-            label={t("nodes.memoryUsage", n)}
+            label={t("usage.memoryUsed")}
             used={node.usage.memoryBytes ?? 0}
             limit={a.memoryBytes ?? 0}
             usedText={formatMemory(node.usage.memoryBytes)}
@@ -38,21 +37,21 @@ function NodeBars({ node }: { node: NodeView }) {
         </>
       )}
       <UsageBar
-        label={t("nodes.cpuRequests", n)}
+        label={t("usage.cpuRequested")}
         used={node.requests.cpuMilli ?? 0}
         limit={a.cpuMilli ?? 0}
         usedText={formatCores(node.requests.cpuMilli ?? 0)}
         limitText={formatCores(a.cpuMilli)}
       />
       <UsageBar
-        label={t("nodes.memoryRequests", n)}
+        label={t("usage.memoryRequested")}
         used={node.requests.memoryBytes ?? 0}
         limit={a.memoryBytes ?? 0}
         usedText={formatMemory(node.requests.memoryBytes ?? 0)}
         limitText={formatMemory(a.memoryBytes)}
       />
       <UsageBar
-        label={t("nodes.podsOn", n)}
+        label={t("nodes.pods")}
         used={node.podCount}
         limit={a.pods ?? 0}
         usedText={String(node.podCount)}
@@ -106,7 +105,7 @@ export function NodeCard({
       </div>
       <ProblemAlert problem={cordon.problem} />
       <NodeBars node={node} />
-      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-muted-foreground">{t("nodes.capacity")}</dt>
           <dd>
@@ -125,7 +124,12 @@ export function NodeCard({
           <dt className="text-muted-foreground">{t("nodes.conditions")}</dt>
           <dd className="flex flex-wrap gap-1">
             {node.conditions.map((c) => (
-              <Badge key={c.type} tone={healthy(c.type, c.status) ? "ok" : "bad"} title={c.message ?? undefined}>
+              <Badge
+                key={c.type}
+                tone={healthy(c.type, c.status) ? "ok" : "bad"}
+                title={c.message ?? undefined}
+                className="max-w-full break-all"
+              >
                 {c.type}={c.status}
               </Badge>
             ))}
@@ -137,7 +141,7 @@ export function NodeCard({
             {node.taints.length === 0
               ? t("nodes.noTaints")
               : node.taints.map((taint) => (
-                  <Badge key={`${taint.key}:${taint.effect}`} tone="warn">
+                  <Badge key={`${taint.key}:${taint.effect}`} tone="warn" className="max-w-full break-all">
                     {taint.key}
                     {taint.value ? `=${taint.value}` : ""}:{taint.effect}
                   </Badge>

@@ -27,28 +27,24 @@ export function PodUsageRow({ pod, metrics }: { pod: PodUsage; metrics: boolean 
     );
   };
   return (
-    <li className="py-3">
-      <p className="mb-2 truncate font-mono text-xs" title={pod.name}>
-        {pod.name} <span className="text-muted-foreground">· {pod.phase}</span>
-      </p>
-      {metrics && (
-        <div className="grid gap-3 sm:grid-cols-2">
-          {bar(
-            t("usage.podCpu", { pod: pod.name }),
-            pod.usage.cpuMilli,
-            pod.limits.cpuMilli,
-            pod.requests.cpuMilli,
-            formatCores,
-          )}
-          {bar(
-            t("usage.podMemory", { pod: pod.name }),
-            pod.usage.memoryBytes,
-            pod.limits.memoryBytes,
-            pod.requests.memoryBytes,
-            formatMemory,
-          )}
-        </div>
-      )}
+    <li className="min-w-0 py-3">
+      <div role="group" aria-label={pod.name}>
+        <p className="mb-2 truncate font-mono text-xs" title={pod.name}>
+          {pod.name} <span className="text-muted-foreground">· {pod.phase}</span>
+        </p>
+        {metrics && (
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            {bar(t("quota.cpu"), pod.usage.cpuMilli, pod.limits.cpuMilli, pod.requests.cpuMilli, formatCores)}
+            {bar(
+              t("quota.memory"),
+              pod.usage.memoryBytes,
+              pod.limits.memoryBytes,
+              pod.requests.memoryBytes,
+              formatMemory,
+            )}
+          </div>
+        )}
+      </div>
     </li>
   );
 }
