@@ -32,6 +32,7 @@ export const consolePath = {
   trace: (traceId: string) => `/traces/${seg(traceId)}`,
   clusters: () => "/clusters",
   cluster: (name: string) => `/clusters/${seg(name)}`,
+  clusterNodes: (name: string) => `/clusters/${seg(name)}/nodes`,
 };
 
 const API = "/api/v1";
@@ -44,6 +45,7 @@ export const apiPath = {
   environment: (n: EnvironmentNames) => API + environmentPath(n),
   configs: (n: EnvironmentNames) => `${API}${environmentPath(n)}/configs`,
   cluster: (name: string) => `${API}/clusters/${seg(name)}`,
+  clusterNodes: (name: string) => `${API}/clusters/${seg(name)}/nodes`,
   clusterKubeconfig: (name: string) => `${API}/clusters/${seg(name)}/kubeconfig`,
   trace: (traceId: string) => `${API}/traces/${seg(traceId)}`,
   traceLogs: (traceId: string) => `${API}/traces/${seg(traceId)}/logs`,

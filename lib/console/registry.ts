@@ -9,6 +9,7 @@ import { loggingOps } from "@/lib/logging/operations";
 import { telemetryOps } from "@/lib/telemetry/operations";
 import { workloadOps } from "@/lib/workloads/operations";
 import { tenancyOps } from "@/lib/tenancy/operations";
+import { usageOps } from "@/lib/usage/operations";
 import { userOps } from "@/lib/users/operations";
 
 /** Every operation the console may run through its server action, by name. */
@@ -24,6 +25,7 @@ export const CONSOLE_OPERATIONS = {
   ...configOps,
   ...telemetryOps,
   ...loggingOps,
+  ...usageOps,
 };
 export type OperationName = keyof typeof CONSOLE_OPERATIONS;
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;

@@ -72,9 +72,13 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "clusters.create": { level: "system", rule: nobody },
   "clusters.delete": { level: "system", rule: nobody },
   "clusters.kubeconfig.read": { level: "system", rule: nobody },
+  // Nodes serve every tenant: listing and cordoning them is the sysadmin's.
+  "clusters.nodes.read": { level: "system", rule: nobody },
+  "clusters.nodes.update": { level: "system", rule: nobody },
   "environments.sync": { level: "environment", rule: environmentWriter },
   "workloads.read": { level: "environment", rule: environmentReader },
   "workloads.update": { level: "environment", rule: environmentWriter },
+  "usage.read": { level: "environment", rule: environmentReader },
   "telemetry.read": { level: "environment", rule: environmentReader },
   "telemetry.system.read": { level: "system", rule: nobody },
   "ingest-tokens.read": { level: "environment", rule: environmentWriter },

@@ -118,6 +118,22 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
     }),
     review: "subject",
   },
+  {
+    ...define({ group: "metrics.k8s.io", version: "v1beta1", resource: "pods", kind: "PodMetrics", namespaced: true }),
+    singular: "",
+    metrics: "pods",
+  },
+  {
+    ...define({
+      group: "metrics.k8s.io",
+      version: "v1beta1",
+      resource: "nodes",
+      kind: "NodeMetrics",
+      namespaced: false,
+    }),
+    singular: "",
+    metrics: "nodes",
+  },
 ];
 
 export const BUILTIN_GROUPS = [...new Set(BUILTIN_RESOURCES.map((r) => r.group))];
@@ -138,4 +154,6 @@ export const DEPLOYMENTS = findBuiltin("apps", "deployments")!;
 export const REPLICA_SETS = findBuiltin("apps", "replicasets")!;
 export const STATEFUL_SETS = findBuiltin("apps", "statefulsets")!;
 export const DAEMON_SETS = findBuiltin("apps", "daemonsets")!;
+export const POD_METRICS = findBuiltin("metrics.k8s.io", "pods")!;
+export const NODE_METRICS = findBuiltin("metrics.k8s.io", "nodes")!;
 export const CRDS = findBuiltin("apiextensions.k8s.io", "customresourcedefinitions")!;

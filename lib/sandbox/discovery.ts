@@ -59,7 +59,7 @@ function resourceEntries(type: ResourceType): JsonObject[] {
       name: type.resource,
       singularName: type.singular,
       ...base,
-      verbs: type.review ? ["create"] : ALL_VERBS,
+      verbs: type.review ? ["create"] : type.metrics ? ["get", "list"] : ALL_VERBS,
       ...(type.shortNames.length ? { shortNames: type.shortNames } : {}),
       ...(type.categories.length ? { categories: type.categories } : {}),
     },

@@ -23,6 +23,7 @@ function operations(type: ResourceType, version: string, item: boolean): JsonObj
   });
   const write = { parameters: [queryParam("dryRun"), queryParam("fieldManager"), queryParam("fieldValidation")] };
   if (type.review) return item ? {} : { post: op("post", { ...write, ...body(["application/json"]) }) };
+  if (type.metrics) return { get: op(item ? "get" : "list") };
   if (!item) {
     return {
       get: op("list"),

@@ -78,6 +78,8 @@ export interface ResourceType {
   custom: boolean;
   /** Create-only review kinds answered at once and never stored (kubectl auth can-i / whoami). */
   review?: "access" | "subject";
+  /** metrics.k8s.io kinds: read-only, computed from the simulated kubelet, never stored. */
+  metrics?: "pods" | "nodes";
 }
 
 export const ALL_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

@@ -1,4 +1,5 @@
 // English is the reference catalogue: every other locale must have the same keys.
+import { usageEn } from "./usage-en";
 import { probesAlertsEn } from "./probes-alerts-en";
 import { modelsCatalogEn } from "./models-catalog-en";
 import { modelsPreviewEn } from "./models-preview-en";
@@ -814,6 +815,7 @@ export const en = {
   "alerts.silence": "Silence",
   "alerts.silence.active": "Active until {endsAt}",
   ...probesAlertsEn,
+  ...usageEn,
   "models.deploy.phase.pending": "Pending",
   "models.deploy.phase.running": "Running",
   "models.deploy.phase.failed": "Failed",

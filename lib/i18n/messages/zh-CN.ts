@@ -1,3 +1,4 @@
+import { usageZhCN } from "./usage-zh-CN";
 import type { Messages } from "./en";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
@@ -795,6 +796,7 @@ export const zhCN: Messages = {
   "alerts.silence": "静默",
   "alerts.silence.active": "生效至 {endsAt}",
   ...probesAlertsZhCN,
+  ...usageZhCN,
   "models.deploy.phase.pending": "等待中",
   "models.deploy.phase.running": "运行中",
   "models.deploy.phase.failed": "失败",

@@ -530,6 +530,31 @@ Object.assign(TABLE, {
     ok: 200,
     call: async () => ({ path: "/api/v1/clusters/sandbox/kubeconfig" }),
   },
+  "GET /api/v1/clusters/{cluster}/nodes": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/nodes" }),
+  },
+  // The sandbox's scheduler places pods whatever the node's cordon, so other rows are unaffected.
+  "POST /api/v1/clusters/{cluster}/nodes/{node}/cordon": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/nodes/sandbox-node-1/cordon" }),
+  },
+  "POST /api/v1/clusters/{cluster}/nodes/{node}/uncordon": {
+    level: "system",
+    allowed: SYSADMIN,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/clusters/sandbox/nodes/sandbox-node-1/uncordon" }),
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/usage": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/usage` }),
+  },
   "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads": {
     level: "environment",
     allowed: ENV_READER,

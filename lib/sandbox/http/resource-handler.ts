@@ -5,6 +5,7 @@ import type { ResourceRequest } from "../verbs/context";
 import { getObject, getOrNotFound } from "../verbs/get";
 import { listObjects } from "../verbs/list";
 import { logsVerb } from "../verbs/logs";
+import { metricsVerb } from "../verbs/metrics";
 import { reviewVerb } from "../verbs/review";
 import { getScale, writeScale } from "../verbs/scale";
 import { watchVerb } from "../verbs/watch";
@@ -62,6 +63,7 @@ export async function handleResource(
     request,
   };
   const method = request.method.toUpperCase();
+  if (type.metrics) return jsonResponse(await metricsVerb(req, method));
   if (type.review) {
     if (method !== "POST" || route.name) throw methodNotAllowed();
     return written(await reviewVerb(req));

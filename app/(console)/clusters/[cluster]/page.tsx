@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClusterBackendsCard } from "@/components/clusters/cluster-backends-card";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
 import { ClusterLoggingCard } from "@/components/clusters/cluster-logging-card";
@@ -6,6 +7,7 @@ import { NamespacePolicyCard } from "@/components/clusters/namespace-policy-card
 import { ProblemPanel } from "@/components/console/problem-panel";
 import { ClusterIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { sysadminContext, loadOperation } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
@@ -28,7 +30,17 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
         items={[{ label: t("clusters.title"), href: consolePath.clusters() }, { label: cluster }]}
         label={t("common.breadcrumbs")}
       />
-      <PageHeader title={cluster} description={result.ok ? result.data.description || result.data.server : undefined} />
+      <PageHeader
+        title={cluster}
+        description={result.ok ? result.data.description || result.data.server : undefined}
+        actions={
+          result.ok && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={consolePath.clusterNodes(cluster)}>{t("nodes.link")}</Link>
+            </Button>
+          )
+        }
+      />
       {result.ok ? <ClusterDetail cluster={result.data} /> : <ProblemPanel problem={result.error} />}
       {result.ok && <ClusterBackendsCard cluster={cluster} />}
       {result.ok && <NamespacePolicyCard cluster={cluster} />}

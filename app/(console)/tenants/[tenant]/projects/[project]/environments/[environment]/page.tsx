@@ -9,6 +9,7 @@ import { EnvironmentIngestTokens } from "@/components/telemetry/ingest-tokens-se
 import { Badge } from "@/components/ui/badge";
 import { SyncCard } from "@/components/workloads/sync-card";
 import { WorkloadsSection } from "@/components/workloads/workloads-section";
+import { EnvironmentUsageSection } from "@/components/usage/environment-usage-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { allowed, consoleContext, loadOperation, pageScope } from "@/lib/console/page";
@@ -92,6 +93,7 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
           canWrite={can["workloads.update"]}
           canUpdateApps={can["applications.update"]}
         />
+        <EnvironmentUsageSection names={names} />
         {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
         {env && can["ingest-tokens.read"] && (
           <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />
