@@ -67,49 +67,52 @@ import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environme
 import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
 import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
 import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
-import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
-import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
-import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
-import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
-import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
-import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
-import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
-import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
-import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m102 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m103 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m104 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m105 from "@/app/api/v1/tenants/route";
-import * as m106 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m107 from "@/app/api/v1/traces/[traceId]/route";
-import * as m108 from "@/app/api/v1/users/[username]/route";
-import * as m109 from "@/app/api/v1/users/route";
+import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/events/route";
+import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
+import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
+import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/reveal/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
+import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
+import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m102 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m103 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m104 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m105 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m106 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m107 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m108 from "@/app/api/v1/tenants/route";
+import * as m109 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m110 from "@/app/api/v1/traces/[traceId]/route";
+import * as m111 from "@/app/api/v1/users/[username]/route";
+import * as m112 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -209,68 +212,74 @@ export const ROUTE_MODULES: RouteModule[] = [
   },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m65 },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m66 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m67 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m68 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m69 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/events", handlers: m67 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m68 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m69 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m70 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
-    handlers: m70,
+    handlers: m71,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m71 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m72 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs/{name}",
-    handlers: m72,
+    handlers: m73,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m73 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m74 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m75 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m76 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m77 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m78 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m76 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m79 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m81 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}",
-    handlers: m81,
+    handlers: m82,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}/v2/{path}",
-    handlers: m82,
+    handlers: m83,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m83 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m84 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}/reveal",
+    handlers: m85,
+  },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
-    handlers: m84,
+    handlers: m86,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m85 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}", handlers: m87 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m88 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
-    handlers: m86,
+    handlers: m89,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
-    handlers: m87,
+    handlers: m90,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m88 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m89 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m90 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m91 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m92 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m93 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m94 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m95 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m96 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m97 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m98 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m99 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m100 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m101 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m102 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m103 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m104 },
-  { path: "/api/v1/tenants", handlers: m105 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m106 },
-  { path: "/api/v1/traces/{traceId}", handlers: m107 },
-  { path: "/api/v1/users/{username}", handlers: m108 },
-  { path: "/api/v1/users", handlers: m109 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m91 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m92 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m93 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m94 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m95 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m96 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m97 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m98 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m99 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m100 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m101 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m102 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m103 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m104 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m105 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m106 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m107 },
+  { path: "/api/v1/tenants", handlers: m108 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m109 },
+  { path: "/api/v1/traces/{traceId}", handlers: m110 },
+  { path: "/api/v1/users/{username}", handlers: m111 },
+  { path: "/api/v1/users", handlers: m112 },
 ];
