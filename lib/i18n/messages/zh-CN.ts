@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { kindsZhCN } from "./kinds-zh-CN";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
 import { modelsPreviewZhCN } from "./models-preview-zh-CN";
@@ -808,4 +809,5 @@ export const zhCN: Messages = {
   "models.deploy.quotaShortfall": "{resource} 不足：请求 {requested}，已被占用 {allocated}，配额为 {hard}。",
   ...modelsCatalogZhCN,
   ...modelsPreviewZhCN,
+  ...kindsZhCN,
 };

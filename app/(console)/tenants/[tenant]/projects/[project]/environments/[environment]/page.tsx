@@ -8,6 +8,7 @@ import { MembersSection } from "@/components/tenancy/members-section";
 import { EnvironmentIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Badge } from "@/components/ui/badge";
 import { SyncCard } from "@/components/workloads/sync-card";
+import { KindsSection } from "@/components/workloads/kinds-section";
 import { WorkloadsSection } from "@/components/workloads/workloads-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -92,6 +93,7 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
           canWrite={can["workloads.update"]}
           canUpdateApps={can["applications.update"]}
         />
+        <KindsSection names={names} canWrite={can["workloads.update"]} />
         {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
         {env && can["ingest-tokens.read"] && (
           <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />
