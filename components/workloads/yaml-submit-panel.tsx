@@ -41,7 +41,8 @@ export function YamlSubmitPanel({
   const [draft, setDraft] = useState(initial);
   const [diff, setDiff] = useState<Diff | null>(null);
   const op = useOperation(operation);
-  const stale = op.problem?.status === 409 ? staleDiff(op.problem) : null;
+  // A create that finds the name taken is a plain problem; only an edit can be stale.
+  const stale = operation === "putObject" && op.problem?.status === 409 ? staleDiff(op.problem) : null;
 
   const preview = () =>
     op.run({ params, query: { dryRun: "true" }, body: { yaml: draft } }, (data) =>
