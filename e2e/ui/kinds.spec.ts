@@ -131,3 +131,23 @@ test("filter the events to warnings", async ({ page }) => {
   await expect(warnings.first()).toContainText("ErrImagePull");
   await expect(table.getByRole("row").filter({ hasNotText: "ErrImagePull" })).toHaveCount(1); // the header row
 });
+
+test("at 390 px the card stays within the screen and its tables scroll inside it", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(envPage);
+  const card = resources(page);
+  await card.getByRole("tab", { name: "Events" }).click();
+  const table = card.getByRole("table", { name: "Events" });
+  await expect(table).toBeVisible();
+  const box = await card.boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  // The table is wider than the phone; its own wrapper scrolls, not the page.
+  const scroller = table.locator("xpath=..");
+  const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+  expect(await scroller.evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
+});
