@@ -132,8 +132,9 @@ test("filter the events to warnings", async ({ page }) => {
   await expect(table.getByRole("row").filter({ hasNotText: "ErrImagePull" })).toHaveCount(1); // the header row
 });
 
-test("at 390 px the card stays within the screen and its tables scroll inside it", async ({ page }) => {
+test("at 390 px the card stays within the screen and its tables scroll inside it", async ({ page }, info) => {
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(envPage);
   const card = resources(page);
   await card.getByRole("tab", { name: "Events" }).click();
@@ -150,4 +151,5 @@ test("at 390 px the card stays within the screen and its tables scroll inside it
   }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
   expect(await scroller.evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
+  await card.screenshot({ path: info.outputPath("resources-390-dark.png") });
 });
