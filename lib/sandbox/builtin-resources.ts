@@ -145,6 +145,7 @@ export const SERVICE_ACCOUNTS = findBuiltin("", "serviceaccounts")!;
 export const RESOURCE_QUOTAS = findBuiltin("", "resourcequotas")!;
 export const LIMIT_RANGES = findBuiltin("", "limitranges")!;
 export const EVENTS = findBuiltin("", "events")!;
+export const PERSISTENT_VOLUME_CLAIMS = findBuiltin("", "persistentvolumeclaims")!;
 export const DEPLOYMENTS = findBuiltin("apps", "deployments")!;
 export const REPLICA_SETS = findBuiltin("apps", "replicasets")!;
 export const STATEFUL_SETS = findBuiltin("apps", "statefulsets")!;

@@ -181,8 +181,25 @@ spec:
         ],
       }),
     );
-    expect((await list("persistentvolumeclaims")).items).toEqual([
-      expect.objectContaining({ name: "data", requested: "1Gi", accessModes: ["ReadWriteOnce"], phase: "Pending" }),
+    // The sandbox binds a claim at once to a volume of the size it asked for.
+    const claims = await eventually(
+      async () => {
+        const items = (await list<{ phase: string }>("persistentvolumeclaims")).items;
+        return items[0]?.phase === "Bound" && items;
+      },
+      20_000,
+      "the claim bound",
+    );
+    expect(claims).toEqual([
+      expect.objectContaining({
+        name: "data",
+        phase: "Bound",
+        requested: "1Gi",
+        capacity: "1Gi",
+        accessModes: ["ReadWriteOnce"],
+        storageClass: "standard",
+        volume: expect.stringMatching(/^pvc-/),
+      }),
     ]);
     // A reader sees the Secret's keys and decoded sizes; the value appears nowhere in the answer.
     const viewerSecrets = await api<unknown>("GET", `${prod}/objects/secrets`, { token: users.viewer.token });
