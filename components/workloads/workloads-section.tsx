@@ -12,21 +12,10 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { fetchWorkloads, workloadKeys, type Names } from "@/lib/workloads/queries";
+import { age } from "./age";
 import { LogsDialog } from "./logs-dialog";
 import { ScaleDialog } from "./scale-dialog";
 import { YamlDialog } from "./yaml-dialog";
-
-function age(iso: string | null): string {
-  if (!iso) return "—";
-  const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
-  return s < 60
-    ? `${s}s`
-    : s < 3600
-      ? `${Math.floor(s / 60)}m`
-      : s < 86400
-        ? `${Math.floor(s / 3600)}h`
-        : `${Math.floor(s / 86400)}d`;
-}
 
 const phaseTone = (phase: string) =>
   phase === "Running" ? "ok" : phase === "Pending" ? "warn" : phase === "Failed" ? "bad" : "neutral";

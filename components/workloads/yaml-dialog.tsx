@@ -2,16 +2,14 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ProblemAlert } from "@/components/console/problem-alert";
-import { useOperation } from "@/components/console/use-operation";
-import { CodeEditor } from "@/components/editor/code-editor";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { fetchObject, workloadKeys, type Names } from "@/lib/workloads/queries";
+import { YamlSubmitPanel } from "./yaml-submit-panel";
 
-/** View (and, for writers, edit) an object as YAML; a stale save offers to reload. */
+/** View (and, for writers, edit with a dry-run diff first) an object as YAML; a stale save offers to reload. */
 export function YamlDialog({
   names,
   resource,
@@ -25,7 +23,8 @@ export function YamlDialog({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<string | null>(null);
+  // A new editor (and draft) for every version read.
+  const [generation, setGeneration] = useState(0);
   const queryClient = useQueryClient();
   const key = workloadKeys.object(names, resource, name);
   const object = useQuery({
@@ -34,12 +33,10 @@ export function YamlDialog({
     enabled: open,
     staleTime: Infinity,
   });
-  const save = useOperation("putObject");
   const title = t("workloads.yamlOf", { name });
   const reload = async () => {
-    save.reset();
-    setDraft(null);
     await queryClient.invalidateQueries({ queryKey: key });
+    setGeneration((g) => g + 1);
   };
   return (
     <Dialog
@@ -56,42 +53,23 @@ export function YamlDialog({
       </DialogTrigger>
       <DialogContent title={title} closeLabel={t("common.close")} className="w-[min(64rem,95vw)]">
         {object.error && <Alert variant="destructive">{(object.error as Error).message}</Alert>}
-        {save.problem?.status === 409 ? (
-          <Alert variant="destructive">
-            <p>{t("workloads.staleEdit")}</p>
-            <Button size="sm" variant="outline" className="mt-2" onClick={reload}>
-              {t("workloads.reload")}
-            </Button>
-          </Alert>
-        ) : (
-          <ProblemAlert problem={save.problem} />
-        )}
-        {object.data && (
-          <CodeEditor
+        {object.data && !object.isFetching && (
+          <YamlSubmitPanel
+            key={`${generation}-${object.data.resourceVersion}`}
+            operation="putObject"
+            params={{ ...names, resource, name }}
             label={title}
-            language="yaml"
             path={`${resource}-${name}.yaml`}
-            value={draft ?? object.data.yaml}
+            initial={object.data.yaml}
             readOnly={!canEdit}
-            onChange={(v) => setDraft(v)}
+            applyLabel={t("common.save")}
+            onReload={reload}
+            onApplied={async () => {
+              await reload();
+              await queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) });
+              await queryClient.invalidateQueries({ queryKey: workloadKeys.kinds(names) });
+            }}
           />
-        )}
-        {canEdit && (
-          <DialogFooter>
-            <Button
-              disabled={!object.data || draft === null || save.pending}
-              onClick={async () => {
-                const ok = await save.run({ params: { ...names, resource, name }, body: { yaml: draft } });
-                if (ok) {
-                  setDraft(null);
-                  await queryClient.invalidateQueries({ queryKey: key });
-                  await queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) });
-                }
-              }}
-            >
-              {save.pending ? t("common.working") : t("common.save")}
-            </Button>
-          </DialogFooter>
         )}
       </DialogContent>
     </Dialog>

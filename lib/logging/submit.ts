@@ -225,7 +225,7 @@ async function dryRun(
   }
 }
 
-function statusCauses(error: unknown): { field?: string; message?: string; reason?: string }[] {
+export function statusCauses(error: unknown): { field?: string; message?: string; reason?: string }[] {
   if (!(error instanceof ApiException)) return [];
   try {
     const body = typeof error.body === "string" ? JSON.parse(error.body) : error.body;

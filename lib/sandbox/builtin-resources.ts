@@ -36,6 +36,8 @@ function define(spec: Spec): ResourceType {
 const core = (s: Omit<Spec, "group" | "version">) => define({ ...s, group: "", version: "v1" });
 const apps = (s: Omit<Spec, "group" | "version">) =>
   define({ ...s, group: "apps", version: "v1", generation: true, status: true, categories: ["all"] });
+const batch = (s: Omit<Spec, "group" | "version">) =>
+  define({ ...s, group: "batch", version: "v1", generation: true, status: true, categories: ["all"] });
 
 // The kinds Facet uses, with the short names, categories and subresources a v1.32 server advertises.
 export const BUILTIN_RESOURCES: ResourceType[] = [
@@ -64,10 +66,19 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
   core({ resource: "resourcequotas", kind: "ResourceQuota", namespaced: true, shortNames: ["quota"], status: true }),
   core({ resource: "limitranges", kind: "LimitRange", namespaced: true, shortNames: ["limits"] }),
   core({ resource: "events", kind: "Event", namespaced: true, shortNames: ["ev"] }),
+  core({
+    resource: "persistentvolumeclaims",
+    kind: "PersistentVolumeClaim",
+    namespaced: true,
+    shortNames: ["pvc"],
+    status: true,
+  }),
   apps({ resource: "deployments", kind: "Deployment", namespaced: true, shortNames: ["deploy"], scale: true }),
   apps({ resource: "replicasets", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], scale: true }),
   apps({ resource: "statefulsets", kind: "StatefulSet", namespaced: true, shortNames: ["sts"], scale: true }),
   apps({ resource: "daemonsets", kind: "DaemonSet", namespaced: true, shortNames: ["ds"] }),
+  batch({ resource: "jobs", kind: "Job", namespaced: true }),
+  batch({ resource: "cronjobs", kind: "CronJob", namespaced: true, shortNames: ["cj"] }),
   define({
     group: "networking.k8s.io",
     version: "v1",
@@ -150,6 +161,7 @@ export const SERVICE_ACCOUNTS = findBuiltin("", "serviceaccounts")!;
 export const RESOURCE_QUOTAS = findBuiltin("", "resourcequotas")!;
 export const LIMIT_RANGES = findBuiltin("", "limitranges")!;
 export const EVENTS = findBuiltin("", "events")!;
+export const PERSISTENT_VOLUME_CLAIMS = findBuiltin("", "persistentvolumeclaims")!;
 export const DEPLOYMENTS = findBuiltin("apps", "deployments")!;
 export const REPLICA_SETS = findBuiltin("apps", "replicasets")!;
 export const STATEFUL_SETS = findBuiltin("apps", "statefulsets")!;

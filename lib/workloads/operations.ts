@@ -9,7 +9,21 @@ import { putObjectYaml } from "./put-object-yaml";
 import type { EditableResource } from "./resources";
 import { restartApplication } from "@/lib/tenancy/applications/restart-application";
 import { scaleApplication } from "@/lib/tenancy/applications/scale-application";
-import { ApplicationParams, ObjectParams, PutObjectInput, ScaleInput } from "./schemas";
+import { createObjectYaml } from "./create-object-yaml";
+import { listEvents } from "./list-events";
+import { listObjects } from "./list-objects";
+import { revealSecret } from "./reveal-secret";
+import {
+  ApplicationParams,
+  EventsQuery,
+  KindListQuery,
+  KindParams,
+  ObjectParams,
+  PutObjectInput,
+  ScaleInput,
+  SecretParams,
+  WriteQuery,
+} from "./schemas";
 import { syncEnvironment } from "./sync-now";
 
 const E = { params: EnvironmentParams, scope: environmentScope };
@@ -50,8 +64,45 @@ export const workloadOps = {
     params: ObjectParams,
     scope: environmentScope,
     verb: putObjectYaml,
+    query: WriteQuery,
     body: PutObjectInput,
-    handler: ({ ctx, input }) => putObjectYaml({ ctx, input: { ...target(input.params), yaml: input.body.yaml } }),
+    handler: ({ ctx, input }) =>
+      putObjectYaml({
+        ctx,
+        input: { ...target(input.params), yaml: input.body.yaml, dryRun: input.query?.dryRun ?? false },
+      }),
+  }),
+  listObjects: operation({
+    params: KindParams,
+    scope: environmentScope,
+    verb: listObjects,
+    query: KindListQuery,
+    handler: ({ ctx, input }) => listObjects({ ctx, input: { resource: input.params.resource, ...input.query } }),
+  }),
+  createObject: operation({
+    params: KindParams,
+    scope: environmentScope,
+    verb: createObjectYaml,
+    query: WriteQuery,
+    body: PutObjectInput,
+    status: 201,
+    handler: ({ ctx, input }) =>
+      createObjectYaml({
+        ctx,
+        input: { resource: input.params.resource, yaml: input.body.yaml, dryRun: input.query?.dryRun ?? false },
+      }),
+  }),
+  revealSecret: operation({
+    params: SecretParams,
+    scope: environmentScope,
+    verb: revealSecret,
+    handler: ({ ctx, input }) => revealSecret({ ctx, input: { name: input.params.name } }),
+  }),
+  listEvents: operation({
+    ...E,
+    verb: listEvents,
+    query: EventsQuery,
+    handler: ({ ctx, input }) => listEvents({ ctx, input: input.query }),
   }),
   deleteObject: operation({
     params: ObjectParams,

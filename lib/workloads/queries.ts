@@ -1,6 +1,9 @@
 // Safe to import from client components: keys and fetchers for live workloads.
 import { getJson, HttpError } from "@/lib/query/get-json";
 import type { Workloads } from "./list-workloads";
+import type { ObjectPage } from "./list-objects";
+import type { EventRow } from "./list-events";
+import type { ListableResource } from "./resources";
 import { apiPath } from "@/lib/console/paths";
 
 export type Names = { tenant: string; project: string; environment: string };
@@ -10,6 +13,11 @@ const envApi = apiPath.environment;
 export const workloadKeys = {
   all: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "workloads"] as const,
   logs: (n: Names, pod: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "pods", pod, "logs"] as const,
+  kind: (n: Names, resource: ListableResource, cursor: string | null) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "objects", resource, "list", cursor] as const,
+  kinds: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "objects"] as const,
+  events: (n: Names, filters: EventFilters, cursor: string | null) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "events", filters, cursor] as const,
   object: (n: Names, resource: string, name: string) =>
     ["t", n.tenant, "p", n.project, "e", n.environment, "objects", resource, name] as const,
 };
@@ -28,4 +36,33 @@ export async function fetchLogs(n: Names, pod: string, tail = 200): Promise<stri
       ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText,
     );
   return res.text();
+}
+
+export const PAGE_SIZE = 20;
+
+export const fetchKindPage = <R extends ListableResource>(n: Names, resource: R, cursor: string | null) =>
+  getJson<ObjectPage<R>>(
+    `${envApi(n)}/objects/${resource}?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+  );
+
+export interface EventFilters {
+  type?: "Warning" | "Normal";
+  kind?: string;
+  name?: string;
+  q?: string;
+}
+
+export interface EventPage {
+  items: EventRow[];
+  nextCursor: string | null;
+  warnings: number;
+  total: number;
+  truncated: boolean;
+}
+
+export function fetchEvents(n: Names, filters: EventFilters, cursor: string | null): Promise<EventPage> {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  for (const [k, v] of Object.entries(filters)) if (v) query.set(k, v);
+  if (cursor) query.set("cursor", cursor);
+  return getJson<EventPage>(`${envApi(n)}/events?${query}`);
 }

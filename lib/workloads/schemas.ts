@@ -1,7 +1,7 @@
 // Safe to import from client components.
 import { z } from "zod";
 import { ApplicationParams, EnvironmentParams } from "@/lib/tenancy/schemas";
-import { EDITABLE_RESOURCES } from "./resources";
+import { EDITABLE_RESOURCES, LISTABLE_RESOURCES } from "./resources";
 
 export const ScaleInput = z.object({ replicas: z.number().int().min(0).max(100) });
 export const PodParams = EnvironmentParams.extend({ pod: z.string().min(1).max(253) });
@@ -19,4 +19,35 @@ export const PutObjectInput = z.object({
     .min(1)
     .max(512 * 1024),
 });
+
+/** The page size is bounded: a larger `limit` is refused (422), never clamped silently. */
+export const MAX_PAGE = 200;
+const Limit = z.coerce.number().int().min(1).max(MAX_PAGE).default(50);
+
+export const KindParams = EnvironmentParams.extend({ resource: z.enum(LISTABLE_RESOURCES) });
+export const KindListQuery = z.object({
+  limit: Limit,
+  // The cluster's continue token, passed through opaquely.
+  cursor: z.string().max(4096).optional(),
+});
+/** `?dryRun=true`: every check and the cluster's dry run, nothing written; the answer carries the diff. */
+export const WriteQuery = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+export const SecretParams = EnvironmentParams.extend({
+  resource: z.literal("secrets"),
+  name: z.string().min(1).max(253),
+});
+export const EventsQuery = z.object({
+  type: z.enum(["Warning", "Normal"]).optional(),
+  kind: z.string().min(1).max(63).optional(),
+  name: z.string().min(1).max(253).optional(),
+  q: z.string().min(1).max(200).optional(),
+  limit: Limit,
+  cursor: z.string().max(1024).optional(),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;
 export { ApplicationParams };

@@ -1,6 +1,7 @@
 // English is the reference catalogue: every other locale must have the same keys.
 import { usageEn } from "./usage-en";
 import { probesAlertsEn } from "./probes-alerts-en";
+import { kindsEn } from "./kinds-en";
 import { modelsCatalogEn } from "./models-catalog-en";
 import { modelsPreviewEn } from "./models-preview-en";
 
@@ -830,6 +831,7 @@ export const en = {
     "Not enough {resource}: requested {requested}, others hold {allocated}, the quota is {hard}.",
   ...modelsCatalogEn,
   ...modelsPreviewEn,
+  ...kindsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { usageZhCN } from "./usage-zh-CN";
 import type { Messages } from "./en";
+import { kindsZhCN } from "./kinds-zh-CN";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
 import { modelsPreviewZhCN } from "./models-preview-zh-CN";
@@ -810,4 +811,5 @@ export const zhCN: Messages = {
   "models.deploy.quotaShortfall": "{resource} 不足：请求 {requested}，已被占用 {allocated}，配额为 {hard}。",
   ...modelsCatalogZhCN,
   ...modelsPreviewZhCN,
+  ...kindsZhCN,
 };

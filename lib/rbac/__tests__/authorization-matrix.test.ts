@@ -622,6 +622,39 @@ Object.assign(TABLE, {
       return { path: `${E(w, t)}/objects/configmaps/${name}` };
     },
   },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/objects/secrets?limit=5` }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 201,
+    call: async (w, t) => ({
+      path: `${E(w, t)}/objects/configmaps`,
+      body: { yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${uniqueName("cm")}\ndata:\n  k: v\n` },
+    }),
+  },
+  "POST /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}/reveal": {
+    level: "environment",
+    allowed: envWriter,
+    ok: 200,
+    call: async (w, t) => {
+      const name = uniqueName("sec");
+      const { namespace } = await pods(w, t);
+      const made = await kubectl(sandbox, ["-n", namespace, "create", "secret", "generic", name, "--from-literal=k=v"]);
+      expect(made.code, made.stderr).toBe(0);
+      return { path: `${E(w, t)}/objects/secrets/${name}/reveal` };
+    },
+  },
+  "GET /api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/events": {
+    level: "environment",
+    allowed: ENV_READER,
+    ok: 200,
+    call: async (w, t) => ({ path: `${E(w, t)}/events?type=Warning&limit=10` }),
+  },
 } satisfies Record<string, Case>);
 
 const ldapBody = () => ({

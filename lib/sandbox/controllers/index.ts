@@ -2,7 +2,14 @@ import "server-only";
 import { dropProcessSingleton, peekProcessSingleton, processSingleton } from "@/lib/cache";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/observability/logger";
-import { DAEMON_SETS, DEPLOYMENTS, PODS, REPLICA_SETS, STATEFUL_SETS } from "../builtin-resources";
+import {
+  DAEMON_SETS,
+  DEPLOYMENTS,
+  PERSISTENT_VOLUME_CLAIMS,
+  PODS,
+  REPLICA_SETS,
+  STATEFUL_SETS,
+} from "../builtin-resources";
 import { controllerTickMs } from "../config";
 import { onCommitted } from "../notifier";
 import { compactWatchLog } from "../store/compaction";
@@ -15,6 +22,7 @@ import { collectOrphans, expireEvents, finalizeTerminatingNamespaces } from "./g
 import { syncPods } from "./kubelet";
 import { syncReplicaSet } from "./replica-sets";
 import { syncStatefulSet } from "./stateful-sets";
+import { syncVolumeClaim } from "./volume-claims";
 
 const HOUSEKEEPING_MS = 60_000;
 
@@ -39,6 +47,7 @@ export async function reconcileOnce(options: { now?: Date } = {}): Promise<void>
   await each(readObjects(db, DEPLOYMENTS), syncDeployment);
   await each(readObjects(db, STATEFUL_SETS), syncStatefulSet);
   await each(readObjects(db, DAEMON_SETS), syncDaemonSet);
+  await each(readObjects(db, PERSISTENT_VOLUME_CLAIMS), syncVolumeClaim);
   await finalizeTerminatingNamespaces();
 }
 

@@ -71,50 +71,53 @@ import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environme
 import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
 import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
 import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
-import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
-import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
-import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
-import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
-import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
-import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
-import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/usage/route";
-import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m102 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m103 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m104 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m105 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m106 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m107 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m108 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m109 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m110 from "@/app/api/v1/tenants/route";
-import * as m111 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m112 from "@/app/api/v1/traces/[traceId]/route";
-import * as m113 from "@/app/api/v1/users/[username]/route";
-import * as m114 from "@/app/api/v1/users/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/events/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/reveal/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/route";
+import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
+import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
+import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m102 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m103 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/usage/route";
+import * as m104 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m105 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m106 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m107 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m108 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m109 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m110 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m111 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m112 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m113 from "@/app/api/v1/tenants/route";
+import * as m114 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m115 from "@/app/api/v1/traces/[traceId]/route";
+import * as m116 from "@/app/api/v1/users/[username]/route";
+import * as m117 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -218,69 +221,75 @@ export const ROUTE_MODULES: RouteModule[] = [
   },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m69 },
   { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m70 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m71 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m72 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m73 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/events", handlers: m71 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m72 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m73 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m74 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
-    handlers: m74,
+    handlers: m75,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m76 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs/{name}",
-    handlers: m76,
+    handlers: m77,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m77 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m78 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m80 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m81 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m82 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m83 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m78 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m79 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m81 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m82 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m83 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m85 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}",
-    handlers: m85,
+    handlers: m86,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}/v2/{path}",
-    handlers: m86,
+    handlers: m87,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m87 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m88 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}/reveal",
+    handlers: m89,
+  },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
-    handlers: m88,
+    handlers: m90,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m89 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}", handlers: m91 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m92 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
-    handlers: m90,
+    handlers: m93,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
-    handlers: m91,
+    handlers: m94,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m92 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m93 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m94 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m95 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m96 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m97 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m98 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m99 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/usage", handlers: m100 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m101 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m102 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m103 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m104 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m105 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m106 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m107 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m108 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m109 },
-  { path: "/api/v1/tenants", handlers: m110 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m111 },
-  { path: "/api/v1/traces/{traceId}", handlers: m112 },
-  { path: "/api/v1/users/{username}", handlers: m113 },
-  { path: "/api/v1/users", handlers: m114 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m95 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m96 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m97 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m98 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m99 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m100 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m101 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m102 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/usage", handlers: m103 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m104 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m105 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m106 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m107 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m108 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m109 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m110 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m111 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m112 },
+  { path: "/api/v1/tenants", handlers: m113 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m114 },
+  { path: "/api/v1/traces/{traceId}", handlers: m115 },
+  { path: "/api/v1/users/{username}", handlers: m116 },
+  { path: "/api/v1/users", handlers: m117 },
 ];

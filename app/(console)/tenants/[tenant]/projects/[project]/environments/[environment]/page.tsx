@@ -8,6 +8,7 @@ import { MembersSection } from "@/components/tenancy/members-section";
 import { EnvironmentIngestTokens } from "@/components/telemetry/ingest-tokens-section";
 import { Badge } from "@/components/ui/badge";
 import { SyncCard } from "@/components/workloads/sync-card";
+import { KindsSection } from "@/components/workloads/kinds-section";
 import { WorkloadsSection } from "@/components/workloads/workloads-section";
 import { EnvironmentUsageSection } from "@/components/usage/environment-usage-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -94,6 +95,7 @@ export default async function EnvironmentPage({ params }: { params: Promise<Para
           canUpdateApps={can["applications.update"]}
         />
         <EnvironmentUsageSection names={names} />
+        <KindsSection names={names} canWrite={can["workloads.update"]} />
         {env && <EnvironmentSummary environment={env} canUpdate={can["environments.update"]} names={names} />}
         {env && can["ingest-tokens.read"] && (
           <EnvironmentIngestTokens names={names} namespace={env.namespace} canCreate={can["ingest-tokens.create"]} />
