@@ -9,10 +9,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { ApplicationDto } from "@/lib/tenancy/dto";
+import type { ShownEnvVar } from "@/lib/workloads/otel-env";
 import { CreateApplicationInput, UpdateApplicationInput } from "@/lib/tenancy/schemas";
 import { formatEnv, formatPorts, parseEnv, parsePorts } from "./application-form";
+import { InjectedEnv } from "./injected-env";
+import { TelemetryFields, telemetryFrom } from "./telemetry-fields";
 
 type Names = { tenant: string; project: string; environment: string };
+type ApplicationWithEnv = ApplicationDto & { injectedEnv: ShownEnvVar[] };
 
 function firstError(errors: FieldErrors, prefix: string) {
   return Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
@@ -50,6 +54,7 @@ function AppFields({ errors, app, withName }: { errors: FieldErrors; app?: Appli
         placeholder="http:80"
         hint={t("applications.portsHint")}
       />
+      <TelemetryFields errors={errors} value={app?.telemetry} />
       <Field id="field-env" label={t("applications.env")} error={envError} hint={t("applications.envHint")}>
         <textarea
           id="field-env"
@@ -70,6 +75,7 @@ const bodyFrom = (f: FormData, withName: boolean) => ({
   replicas: Number(f.get("replicas")),
   ports: parsePorts(String(f.get("ports") ?? "")),
   env: parseEnv(String(f.get("env") ?? "")),
+  telemetry: telemetryFrom(f),
 });
 
 export function ApplicationsSection({
@@ -80,7 +86,7 @@ export function ApplicationsSection({
   canDelete,
 }: {
   names: Names;
-  applications: ApplicationDto[];
+  applications: ApplicationWithEnv[];
   canCreate: boolean;
   canUpdate: boolean;
   canDelete: boolean;
@@ -118,6 +124,7 @@ export function ApplicationsSection({
               <Th>{t("applications.image")}</Th>
               <Th>{t("applications.replicas")}</Th>
               <Th>{t("applications.ports")}</Th>
+              <Th>{t("applications.otel.column")}</Th>
               {(canUpdate || canDelete) && <Th className="text-right">{t("common.actions")}</Th>}
             </tr>
           </THead>
@@ -128,6 +135,9 @@ export function ApplicationsSection({
                 <Td className="font-mono text-xs">{a.image}</Td>
                 <Td>{a.replicas}</Td>
                 <Td className="font-mono text-xs">{formatPorts(a.ports) || "—"}</Td>
+                <Td>
+                  <InjectedEnv app={a} />
+                </Td>
                 {(canUpdate || canDelete) && (
                   <Td className="space-x-2 text-right">
                     {canUpdate && (
