@@ -2,7 +2,9 @@
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
-import type { AppTelemetry } from "@/lib/db/schema";
+import type { ApplicationDto } from "@/lib/tenancy/dto";
+
+type AppTelemetry = NonNullable<ApplicationDto["telemetry"]>;
 import type { ShownEnvVar } from "@/lib/workloads/otel-env";
 
 /** Whether an application is instrumented, and the variables Facet sets for it. */

@@ -5,7 +5,9 @@ import type { FieldErrors } from "@/components/console/form-dialog";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/select";
-import type { AppTelemetry } from "@/lib/db/schema";
+import type { ApplicationDto } from "@/lib/tenancy/dto";
+
+type AppTelemetry = NonNullable<ApplicationDto["telemetry"]>;
 import { OTEL_PROPAGATORS, OTEL_SAMPLERS, RATIO_SAMPLERS } from "@/lib/tenancy/schemas";
 
 const DEFAULT_PROPAGATORS = ["tracecontext", "baggage"];
