@@ -38,10 +38,12 @@ export interface CheckedObject {
   object: KubernetesObject;
   live: KubernetesObject | null;
   diff: Diff;
+  /** The submitted YAML, for locating later problems by line. */
+  parsed: ParsedYaml;
 }
 
 /** 422 naming the YAML field and line of each problem. */
-function invalid(issues: YamlIssue[]): AppError {
+export function invalid(issues: YamlIssue[]): AppError {
   const at = (i: YamlIssue) => (i.line ? `line ${i.line}: ` : "") + (i.path ? `${i.path}: ` : "");
   const first = issues[0];
   return new AppError(
@@ -165,7 +167,7 @@ export async function checkObjectSubmission(
   if (restored.length) throw invalid(restored);
 
   const dry = await dryRun(t, object, Boolean(live), p);
-  return { object, live, diff: { before: diffYaml(live, live), after: diffYaml(dry, live) } };
+  return { object, live, diff: { before: diffYaml(live, live), after: diffYaml(dry, live) }, parsed: p };
 }
 
 /** The real write, after checkObjectSubmission passed. */
