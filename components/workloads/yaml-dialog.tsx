@@ -9,6 +9,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { fetchObject, workloadKeys, type Names } from "@/lib/workloads/queries";
 
 /** View (and, for writers, edit) an object as YAML; a stale save offers to reload. */
@@ -35,6 +36,7 @@ export function YamlDialog({
     staleTime: Infinity,
   });
   const save = useOperation("putObject");
+  const toast = useToast();
   const title = t("workloads.yamlOf", { name });
   const reload = async () => {
     save.reset();
@@ -83,6 +85,7 @@ export function YamlDialog({
               onClick={async () => {
                 const ok = await save.run({ params: { ...names, resource, name }, body: { yaml: draft } });
                 if (ok) {
+                  toast({ title: t("toast.yamlSaved", { name }) });
                   setDraft(null);
                   await queryClient.invalidateQueries({ queryKey: key });
                   await queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) });

@@ -2,6 +2,7 @@
 import { probesAlertsEn } from "./probes-alerts-en";
 import { modelsCatalogEn } from "./models-catalog-en";
 import { modelsPreviewEn } from "./models-preview-en";
+import { shellEn } from "./shell-en";
 
 export const en = {
   "app.name": "Facet",
@@ -828,6 +829,7 @@ export const en = {
     "Not enough {resource}: requested {requested}, others hold {allocated}, the quota is {hard}.",
   ...modelsCatalogEn,
   ...modelsPreviewEn,
+  ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
 import { modelsPreviewZhCN } from "./models-preview-zh-CN";
+import { shellZhCN } from "./shell-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -808,4 +809,5 @@ export const zhCN: Messages = {
   "models.deploy.quotaShortfall": "{resource} 不足：请求 {requested}，已被占用 {allocated}，配额为 {hard}。",
   ...modelsCatalogZhCN,
   ...modelsPreviewZhCN,
+  ...shellZhCN,
 };
