@@ -45,8 +45,9 @@ export default auth((request) => {
 export const config = {
   // Console pages and the sign-in page: APIs and wire protocols (sandbox Kubernetes API, Nacos,
   // OTLP, and the Loki push and modelx paths to come) authenticate for themselves, and static
-  // files stay public.
+  // files stay public. Those sit at the root only: a console path that ends in a dot and letters
+  // (a config named app.yaml) still gets the session check and its CSP nonce.
   matcher: [
-    "/((?!(?:api|sandbox|nacos|loki|modelx)(?:/|$)|_next/static|_next/image|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)",
+    "/((?!(?:api|sandbox|nacos|loki|modelx)(?:/|$)|_next/static|_next/image|favicon.ico|[^/]*\\.[a-zA-Z0-9]+$).*)",
   ],
 };

@@ -25,10 +25,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         username={actor.username}
         displayName={actor.displayName}
         tenants={tenants.ok ? tenants.data.items.map((x) => x.name) : []}
+        sysadmin={actor.systemRole === "sysadmin"}
       />
       <div className="flex flex-1">
         <Sidebar sysadmin={actor.systemRole === "sysadmin"} />
-        <main id="main" className="flex-1 overflow-auto p-6">
+        <main id="main" className="min-w-0 flex-1 p-4 nav:p-6">
           {children}
         </main>
       </div>

@@ -15,6 +15,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
 import type { EnvironmentNames } from "@/lib/console/paths";
 import {
   OPS,
@@ -78,16 +79,9 @@ function useReceiverOptions(tenant: string, enabled: boolean) {
   return all.map((c) => ({ key: receiverKey({ scope: c.scope, channel: c.name }), channel: c }));
 }
 
-export function RuleFormDialog({
-  names,
-  rule,
-  onSaved,
-}: {
-  names: EnvironmentNames;
-  rule?: AlertRuleInput;
-  onSaved?: (message: string) => void;
-}) {
+export function RuleFormDialog({ names, rule }: { names: EnvironmentNames; rule?: AlertRuleInput }) {
   const { t } = useI18n();
+  const toast = useToast();
   const duration = useDuration();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -104,7 +98,7 @@ export function RuleFormDialog({
     mutationFn: (input: AlertRuleInput) => (rule ? updateRule(names, rule.name, input) : createRule(names, input)),
     onSuccess: async (saved) => {
       setOpen(false);
-      onSaved?.(t(rule ? "alerts.rule.saved" : "alerts.rule.created", { name: saved?.name ?? d.name.trim() }));
+      toast({ title: t(rule ? "alerts.rule.saved" : "alerts.rule.created", { name: saved?.name ?? d.name.trim() }) });
       await queryClient.invalidateQueries({ queryKey: alertKeys.all(names) });
     },
   });

@@ -114,7 +114,7 @@ export function RulesSection({ names, canWrite }: { names: EnvironmentNames; can
         <CardTitle id="alert-rules-title" className="mb-0">
           {t("alerts.rules")}
         </CardTitle>
-        {canWrite && <RuleFormDialog names={names} onSaved={setFeedback} />}
+        {canWrite && <RuleFormDialog names={names} />}
       </div>
       {feedback && <Alert className="mb-3">{feedback}</Alert>}
       {error && (
@@ -166,7 +166,7 @@ export function RulesSection({ names, canWrite }: { names: EnvironmentNames; can
                 <Td>
                   {canWrite && (
                     <div className="flex justify-end gap-2">
-                      <RuleFormDialog names={names} rule={ruleInputOf(r)} onSaved={setFeedback} />
+                      <RuleFormDialog names={names} rule={ruleInputOf(r)} />
                       <DeleteRule
                         names={names}
                         name={r.name}

@@ -10,6 +10,7 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { useToast } from "@/components/ui/toast";
 import type { MessageKey } from "@/lib/i18n/translate";
 import {
   CHANNEL_KINDS,
@@ -25,16 +26,9 @@ import {
 } from "./api";
 import { configOf, valuesOf, type Values } from "./channel-form";
 
-export function ChannelFormDialog({
-  scope,
-  channel,
-  onSaved,
-}: {
-  scope: ChannelScope;
-  channel?: ChannelDto;
-  onSaved?: (message: string) => void;
-}) {
+export function ChannelFormDialog({ scope, channel }: { scope: ChannelScope; channel?: ChannelDto }) {
   const { t } = useI18n();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(channel?.name ?? "");
@@ -46,7 +40,7 @@ export function ChannelFormDialog({
       channel ? updateChannel(scope, channel.name, input) : createChannel(scope, input),
     onSuccess: async () => {
       setOpen(false);
-      onSaved?.(t(channel ? "channels.saved" : "channels.created", { name: channel?.name ?? name.trim() }));
+      toast({ title: t(channel ? "channels.saved" : "channels.created", { name: channel?.name ?? name.trim() }) });
       await queryClient.invalidateQueries({ queryKey: channelKeys.all(scope) });
     },
   });

@@ -106,7 +106,7 @@ export function ChannelsPanel({ scope, canWrite }: { scope: ChannelScope; canWri
         <CardTitle id="channels-title" className="mb-0">
           {title}
         </CardTitle>
-        {canWrite && <ChannelFormDialog scope={scope} onSaved={setFeedback} />}
+        {canWrite && <ChannelFormDialog scope={scope} />}
       </div>
       {feedback && <Alert className="mb-3">{feedback}</Alert>}
       {test && (
@@ -178,7 +178,7 @@ export function ChannelsPanel({ scope, canWrite }: { scope: ChannelScope; canWri
                             setTest(r);
                           }}
                         />
-                        <ChannelFormDialog scope={scope} channel={c} onSaved={setFeedback} />
+                        <ChannelFormDialog scope={scope} channel={c} />
                         <DeleteChannel
                           scope={scope}
                           name={c.name}

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { useToast } from "@/components/ui/toast";
 import { CONFIG_TYPES, type ConfigType } from "@/lib/config-center/constants";
 import { EDITOR_LANGUAGE, type ConfigDto, type EnvNames } from "@/lib/config-center/queries";
 import { NACOS_KEY_PATTERN } from "@/lib/config-center/schemas";
@@ -36,6 +37,7 @@ export function ConfigEditor({
   const [idError, setIdError] = useState<string | null>(null);
   const create = useOperation("createConfig");
   const publish = useOperation("publishConfig");
+  const toast = useToast();
   const op = config ? publish : create;
   const save = async () => {
     if (!config && !NACOS_KEY_PATTERN.test(dataId)) {
@@ -44,10 +46,13 @@ export function ConfigEditor({
     }
     setIdError(null);
     const body = { content, type, appName, description, tags: config?.tags ?? [] };
-    if (config)
-      await publish.run({ params: { ...names, dataId: config.dataId }, body, expectedVersion: config.version });
-    else if (await create.run({ params: names, body: { ...body, dataId } }))
+    if (config) {
+      if (await publish.run({ params: { ...names, dataId: config.dataId }, body, expectedVersion: config.version }))
+        toast({ title: t("toast.configPublished", { name: config.dataId }) });
+    } else if (await create.run({ params: names, body: { ...body, dataId } })) {
+      toast({ title: t("toast.configCreated", { name: dataId }) });
       router.push(consolePath.config(names, dataId));
+    }
   };
   return (
     <Card aria-label={config ? t("configs.editNamed", { name: config.dataId }) : t("configs.new")}>

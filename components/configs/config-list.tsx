@@ -31,14 +31,14 @@ export function ConfigList({
         <h2 id="config-list-title" className="text-base font-semibold">
           {t("configs.items", { count: page.total })}
         </h2>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <form method="get" role="search" aria-label={t("configs.search")} className="flex gap-2">
             <Input
               name="q"
               defaultValue={q}
               aria-label={t("configs.search")}
               placeholder={t("configs.searchPlaceholder")}
-              className="w-56"
+              className="w-44 sm:w-56"
             />
             <Button type="submit" variant="outline" size="sm">
               {t("configs.search")}

@@ -5,6 +5,7 @@ import type { ZodType } from "zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import type { OperationName } from "@/lib/console/registry";
 import type { ActionInput } from "@/lib/http/action";
 import { ProblemAlert } from "./problem-alert";
@@ -29,6 +30,7 @@ export function FormDialog<B>({
   children,
   submitLabel,
   onSuccess,
+  successToast,
 }: {
   title: string;
   trigger: string;
@@ -44,8 +46,11 @@ export function FormDialog<B>({
   children: (errors: FieldErrors) => ReactNode;
   submitLabel?: string;
   onSuccess?: (data: unknown, body: B) => void;
+  /** What a toast says once the operation succeeded. */
+  successToast?: (body: B) => string;
 }) {
   const { t } = useI18n();
+  const toast = useToast();
   const [open, setOpen] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const { run, pending, problem, reset } = useOperation(operation);
@@ -82,7 +87,11 @@ export function FormDialog<B>({
               return;
             }
             setClientErrors({});
-            if (await run(toInput(parsed.data), (data) => onSuccess?.(data, parsed.data))) setOpen(false);
+            const done = (data: unknown) => {
+              if (successToast) toast({ title: successToast(parsed.data) });
+              onSuccess?.(data, parsed.data);
+            };
+            if (await run(toInput(parsed.data), done)) setOpen(false);
           }}
         >
           {problem &&

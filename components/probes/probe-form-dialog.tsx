@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
 import type { EnvironmentNames } from "@/lib/console/paths";
 import {
   PROBE_KINDS,
@@ -41,16 +42,9 @@ const SHOWN = [
 ] as const;
 
 /** Create (no probe) or edit (a probe) dialog; the server's 422 errors land beside their fields. */
-export function ProbeFormDialog({
-  names,
-  probe,
-  onSaved,
-}: {
-  names: EnvironmentNames;
-  probe?: ProbeDto;
-  onSaved?: (message: string) => void;
-}) {
+export function ProbeFormDialog({ names, probe }: { names: EnvironmentNames; probe?: ProbeDto }) {
   const { t } = useI18n();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [d, setD] = useState<Draft>(() => draftOf(probe));
@@ -58,7 +52,7 @@ export function ProbeFormDialog({
     mutationFn: (input: ProbeInput) => (probe ? updateProbe(names, probe.name, input) : createProbe(names, input)),
     onSuccess: async (saved) => {
       setOpen(false);
-      onSaved?.(t(probe ? "probes.saved" : "probes.created", { name: saved?.name ?? d.name }));
+      toast({ title: t(probe ? "probes.saved" : "probes.created", { name: saved?.name ?? d.name }) });
       await queryClient.invalidateQueries({ queryKey: probeKeys.all(names) });
     },
   });

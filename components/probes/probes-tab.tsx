@@ -62,7 +62,7 @@ export function ProbesTab({ names, canWrite }: { names: EnvironmentNames; canWri
         <CardTitle id="probes-title" className="mb-0">
           {t("probes.title")}
         </CardTitle>
-        {canWrite && <ProbeFormDialog names={names} onSaved={setFeedback} />}
+        {canWrite && <ProbeFormDialog names={names} />}
       </div>
       {feedback && <Alert className="mb-3">{feedback}</Alert>}
       {probes.error && <Alert variant="destructive">{probes.error.message}</Alert>}
@@ -112,7 +112,7 @@ export function ProbesTab({ names, canWrite }: { names: EnvironmentNames; canWri
                 <Td>
                   {canWrite && (
                     <div className="flex justify-end gap-2">
-                      <ProbeFormDialog names={names} probe={p} onSaved={setFeedback} />
+                      <ProbeFormDialog names={names} probe={p} />
                       <DeleteProbe
                         names={names}
                         name={p.name}

@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { NativeSelect } from "@/components/ui/select";
 import { fetchEnvironments, fetchProjects, tenancyKeys } from "@/lib/tenancy/queries";
 import { consolePath } from "@/lib/console/paths";
+import { cn } from "@/lib/ui/cn";
 
 function current(pathname: string) {
   const m = /^\/tenants\/([^/]+)(?:\/projects\/([^/]+)(?:\/environments\/([^/]+))?)?/.exec(pathname);
@@ -16,8 +17,8 @@ function current(pathname: string) {
   };
 }
 
-/** Tenant → project → environment, always in reach from the header. */
-export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
+/** Tenant → project → environment: in the header on wide screens, stacked in the menu on small ones. */
+export function ScopeSwitcher({ tenants, layout = "inline" }: { tenants: string[]; layout?: "inline" | "stacked" }) {
   const { t } = useI18n();
   const router = useRouter();
   const { tenant, project, environment } = current(usePathname());
@@ -33,10 +34,17 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
   });
   const go = (path: string) => router.push(path);
   return (
-    <div className="hidden items-center gap-2 lg:flex" role="group" aria-label={t("switcher.label")}>
+    <div
+      className={cn(
+        layout === "inline" ? "hidden items-center gap-2 nav:flex" : "flex flex-col gap-2",
+        "[&>select]:h-8",
+        layout === "inline" && "[&>select]:w-32 xl:[&>select]:w-40",
+      )}
+      role="group"
+      aria-label={t("switcher.label")}
+    >
       <NativeSelect
         aria-label={t("switcher.tenant")}
-        className="h-8 w-40"
         value={tenant}
         onChange={(e) => go(e.target.value ? consolePath.tenant(e.target.value) : consolePath.tenants())}
       >
@@ -49,7 +57,6 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
       </NativeSelect>
       <NativeSelect
         aria-label={t("switcher.project")}
-        className="h-8 w-40"
         value={project}
         disabled={!tenant}
         onChange={(e) =>
@@ -65,7 +72,6 @@ export function ScopeSwitcher({ tenants }: { tenants: string[] }) {
       </NativeSelect>
       <NativeSelect
         aria-label={t("switcher.environment")}
-        className="h-8 w-40"
         value={environment}
         disabled={!project}
         onChange={(e) =>

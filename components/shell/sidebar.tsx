@@ -10,11 +10,12 @@ function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function Sidebar({ sysadmin }: { sysadmin: boolean }) {
+/** The console's main links; the same list in the sidebar and in the small-screen menu. */
+export function NavList({ sysadmin, onNavigate }: { sysadmin: boolean; onNavigate?: () => void }) {
   const { t } = useI18n();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("shell.navigation")} className="w-56 shrink-0 border-r bg-card p-3">
+    <nav aria-label={t("shell.navigation")}>
       <ul className="space-y-1">
         {NAV_ITEMS.filter((item) => sysadmin || !item.sysadminOnly).map((item) => {
           const active = isActive(pathname, item.href);
@@ -22,6 +23,7 @@ export function Sidebar({ sysadmin }: { sysadmin: boolean }) {
             <li key={item.href}>
               <Link
                 href={item.href}
+                onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-accent",
@@ -36,5 +38,14 @@ export function Sidebar({ sysadmin }: { sysadmin: boolean }) {
         })}
       </ul>
     </nav>
+  );
+}
+
+/** Wide screens only: below the nav breakpoint the same links live in the header's menu. */
+export function Sidebar({ sysadmin }: { sysadmin: boolean }) {
+  return (
+    <div className="hidden w-56 shrink-0 border-r bg-card p-3 nav:block">
+      <NavList sysadmin={sysadmin} />
+    </div>
   );
 }

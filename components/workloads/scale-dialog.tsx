@@ -19,6 +19,7 @@ export function ScaleDialog({ names, application, replicas }: { names: Names; ap
       messages={{ replicas: t("workloads.replicasHint") }}
       toBody={(f) => ({ replicas: Number(f.get("replicas")) })}
       toInput={(body) => ({ params: { ...names, application }, body })}
+      successToast={(body) => t("toast.scaled", { name: application, replicas: body.replicas })}
     >
       {(errors) => (
         <TextField

@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 import { fetchObject, workloadKeys, type Names } from "@/lib/workloads/queries";
 import { YamlSubmitPanel } from "./yaml-submit-panel";
 
@@ -33,6 +34,7 @@ export function YamlDialog({
     enabled: open,
     staleTime: Infinity,
   });
+  const toast = useToast();
   const title = t("workloads.yamlOf", { name });
   const reload = async () => {
     await queryClient.invalidateQueries({ queryKey: key });
@@ -65,6 +67,7 @@ export function YamlDialog({
             applyLabel={t("common.save")}
             onReload={reload}
             onApplied={async () => {
+              toast({ title: t("toast.yamlSaved", { name }) });
               await reload();
               await queryClient.invalidateQueries({ queryKey: workloadKeys.all(names) });
               await queryClient.invalidateQueries({ queryKey: workloadKeys.kinds(names) });

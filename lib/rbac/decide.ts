@@ -40,6 +40,8 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "users.update": { level: "system", rule: nobody },
   "users.delete": { level: "system", rule: nobody },
   "tenants.list": { level: "system", rule: everybody },
+  // Everyone may search; the results hold only what the searcher may read.
+  "search.read": { level: "system", rule: everybody },
   "tenants.create": { level: "system", rule: nobody },
   "audit.read": { level: "tenant", rule: tenantAdmin },
   "tenants.read": { level: "tenant", rule: tenantMember },

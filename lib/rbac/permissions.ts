@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "users.update",
   "users.delete",
   "tenants.list",
+  "search.read",
   "tenants.create",
   "tenants.read",
   "tenants.update",

@@ -4,6 +4,7 @@ import { probesAlertsEn } from "./probes-alerts-en";
 import { kindsEn } from "./kinds-en";
 import { modelsCatalogEn } from "./models-catalog-en";
 import { modelsPreviewEn } from "./models-preview-en";
+import { shellEn } from "./shell-en";
 
 export const en = {
   "app.name": "Facet",
@@ -844,6 +845,7 @@ export const en = {
   ...modelsCatalogEn,
   ...modelsPreviewEn,
   ...kindsEn,
+  ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

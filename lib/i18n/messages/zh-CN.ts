@@ -4,6 +4,7 @@ import { kindsZhCN } from "./kinds-zh-CN";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
 import { modelsCatalogZhCN } from "./models-catalog-zh-CN";
 import { modelsPreviewZhCN } from "./models-preview-zh-CN";
+import { shellZhCN } from "./shell-zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "Facet",
@@ -824,4 +825,5 @@ export const zhCN: Messages = {
   ...modelsCatalogZhCN,
   ...modelsPreviewZhCN,
   ...kindsZhCN,
+  ...shellZhCN,
 };

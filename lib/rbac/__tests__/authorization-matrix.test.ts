@@ -1581,6 +1581,12 @@ Object.assign(TABLE, {
       return { path: `${E(w, t)}/silences/${s.id}` };
     },
   },
+  "GET /api/v1/search": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async (w) => ({ path: `/api/v1/search?q=${w.tenant}` }),
+  },
   "GET /api/v1/alert-templates": {
     level: "system",
     allowed: EVERYONE,
