@@ -2,8 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
 import { egressFetch } from "@/lib/net/egress";
-import type { SyncedModel } from "./sync-page";
-import type { SyncPage } from "./sync-sources";
+import type { SyncedModel, SyncPage } from "./sync-page";
 
 const HUB = "https://huggingface.co";
 const RATE_LIMIT_RETRIES = 2;

@@ -2,8 +2,7 @@ import "server-only";
 import { parse } from "yaml";
 import { AppError } from "@/lib/errors";
 import { egressFetch } from "@/lib/net/egress";
-import type { SyncedModel } from "./sync-page";
-import type { SyncPage } from "./sync-sources";
+import type { SyncedModel, SyncPage } from "./sync-page";
 
 const upstream = (message: string, retryable = false) =>
   new AppError("UPSTREAM", `openmmlab: ${message}`, { upstream: { name: "openmmlab", retryable } });

@@ -17,6 +17,14 @@ export interface SyncedModel {
   lastModified: Date;
 }
 
+/** A page of a source's listing. `units` is what progress counts (models for the Hub, metafiles for OpenMMLab). */
+export interface SyncPage {
+  models: SyncedModel[];
+  next: string | null;
+  total: number | null;
+  units: number;
+}
+
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 /** Upserts a page of models and re-indexes their tags. */

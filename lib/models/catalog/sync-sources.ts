@@ -1,14 +1,6 @@
 import "server-only";
 import type { ModelSourceRow } from "@/lib/db/schema";
-import type { SyncedModel } from "./sync-page";
-
-/** A page of a source's listing. `units` is what progress counts (models for the Hub, metafiles for OpenMMLab). */
-export interface SyncPage {
-  models: SyncedModel[];
-  next: string | null;
-  total: number | null;
-  units: number;
-}
+import type { SyncPage } from "./sync-page";
 
 export type Pager = (url: string | null, cursor: string | null, signal: AbortSignal) => Promise<SyncPage>;
 
