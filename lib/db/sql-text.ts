@@ -35,14 +35,6 @@ export function joinSql(parts: readonly SqlText[], separator: (typeof SEPARATORS
   return make(parts.map((p) => p.text).join(separator));
 }
 
-/** `(?, ?),(?, ?)…`: placeholders for `rows` tuples of `width` values. */
-export function tuplePlaceholders(rows: number, width: number): SqlText {
-  if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(width) || rows < 1 || width < 1)
-    throw new RangeError("bad placeholder shape");
-  const tuple = `(${Array.from({ length: width }, () => "?").join(", ")})`;
-  return make(Array.from({ length: rows }, () => tuple).join(","));
-}
-
 /** A column or table name chosen from a fixed list in code. */
 export function sqlIdentifier<T extends string>(name: T, allowed: readonly T[]): SqlText {
   if (!allowed.includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name))

@@ -7,7 +7,6 @@ import {
   jsonMemberPath,
   sqlIdentifier,
   sqlText,
-  tuplePlaceholders,
   type SqlText,
 } from "@/lib/db/sql-text";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
@@ -186,8 +185,6 @@ describe("the reviewed SQL helper", () => {
     expect(sqlIdentifier("service", ["service", "operation"] as const).text).toBe("service");
     expect(() => sqlIdentifier("service`; --" as "service", ["service"])).toThrow();
     expect(() => sqlIdentifier("Service" as "service", ["Service" as "service"])).toThrow();
-    expect(tuplePlaceholders(2, 3).text).toBe("(?, ?, ?),(?, ?, ?)");
-    expect(() => tuplePlaceholders(0, 1)).toThrow(RangeError);
     expect(jsonMemberPath("http.route")).toBe('$."http.route"');
     for (const bad of HOSTILE_NAMES) expect(jsonMemberPath(bad), bad).toBeNull();
   });
