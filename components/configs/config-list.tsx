@@ -29,7 +29,7 @@ export function ConfigList({
     <Card aria-labelledby="config-list-title">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="config-list-title" className="text-base font-semibold">
-          {t("configs.items", { count: page.total })}
+          {t(page.total === 1 ? "configs.itemsOne" : "configs.items", { count: page.total })}
         </h2>
         <div className="flex flex-wrap gap-2">
           <form method="get" role="search" aria-label={t("configs.search")} className="flex gap-2">

@@ -6,6 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { TimeSeries } from "@/components/charts/lazy";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { backendName } from "./backend-name";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -126,7 +127,7 @@ export function ApmOverview({ source }: { source: TelemetrySource }) {
         <Card aria-labelledby="apm-services">
           <CardTitle id="apm-services">{t("telemetry.services")}</CardTitle>
           <p className="mb-2 text-xs text-muted-foreground">
-            {t("telemetry.servedBy", { backend: services.data.backend })}
+            {t("telemetry.servedBy", { backend: backendName(t, services.data.backend) })}
           </p>
           {services.data.rows.length === 0 ? (
             <EmptyState title={t("telemetry.noServices")} hint={t("telemetry.noServicesHint")} />

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { backendName } from "./backend-name";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -91,7 +92,7 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
       {logs.data && (
         <Card aria-label={t("telemetry.results")}>
           <p className="mb-2 text-xs text-muted-foreground">
-            {t("telemetry.servedBy", { backend: logs.data.backend })}
+            {t("telemetry.servedBy", { backend: backendName(t, logs.data.backend) })}
             {logs.data.hiddenLogs ? ` · ${t("telemetry.hiddenLogs", { count: logs.data.hiddenLogs })}` : ""}
           </p>
           {logs.data.logs.length === 0 ? (

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { TimeSeries } from "@/components/charts/lazy";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { backendName } from "./backend-name";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -114,7 +115,9 @@ export function MetricExplorer({ names }: { names: EnvNames }) {
       </Card>
       {data.error && <Alert variant="destructive">{(data.error as Error).message}</Alert>}
       {data.data && (
-        <p className="text-xs text-muted-foreground">{t("telemetry.servedBy", { backend: data.data.backend })}</p>
+        <p className="text-xs text-muted-foreground">
+          {t("telemetry.servedBy", { backend: backendName(t, data.data.backend) })}
+        </p>
       )}
       {data.data && byMetric.size === 0 && (
         <EmptyState title={t("telemetry.noMetrics")} hint={t("telemetry.noMetricsHint")} />

@@ -6,6 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { DurationScatter } from "@/components/charts/lazy";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { backendName } from "./backend-name";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -97,7 +98,7 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
       {traces.data && (
         <Card aria-label={t("telemetry.results")}>
           <p className="mb-2 text-xs text-muted-foreground">
-            {t("telemetry.servedBy", { backend: traces.data.backend })}
+            {t("telemetry.servedBy", { backend: backendName(t, traces.data.backend) })}
           </p>
           {traces.data.traces.length === 0 ? (
             <EmptyState title={t("telemetry.noTraces")} hint={t("telemetry.noTracesHint")} />
