@@ -59,7 +59,7 @@ export function ImportClusterDialog() {
               id="field-kubeconfig-file"
               type="file"
               accept=".yaml,.yml,.conf,.kubeconfig,text/yaml,text/plain"
-              className="text-sm"
+              className="w-full rounded-md border border-input bg-background text-sm file:mr-3 file:border-0 file:border-r file:border-input file:bg-muted file:px-3 file:py-2 file:text-sm file:font-medium file:text-foreground hover:file:bg-accent"
               onChange={async (e) => {
                 const file = e.target.files?.[0];
                 if (file && text.current) text.current.value = await file.text();
