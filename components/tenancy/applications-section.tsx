@@ -35,7 +35,7 @@ function AppFields({ errors, app, withName }: { errors: FieldErrors; app?: Appli
         label={t("applications.image")}
         error={errors.image}
         defaultValue={app?.image}
-        placeholder="nginx:1.27"
+        placeholder={t("common.example", { value: "nginx:1.27" })}
       />
       <TextField
         name="replicas"
@@ -51,7 +51,7 @@ function AppFields({ errors, app, withName }: { errors: FieldErrors; app?: Appli
         label={t("applications.ports")}
         error={firstError(errors, "ports")}
         defaultValue={app ? formatPorts(app.ports) : ""}
-        placeholder="http:80"
+        placeholder={t("common.example", { value: "http:80" })}
         hint={t("applications.portsHint")}
       />
       <TelemetryFields errors={errors} value={app?.telemetry} />

@@ -24,7 +24,7 @@ export function QuotaFields({
         label={t("quota.cpu")}
         error={errors[`${p}cpu`]}
         defaultValue={values?.cpu}
-        placeholder="2"
+        placeholder={t("common.example", { value: "2" })}
         hint={t("quota.cpuHint")}
       />
       <TextField
@@ -32,7 +32,7 @@ export function QuotaFields({
         label={t("quota.memory")}
         error={errors[`${p}memory`]}
         defaultValue={values?.memory}
-        placeholder="4Gi"
+        placeholder={t("common.example", { value: "4Gi" })}
         hint={t("quota.bytesHint")}
       />
       <TextField
@@ -40,7 +40,7 @@ export function QuotaFields({
         label={t("quota.storage")}
         error={errors[`${p}storage`]}
         defaultValue={values?.storage}
-        placeholder="20Gi"
+        placeholder={t("common.example", { value: "20Gi" })}
         hint={t("quota.bytesHint")}
       />
       <TextField
@@ -48,7 +48,7 @@ export function QuotaFields({
         label={t("quota.pods")}
         error={errors[`${p}pods`]}
         defaultValue={values?.pods}
-        placeholder="20"
+        placeholder={t("common.example", { value: "20" })}
       />
     </fieldset>
   );

@@ -9,6 +9,7 @@ import { shellEn } from "./shell-en";
 export const en = {
   "app.name": "Facet",
   "app.tagline": "Multi-tenant Kubernetes console",
+  "common.example": "e.g. {value}",
   "common.loading": "Loading…",
   "common.copy": "Copy",
   "common.copied": "Copied",

@@ -9,6 +9,7 @@ import { shellZhCN } from "./shell-zh-CN";
 export const zhCN: Messages = {
   "app.name": "Facet",
   "app.tagline": "多租户 Kubernetes 控制台",
+  "common.example": "例如 {value}",
   "common.loading": "加载中…",
   "common.copy": "复制",
   "common.copied": "已复制",
