@@ -32,7 +32,9 @@ test.beforeAll(async ({ request }) => {
 test("from a trace's waterfall to its logs, and from a log line back to its trace", async ({ page }) => {
   await page.goto(`${envPage}/traces?service=api`);
   await page.getByRole("link", { name: "Open trace api: GET /orders" }).click();
-  await expect(page).toHaveURL(`/traces/${sample.traceId}`);
+  // The trace opens inside the environment: its breadcrumbs and views stay.
+  await expect(page).toHaveURL(`${envPage}/traces/${sample.traceId}`);
+  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toContainText(names.environment);
   const waterfall = page.getByRole("tree", { name: "Waterfall" });
   await expect(waterfall.getByRole("treeitem")).toHaveCount(2);
   await waterfall.getByRole("button", { name: /^agent plan/ }).click();

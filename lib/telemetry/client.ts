@@ -53,10 +53,11 @@ export const searchTraces = (src: TelemetrySource, query: string) =>
 /** The trace across every namespace the reader may see, from the embedded store. */
 export const traceApi = apiPath.trace;
 export const getTrace = (api: string) => getJson<TraceDetail>(api);
-/** Where a search result's trace opens: the shared page for the embedded store, the
- *  environment's own page when its cluster's Jaeger served the search. */
-export const tracePage = (src: TelemetrySource, backend: string, id: string) =>
-  backend === "embedded" ? `/traces/${id}` : `${src.page}/traces/${id}`;
+/** Where a search result's trace opens: inside the environment it was found in (its breadcrumbs
+ *  and tabs kept; served by its cluster's Jaeger or the embedded store); Facet's own traces on
+ *  the shared page, which shows every span the reader may see. */
+export const tracePage = (src: TelemetrySource, _backend: string, id: string) =>
+  src.page === SYSTEM_SOURCE.page ? `/traces/${id}` : `${src.page}/traces/${id}`;
 export const searchLogs = (src: TelemetrySource, query: string) => getJson<LogSearchResult>(`${src.api}/logs${query}`);
 export const queryMetrics = (n: EnvNames, query: string) =>
   getJson<MetricQueryResult>(`${apiPath.environment(n)}/metrics${query}`);
