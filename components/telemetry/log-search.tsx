@@ -14,9 +14,12 @@ import { NativeSelect } from "@/components/ui/select";
 import { searchLogs, telemetryKeys, type TelemetrySource } from "@/lib/telemetry/client";
 import { SEVERITIES } from "@/lib/telemetry/severity";
 import { LogLines } from "./log-lines";
+import { OlderNewer, pageQuery } from "./older-newer";
 import { QueryInput } from "./query-input";
 import { RangeField } from "./range-field";
 import { windowOf } from "./time-range";
+
+const LOG_PAGE = 100;
 
 /** Log search by text, severity, service, pod and trace; live tail keeps the window moving. */
 export function LogSearch({ source }: { source: TelemetrySource }) {
@@ -33,8 +36,8 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
     const { start, end } = windowOf(params, live ? Date.now() : now);
     q.set("start", String(start));
     q.set("end", String(live && !explicit ? Date.now() + 60_000 : end));
-    if (!q.get("limit")) q.set("limit", "200");
-    return `?${q}`;
+    if (!q.get("limit")) q.set("limit", String(LOG_PAGE));
+    return `?${pageQuery(q, params)}`;
   };
   const key = `?${params}|${live}`;
   const logs = useQuery({
@@ -99,6 +102,13 @@ export function LogSearch({ source }: { source: TelemetrySource }) {
             <EmptyState title={t("telemetry.noLogs")} hint={t("telemetry.noLogsHint")} />
           ) : (
             <LogLines logs={logs.data.logs} />
+          )}
+          {!live && (
+            <OlderNewer
+              label={t("telemetry.logPages")}
+              oldest={logs.data.logs.at(-1)?.timeMs ?? null}
+              full={logs.data.logs.length >= Number(params.get("limit") ?? LOG_PAGE)}
+            />
           )}
         </Card>
       )}

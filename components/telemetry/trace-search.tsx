@@ -18,7 +18,10 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatMs, searchTraces, telemetryKeys, tracePage, type TelemetrySource } from "@/lib/telemetry/client";
 import { QueryInput } from "./query-input";
 import { RangeField } from "./range-field";
+import { OlderNewer, pageQuery } from "./older-newer";
 import { windowOf } from "./time-range";
+
+const TRACE_PAGE = 50;
 
 /** Trace search by service, operation, attributes, status and duration; the URL is the query. */
 export function TraceSearch({ source }: { source: TelemetrySource }) {
@@ -32,8 +35,8 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
   query.delete("range");
   query.set("start", String(start));
   query.set("end", String(end));
-  if (!query.get("limit")) query.set("limit", "50");
-  const key = `?${query}`;
+  if (!query.get("limit")) query.set("limit", String(TRACE_PAGE));
+  const key = `?${pageQuery(query, params)}`;
   const traces = useQuery({ queryKey: telemetryKeys.traces(source, key), queryFn: () => searchTraces(source, key) });
   const attrs = [...params.entries()]
     .filter(([k]) => k.startsWith("attr."))
@@ -153,6 +156,11 @@ export function TraceSearch({ source }: { source: TelemetrySource }) {
               </Table>
             </>
           )}
+          <OlderNewer
+            label={t("telemetry.tracePages")}
+            oldest={traces.data.traces.length ? Math.min(...traces.data.traces.map((tr) => tr.startMs)) : null}
+            full={traces.data.traces.length >= Number(params.get("limit") ?? TRACE_PAGE)}
+          />
         </Card>
       )}
     </div>
