@@ -1,7 +1,8 @@
 "use client";
 
-import { DiffEditor } from "@monaco-editor/react";
+import { DiffEditor, type DiffOnMount } from "@monaco-editor/react";
 import { useTheme } from "next-themes";
+import { useEffect, useRef } from "react";
 import { setupMonaco } from "./monaco-setup";
 
 export interface DiffViewProps {
@@ -14,8 +15,24 @@ export interface DiffViewProps {
 
 setupMonaco();
 
+type DiffEditorInstance = Parameters<DiffOnMount>[0];
+
 export default function DiffViewImpl({ original, modified, language, label, height = "420px" }: DiffViewProps) {
   const { resolvedTheme } = useTheme();
+  const editor = useRef<DiffEditorInstance | null>(null);
+  // @monaco-editor/react disposes the two models before the diff widget lets go of them, and
+  // Monaco throws "TextModel got disposed before DiffEditorWidget model got reset" when a diff
+  // dialog closes. The models are kept by the wrapper and let go of here, in the right order.
+  useEffect(
+    () => () => {
+      const instance = editor.current;
+      const models = instance?.getModel();
+      instance?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <div role="group" aria-label={label} className="overflow-hidden rounded-md border">
       <DiffEditor
@@ -24,6 +41,11 @@ export default function DiffViewImpl({ original, modified, language, label, heig
         original={original}
         modified={modified}
         theme={resolvedTheme === "dark" ? "vs-dark" : "vs"}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
+        onMount={(instance) => {
+          editor.current = instance;
+        }}
         options={{
           readOnly: true,
           renderSideBySide: true,

@@ -50,6 +50,9 @@ test("edit a config, see two versions, open the diff, roll back, and a Nacos cli
   await expect(history).toContainText("Created");
   await expect(history).toContainText("Changed");
 
+  // Closing the diff must not throw (Monaco's "TextModel got disposed before DiffEditorWidget…").
+  const pageErrors: string[] = [];
+  p.on("pageerror", (error) => pageErrors.push(error.message));
   const changed = history.getByRole("row").filter({ hasText: "Changed" });
   await changed.getByRole("button", { name: /^Diff of change/ }).click();
   const diff = p.getByRole("dialog", { name: /^Diff of change/ });
@@ -57,6 +60,8 @@ test("edit a config, see two versions, open the diff, roll back, and a Nacos cli
   await expect(diff.getByRole("group")).toContainText("mode: two");
   await p.screenshot({ path: "test-results/screens/config-diff.png" });
   await diff.getByRole("button", { name: "Close" }).click();
+  await expect(diff).toBeHidden();
+  expect(pageErrors).toEqual([]);
 
   await changed.getByRole("button", { name: /^Roll back change/ }).click();
   await p
