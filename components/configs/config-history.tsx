@@ -32,11 +32,14 @@ export function ConfigHistory({
 }: {
   names: EnvNames;
   dataId: string;
-  items: HistoryDto[];
+  items: (HistoryDto & { revision?: number })[];
   canWrite: boolean;
   type: ConfigType;
 }) {
   const { t, locale } = useI18n();
+  // Changes are numbered per config (1 for its first); the store's ids stay for the API calls.
+  const revisions = new Map(items.map((h) => [h.id, h.revision ?? h.id]));
+  const rev = (id: number) => revisions.get(id) ?? id;
   const [picked, setPicked] = useState<number[]>([]);
   const [diff, setDiff] = useState<{ a: number; b: number | null } | null>(null);
   const [undo, setUndo] = useState<HistoryDto | null>(null);
@@ -77,12 +80,12 @@ export function ConfigHistory({
               <Td>
                 <input
                   type="checkbox"
-                  aria-label={t("configs.pickVersion", { id: h.id })}
+                  aria-label={t("configs.pickVersion", { id: rev(h.id) })}
                   checked={picked.includes(h.id)}
                   onChange={() => toggle(h.id)}
                 />
               </Td>
-              <Td className="font-mono">{h.id}</Td>
+              <Td className="font-mono">{rev(h.id)}</Td>
               <Td>
                 <Badge tone={h.op === "D" ? "bad" : h.op === "I" ? "ok" : "neutral"}>
                   {t(OP_LABEL[h.op as "I" | "U" | "D"])}
@@ -90,7 +93,7 @@ export function ConfigHistory({
                 <span className="text-xs text-muted-foreground">{h.source}</span>
                 {h.rollbackOf && (
                   <span className="ml-1 text-xs text-muted-foreground">
-                    {t("configs.undoOf", { id: h.rollbackOf })}
+                    {t("configs.undoOf", { id: rev(h.rollbackOf) })}
                   </span>
                 )}
               </Td>
@@ -102,7 +105,7 @@ export function ConfigHistory({
                 <Button
                   size="sm"
                   variant="outline"
-                  aria-label={t("configs.diffOf", { id: h.id })}
+                  aria-label={t("configs.diffOf", { id: rev(h.id) })}
                   onClick={() => setDiff({ a: h.id, b: null })}
                 >
                   {t("configs.diff")}
@@ -111,7 +114,7 @@ export function ConfigHistory({
                   <Button
                     size="sm"
                     variant="outline"
-                    aria-label={t("configs.undoNamed", { id: h.id })}
+                    aria-label={t("configs.undoNamed", { id: rev(h.id) })}
                     onClick={() => setUndo(h)}
                   >
                     {t("configs.undo")}
@@ -123,12 +126,20 @@ export function ConfigHistory({
         </TBody>
       </Table>
       {diff && (
-        <DiffDialog names={names} dataId={dataId} a={diff.a} b={diff.b} type={type} onClose={() => setDiff(null)} />
+        <DiffDialog
+          names={names}
+          dataId={dataId}
+          a={diff.a}
+          b={diff.b}
+          rev={rev}
+          type={type}
+          onClose={() => setDiff(null)}
+        />
       )}
       <Dialog open={Boolean(undo)} onOpenChange={(o) => !o && setUndo(null)}>
         {undo && (
           <DialogContent
-            title={t("configs.undoTitle", { id: undo.id })}
+            title={t("configs.undoTitle", { id: rev(undo.id) })}
             description={t(undo.op === "I" ? "configs.undoCreate" : "configs.undoUpdate")}
             closeLabel={t("common.close")}
           >
@@ -154,6 +165,7 @@ function DiffDialog({
   dataId,
   a,
   b,
+  rev,
   type,
   onClose,
 }: {
@@ -161,6 +173,7 @@ function DiffDialog({
   dataId: string;
   a: number;
   b: number | null;
+  rev: (id: number) => number;
   type: ConfigType;
   onClose: () => void;
 }) {
@@ -178,13 +191,13 @@ function DiffDialog({
   const original = b === null ? first.data?.before?.content : first.data?.after?.content;
   const modified = b === null ? first.data?.after?.content : second.data?.after?.content;
   const ready = first.data && (b === null || second.data);
-  const title = b === null ? t("configs.diffOf", { id: a }) : t("configs.diffBetween", { a, b });
+  const title = b === null ? t("configs.diffOf", { id: rev(a) }) : t("configs.diffBetween", { a: rev(a), b: rev(b) });
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>
       <DialogContent title={title} closeLabel={t("common.close")} className="w-[min(72rem,95vw)]">
         <div className="mb-2 grid grid-cols-2 text-xs text-muted-foreground">
-          <span>{b === null ? t("configs.before") : `#${a}`}</span>
-          <span>{b === null ? t("configs.after") : `#${b}`}</span>
+          <span>{b === null ? t("configs.before") : `#${rev(a)}`}</span>
+          <span>{b === null ? t("configs.after") : `#${rev(b)}`}</span>
         </div>
         {ready ? (
           <DiffView

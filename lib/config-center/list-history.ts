@@ -15,6 +15,11 @@ export const listHistory = verb(
   }: VerbArgs<{ dataId: string; pageNo: number; pageSize: number; channel?: Channel }, EnvironmentCtx>) => {
     const loc = await locate(ctx);
     const page = await (await backendFor(loc, input.channel && "embedded")).history(loc, input.dataId, input);
-    return { items: page.items.map((h) => historyDto(h, false)), total: page.total };
+    // Numbered per config, 1 for its first change (history ids are global to the store).
+    const first = (input.pageNo - 1) * input.pageSize;
+    return {
+      items: page.items.map((h, i) => ({ ...historyDto(h, false), revision: page.total - first - i })),
+      total: page.total,
+    };
   },
 );

@@ -11,6 +11,7 @@ interface Side {
 }
 interface Entry {
   id: number;
+  revision?: number;
   op: "I" | "U" | "D";
   source: string;
   actor: string;
@@ -52,6 +53,16 @@ describe("history, diff, rollback and listeners", () => {
       ["U", "api", w.dev.username],
       ["I", "api", w.dev.username],
     ]);
+    // Numbered per config, 1 for its first change, whatever the store's ids; on later pages too.
+    expect(items.map((h) => h.revision)).toEqual([3, 2, 1]);
+    const second = await expectOk<{ items: Entry[]; nextCursor: string | null }>(
+      api("GET", path("/history?limit=2"), { token: w.root }),
+    );
+    expect(second.items.map((h) => h.revision)).toEqual([3, 2]);
+    const rest = await expectOk<{ items: Entry[] }>(
+      api("GET", path(`/history?limit=2&cursor=${encodeURIComponent(second.nextCursor!)}`), { token: w.root }),
+    );
+    expect(rest.items.map((h) => h.revision)).toEqual([1]);
     // The list leaves contents out; the entry has both sides of the diff.
     expect(items[0].before).not.toHaveProperty("content");
     const bad = await entry(items[0].id);
