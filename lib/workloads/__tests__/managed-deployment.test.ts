@@ -29,7 +29,8 @@ async function edit(change: (d: Doc) => void, dryRun = false, path = objectPath)
     const doc = parse((await expectOk<{ yaml: string }>(api("GET", path, { token: root }))).yaml) as Doc;
     change(doc);
     const res = await save(doc, dryRun, path);
-    if (res.status !== 409 || attempt === 4) return { res, doc };
+    if (res.status !== 409 || attempt === 9) return { res, doc };
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 const live = async (): Promise<Doc> =>
@@ -158,6 +159,14 @@ describe("editing the Deployment of an application", () => {
       },
     };
     expect((await kubectl(sb, ["apply", "-f", "-"], JSON.stringify(own))).code).toBe(0);
+    // Edited once its rollout settled: until then its controller writes status every tick.
+    await eventually(
+      async () =>
+        (await kubectl(sb, ["get", "deployment", "batch", "-n", ns, "-o", "jsonpath={.status.availableReplicas}"]))
+          .stdout === "1",
+      20_000,
+      "batch available",
+    );
     const got = parse(
       (await expectOk<{ yaml: string }>(api("GET", `${env}/objects/deployments/batch`, { token: root }))).yaml,
     ) as Doc;
