@@ -23,7 +23,14 @@ type Created = {
   serverAddr: string;
 };
 
-function snippets(c: { serverAddr: string; namespace: string; group: string; username: string; password: string }) {
+function snippets(c: {
+  serverAddr: string;
+  namespace: string;
+  group: string;
+  username: string;
+  password: string;
+  dataId: string;
+}) {
   return {
     node: `// npm "nacos" 2.x (the Node SDK speaks HTTP)
 import { NacosConfigClient } from "nacos";
@@ -34,8 +41,8 @@ const client = new NacosConfigClient({
   username: "${c.username}",
   password: "${c.password}",
 });
-const content = await client.getConfig("app.yaml", "${c.group}");
-client.subscribe({ dataId: "app.yaml", group: "${c.group}" }, (next) => console.log(next));`,
+const content = await client.getConfig("${c.dataId}", "${c.group}");
+client.subscribe({ dataId: "${c.dataId}", group: "${c.group}" }, (next) => console.log(next));`,
     // Facet speaks Nacos' HTTP API: 2.x SDKs need gRPC on port 9848, so the snippets name 1.x.
     go: `// github.com/nacos-group/nacos-sdk-go v1.x (2.x needs gRPC on port 9848, which Facet does not serve)
 cc := *constant.NewClientConfig(
@@ -45,7 +52,7 @@ cc := *constant.NewClientConfig(
 )
 sc := []constant.ServerConfig{*constant.NewServerConfig("${c.serverAddr.split(":")[0]}", ${c.serverAddr.split(":")[1] ?? 80})}
 client, _ := clients.NewConfigClient(vo.NacosClientParam{ClientConfig: &cc, ServerConfigs: sc})
-content, _ := client.GetConfig(vo.ConfigParam{DataId: "app.yaml", Group: "${c.group}"})`,
+content, _ := client.GetConfig(vo.ConfigParam{DataId: "${c.dataId}", Group: "${c.group}"})`,
     java: `// com.alibaba.nacos:nacos-client 1.4.x (2.x needs gRPC on port 9848, which Facet does not serve)
 Properties p = new Properties();
 p.put(PropertyKeyConst.SERVER_ADDR, "${c.serverAddr}");
@@ -53,7 +60,7 @@ p.put(PropertyKeyConst.NAMESPACE, "${c.namespace}");
 p.put(PropertyKeyConst.USERNAME, "${c.username}");
 p.put(PropertyKeyConst.PASSWORD, "${c.password}");
 ConfigService config = NacosFactory.createConfigService(p);
-String content = config.getConfig("app.yaml", "${c.group}", 5000);`,
+String content = config.getConfig("${c.dataId}", "${c.group}", 5000);`,
   };
 }
 
@@ -62,10 +69,13 @@ export function SdkAccessPanel({
   names,
   keys,
   canManage,
+  dataId,
 }: {
   names: EnvNames;
   keys: ConfigKeyDto[];
   canManage: boolean;
+  /** A config of this environment, so the snippet reads something real. */
+  dataId: string;
 }) {
   const { t } = useI18n();
   const [created, setCreated] = useState<Created | null>(null);
@@ -167,7 +177,7 @@ export function SdkAccessPanel({
               </button>
             ))}
           </div>
-          <CodeBlock label={t("configs.snippetFor", { lang })} code={snippets(created)[lang]} />
+          <CodeBlock label={t("configs.snippetFor", { lang })} code={snippets({ ...created, dataId })[lang]} />
         </div>
       )}
     </Card>

@@ -45,7 +45,16 @@ export default async function ConfigsPage({
         ) : (
           <ProblemPanel problem={list.error} />
         )}
-        {keys.ok && <SdkAccessPanel names={names} keys={keys.data.items} canManage={can["configs.keys.update"]} />}
+        {keys.ok && (
+          <div className="min-w-0">
+            <SdkAccessPanel
+              names={names}
+              keys={keys.data.items}
+              canManage={can["configs.keys.update"]}
+              dataId={(list.ok && list.data.items[0]?.dataId) || "app.yaml"}
+            />
+          </div>
+        )}
       </div>
     </>
   );
