@@ -21,13 +21,15 @@ const TITLES: Record<string, MessageKey> = {
 export function ProblemAlert({ problem }: { problem: Problem | null }) {
   const { t } = useI18n();
   if (!problem) return null;
+  // The detail often quotes the first error already: each message is said once.
+  const errors = (problem.errors ?? []).filter((e) => !problem.detail?.includes(e.message));
   return (
     <Alert variant="destructive">
       <p className="font-medium">{t(TITLES[problem.code] ?? "problem.INTERNAL")}</p>
       <p className="mt-1">{problem.detail}</p>
-      {problem.errors && problem.errors.length > 0 && (
+      {errors.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
-          {problem.errors.map((e, i) => (
+          {errors.map((e, i) => (
             <li key={i}>
               <span className="font-mono">{e.path.replace(/^body\./, "")}</span>: {e.message}
             </li>
