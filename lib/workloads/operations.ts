@@ -16,6 +16,7 @@ import { revealSecret } from "./reveal-secret";
 import {
   ApplicationParams,
   EventsQuery,
+  WorkloadsQuery,
   KindListQuery,
   KindParams,
   ObjectParams,
@@ -33,7 +34,8 @@ export const workloadOps = {
   listWorkloads: operation({
     ...E,
     verb: listWorkloads,
-    handler: ({ ctx }) => listWorkloads({ ctx, input: undefined }),
+    query: WorkloadsQuery,
+    handler: ({ ctx, input }) => listWorkloads({ ctx, input: input.query }),
   }),
   syncEnvironment: operation({
     ...E,

@@ -30,6 +30,14 @@ export const KindListQuery = z.object({
   // The cluster's continue token, passed through opaquely.
   cursor: z.string().max(4096).optional(),
 });
+export const POD_PHASES = ["Pending", "Running", "Succeeded", "Failed", "Unknown"] as const;
+/** The environment's workloads: pods a page at a time (optionally of one phase), with counts per phase. */
+export const WorkloadsQuery = z.object({
+  podLimit: Limit,
+  podCursor: z.string().max(4096).optional(),
+  phase: z.enum(POD_PHASES).optional(),
+});
+export type WorkloadsQuery = z.infer<typeof WorkloadsQuery>;
 /** `?dryRun=true`: every check and the cluster's dry run, nothing written; the answer carries the diff. */
 export const WriteQuery = z.object({
   dryRun: z
