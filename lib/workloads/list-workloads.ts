@@ -60,6 +60,7 @@ export type Workloads = Awaited<ReturnType<typeof listWorkloads>>;
 
 /** Pods counted per phase without listing them: a page of one per phase and the remaining count. */
 const COUNT_SCAN_PAGES = 10;
+const EVENTS_READ = 500;
 async function countPhases(client: ClusterClient, namespace: string): Promise<Record<string, number>> {
   const counts = await Promise.all(
     POD_PHASES.map(async (phase) => {
@@ -101,7 +102,8 @@ export const listWorkloads = verb(
         }),
         countPhases(client, namespace),
         client.core.listNamespacedService({ namespace }),
-        client.core.listNamespacedEvent({ namespace }),
+        // Bounded: a namespace of 2,000 pods holds thousands of events; the Events view pages them all.
+        client.core.listNamespacedEvent({ namespace, limit: EVENTS_READ }),
       ]);
       const recent = [...events.items]
         .sort((a, b) => String(eventView(b).at).localeCompare(String(eventView(a).at)))
