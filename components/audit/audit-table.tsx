@@ -51,9 +51,7 @@ export function AuditTable({
               <Td className="whitespace-nowrap text-muted-foreground">{new Date(row.at).toLocaleString()}</Td>
               <Td className="font-medium">{row.actor}</Td>
               <Td className="font-mono text-xs">{row.action}</Td>
-              <Td className="min-w-48 max-w-md break-all font-mono text-xs">
-                {row.target}
-              </Td>
+              <Td className="min-w-48 max-w-md break-all font-mono text-xs">{row.target}</Td>
               <Td>
                 {row.result === "success" ? (
                   <Badge tone="ok">{t("audit.success")}</Badge>

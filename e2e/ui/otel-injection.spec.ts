@@ -25,7 +25,7 @@ test("an application instrumented from its form shows the variables Facet sets",
   await submit(dialog, "Create");
 
   const row = page.getByRole("table", { name: "Applications" }).getByRole("row").filter({ hasText: "shop-api" });
-  await row.getByText("parentbased_traceidratio").click();
+  await row.locator("summary").click();
   const env = page.getByLabel("Variables set for shop-api");
   await expect(env).toContainText("OTEL_SERVICE_NAME");
   await expect(env).toContainText("OTEL_TRACES_SAMPLER_ARG0.1");

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { clusterTarget, observe } from "./cluster";
 import { deploymentDto, loadDeploymentOrThrow } from "./load";
 import type { DeploymentDto } from "./schemas";
-import { deploymentStatus, recordFailure } from "./status";
+import { deploymentStatus, recordPhase } from "./status";
 
 export const getDeployment = verb(
   "model-deployments.get",
@@ -13,7 +13,7 @@ export const getDeployment = verb(
   async ({ ctx, input }: VerbArgs<{ name: string }, EnvironmentCtx>): Promise<DeploymentDto> => {
     const row = await loadDeploymentOrThrow(getDb(), ctx, input.name);
     const status = deploymentStatus(row, (await observe(await clusterTarget(ctx), [row])).get(row.name));
-    await recordFailure(row, status);
+    await recordPhase(row, status);
     return deploymentDto(ctx, row, status);
   },
 );

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { clusterTarget, observe } from "./cluster";
 import { deploymentDto, listDeploymentRows } from "./load";
 import type { DeploymentDto } from "./schemas";
-import { deploymentStatus, recordFailure } from "./status";
+import { deploymentStatus, recordPhase } from "./status";
 
 export const listDeployments = verb(
   "model-deployments.list",
@@ -16,7 +16,7 @@ export const listDeployments = verb(
     const items = await Promise.all(
       rows.map(async (row) => {
         const status = deploymentStatus(row, observed.get(row.name));
-        await recordFailure(row, status);
+        await recordPhase(row, status);
         return deploymentDto(ctx, row, status);
       }),
     );

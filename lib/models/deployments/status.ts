@@ -61,17 +61,21 @@ export function deploymentStatus(row: ModelDeploymentRow, observed: Observed | u
   return { phase: "Running", reason: null, readyReplicas: ready, progress: { step: "serving", done: 1, total: 1 } };
 }
 
-/** A load failure is kept on the row, so the deployment stays Failed (with why) until it changes. */
-export async function recordFailure(row: ModelDeploymentRow, status: DeploymentStatus): Promise<void> {
-  if (status.phase !== "Failed" || row.phase === "Failed") return;
+/**
+ * The phase last seen is kept on the row: a failure sticks (with why) until the deployment
+ * changes, and Pending/Running let pages that cannot ask the cluster (a model's "Deployed in")
+ * show what the environment's own page last showed.
+ */
+export async function recordPhase(row: ModelDeploymentRow, status: DeploymentStatus): Promise<void> {
+  if (row.phase === "Failed" || status.phase === row.phase) return;
   await getDb()
     .update(modelDeployments)
-    .set({ phase: "Failed", reason: status.reason?.slice(0, 1024) ?? null })
+    .set({ phase: status.phase, reason: status.phase === "Failed" ? (status.reason?.slice(0, 1024) ?? null) : null })
     .where(
       and(
         eq(modelDeployments.id, row.id),
         eq(modelDeployments.version, row.version),
-        eq(modelDeployments.phase, "Pending"),
+        eq(modelDeployments.phase, row.phase),
       ),
     );
 }

@@ -1,14 +1,7 @@
 import type { RowDataPacket } from "mysql2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
-import {
-  isSqlText,
-  joinSql,
-  jsonMemberPath,
-  sqlIdentifier,
-  sqlText,
-  type SqlText,
-} from "@/lib/db/sql-text";
+import { isSqlText, joinSql, jsonMemberPath, sqlIdentifier, sqlText, type SqlText } from "@/lib/db/sql-text";
 import { startRouteServer, type RouteServer } from "@/lib/testing/route-server";
 import {
   otlpGauge,

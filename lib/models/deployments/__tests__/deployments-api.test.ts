@@ -412,7 +412,15 @@ describe("model deployments: who may do what", () => {
     const page = "/api/v1/model-sources/facet/models/sentiment-en";
     const mine = (instances: Doc[]) => instances.filter((i) => i.tenant === t);
     const seen = async (token: string) => mine((await expectOk<Doc>(api("GET", page, { token }))).instances);
-    const reviews = { tenant: t, environment: "dev", name: "reviews", version: "v1", runtime: "builtin" };
+    // Running, as the environment's own page last saw it.
+    const reviews = {
+      tenant: t,
+      environment: "dev",
+      name: "reviews",
+      version: "v1",
+      runtime: "builtin",
+      phase: "Running",
+    };
     expect(await seen(root)).toEqual([expect.objectContaining(reviews)]);
     // A reader of the environment and a dev of the project see it.
     expect(await seen(reader.token)).toEqual([expect.objectContaining(reviews)]);
