@@ -136,7 +136,7 @@ export function WorkloadsSection({
                       <Td>{p.restarts}</Td>
                       <Td>{age(p.createdAt)}</Td>
                       <Td className="space-x-2 text-right">
-                        <LogsDialog names={names} pod={p.name} />
+                        <LogsDialog names={names} pod={p.name} containers={p.containers} />
                         <YamlDialog names={names} resource="pods" name={p.name} canEdit={false} />
                         {canWrite && (
                           <ConfirmDelete
