@@ -62,3 +62,13 @@ export const EventsQuery = z.object({
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export { ApplicationParams };
+
+/** A shell's command: argv words, as the exec API takes them (default: sh). */
+export const ExecQuery = z.object({
+  container: z.string().min(1).max(253).optional(),
+  command: z
+    .union([z.string().min(1).max(256), z.array(z.string().min(1).max(256)).min(1).max(16)])
+    .default("sh")
+    .transform((c) => (Array.isArray(c) ? c : [c])),
+});
+export type ExecQuery = z.infer<typeof ExecQuery>;
