@@ -326,9 +326,15 @@ export const en = {
   "workloads.logsFollow": "Follow",
   "workloads.logsDownload": "Download",
   "workloads.logsFollowing": "Following: new lines appear as the container writes them.",
-  "workloads.logsFollowEnded": "The stream ended (the container stopped or the time/size limit of one stream was reached).",
+  "workloads.logsFollowEnded":
+    "The stream ended (the container stopped or the time/size limit of one stream was reached).",
   "workloads.logsFollowResume": "Follow again",
   "workloads.logsEmpty": "No log lines in this window.",
+  "workloads.shell": "Shell",
+  "workloads.shellOf": "Shell in {pod}",
+  "workloads.terminalOf": "Terminal of {pod}",
+  "workloads.shellAudited": "Opening a shell is recorded in the audit log. A session ends after an hour.",
+  "workloads.shellClosed": "Session closed",
   "workloads.yamlOf": "YAML of {name}",
   "workloads.staleEdit":
     "The object changed on the cluster since you opened it. Reload to see the current version, then edit again.",
