@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { Duplex } from "node:stream";
 import { PassThrough, Writable } from "node:stream";
 import { Exec } from "@kubernetes/client-node";
@@ -57,6 +58,9 @@ function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers))
     if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  // Auth.js picks the session cookie's name (__Secure- or not) from the protocol when AUTH_URL
+  // is unset; Next tells it from the socket, and so does this (never from the client).
+  headers.set("x-forwarded-proto", (req.socket as TLSSocket).encrypted ? "https" : "http");
   return headers;
 }
 
