@@ -126,6 +126,8 @@ function relay(browser: WebSocket, target: PodExecTarget) {
     }
   });
   browser.on("close", () => end());
+  // An oversize message or a broken peer: end the session (an unheard error would crash the server).
+  browser.on("error", () => end(1009, "message too large"));
   new Exec(target.kc)
     .exec(
       target.namespace,
@@ -144,6 +146,7 @@ function relay(browser: WebSocket, target: PodExecTarget) {
     .then((socket) => {
       cluster = socket as unknown as WebSocket;
       cluster.on("close", () => end());
+      cluster.on("error", () => end(1011, "cluster connection failed"));
       for (const frame of pendingResizes.splice(0)) cluster.send(frame);
       if (browser.readyState !== WebSocket.OPEN) cluster.close();
     })
@@ -160,6 +163,8 @@ function relay(browser: WebSocket, target: PodExecTarget) {
 export function handlePodExecUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
   const match = PATH.exec(new URL(req.url ?? "/", "http://facet").pathname);
   if (!match) return false;
+  // The client may leave while it is being admitted.
+  socket.on("error", () => socket.destroy());
   const requestId = requestIdFrom(headersOf(req));
   void admit(req, match, requestId).then(
     (target) => wss.handleUpgrade(req, socket, head, (ws) => relay(ws, target)),

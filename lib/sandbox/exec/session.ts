@@ -69,6 +69,8 @@ export function runExecSession(ws: WebSocket, options: ExecOptions): void {
     else if (options.tty) prompt();
   };
   if (options.tty) prompt();
+  // A broken client or an oversize message ends the session (never an unheard error).
+  ws.on("error", () => ws.terminate());
   ws.on("message", (data: Buffer, isBinary: boolean) => {
     const frame = isBinary ? data : Buffer.from(data.toString(), "binary");
     if (frame.length === 0 || finished) return;

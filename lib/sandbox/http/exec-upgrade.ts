@@ -38,6 +38,7 @@ function refuse(socket: Duplex, error: K8sError) {
 export function handleSandboxUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): boolean {
   const match = EXEC_PATH.exec(path.replace(/^\/+/, ""));
   if (!match) return false;
+  socket.on("error", () => socket.destroy());
   void (async () => {
     try {
       if (!(await authenticated(headersOf(req)))) throw unauthorized();

@@ -208,4 +208,21 @@ describe("pod exec over Facet's WebSocket", () => {
       delete process.env.FACET_EXEC_MAX_INPUT_BYTES;
     }
   });
+
+  it("ends a session at its time bound, and refuses an oversize message", async () => {
+    process.env.FACET_EXEC_MAX_SECONDS = "1";
+    try {
+      const started = Date.now();
+      const s = await open(dev, "command=sh", bearer(root));
+      await s.closed;
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(s.exit).toBeNull();
+    } finally {
+      delete process.env.FACET_EXEC_MAX_SECONDS;
+    }
+    const big = await open(dev, "command=sh", bearer(root));
+    big.send("x".repeat(20 * 1024));
+    await big.closed;
+    expect(big.exit).toBeNull();
+  });
 });
