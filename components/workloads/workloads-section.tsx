@@ -14,6 +14,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { fetchWorkloads, workloadKeys, type Names } from "@/lib/workloads/queries";
 import { age } from "./age";
 import { LogsDialog } from "./logs-dialog";
+import { ShellDialog } from "./shell-dialog";
 import { ScaleDialog } from "./scale-dialog";
 import { YamlDialog } from "./yaml-dialog";
 
@@ -136,7 +137,10 @@ export function WorkloadsSection({
                       <Td>{p.restarts}</Td>
                       <Td>{age(p.createdAt)}</Td>
                       <Td className="space-x-2 text-right">
-                        <LogsDialog names={names} pod={p.name} />
+                        <LogsDialog names={names} pod={p.name} containers={p.containers} />
+                        {canWrite && p.phase === "Running" && (
+                          <ShellDialog names={names} pod={p.name} containers={p.containers} />
+                        )}
                         <YamlDialog names={names} resource="pods" name={p.name} canEdit={false} />
                         {canWrite && (
                           <ConfirmDelete

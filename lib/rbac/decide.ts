@@ -80,6 +80,8 @@ export const RULES: Record<Permission, { level: "system" | "tenant" | "project" 
   "environments.sync": { level: "environment", rule: environmentWriter },
   "workloads.read": { level: "environment", rule: environmentReader },
   "workloads.update": { level: "environment", rule: environmentWriter },
+  // A shell in a container can do whatever the container can: the environment's writers only.
+  "workloads.exec": { level: "environment", rule: environmentWriter },
   "usage.read": { level: "environment", rule: environmentReader },
   "telemetry.read": { level: "environment", rule: environmentReader },
   "telemetry.system.read": { level: "system", rule: nobody },

@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   "environments.sync",
   "workloads.read",
   "workloads.update",
+  "workloads.exec",
   "usage.read",
   "telemetry.read",
   "telemetry.system.read",

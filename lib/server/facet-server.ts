@@ -43,6 +43,13 @@ export function createFacetServer(options: FacetServerOptions): Server {
     if (options.upgrade?.(req, socket, head)) return;
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
+  // Next adds its own upgrade listener on the first request, which ends every upgrade aimed at
+  // an app route (the sandbox's /sandbox/k8s exec among them): upgrades are routed here only.
+  const on = server.on.bind(server) as (event: string | symbol, listener: (...args: never[]) => void) => Server;
+  const ownUpgrades = (event: string | symbol, listener: (...args: never[]) => void) =>
+    event === "upgrade" ? server : on(event, listener);
+  server.on = ownUpgrades as typeof server.on;
+  server.addListener = ownUpgrades as typeof server.addListener;
   // Slow clients cannot hold a connection open forever before sending their headers.
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;

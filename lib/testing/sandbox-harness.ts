@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { issueSandboxToken, renderKubeconfig, stopControllers } from "@/lib/sandbox";
 import { handleSandboxRequest } from "@/lib/sandbox/http/handler";
+import { handleSandboxUpgrade } from "@/lib/sandbox/http/exec-upgrade";
 
 // Serves handleSandboxRequest from a plain node:http server on a loopback port, as the Next
 // route does, streaming watch and log bodies; plus helpers to drive it with kubectl.
@@ -60,6 +61,12 @@ function startServer(): Promise<Server> {
       // The client went away mid-stream.
     }
     res.end();
+  });
+  // Exec arrives as a WebSocket upgrade, as it does on Facet's own server.
+  server.on("upgrade", (req, socket, head) => {
+    const pathname = new URL(req.url ?? "/", "http://sandbox").pathname;
+    if (pathname.startsWith(MOUNT) && handleSandboxUpgrade(req, socket, head, pathname.slice(MOUNT.length))) return;
+    socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }

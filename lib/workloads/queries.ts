@@ -5,6 +5,7 @@ import type { ObjectPage } from "./list-objects";
 import type { EventRow } from "./list-events";
 import type { ListableResource } from "./resources";
 import { apiPath } from "@/lib/console/paths";
+import type { LogSince } from "./schemas";
 
 export type Names = { tenant: string; project: string; environment: string };
 
@@ -12,7 +13,8 @@ const envApi = apiPath.environment;
 
 export const workloadKeys = {
   all: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "workloads"] as const,
-  logs: (n: Names, pod: string) => ["t", n.tenant, "p", n.project, "e", n.environment, "pods", pod, "logs"] as const,
+  logs: (n: Names, pod: string, o?: LogOptions) =>
+    ["t", n.tenant, "p", n.project, "e", n.environment, "pods", pod, "logs", o ?? {}] as const,
   kind: (n: Names, resource: ListableResource, cursor: string | null) =>
     ["t", n.tenant, "p", n.project, "e", n.environment, "objects", resource, "list", cursor] as const,
   kinds: (n: Names) => ["t", n.tenant, "p", n.project, "e", n.environment, "objects"] as const,
@@ -28,13 +30,33 @@ export const fetchObject = (n: Names, resource: string, name: string) =>
     `${envApi(n)}/objects/${resource}/${encodeURIComponent(name)}`,
   );
 
-export async function fetchLogs(n: Names, pod: string, tail = 200): Promise<string> {
-  const res = await fetch(`${envApi(n)}/pods/${encodeURIComponent(pod)}/logs?tail=${tail}`);
-  if (!res.ok)
-    throw new HttpError(
-      res.status,
-      ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? res.statusText,
-    );
+export interface LogOptions {
+  container?: string;
+  since: LogSince;
+  timestamps: boolean;
+  tail?: number;
+}
+
+/** The logs route's URL; `follow` makes it a stream of text chunks. */
+export function logsUrl(n: Names, pod: string, o: LogOptions, follow = false): string {
+  const query = new URLSearchParams({
+    tail: String(o.tail ?? 500),
+    since: o.since,
+    timestamps: String(o.timestamps),
+    follow: String(follow),
+  });
+  if (o.container) query.set("container", o.container);
+  return `${envApi(n)}/pods/${encodeURIComponent(pod)}/logs?${query}`;
+}
+
+export async function problemOf(res: Response): Promise<HttpError> {
+  const body = (await res.json().catch(() => ({}))) as { detail?: string };
+  return new HttpError(res.status, body.detail ?? res.statusText);
+}
+
+export async function fetchLogs(n: Names, pod: string, o: LogOptions): Promise<string> {
+  const res = await fetch(logsUrl(n, pod, o));
+  if (!res.ok) throw await problemOf(res);
   return res.text();
 }
 

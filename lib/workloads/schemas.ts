@@ -5,10 +5,21 @@ import { EDITABLE_RESOURCES, LISTABLE_RESOURCES } from "./resources";
 
 export const ScaleInput = z.object({ replicas: z.number().int().min(0).max(100) });
 export const PodParams = EnvironmentParams.extend({ pod: z.string().min(1).max(253) });
+/** How far back a log read reaches; "all" is still bounded by `tail`. */
+export const LOG_SINCE = { "5m": 300, "15m": 900, "1h": 3600, "6h": 21_600, "24h": 86_400, all: null } as const;
+export type LogSince = keyof typeof LOG_SINCE;
+const flag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((v) => v === "true");
 export const LogsQuery = z.object({
   tail: z.coerce.number().int().min(1).max(5000).default(200),
   container: z.string().max(253).optional(),
+  since: z.enum(Object.keys(LOG_SINCE) as [LogSince, ...LogSince[]]).default("all"),
+  timestamps: flag,
+  follow: flag,
 });
+export type LogsQuery = z.infer<typeof LogsQuery>;
 export const ObjectParams = EnvironmentParams.extend({
   resource: z.enum(EDITABLE_RESOURCES as [string, ...string[]]),
   name: z.string().min(1).max(253),
@@ -59,3 +70,13 @@ export const EventsQuery = z.object({
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 export { ApplicationParams };
+
+/** A shell's command: argv words, as the exec API takes them (default: sh). */
+export const ExecQuery = z.object({
+  container: z.string().min(1).max(253).optional(),
+  command: z
+    .union([z.string().min(1).max(256), z.array(z.string().min(1).max(256)).min(1).max(16)])
+    .default("sh")
+    .transform((c) => (Array.isArray(c) ? c : [c])),
+});
+export type ExecQuery = z.infer<typeof ExecQuery>;

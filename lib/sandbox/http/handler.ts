@@ -25,8 +25,8 @@ function basePath(url: URL, path: string[]): string {
 }
 
 /** The sandbox token from `Bearer <token>`, or from Basic auth's password (kubectl over plain http). */
-function tokenFrom(request: Request): string | null {
-  const header = request.headers.get("authorization") ?? "";
+function tokenFrom(headers: Headers): string | null {
+  const header = headers.get("authorization") ?? "";
   const bearer = /^Bearer\s+(\S+)$/i.exec(header);
   if (bearer) return bearer[1];
   const basic = /^Basic\s+(\S+)$/i.exec(header);
@@ -35,8 +35,9 @@ function tokenFrom(request: Request): string | null {
   return decoded.includes(":") ? decoded.slice(decoded.indexOf(":") + 1) : null;
 }
 
-async function authenticated(request: Request): Promise<boolean> {
-  const token = tokenFrom(request);
+/** The caller holds a sandbox token (also used by WebSocket upgrades, which have no Request). */
+export async function authenticated(headers: Headers): Promise<boolean> {
+  const token = tokenFrom(headers);
   return !!token && (await verifySandboxToken(token));
 }
 
@@ -74,7 +75,7 @@ async function dispatch(route: Route, request: Request, url: URL, path: string[]
  */
 export async function handleSandboxRequest(request: Request, path: string[]): Promise<Response> {
   try {
-    if (!(await authenticated(request))) throw unauthorized();
+    if (!(await authenticated(request.headers))) throw unauthorized();
     await ensureClusterSeeded();
     leadSandboxControllers();
     const url = new URL(request.url);
