@@ -9,9 +9,10 @@ const suffix = Date.now().toString(36);
 const mine = `ovm-${suffix}`;
 const theirs = `ovt-${suffix}`;
 const theirEnv = `nope-${suffix}`;
+const myEnv = `web-${suffix}`;
 
 test.beforeAll(async ({ request }) => {
-  const { headers } = await createEnvironmentWorld(request, mine, "web");
+  const { headers } = await createEnvironmentWorld(request, mine, myEnv);
   await createEnvironmentWorld(request, theirs, theirEnv);
   for (const [path, role] of [
     [`/api/v1/tenants/${mine}/members`, "member"],
@@ -49,11 +50,11 @@ test("a plain user sees their tenant's usage and nothing of another tenant", asy
   const tenants = page.getByRole("region", { name: "Your tenants" });
   await expect(tenants.getByRole("link", { name: mine, exact: true })).toBeVisible({ timeout: 30_000 });
   const envs = page.getByRole("region", { name: "Your environments' usage" });
-  await expect(envs.getByRole("link", { name: `${mine} / shop/web` })).toBeVisible();
+  await expect(envs.getByRole("link", { name: `${mine} / shop/${myEnv}` })).toBeVisible();
   await expect(
     envs.getByRole("img", { name: "Environments' CPU and memory requested and used, as a share of their quota" }),
   ).toBeVisible();
-  await expect(envs.getByRole("table").getByRole("rowheader", { name: "shop/web" })).toHaveCount(1);
+  await expect(envs.getByRole("table").getByRole("rowheader", { name: `shop/${myEnv}` })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Clusters" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Your recent actions" })).toBeVisible();
   // Nothing of the other tenant: not in the page, not in the API's answer.
@@ -78,14 +79,17 @@ test("at 390 px, dark and in Chinese the dashboard reads without sideways scroll
   await expect(clusters.getByRole("article", { name: "sandbox" }).getByText("可连接", { exact: true })).toBeVisible({
     timeout: 30_000,
   });
-  await expect(page.getByRole("region", { name: "租户用量排行" }).getByRole("img")).toBeVisible();
+  await expect(page.getByRole("img", { name: "租户配额的分配比例" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "test-results/screens/overview-390-dark-zh.png", fullPage: true });
   await context.close();
 });
 
 test("the overview API refuses anyone signed out", async ({ playwright }) => {
-  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const anonymous = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   expect((await anonymous.get("/api/v1/overview")).status()).toBe(401);
   await anonymous.dispose();
 });
