@@ -40,7 +40,7 @@ export default function ShareChart({ label, rows, series, limitName, detail }: S
   return (
     <figure role="img" aria-label={label} className="w-full min-w-0" style={{ height }}>
       <ResponsiveContainer>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 0 }} barGap={2}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: 16, bottom: 4, left: 0 }} barGap={2}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} className="opacity-40" />
           <XAxis type="number" domain={[0, Math.ceil(max / 10) * 10]} unit="%" tick={tick} />
           <YAxis type="category" dataKey="name" width={96} tick={tick} tickFormatter={cut} interval={0} />
@@ -59,7 +59,19 @@ export default function ShareChart({ label, rows, series, limitName, detail }: S
             }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {limitName && <ReferenceLine x={100} stroke="var(--color-muted-foreground)" strokeDasharray="4 2" />}
+          {limitName && (
+            <ReferenceLine
+              x={100}
+              stroke="var(--color-muted-foreground)"
+              strokeDasharray="4 2"
+              label={{
+                value: limitName,
+                position: "insideTopRight",
+                fill: "var(--color-muted-foreground)",
+                fontSize: 11,
+              }}
+            />
+          )}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} barSize={10} />
           ))}
