@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AccountCard } from "@/components/overview/account-card";
 import { ApiAccessCard } from "@/components/overview/api-access-card";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { consoleContext, publicOrigin } from "@/lib/console/page";
 import { getTranslate } from "@/lib/i18n/server";
@@ -21,7 +22,8 @@ export default async function OverviewPage() {
         title={t("overview.title")}
         description={t("overview.welcome", { name: me.displayName || me.username })}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <OverviewDashboard />
+      <div className="mt-6 grid min-w-0 gap-6 lg:grid-cols-2">
         <AccountCard me={me} t={t} locale={locale} />
         <ApiAccessCard origin={origin} username={me.username} t={t} />
       </div>

@@ -10,6 +10,7 @@ import { telemetryOps } from "@/lib/telemetry/operations";
 import { workloadOps } from "@/lib/workloads/operations";
 import { tenancyOps } from "@/lib/tenancy/operations";
 import { usageOps } from "@/lib/usage/operations";
+import { overviewOps } from "@/lib/overview/operations";
 import { userOps } from "@/lib/users/operations";
 
 /** Every operation the console may run through its server action, by name. */
@@ -26,6 +27,7 @@ export const CONSOLE_OPERATIONS = {
   ...telemetryOps,
   ...loggingOps,
   ...usageOps,
+  ...overviewOps,
 };
 export type OperationName = keyof typeof CONSOLE_OPERATIONS;
 export type OperationResult<N extends OperationName> = Awaited<ReturnType<(typeof CONSOLE_OPERATIONS)[N]["handler"]>>;

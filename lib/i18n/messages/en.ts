@@ -1,5 +1,6 @@
 // English is the reference catalogue: every other locale must have the same keys.
 import { usageEn } from "./usage-en";
+import { overviewEn } from "./overview-en";
 import { probesAlertsEn } from "./probes-alerts-en";
 import { kindsEn } from "./kinds-en";
 import { modelsCatalogEn } from "./models-catalog-en";
@@ -857,6 +858,7 @@ export const en = {
   "alerts.silence.active": "Active until {endsAt}",
   ...probesAlertsEn,
   ...usageEn,
+  ...overviewEn,
   "models.deploy.phase.pending": "Pending",
   "models.deploy.phase.running": "Running",
   "models.deploy.phase.failed": "Failed",

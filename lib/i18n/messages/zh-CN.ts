@@ -1,4 +1,5 @@
 import { usageZhCN } from "./usage-zh-CN";
+import { overviewZhCN } from "./overview-zh-CN";
 import type { Messages } from "./en";
 import { kindsZhCN } from "./kinds-zh-CN";
 import { probesAlertsZhCN } from "./probes-alerts-zh-CN";
@@ -837,6 +838,7 @@ export const zhCN: Messages = {
   "alerts.silence.active": "生效至 {endsAt}",
   ...probesAlertsZhCN,
   ...usageZhCN,
+  ...overviewZhCN,
   "models.deploy.phase.pending": "等待中",
   "models.deploy.phase.running": "运行中",
   "models.deploy.phase.failed": "失败",

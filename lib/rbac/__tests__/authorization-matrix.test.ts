@@ -208,6 +208,13 @@ const TABLE: Record<string, Case> = {
     call: async () => ({ path: "/api/v1/openapi.json" }),
   },
   "GET /api/v1/me": { level: "system", allowed: EVERYONE, ok: 200, call: async () => ({ path: "/api/v1/me" }) },
+  // Everyone has an overview; its content follows the caller's memberships (lib/overview tests).
+  "GET /api/v1/overview": {
+    level: "system",
+    allowed: EVERYONE,
+    ok: 200,
+    call: async () => ({ path: "/api/v1/overview" }),
+  },
   "GET /api/v1/users": { level: "system", allowed: SYSADMIN, ok: 200, call: async () => ({ path: "/api/v1/users" }) },
   "POST /api/v1/users": {
     level: "system",

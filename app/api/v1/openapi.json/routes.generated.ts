@@ -42,83 +42,84 @@ import * as m38 from "@/app/api/v1/model-sources/[source]/models/route";
 import * as m39 from "@/app/api/v1/model-sources/[source]/route";
 import * as m40 from "@/app/api/v1/model-sources/[source]/sync/route";
 import * as m41 from "@/app/api/v1/model-sources/route";
-import * as m42 from "@/app/api/v1/search/route";
-import * as m43 from "@/app/api/v1/system/apm/services/[service]/operations/route";
-import * as m44 from "@/app/api/v1/system/apm/services/route";
-import * as m45 from "@/app/api/v1/system/logs/route";
-import * as m46 from "@/app/api/v1/system/traces/route";
-import * as m47 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
-import * as m48 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
-import * as m49 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
-import * as m50 from "@/app/api/v1/tenants/[tenant]/alerts/overview/route";
-import * as m51 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
-import * as m52 from "@/app/api/v1/tenants/[tenant]/members/route";
-import * as m53 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/prometheus-rule/route";
-import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/route";
-import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/route";
-import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/[id]/acknowledge/route";
-import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/route";
-import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
-import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
-import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
-import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
-import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
-import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
-import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
-import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
-import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
-import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
-import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
-import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
-import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
-import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
-import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/events/route";
-import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
-import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
-import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
-import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
-import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
-import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
-import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
-import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
-import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
-import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
-import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
-import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
-import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
-import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
-import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
-import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
-import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
-import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/reveal/route";
-import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
-import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/route";
-import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
-import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
-import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
-import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
-import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
-import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
-import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
-import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
-import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
-import * as m102 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
-import * as m103 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
-import * as m104 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/usage/route";
-import * as m105 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
-import * as m106 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
-import * as m107 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
-import * as m108 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
-import * as m109 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
-import * as m110 from "@/app/api/v1/tenants/[tenant]/projects/route";
-import * as m111 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
-import * as m112 from "@/app/api/v1/tenants/[tenant]/quotas/route";
-import * as m113 from "@/app/api/v1/tenants/[tenant]/route";
-import * as m114 from "@/app/api/v1/tenants/route";
-import * as m115 from "@/app/api/v1/traces/[traceId]/logs/route";
-import * as m116 from "@/app/api/v1/traces/[traceId]/route";
-import * as m117 from "@/app/api/v1/users/[username]/route";
-import * as m118 from "@/app/api/v1/users/route";
+import * as m42 from "@/app/api/v1/overview/route";
+import * as m43 from "@/app/api/v1/search/route";
+import * as m44 from "@/app/api/v1/system/apm/services/[service]/operations/route";
+import * as m45 from "@/app/api/v1/system/apm/services/route";
+import * as m46 from "@/app/api/v1/system/logs/route";
+import * as m47 from "@/app/api/v1/system/traces/route";
+import * as m48 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/route";
+import * as m49 from "@/app/api/v1/tenants/[tenant]/alert-channels/[name]/test/route";
+import * as m50 from "@/app/api/v1/tenants/[tenant]/alert-channels/route";
+import * as m51 from "@/app/api/v1/tenants/[tenant]/alerts/overview/route";
+import * as m52 from "@/app/api/v1/tenants/[tenant]/members/[username]/route";
+import * as m53 from "@/app/api/v1/tenants/[tenant]/members/route";
+import * as m54 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/prometheus-rule/route";
+import * as m55 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/[name]/route";
+import * as m56 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alert-rules/route";
+import * as m57 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/[id]/acknowledge/route";
+import * as m58 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/alerts/route";
+import * as m59 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/[service]/operations/route";
+import * as m60 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/apm/services/route";
+import * as m61 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/restart/route";
+import * as m62 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/route";
+import * as m63 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/[application]/scale/route";
+import * as m64 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/applications/route";
+import * as m65 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/[id]/route";
+import * as m66 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/config-keys/route";
+import * as m67 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/[id]/route";
+import * as m68 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/history/route";
+import * as m69 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/listeners/route";
+import * as m70 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/rollback/route";
+import * as m71 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/[dataId]/route";
+import * as m72 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/configs/route";
+import * as m73 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/events/route";
+import * as m74 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/[id]/route";
+import * as m75 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/ingest-tokens/route";
+import * as m76 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/collect-all/route";
+import * as m77 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/[name]/route";
+import * as m78 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/flows/route";
+import * as m79 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/[name]/route";
+import * as m80 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/outputs/route";
+import * as m81 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logging/validate/route";
+import * as m82 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/logs/route";
+import * as m83 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/[username]/route";
+import * as m84 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/members/route";
+import * as m85 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/labels/route";
+import * as m86 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/names/route";
+import * as m87 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/metrics/route";
+import * as m88 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/route";
+import * as m89 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/[name]/v2/[...path]/route";
+import * as m90 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/model-deployments/route";
+import * as m91 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/reveal/route";
+import * as m92 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/[name]/route";
+import * as m93 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/objects/[resource]/route";
+import * as m94 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/pods/[pod]/logs/route";
+import * as m95 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/probe-object/route";
+import * as m96 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/results/route";
+import * as m97 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/[name]/route";
+import * as m98 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/probes/route";
+import * as m99 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/route";
+import * as m100 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/[id]/route";
+import * as m101 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/silences/route";
+import * as m102 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/sync/route";
+import * as m103 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/[traceId]/route";
+import * as m104 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/traces/route";
+import * as m105 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/usage/route";
+import * as m106 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/[environment]/workloads/route";
+import * as m107 from "@/app/api/v1/tenants/[tenant]/projects/[project]/environments/route";
+import * as m108 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/[username]/route";
+import * as m109 from "@/app/api/v1/tenants/[tenant]/projects/[project]/members/route";
+import * as m110 from "@/app/api/v1/tenants/[tenant]/projects/[project]/route";
+import * as m111 from "@/app/api/v1/tenants/[tenant]/projects/route";
+import * as m112 from "@/app/api/v1/tenants/[tenant]/quotas/[cluster]/route";
+import * as m113 from "@/app/api/v1/tenants/[tenant]/quotas/route";
+import * as m114 from "@/app/api/v1/tenants/[tenant]/route";
+import * as m115 from "@/app/api/v1/tenants/route";
+import * as m116 from "@/app/api/v1/traces/[traceId]/logs/route";
+import * as m117 from "@/app/api/v1/traces/[traceId]/route";
+import * as m118 from "@/app/api/v1/users/[username]/route";
+import * as m119 from "@/app/api/v1/users/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/auth/{nextauth}", handlers: m0 },
@@ -163,135 +164,136 @@ export const ROUTE_MODULES: RouteModule[] = [
   { path: "/api/v1/model-sources/{source}", handlers: m39 },
   { path: "/api/v1/model-sources/{source}/sync", handlers: m40 },
   { path: "/api/v1/model-sources", handlers: m41 },
-  { path: "/api/v1/search", handlers: m42 },
-  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m43 },
-  { path: "/api/v1/system/apm/services", handlers: m44 },
-  { path: "/api/v1/system/logs", handlers: m45 },
-  { path: "/api/v1/system/traces", handlers: m46 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m47 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m48 },
-  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m49 },
-  { path: "/api/v1/tenants/{tenant}/alerts/overview", handlers: m50 },
-  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m51 },
-  { path: "/api/v1/tenants/{tenant}/members", handlers: m52 },
+  { path: "/api/v1/overview", handlers: m42 },
+  { path: "/api/v1/search", handlers: m43 },
+  { path: "/api/v1/system/apm/services/{service}/operations", handlers: m44 },
+  { path: "/api/v1/system/apm/services", handlers: m45 },
+  { path: "/api/v1/system/logs", handlers: m46 },
+  { path: "/api/v1/system/traces", handlers: m47 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}", handlers: m48 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels/{name}/test", handlers: m49 },
+  { path: "/api/v1/tenants/{tenant}/alert-channels", handlers: m50 },
+  { path: "/api/v1/tenants/{tenant}/alerts/overview", handlers: m51 },
+  { path: "/api/v1/tenants/{tenant}/members/{username}", handlers: m52 },
+  { path: "/api/v1/tenants/{tenant}/members", handlers: m53 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules/{name}/prometheus-rule",
-    handlers: m53,
+    handlers: m54,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules/{name}", handlers: m54 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules", handlers: m55 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules/{name}", handlers: m55 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alert-rules", handlers: m56 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alerts/{id}/acknowledge",
-    handlers: m56,
+    handlers: m57,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alerts", handlers: m57 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/alerts", handlers: m58 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services/{service}/operations",
-    handlers: m58,
+    handlers: m59,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m59 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/apm/services", handlers: m60 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/restart",
-    handlers: m60,
-  },
-  {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}",
     handlers: m61,
   },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}",
     handlers: m62,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m63 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m64 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m65 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications/{application}/scale",
+    handlers: m63,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/applications", handlers: m64 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys/{id}", handlers: m65 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/config-keys", handlers: m66 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history/{id}",
-    handlers: m66,
-  },
-  {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history",
     handlers: m67,
   },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/listeners",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/history",
     handlers: m68,
   },
   {
-    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/rollback",
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/listeners",
     handlers: m69,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m70 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m71 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/events", handlers: m72 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m73 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m74 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m75 },
+  {
+    path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}/rollback",
+    handlers: m70,
+  },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs/{dataId}", handlers: m71 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/configs", handlers: m72 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/events", handlers: m73 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens/{id}", handlers: m74 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/ingest-tokens", handlers: m75 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/collect-all", handlers: m76 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows/{name}",
-    handlers: m76,
+    handlers: m77,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m77 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/flows", handlers: m78 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs/{name}",
-    handlers: m78,
+    handlers: m79,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m79 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m80 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m81 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m82 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m83 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m84 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m85 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m86 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/outputs", handlers: m80 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logging/validate", handlers: m81 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/logs", handlers: m82 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members/{username}", handlers: m83 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/members", handlers: m84 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/labels", handlers: m85 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics/names", handlers: m86 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/metrics", handlers: m87 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}",
-    handlers: m87,
+    handlers: m88,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments/{name}/v2/{path}",
-    handlers: m88,
+    handlers: m89,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m89 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/model-deployments", handlers: m90 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}/reveal",
-    handlers: m90,
+    handlers: m91,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}/{name}",
-    handlers: m91,
+    handlers: m92,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}", handlers: m92 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m93 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/objects/{resource}", handlers: m93 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/pods/{pod}/logs", handlers: m94 },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/probe-object",
-    handlers: m94,
+    handlers: m95,
   },
   {
     path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}/results",
-    handlers: m95,
+    handlers: m96,
   },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m96 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m97 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m98 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m99 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m100 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m101 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m102 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m103 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/usage", handlers: m104 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m105 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m106 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m107 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m108 },
-  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m109 },
-  { path: "/api/v1/tenants/{tenant}/projects", handlers: m110 },
-  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m111 },
-  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m112 },
-  { path: "/api/v1/tenants/{tenant}", handlers: m113 },
-  { path: "/api/v1/tenants", handlers: m114 },
-  { path: "/api/v1/traces/{traceId}/logs", handlers: m115 },
-  { path: "/api/v1/traces/{traceId}", handlers: m116 },
-  { path: "/api/v1/users/{username}", handlers: m117 },
-  { path: "/api/v1/users", handlers: m118 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes/{name}", handlers: m97 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/probes", handlers: m98 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}", handlers: m99 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences/{id}", handlers: m100 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/silences", handlers: m101 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/sync", handlers: m102 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces/{traceId}", handlers: m103 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/traces", handlers: m104 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/usage", handlers: m105 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments/{environment}/workloads", handlers: m106 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/environments", handlers: m107 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members/{username}", handlers: m108 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}/members", handlers: m109 },
+  { path: "/api/v1/tenants/{tenant}/projects/{project}", handlers: m110 },
+  { path: "/api/v1/tenants/{tenant}/projects", handlers: m111 },
+  { path: "/api/v1/tenants/{tenant}/quotas/{cluster}", handlers: m112 },
+  { path: "/api/v1/tenants/{tenant}/quotas", handlers: m113 },
+  { path: "/api/v1/tenants/{tenant}", handlers: m114 },
+  { path: "/api/v1/tenants", handlers: m115 },
+  { path: "/api/v1/traces/{traceId}/logs", handlers: m116 },
+  { path: "/api/v1/traces/{traceId}", handlers: m117 },
+  { path: "/api/v1/users/{username}", handlers: m118 },
+  { path: "/api/v1/users", handlers: m119 },
 ];
