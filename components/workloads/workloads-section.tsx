@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { ConfirmDelete } from "@/components/console/confirm-delete";
 import { ProblemAlert } from "@/components/console/problem-alert";
 import { useOperation } from "@/components/console/use-operation";
@@ -13,6 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { fetchWorkloads, workloadKeys, type Names } from "@/lib/workloads/queries";
 import { age } from "./age";
+import { PhaseChips } from "./phase-chips";
 import { LogsDialog } from "./logs-dialog";
 import { ShellDialog } from "./shell-dialog";
 import { ScaleDialog } from "./scale-dialog";
@@ -35,12 +37,21 @@ export function WorkloadsSection({
 }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  // Pods a page at a time: the cursors of the pages before this one, for going back.
+  const [phase, setPhase] = useState<string | null>(null);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
   const workloads = useQuery({
-    queryKey: workloadKeys.all(names),
-    queryFn: () => fetchWorkloads(names),
+    queryKey: [...workloadKeys.all(names), phase, cursor],
+    queryFn: () => fetchWorkloads(names, { phase, cursor }),
     refetchInterval: 3000,
     retry: false,
+    placeholderData: (previous) => previous,
   });
+  const choosePhase = (next: string | null) => {
+    setPhase(next);
+    setCursors([null]);
+  };
   const restart = useOperation("restartApplication");
   const data = workloads.data;
   return (
@@ -112,6 +123,7 @@ export function WorkloadsSection({
           </section>
           <section aria-label={t("workloads.pods")}>
             <h3 className="mb-2 text-sm font-semibold">{t("workloads.pods")}</h3>
+            <PhaseChips counts={data.podPhases} phase={phase} onChoose={choosePhase} />
             {data.pods.length === 0 ? (
               <EmptyState title={t("workloads.noPods")} />
             ) : (
@@ -157,6 +169,26 @@ export function WorkloadsSection({
                   ))}
                 </TBody>
               </Table>
+            )}
+            {(cursors.length > 1 || data.podsNextCursor) && (
+              <nav aria-label={t("workloads.podPages")} className="mt-2 flex justify-end gap-2">
+                <Button
+                  size="sm"
+                  variant="outline"
+                  disabled={cursors.length <= 1}
+                  onClick={() => setCursors((c) => c.slice(0, -1))}
+                >
+                  {t("workloads.previousPods")}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  disabled={!data.podsNextCursor}
+                  onClick={() => setCursors((c) => [...c, data.podsNextCursor])}
+                >
+                  {t("workloads.nextPods")}
+                </Button>
+              </nav>
             )}
           </section>
           <div className="grid gap-6 lg:grid-cols-2">

@@ -24,7 +24,13 @@ export const workloadKeys = {
     ["t", n.tenant, "p", n.project, "e", n.environment, "objects", resource, name] as const,
 };
 
-export const fetchWorkloads = (n: Names) => getJson<Workloads>(`${envApi(n)}/workloads`);
+/** One page of pods (optionally of one phase), with deployments, services and counts per phase. */
+export const fetchWorkloads = (n: Names, page: { phase?: string | null; cursor?: string | null } = {}) => {
+  const q = new URLSearchParams();
+  if (page.phase) q.set("phase", page.phase);
+  if (page.cursor) q.set("podCursor", page.cursor);
+  return getJson<Workloads>(`${envApi(n)}/workloads${q.size ? `?${q}` : ""}`);
+};
 export const fetchObject = (n: Names, resource: string, name: string) =>
   getJson<{ yaml: string; resourceVersion: string | null }>(
     `${envApi(n)}/objects/${resource}/${encodeURIComponent(name)}`,
