@@ -69,11 +69,13 @@ async function run() {
       const w = await expectOk<{ podPhases: Record<string, number> }>(
         api("GET", `${env}/workloads?podLimit=1`, { token: root }),
       );
-      if (w.podPhases.Running >= PODS) break;
-      if (performance.now() - t0 > 600_000) throw new Error(`only ${w.podPhases.Running} of ${PODS} pods ran`);
+      // The call's cost is in the number of pods, whatever their phase.
+      const pods = Object.values(w.podPhases).reduce((n, c) => n + c, 0);
+      if (pods >= PODS) break;
+      if (performance.now() - t0 > 900_000) throw new Error(`only ${pods} of ${PODS} pods were made`);
       await new Promise((r) => setTimeout(r, 2000));
     }
-    console.log(`${PODS} pods running after ${fmt((performance.now() - t0) / 1000)} s`);
+    console.log(`${PODS} pods made after ${fmt((performance.now() - t0) / 1000)} s`);
 
     const headers = { authorization: `Bearer ${root}` };
     const fetchBytes = async (path: string) => {
