@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { listAudit } from "@/lib/audit/list-audit";
 import { verb, type VerbArgs } from "@/lib/core/verb";
 import { getDb } from "@/lib/db/client";
@@ -7,6 +7,7 @@ import { clusters, tenants } from "@/lib/db/schema";
 import { auditEvent } from "./audit-events";
 import { OVERVIEW_BOUNDS as B } from "./bounds";
 import { summarizeCluster } from "./cluster-summary";
+import { fullestTenants } from "./fullest-tenants";
 import { peakOf, quotaUsageOf } from "./quota-usage";
 import { readableEnvironments } from "./readable-environments";
 import type { SystemOverview } from "./schemas";
@@ -19,20 +20,20 @@ export const getSystemOverview = verb(
   "clusters.nodes.read",
   async ({ ctx }: VerbArgs<void>): Promise<SystemOverview> => {
     const db = getDb();
-    const [clusterRows, tenantRows] = await Promise.all([
+    // The oldest clusters first (the built-in sandbox, then the ones imported first).
+    const [clusterRows, fullest] = await Promise.all([
       db
         .select()
         .from(clusters)
-        .orderBy(asc(clusters.name))
+        .orderBy(asc(clusters.id))
         .limit(B.clusters + 1),
-      db
-        .select({ id: tenants.id, name: tenants.name })
-        .from(tenants)
-        .orderBy(asc(tenants.name))
-        .limit(B.tenants + 1),
+      fullestTenants(B.tenants),
     ]);
-    const considered = tenantRows.slice(0, B.tenants);
-    const envs = await readableEnvironments(ctx, "telemetry.read", B.environments);
+    const considered = fullest.ids.length
+      ? await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.id, fullest.ids))
+      : [];
+    // The newest environments: the ones people are working on now.
+    const envs = await readableEnvironments(ctx, "telemetry.read", B.environments, "newest");
     const [clusterSummaries, quotas, audit, services] = await Promise.all([
       Promise.all(clusterRows.slice(0, B.clusters).map((row) => summarizeCluster(ctx, row))),
       quotaUsageOf(considered.map((t) => t.id)),
@@ -52,7 +53,7 @@ export const getSystemOverview = verb(
       services,
       truncated: {
         clusters: clusterRows.length > B.clusters,
-        tenants: tenantRows.length > B.tenants,
+        tenants: fullest.truncated,
         environments: envs.truncated,
       },
     };

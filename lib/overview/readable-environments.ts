@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, or } from "drizzle-orm";
 import type { AuthedContext } from "@/lib/core/context";
 import type { EnvironmentScope } from "@/lib/core/scoped-context";
 import { getDb } from "@/lib/db/client";
@@ -19,6 +19,8 @@ export async function readableEnvironments(
   ctx: AuthedContext,
   permission: Permission,
   limit: number,
+  /** By name (tenant, project, environment), or the newest first. */
+  order: "name" | "newest" = "name",
 ): Promise<{ items: ReadableEnvironment[]; truncated: boolean }> {
   const me = ctx.actor.id;
   const sysadmin = ctx.actor.systemRole === "sysadmin";
@@ -45,7 +47,11 @@ export async function readableEnvironments(
         ? undefined
         : or(eq(tenantMembers.role, "admin"), isNotNull(projectMembers.role), isNotNull(environmentMembers.role)),
     )
-    .orderBy(asc(tenants.name), asc(projects.name), asc(environments.name))
+    .orderBy(
+      ...(order === "newest"
+        ? [desc(environments.id)]
+        : [asc(tenants.name), asc(projects.name), asc(environments.name)]),
+    )
     .limit(limit + 1);
   const items = rows
     .map((r) => ({ scope: r as EnvironmentScope }))
