@@ -279,6 +279,9 @@ describe("the login throttle over HTTP", () => {
 
   it("ignores X-Forwarded-For and a forged address header from an untrusted peer", async () => {
     server = await startRouteServer("app/api/v1/login", { trustedProxies: [] });
+    // The throttle is shared through the database: failures an earlier file made from loopback
+    // within the minute would count against this peer's budget of ten.
+    await getDb().delete(loginFailures);
     const spoofs: Record<string, string>[] = [
       { "x-forwarded-for": "203.0.113.1" },
       { "x-forwarded-for": "203.0.113.2, 198.51.100.2" },
