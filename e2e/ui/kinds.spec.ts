@@ -48,6 +48,8 @@ test.beforeAll(async ({ request }) => {
     }),
     201,
   );
+  // Its namespace now, not at the reconciler's next pass: the objects below go into it.
+  await ok(request.post(`${env}/sync`, { headers: h }));
   await ok(
     request.post(`${env}/members`, { headers: h, data: { username: operator.username, role: "operator" } }),
     201,

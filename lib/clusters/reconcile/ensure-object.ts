@@ -19,8 +19,14 @@ export async function ensureObject(client: ClusterClient, desired: KubernetesObj
     actual = await client.objects.read(header(desired));
   } catch (error) {
     if (!notFound(error)) throw error;
-    await client.objects.create(desired, undefined, undefined, "facet");
-    return "created";
+    try {
+      await client.objects.create(desired, undefined, undefined, "facet");
+      return "created";
+    } catch (createError) {
+      // Another pass (a sync asked for, another replica) made it meanwhile: compare with that.
+      if (!(createError instanceof ApiException && createError.code === 409)) throw createError;
+      actual = await client.objects.read(header(desired));
+    }
   }
   const comparable = JSON.parse(JSON.stringify(actual));
   if (isSubset(desired, comparable)) return "unchanged";
