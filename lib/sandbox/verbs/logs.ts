@@ -88,6 +88,8 @@ export async function logsVerb(req: ResourceRequest): Promise<Response> {
         if (stopped) return;
         // Following ends when the pod goes away, as it does when the container exits.
         const current = await readObject(getDb(), req.type, req.namespace, req.name!).catch(() => null);
+        // The reader may have gone while the pod was read: nothing more is written to its stream.
+        if (stopped) return;
         if (!current || current.metadata.uid !== seed) {
           stop();
           controller.close();
